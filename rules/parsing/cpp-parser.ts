@@ -1,0 +1,66 @@
+/**
+ * Parsing C and C++ with web-tree-sitter and tree-sitter-cpp's own grammar .wasm.
+ * The caller owns every Tree it gets and must free it with `.delete()`.
+ */
+import { createRequire } from 'node:module';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { blankWindowsMacros } from './macro-blanking.js';
+
+const require = createRequire(import.meta.url);
+
+/** The grammar is immutable and shared by every parser of the process. */
+let languagePromise: Promise<Language> | undefined;
+
+export function cppGrammarPath(): string {
+  return require.resolve('tree-sitter-cpp/tree-sitter-cpp.wasm');
+}
+
+export function loadCppLanguage(): Promise<Language> {
+  languagePromise ??= Parser.init().then(() => Language.load(cppGrammarPath()));
+  return languagePromise;
+}
+
+/** A parser for C/C++ sources. Free it with `delete()` when done. */
+export class CppParser {
+  private constructor(private readonly parser: Parser) {}
+
+  static async create(): Promise<CppParser> {
+    const language = await loadCppLanguage();
+    const parser = new Parser();
+    parser.setLanguage(language);
+    return new CppParser(parser);
+  }
+
+  /**
+   * Parses `text` after blanking Windows macros (same length, so offsets are those of `text`).
+   * Pass the previous tree, already edited with `tree.edit`, for an incremental parse.
+   */
+  parse(text: string, oldTree?: Tree | null): Tree {
+    const tree = this.parser.parse(blankWindowsMacros(text), oldTree ?? null);
+    if (!tree) throw new Error('tree-sitter returned no tree');
+    return tree;
+  }
+
+  /** Parses text as it is, without blanking (for measurements). */
+  parseRaw(text: string): Tree {
+    const tree = this.parser.parse(text);
+    if (!tree) throw new Error('tree-sitter returned no tree');
+    return tree;
+  }
+
+  delete(): void {
+    this.parser.delete();
+  }
+}
+
+const CPP_EXTENSIONS = new Set(['.c', '.cpp', '.cc', '.cxx', '.h', '.hpp', '.hxx', '.inl']);
+const INF_EXTENSIONS = new Set(['.inf', '.inx']);
+
+export function languageOfPath(filePath: string): 'cpp' | 'inf' | null {
+  const dot = filePath.lastIndexOf('.');
+  if (dot < 0) return null;
+  const ext = filePath.slice(dot).toLowerCase();
+  if (CPP_EXTENSIONS.has(ext)) return 'cpp';
+  if (INF_EXTENSIONS.has(ext)) return 'inf';
+  return null;
+}

@@ -1,0 +1,105 @@
+/**
+ * Bytes to text and back, without losing anything: UTF-8 (with or without BOM), UTF-16LE/BE
+ * with BOM, and Windows-1252 when the bytes are not valid UTF-8. Binary files are refused.
+ */
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: TextEncodingName }
+  | { ok: false; reason: 'binary'; message: string };
+
+/** How far into a file we look for NUL bytes that mark it as binary. */
+const BINARY_SNIFF_BYTES = 8000;
+
+export function decodeBytes(bytes: Uint8Array): DecodeResult {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  }
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { ok: true, text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+  }
+  const sniff = Math.min(bytes.length, BINARY_SNIFF_BYTES);
+  for (let i = 0; i < sniff; i++) {
+    if (bytes[i] === 0) {
+      return {
+        ok: false,
+        reason: 'binary',
+        message: `binary file (NUL byte at offset ${i} and no UTF-16 byte order mark); skipped`,
+      };
+    }
+  }
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { ok: true, text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/** Encodes text back in the encoding it was read with (BOM included). */
+export function encodeText(text: string, encoding: TextEncodingName): Uint8Array {
+  switch (encoding) {
+    case 'utf-8':
+      return new TextEncoder().encode(text);
+    case 'utf-8-bom': {
+      const body = new TextEncoder().encode(text);
+      const out = new Uint8Array(body.length + 3);
+      out.set([0xef, 0xbb, 0xbf]);
+      out.set(body, 3);
+      return out;
+    }
+    case 'utf-16le':
+    case 'utf-16be': {
+      const out = new Uint8Array(2 + text.length * 2);
+      const le = encoding === 'utf-16le';
+      out[0] = le ? 0xff : 0xfe;
+      out[1] = le ? 0xfe : 0xff;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        out[2 + i * 2] = le ? c & 0xff : c >> 8;
+        out[3 + i * 2] = le ? c >> 8 : c & 0xff;
+      }
+      return out;
+    }
+    case 'windows-1252':
+      return encodeWindows1252(text);
+  }
+}
+
+/** Windows-1252's 0x80–0x9F block; the rest of the byte range maps to the same code point. */
+const CP1252_HIGH: readonly number[] = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d,
+  0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
+  0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  const CHUNK = 8192;
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const codes: number[] = [];
+    const end = Math.min(bytes.length, start + CHUNK);
+    for (let i = start; i < end; i++) {
+      const b = bytes[i];
+      codes.push(b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : b);
+    }
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
+function encodeWindows1252(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 || (c >= 0xa0 && c <= 0xff)) out[i] = c;
+    else {
+      const idx = CP1252_HIGH.indexOf(c);
+      // A character Windows-1252 cannot hold (only possible if an edit inserted it): '?' as Windows does.
+      out[i] = idx >= 0 ? 0x80 + idx : 0x3f;
+    }
+  }
+  return out;
+}

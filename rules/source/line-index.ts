@@ -1,0 +1,113 @@
+/**
+ * Maps offsets (UTF-16 code units into the decoded text) to lines and columns and back.
+ * Lines end at "\n", "\r\n" or a lone "\r"; the line terminator belongs to the line it ends.
+ */
+export class LineIndex {
+  /** Offset of the first character of every line. */
+  readonly lineStarts: readonly number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** 0-based line of an offset (offsets past the end map to the last line). */
+  lineOf(offset: number): number {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** 0-based line and 0-based UTF-16 column. */
+  positionAt(offset: number): { line: number; character: number } {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineOf(clamped);
+    return { line, character: clamped - this.lineStarts[line] };
+  }
+
+  /** Offset of a 0-based line and UTF-16 column; clamped to the line's content. */
+  offsetAt(line: number, character: number): number {
+    if (line < 0) return 0;
+    if (line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[line];
+    const end = this.contentEnd(line);
+    return Math.max(start, Math.min(start + Math.max(0, character), end));
+  }
+
+  /** Offset where a line's content ends (before its terminator). */
+  contentEnd(line: number): number {
+    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    let end = next;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  /** The text of a 0-based line without its terminator. */
+  lineText(line: number): string {
+    return this.text.slice(this.lineStarts[line], this.contentEnd(line));
+  }
+
+  /** The line terminator the file mostly uses ("\r\n" when CRLF lines are the majority). */
+  get eol(): '\n' | '\r\n' {
+    let crlf = 0;
+    let lf = 0;
+    for (let i = 1; i < this.lineStarts.length; i++) {
+      const at = this.lineStarts[i];
+      if (this.text.charCodeAt(at - 1) === 10 && this.text.charCodeAt(at - 2) === 13) crlf++;
+      else lf++;
+    }
+    return crlf > lf ? '\r\n' : '\n';
+  }
+}
+
+/** Converts a UTF-16 column on a line to a UTF-8 byte column (for LSP clients that ask for utf-8). */
+export function utf16ToUtf8Column(lineText: string, character: number): number {
+  let bytes = 0;
+  const end = Math.min(character, lineText.length);
+  for (let i = 0; i < end; i++) {
+    const c = lineText.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Converts a UTF-8 byte column on a line to a UTF-16 column. */
+export function utf8ToUtf16Column(lineText: string, byteColumn: number): number {
+  let bytes = 0;
+  let i = 0;
+  while (i < lineText.length && bytes < byteColumn) {
+    const c = lineText.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < lineText.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+    i++;
+  }
+  return i;
+}
