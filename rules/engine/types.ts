@@ -182,4 +182,4 @@ export interface RuleModule<MessageIds extends string = string, Options extends 
   create(context: RuleContext<MessageIds, Options>): RuleListener;
 }
 
-export type FileLanguage = 'cpp' | 'inf';
+export type FileLanguage = 'cpp' | 'inf' | 'def';
