@@ -1,0 +1,263 @@
+/**
+ * The linter: parses the files of a module once, asks the service providers (the installer
+ * model) for what the rules may query, runs the configured rules over each requested file,
+ * applies inline directives, and frees every tree before it returns.
+ */
+import type { Node, Tree } from 'web-tree-sitter';
+import type { ResolvedConfig } from '../config/resolved-config.js';
+import { languageOfPath, type CppParser } from '../parsing/cpp-parser.js';
+import { SourceCode } from '../source/source-code.js';
+import { applyFixes } from './apply-fixes.js';
+import { cppComment, semicolonComments } from './comments.js';
+import { applyDirectives, parseDirectives, type Comment, type UnusedDirective } from './directives.js';
+import { createRuleContext, type RuleRun } from './rule-context.js';
+import { traverse } from './traverse.js';
+import type {
+  FileLanguage,
+  LintMessage,
+  RuleModule,
+  RuleServices,
+  Severity,
+  SharedSettings,
+} from './types.js';
+
+export interface ParsedFile {
+  filePath: string;
+  language: FileLanguage;
+  /** For C/C++ files `sourceCode.tree` is set; it is freed when the lint of the module ends. */
+  sourceCode: SourceCode;
+}
+
+/** Builds services (the installer model, ...) from all the parsed files of one module. */
+export type ServiceProvider = (moduleFiles: readonly ParsedFile[], settings: SharedSettings) => RuleServices;
+
+export interface ModuleFileInput {
+  filePath: string;
+  text: string;
+  /** False for files read only for the model (other files of the module); default true. */
+  report?: boolean;
+}
+
+export interface LinterOptions {
+  rules: ReadonlyMap<string, RuleModule>;
+  parser: CppParser;
+  serviceProviders?: readonly ServiceProvider[];
+  /** Told once per rule and file when a rule throws; the other rules go on. */
+  onRuleError?: (ruleId: string, filePath: string, error: unknown) => void;
+}
+
+export interface FileLintResult {
+  filePath: string;
+  messages: LintMessage[];
+}
+
+export interface FileFixResult extends FileLintResult {
+  output: string;
+  fixed: boolean;
+}
+
+/** ESLint's limit: fixes that keep producing new fixes stop after this many passes. */
+const MAX_FIX_PASSES = 10;
+
+export class Linter {
+  constructor(private readonly options: LinterOptions) {}
+
+  get rules(): ReadonlyMap<string, RuleModule> {
+    return this.options.rules;
+  }
+
+  /** Lints one module: every input is parsed and given to the providers; only `report` files are linted. */
+  lintModule(inputs: readonly ModuleFileInput[], configFor: (filePath: string) => ResolvedConfig): FileLintResult[] {
+    const parsed = this.parseAll(inputs);
+    try {
+      const services = this.provideServices(parsed.map((p) => p.file), inputs, configFor);
+      const results: FileLintResult[] = [];
+      parsed.forEach(({ file }, i) => {
+        if (inputs[i].report === false) return;
+        results.push({ filePath: file.filePath, messages: this.lintParsed(file, configFor(file.filePath), services) });
+      });
+      return results;
+    } finally {
+      for (const p of parsed) p.tree?.delete();
+    }
+  }
+
+  /** Lints one text as a module of its own. */
+  lintText(text: string, filePath: string, config: ResolvedConfig): LintMessage[] {
+    return this.lintModule([{ filePath, text }], () => config)[0].messages;
+  }
+
+  /**
+   * Lints and applies fixes, pass after pass, until nothing more changes (at most 10 passes).
+   * The messages returned are those of the fixed text.
+   */
+  fixModule(inputs: readonly ModuleFileInput[], configFor: (filePath: string) => ResolvedConfig): FileFixResult[] {
+    let current = inputs.map((i) => ({ ...i }));
+    const changed = new Set<string>();
+    let results = this.lintModule(current, configFor);
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      let any = false;
+      current = current.map((input) => {
+        const result = results.find((r) => r.filePath === input.filePath);
+        const fixes = result?.messages.flatMap((m) => (m.fix ? [m.fix] : [])) ?? [];
+        if (fixes.length === 0) return input;
+        const { output } = applyFixes(input.text, fixes);
+        if (output === input.text) return input;
+        any = true;
+        changed.add(input.filePath);
+        return { ...input, text: output };
+      });
+      if (!any) break;
+      results = this.lintModule(current, configFor);
+    }
+    return results.map((r) => {
+      const text = current.find((c) => c.filePath === r.filePath)!.text;
+      return { ...r, output: text, fixed: changed.has(r.filePath) };
+    });
+  }
+
+  private parseAll(inputs: readonly ModuleFileInput[]): { file: ParsedFile; tree: Tree | null }[] {
+    const out: { file: ParsedFile; tree: Tree | null }[] = [];
+    try {
+      for (const input of inputs) {
+        const language = fileLanguage(input.filePath);
+        const tree = language === 'cpp' ? this.options.parser.parse(input.text) : null;
+        out.push({ file: { filePath: input.filePath, language, sourceCode: new SourceCode(input.text, tree) }, tree });
+      }
+    } catch (error) {
+      for (const p of out) p.tree?.delete();
+      throw error;
+    }
+    return out;
+  }
+
+  private provideServices(
+    files: ParsedFile[],
+    inputs: readonly ModuleFileInput[],
+    configFor: (filePath: string) => ResolvedConfig,
+  ): RuleServices {
+    const providers = this.options.serviceProviders ?? [];
+    if (providers.length === 0 || files.length === 0) return {};
+    const first = inputs.find((i) => i.report !== false) ?? inputs[0];
+    const settings = configFor(first.filePath).settings;
+    return Object.assign({}, ...providers.map((provide) => provide(files, settings))) as RuleServices;
+  }
+
+  private lintParsed(file: ParsedFile, config: ResolvedConfig, services: RuleServices): LintMessage[] {
+    const { sourceCode, filePath, language } = file;
+    const messages: LintMessage[] = [];
+    const failed = new Set<string>();
+    const enter = new Map<string, ((node: Node) => void)[]>();
+    const exit = new Map<string, ((node: Node) => void)[]>();
+    const add = (map: Map<string, ((node: Node) => void)[]>, key: string, fn: (node: Node) => void) => {
+      const list = map.get(key);
+      if (list) list.push(fn);
+      else map.set(key, [fn]);
+    };
+    const guard = (ruleId: string, fn: (node: Node) => void) => (node: Node) => {
+      if (failed.has(ruleId)) return;
+      try {
+        fn(node);
+      } catch (error) {
+        failed.add(ruleId);
+        this.ruleFailed(ruleId, filePath, error, messages);
+      }
+    };
+
+    for (const run of this.activeRules(config, language)) {
+      let listener;
+      try {
+        const context = createRuleContext(run, filePath, sourceCode, config.settings, services, (m) => messages.push(m));
+        listener = run.rule.create(context);
+      } catch (error) {
+        this.ruleFailed(run.id, filePath, error, messages);
+        continue;
+      }
+      for (const [key, fn] of Object.entries(listener)) {
+        if (!fn) continue;
+        if (key.endsWith(':exit')) add(exit, key.slice(0, -5), guard(run.id, fn));
+        else add(enter, key, guard(run.id, fn));
+      }
+    }
+
+    const comments: Comment[] = [];
+    const root = sourceCode.ast;
+    if (root) {
+      add(enter, 'comment', (node) => comments.push(cppComment(node)));
+      for (const fn of enter.get('Program') ?? []) fn(root);
+      traverse(root, enter, exit);
+      for (const fn of exit.get('Program') ?? []) fn(root);
+    } else {
+      comments.push(...semicolonComments(sourceCode.text));
+      for (const fn of enter.get('Program') ?? []) fn(null as unknown as Node);
+      for (const fn of exit.get('Program') ?? []) fn(null as unknown as Node);
+    }
+
+    messages.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+    const directives = parseDirectives(comments, sourceCode.lineIndex);
+    if (directives.length === 0) return messages;
+    const { kept, unused } = applyDirectives(messages, directives, sourceCode.lineIndex, (id) => this.options.rules.has(id));
+    const severity = config.reportUnusedDisableDirectives;
+    if (severity !== 0) kept.push(...unused.map((u) => unusedDirectiveMessage(u, severity, sourceCode)));
+    kept.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+    return kept;
+  }
+
+  private *activeRules(config: ResolvedConfig, language: FileLanguage): Iterable<RuleRun> {
+    for (const [id, ruleConfig] of Object.entries(config.rules)) {
+      if (ruleConfig.severity === 0) continue;
+      const rule = this.options.rules.get(id);
+      if (!rule || !(rule.languages ?? ['cpp']).includes(language)) continue;
+      yield { id, rule, severity: ruleConfig.severity, options: ruleConfig.options };
+    }
+  }
+
+  private ruleFailed(ruleId: string, filePath: string, error: unknown, messages: LintMessage[]): void {
+    this.options.onRuleError?.(ruleId, filePath, error);
+    const text = error instanceof Error ? error.message : String(error);
+    messages.push({
+      ruleId,
+      severity: 2,
+      fatal: true,
+      message: `Internal error in rule ${ruleId}: ${text}`,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      range: [0, 0],
+    });
+  }
+}
+
+export function fileLanguage(filePath: string): FileLanguage {
+  if (filePath.toLowerCase().endsWith('.def')) return 'def';
+  return languageOfPath(filePath) ?? 'cpp';
+}
+
+function unusedDirectiveMessage(u: UnusedDirective, severity: Exclude<Severity, 0>, sourceCode: SourceCode): LintMessage {
+  const { range } = u.directive.comment;
+  const parts: string[] = [];
+  const unusedKnown = u.rules.filter((r) => r === null || !u.unknownRules.includes(r));
+  if (unusedKnown.length > 0) {
+    parts.push(
+      unusedKnown[0] === null
+        ? 'Unused coinstaller-lint directive (no problems were reported).'
+        : `Unused coinstaller-lint directive (no problems were reported from ${unusedKnown.map((r) => `'${r}'`).join(', ')}).`,
+    );
+  }
+  for (const r of u.unknownRules) parts.push(`Unknown rule '${r}' in coinstaller-lint directive.`);
+  const start = sourceCode.getLocFromIndex(range[0]);
+  const end = sourceCode.getLocFromIndex(range[1]);
+  const message: LintMessage = {
+    ruleId: null,
+    severity,
+    message: parts.join(' '),
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    range,
+  };
+  if (u.fix) message.fix = u.fix;
+  return message;
+}

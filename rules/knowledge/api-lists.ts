@@ -1,0 +1,98 @@
+/**
+ * The Windows API names the guidelines are about, from the domain notes (installer-guidelines.md,
+ * section 4). Names are matched exactly; families are listed with their A/W/Ex spellings.
+ * The config can add names (settings.uiApis, .processApis, .libraryLoadApis).
+ */
+
+function withAW(names: readonly string[]): string[] {
+  return names.flatMap((n) => [n, `${n}A`, `${n}W`]);
+}
+
+/** Guideline 3: explicit loads of code. */
+export const LIBRARY_LOAD_APIS: ReadonlySet<string> = new Set([
+  ...withAW(['LoadLibrary', 'LoadLibraryEx']),
+  'LoadPackagedLibrary',
+  'CoLoadLibrary',
+  'LdrLoadDll',
+  'AfxLoadLibrary',
+]);
+
+/** Guideline 1: user interface. */
+export const UI_APIS: ReadonlySet<string> = new Set([
+  ...withAW(['MessageBox', 'MessageBoxEx', 'MessageBoxIndirect', 'ShellMessageBox']),
+  ...withAW(['DialogBox', 'DialogBoxParam', 'DialogBoxIndirect', 'DialogBoxIndirectParam']),
+  ...withAW(['CreateDialog', 'CreateDialogParam', 'CreateDialogIndirect', 'CreateDialogIndirectParam']),
+  ...withAW(['CreateWindow', 'CreateWindowEx']),
+  'ShowWindow',
+  ...withAW(['PropertySheet']),
+  'TaskDialog',
+  'TaskDialogIndirect',
+  ...withAW(['GetOpenFileName', 'GetSaveFileName', 'ChooseColor', 'ChooseFont', 'PrintDlg', 'PrintDlgEx', 'PageSetupDlg', 'FindText', 'ReplaceText']),
+  ...withAW(['SHBrowseForFolder']),
+  ...withAW(['SetupPromptForDisk', 'SetupCopyError', 'SetupDeleteError', 'SetupRenameError', 'SetupBackupError']),
+  ...withAW(['SetupDefaultQueueCallback']),
+  'SetupInitDefaultQueueCallback',
+  'SetupInitDefaultQueueCallbackEx',
+  'SetupPromptReboot',
+  ...withAW(['WTSSendMessage']),
+  'AfxMessageBox',
+  'DoModal',
+]);
+
+/** Guideline 4: processes. */
+export const PROCESS_APIS: ReadonlySet<string> = new Set([
+  ...withAW(['CreateProcess', 'CreateProcessAsUser', 'CreateProcessWithLogon', 'CreateProcessWithToken']),
+  ...withAW(['ShellExecute', 'ShellExecuteEx']),
+  'WinExec',
+  'system',
+  '_wsystem',
+  ...['_spawn', '_exec'].flatMap((p) => ['l', 'le', 'lp', 'lpe', 'v', 've', 'vp', 'vpe'].flatMap((s) => [`${p}${s}`, `_w${p.slice(1)}${s}`])),
+  '_popen',
+  '_wpopen',
+]);
+
+/** Guideline 4: services belong in the INF (AddService). */
+export const SERVICE_CONTROL_APIS: ReadonlySet<string> = new Set(
+  withAW(['StartService', 'CreateService', 'ChangeServiceConfig', 'ChangeServiceConfig2', 'ControlService', 'ControlServiceEx']),
+);
+
+/** Default DIF handlers a co-installer must not call. */
+export const DEFAULT_DIF_HANDLERS: ReadonlySet<string> = new Set([
+  'SetupDiInstallDevice',
+  'SetupDiRemoveDevice',
+  'SetupDiChangeState',
+  'SetupDiSelectDevice',
+  'SetupDiRegisterCoDeviceInstallers',
+  'SetupDiInstallDriverFiles',
+  'SetupDiInstallDeviceInterfaces',
+  'SetupDiRegisterDeviceInfo',
+  'SetupDiSelectBestCompatDrv',
+  'SetupDiUnremoveDevice',
+  'SetupDiFinishInstallAction',
+]);
+
+/** File-queue functions installers must not call. */
+export function isFileQueueApi(name: string): boolean {
+  return /^SetupQueue(Copy|Delete|Rename)\w*$/.test(name) || /^SetupQueueDefaultCopy[AW]?$/.test(name);
+}
+
+/**
+ * Libraries that ship with Windows: a `#pragma comment(lib, ...)` naming one of them is a
+ * system dependency, not the kind of link dependency guideline 3 is about.
+ */
+export const SYSTEM_LIBRARIES: ReadonlySet<string> = new Set([
+  'kernel32', 'user32', 'gdi32', 'advapi32', 'shell32', 'shlwapi', 'ole32', 'oleaut32', 'uuid', 'comctl32',
+  'comdlg32', 'setupapi', 'cfgmgr32', 'newdev', 'version', 'ntdll', 'rpcrt4', 'wintrust', 'crypt32', 'secur32',
+  'ws2_32', 'winspool', 'propsys', 'powrprof', 'hid', 'winmm', 'imm32', 'userenv', 'wtsapi32', 'netapi32',
+  'iphlpapi', 'psapi', 'dbghelp', 'msi', 'mpr', 'shcore', 'dwmapi', 'uxtheme', 'bcrypt', 'ncrypt', 'wevtapi',
+  'tdh', 'pdh', 'wininet', 'winhttp', 'urlmon', 'mincore', 'onecore', 'onecoreuap', 'ntoskrnl', 'hal',
+  'wdfldr', 'devobj', 'swdevice', 'cabinet', 'msvcrt', 'ucrt', 'vcruntime', 'libcmt', 'libcmtd', 'msvcrtd',
+  'ucrtd', 'vcruntimed', 'libucrt', 'libvcruntime', 'comsuppw', 'comsupp', 'delayimp', 'wbemuuid', 'strmiids',
+  'dxguid', 'credui', 'taskschd', 'virtdisk', 'fltlib', 'sfc', 'wldap32', 'dnsapi', 'mswsock', 'authz',
+]);
+
+/** The library name of a `#pragma comment(lib, "...")` argument, without folders or `.lib`. */
+export function libraryBaseName(name: string): string {
+  const base = name.replace(/\\\\/g, '\\').split(/[\\/]/).pop() ?? name;
+  return base.replace(/\.lib$/i, '').toLowerCase();
+}
