@@ -36,6 +36,11 @@ export interface ModuleFileInput {
   text: string;
   /** False for files read only for the model (other files of the module); default true. */
   report?: boolean;
+  /**
+   * A tree the caller already parsed from `text` with CppParser.parse (for example incrementally,
+   * in the language server). The caller keeps ownership: the linter does not free it.
+   */
+  tree?: Tree;
 }
 
 export interface LinterOptions {
@@ -116,13 +121,16 @@ export class Linter {
     });
   }
 
+  /** Parses what was not parsed already; `tree` in the result is set only for trees the linter owns. */
   private parseAll(inputs: readonly ModuleFileInput[]): { file: ParsedFile; tree: Tree | null }[] {
     const out: { file: ParsedFile; tree: Tree | null }[] = [];
     try {
       for (const input of inputs) {
         const language = fileLanguage(input.filePath);
-        const tree = language === 'cpp' ? this.options.parser.parse(input.text) : null;
-        out.push({ file: { filePath: input.filePath, language, sourceCode: new SourceCode(input.text, tree) }, tree });
+        const given = language === 'cpp' ? input.tree : undefined;
+        const tree = given ?? (language === 'cpp' ? this.options.parser.parse(input.text) : null);
+        const owned = given ? null : tree;
+        out.push({ file: { filePath: input.filePath, language, sourceCode: new SourceCode(input.text, tree) }, tree: owned });
       }
     } catch (error) {
       for (const p of out) p.tree?.delete();
