@@ -110,7 +110,7 @@ export class Linter {
         if (output === input.text) return input;
         any = true;
         changed.add(input.filePath);
-        return { ...input, text: output };
+        return { ...input, text: output, tree: undefined };
       });
       if (!any) break;
       results = this.lintModule(current, configFor);
