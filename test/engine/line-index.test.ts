@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { LineIndex, utf16ToUtf8Column, utf8ToUtf16Column } from '../../rules/source/line-index.js';
+import { SourceCode } from '../../rules/source/source-code.js';
+
+describe('LineIndex', () => {
+  it('splits lines at LF, CRLF and lone CR', () => {
+    const idx = new LineIndex('a\nbb\r\nccc\rd');
+    expect(idx.lineStarts).toEqual([0, 2, 6, 10]);
+    expect([0, 1, 2, 3].map((l) => idx.lineText(l))).toEqual(['a', 'bb', 'ccc', 'd']);
+  });
+
+  it('maps offsets to 0-based line and UTF-16 character and back', () => {
+    const idx = new LineIndex('x\r\n😀y');
+    // "😀" is two UTF-16 code units: y is at character 2.
+    expect(idx.positionAt(5)).toEqual({ line: 1, character: 2 });
+    expect(idx.offsetAt(1, 2)).toBe(5);
+    // Past the end of a line clamps before its terminator.
+    expect(idx.offsetAt(0, 50)).toBe(1);
+  });
+
+  it('tells the dominant line ending', () => {
+    expect(new LineIndex('a\r\nb\r\nc\n').eol).toBe('\r\n');
+    expect(new LineIndex('a\nb\n').eol).toBe('\n');
+  });
+
+  it('converts UTF-16 columns to UTF-8 byte columns and back', () => {
+    const line = 'é😀x';
+    expect(utf16ToUtf8Column(line, 3)).toBe(2 + 4);
+    expect(utf8ToUtf16Column(line, 6)).toBe(3);
+  });
+});
+
+describe('SourceCode', () => {
+  it('gives 1-based ESLint positions in UTF-16 columns', () => {
+    const sc = new SourceCode('// ü\r\n  😀 f();');
+    expect(sc.getLocFromIndex(sc.text.indexOf('f'))).toEqual({ line: 2, column: 6 });
+    expect(sc.getIndexFromLoc({ line: 2, column: 6 })).toBe(sc.text.indexOf('f'));
+    expect(sc.lines).toEqual(['// ü', '  😀 f();']);
+  });
+});
