@@ -1,0 +1,166 @@
+/**
+ * The command line: `coinstaller-lint [files|dirs|globs]`. Glue only: arguments, config, files,
+ * the engine (rules/run/lint-paths.ts), a formatter, the exit status.
+ * Exit status: 0 no errors; 1 errors, or more warnings than --max-warnings; 2 usage, config or
+ * internal error.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { builtinRules } from '../rules/checks/index.js';
+import { ConfigError } from '../rules/config/config-error.js';
+import { ConfigResolver, applyRuleOverrides, isIgnored } from '../rules/config/load-config.js';
+import type { ResolvedConfig } from '../rules/config/resolved-config.js';
+import { Linter } from '../rules/engine/linter.js';
+import { PACKAGE_ROOT, readRuleDoc } from '../rules/engine/rule-docs.js';
+import { writeSourceFile } from '../rules/io/source-file.js';
+import { discoverModule, installerModelProvider } from '../rules/model/index.js';
+import { CppParser } from '../rules/parsing/cpp-parser.js';
+import { lintPaths, type PathLintResult } from '../rules/run/lint-paths.js';
+import { parseArgs, type CliOptions } from './args.js';
+import { collectFiles } from './file-walker.js';
+import { formatters } from './formatters/index.js';
+import { helpText } from './help-text.js';
+import { ProgressLine } from './progress.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+const processIo = (): CliIo => ({
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  cwd: process.cwd(),
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  env: process.env,
+});
+
+export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    io.stderr(`coinstaller-lint: ${parsed.error}\nRun 'coinstaller-lint --help' for usage.\n`);
+    return 2;
+  }
+  const options = parsed.options;
+  if (options.help) {
+    io.stdout(helpText(builtinRules));
+    return 0;
+  }
+  if (options.version) {
+    io.stdout(`${packageVersion()}\n`);
+    return 0;
+  }
+  try {
+    return await lint(options, io);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr(`coinstaller-lint: invalid configuration: ${error.message}\n`);
+      return 2;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr(`coinstaller-lint: internal error: ${detail}\nPlease report this with the file that caused it.\n`);
+    if (io.env.COINSTALLER_LINT_DEBUG) io.stderr(`${(error as Error)?.stack ?? ''}\n`);
+    return 2;
+  }
+}
+
+async function lint(options: CliOptions, io: CliIo): Promise<number> {
+  const resolver = new ConfigResolver(builtinRules, {
+    cwd: io.cwd,
+    configFile: options.config ? resolve(io.cwd, options.config) : undefined,
+  });
+  const configFor = memo((filePath: string): ResolvedConfig => {
+    const base = resolver.resolverFor(filePath);
+    return Object.keys(options.ruleOverrides).length > 0 ? applyRuleOverrides(base, options.ruleOverrides, builtinRules) : base;
+  });
+
+  if (options.printConfig) {
+    io.stdout(`${JSON.stringify(configFor(resolve(io.cwd, options.printConfig)), null, 2)}\n`);
+    return 0;
+  }
+
+  const walk = collectFiles(options.patterns, { cwd: io.cwd, isIgnored: (p) => isIgnored(configFor(p), p) });
+  for (const problem of walk.problems) io.stderr(`coinstaller-lint: ${problem.path}: ${problem.message}\n`);
+  if (walk.files.length === 0 && walk.problems.length > 0) return 2;
+
+  const parser = await CppParser.create();
+  const progress = new ProgressLine(io.stderrIsTTY, io.stderr);
+  let results: PathLintResult[];
+  try {
+    const linter = new Linter({
+      rules: builtinRules,
+      parser,
+      serviceProviders: [installerModelProvider],
+      onRuleError: (ruleId, filePath, error) =>
+        io.stderr(`coinstaller-lint: rule ${ruleId} failed on ${filePath}: ${error instanceof Error ? error.message : String(error)}\n`),
+    });
+    results = lintPaths(walk.files, {
+      linter,
+      configFor,
+      locateModule: (f) => discoverModule(f),
+      fix: options.fix || options.fixDryRun,
+      onProgress: (done, total, file) => progress.update(done, total, file),
+    });
+  } finally {
+    progress.clear();
+    parser.delete();
+  }
+
+  if (options.fix) {
+    for (const r of results) {
+      if (r.output !== undefined && r.encoding) writeSourceFile(r.filePath, r.output, r.encoding);
+    }
+  }
+  if (options.quiet) results = results.map(onlyErrors);
+
+  const formatted = formatters[options.format](results, {
+    cwd: io.cwd,
+    rules: builtinRules,
+    color: options.color ?? (io.stdoutIsTTY && !io.env.NO_COLOR && !options.outputFile),
+    toolVersion: packageVersion(),
+    ruleDoc: readRuleDoc,
+  });
+  if (options.outputFile) {
+    const target = resolve(io.cwd, options.outputFile);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, formatted);
+  } else if (formatted.length > 0) {
+    io.stdout(formatted.endsWith('\n') ? formatted : `${formatted}\n`);
+  }
+
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (errors > 0) return 1;
+  if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
+    io.stderr(`coinstaller-lint found too many warnings (maximum: ${options.maxWarnings}).\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function onlyErrors(r: PathLintResult): PathLintResult {
+  const messages = r.messages.filter((m) => m.severity === 2);
+  return { ...r, messages, warningCount: 0, fixableWarningCount: 0 };
+}
+
+function memo<T>(fn: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined) cache.set(key, (v = fn(key)));
+    return v;
+  };
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(resolve(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
