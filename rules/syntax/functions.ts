@@ -1,0 +1,63 @@
+/** Reading function definitions and their parameters from a tree-sitter-cpp tree. */
+import type { Node } from 'web-tree-sitter';
+
+/** The function_declarator of a definition or declaration, looking through pointer and reference declarators. */
+export function functionDeclarator(fn: Node): Node | null {
+  let d = fn.childForFieldName('declarator');
+  while (d && d.type !== 'function_declarator') {
+    d = d.childForFieldName('declarator');
+  }
+  return d;
+}
+
+/** The function's own name (the last part of a qualified name). */
+export function functionName(fn: Node): string | null {
+  const decl = functionDeclarator(fn)?.childForFieldName('declarator');
+  if (!decl) return null;
+  if (decl.type === 'qualified_identifier') return decl.childForFieldName('name')?.text ?? null;
+  return decl.text;
+}
+
+export interface Parameter {
+  type: string;
+  name: string | null;
+  node: Node;
+}
+
+export function parameters(fn: Node): Parameter[] {
+  const list = functionDeclarator(fn)?.childForFieldName('parameters');
+  if (!list) return [];
+  return list.namedChildren
+    .filter((p): p is Node => p !== null && (p.type === 'parameter_declaration' || p.type === 'optional_parameter_declaration'))
+    .map((p) => {
+      const type = p.childForFieldName('type')?.text ?? '';
+      let d = p.childForFieldName('declarator');
+      let pointer = '';
+      while (d && d.type !== 'identifier') {
+        if (d.type === 'pointer_declarator') pointer += '*';
+        d = d.childForFieldName('declarator') ?? d.namedChild(0);
+      }
+      return { type: pointer ? `${type} ${pointer}` : type, name: d?.text ?? null, node: p };
+    });
+}
+
+/** The innermost function_definition holding a node. */
+export function enclosingFunction(node: Node): Node | null {
+  let n: Node | null = node;
+  while (n && n.type !== 'function_definition') n = n.parent;
+  return n;
+}
+
+/** The statements a compound statement or a case holds, comments left out. */
+export function statementsOf(block: Node): Node[] {
+  const value = block.type === 'case_statement' ? block.childForFieldName('value') : null;
+  return block.namedChildren.filter(
+    (c): c is Node => c !== null && c.type !== 'comment' && (value === null || c.id !== value.id),
+  );
+}
+
+const JUMPS = new Set(['break_statement', 'return_statement', 'continue_statement', 'goto_statement', 'throw_statement']);
+
+export function isJump(statement: Node | undefined): boolean {
+  return statement !== undefined && JUMPS.has(statement.type);
+}
