@@ -15,8 +15,26 @@ export interface ChainStep {
   label: string;
 }
 
+/** An installer entry point found in the module (by signature, .def EXPORTS, dllexport or INF). */
+export interface EntryPointInfo {
+  name: string;
+  /** Four parameters (with PCOINSTALLER_CONTEXT_DATA) or three. */
+  kind: 'co-installer' | 'class-installer';
+  filePath: string;
+  /** The function definition, as offsets into filePath. */
+  range: readonly [number, number];
+  /** The function's name in its declarator. */
+  nameRange: readonly [number, number];
+  /** Parameter names as written: the DIF code, the device info set, the device, the context (co-installers). */
+  params: { dif?: string; deviceInfoSet?: string; deviceInfoData?: string; context?: string };
+  /** How it was found. */
+  via: ReadonlyArray<'signature' | 'def' | 'dllexport' | 'inf' | 'config'>;
+  /** DIF codes the entry point handles explicitly (case labels, == tests, dispatch tables), in source order. */
+  handledDifCodes: readonly string[];
+}
+
 export interface ReachingContext {
-  entryPoint: { name: string; kind?: string } | string;
+  entryPoint: EntryPointInfo | { name: string; kind?: string } | string;
   difCode: string;
   interactive: boolean;
   quietGuarded?: boolean;
@@ -24,10 +42,38 @@ export interface ReachingContext {
   chain: ChainStep[];
 }
 
+/** A file-scope variable or function-local static of the module. */
+export interface ModuleGlobal {
+  name: string;
+  filePath: string;
+  /** The declarator's name, as offsets into filePath. */
+  nameRange: readonly [number, number];
+  /** 'file' for file-scope variables, 'static-local' for statics inside functions. */
+  scope: 'file' | 'static-local';
+  /** Declared const (never state). */
+  isConst: boolean;
+  /** Enclosing function for static locals. */
+  functionName?: string;
+}
+
+/** A read or write of a module global, with the contexts it runs under. */
+export interface GlobalAccess {
+  global: ModuleGlobal;
+  filePath: string;
+  range: readonly [number, number];
+  kind: 'read' | 'write';
+}
+
 export interface InstallerModelService {
-  entryPoints: readonly unknown[];
+  entryPoints: readonly EntryPointInfo[];
+  /** Every DIF context (entry point, DIF code, interactivity, shortest chain) under which code at this offset can run. */
   contextsAt(filePath: string, offset: number): ReachingContext[];
+  /** True when code at this offset runs only from DllMain (reachable from it and from no entry point). */
   onlyFromDllMain(filePath: string, offset: number): boolean;
+  /** The module global an identifier at this offset refers to (scoping respected: locals and parameters shadow), if any. */
+  globalAt?(filePath: string, offset: number): ModuleGlobal | undefined;
+  /** Every read and write of a global across the module. */
+  accessesOf?(global: ModuleGlobal): readonly GlobalAccess[];
 }
 
 export interface InstallerModelView extends InstallerModelService {
@@ -40,6 +86,11 @@ export function installerModelOf(context: RuleContext<string, unknown[]>): Insta
   return Object.assign(Object.create(model) as InstallerModelService, {
     hasEntryPoints: () => model.entryPoints.length > 0,
   }) as InstallerModelView;
+}
+
+/** The entry point a file offset lies in (its definition range), if any. */
+export function entryPointAt(model: InstallerModelService, filePath: string, offset: number): EntryPointInfo | undefined {
+  return model.entryPoints.find((e) => e.filePath === filePath && e.range[0] <= offset && offset < e.range[1]);
 }
 
 export function entryPointName(c: ReachingContext): string {
