@@ -75,7 +75,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
     configFile: options.config ? resolve(io.cwd, options.config) : undefined,
   });
   const configFor = memo((filePath: string): ResolvedConfig => {
-    const base = resolver.resolverFor(filePath);
+    const base = resolver.configFor(filePath);
     return Object.keys(options.ruleOverrides).length > 0 ? applyRuleOverrides(base, options.ruleOverrides, builtinRules) : base;
   });
 

@@ -1,0 +1,138 @@
+/**
+ * Command-line arguments, parsed by hand (no dependency): ESLint's option names where they exist,
+ * `--opt value` and `--opt=value` both accepted, `--` ends the options. Errors are returned, not
+ * thrown, so the CLI can print them with exit status 2.
+ */
+
+export type FormatName = 'stylish' | 'json' | 'sarif';
+export type RuleLevel = 'off' | 'warn' | 'error';
+
+export interface CliOptions {
+  patterns: string[];
+  format: FormatName;
+  fix: boolean;
+  fixDryRun: boolean;
+  /** -1: no limit. */
+  maxWarnings: number;
+  ruleOverrides: Record<string, RuleLevel>;
+  quiet: boolean;
+  outputFile?: string;
+  /** undefined: color when stdout is a terminal. */
+  color?: boolean;
+  printConfig?: string;
+  config?: string;
+  version: boolean;
+  help: boolean;
+}
+
+export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error: string };
+
+const FORMATS: readonly FormatName[] = ['stylish', 'json', 'sarif'];
+const LEVELS: Record<string, RuleLevel> = { off: 'off', '0': 'off', warn: 'warn', '1': 'warn', error: 'error', '2': 'error' };
+
+/** Options that take a value, by every spelling. */
+const VALUE_OPTIONS = new Set(['--format', '-f', '--max-warnings', '--rule', '--output-file', '-o', '--print-config', '--config', '-c']);
+
+export function parseArgs(argv: readonly string[]): ParseResult {
+  const options: CliOptions = {
+    patterns: [],
+    format: 'stylish',
+    fix: false,
+    fixDryRun: false,
+    maxWarnings: -1,
+    ruleOverrides: {},
+    quiet: false,
+    version: false,
+    help: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      options.patterns.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      options.patterns.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    let value: string | undefined;
+    if (VALUE_OPTIONS.has(name)) {
+      if (eq > 0) value = arg.slice(eq + 1);
+      else if (i + 1 < argv.length) value = argv[++i];
+      else return { ok: false, error: `option ${name} needs a value` };
+    } else if (eq > 0) {
+      return { ok: false, error: `option ${name} takes no value` };
+    }
+    const error = applyOption(options, name, value);
+    if (error) return { ok: false, error };
+  }
+  if (options.fix && options.fixDryRun) return { ok: false, error: '--fix and --fix-dry-run cannot be used together' };
+  return { ok: true, options };
+}
+
+function applyOption(options: CliOptions, name: string, value: string | undefined): string | undefined {
+  switch (name) {
+    case '--format':
+    case '-f':
+      if (!FORMATS.includes(value as FormatName)) return `unknown format "${value}" (expected one of: ${FORMATS.join(', ')})`;
+      options.format = value as FormatName;
+      return undefined;
+    case '--max-warnings': {
+      if (!/^-?\d+$/.test(value ?? '')) return `--max-warnings expects an integer, got "${value}"`;
+      options.maxWarnings = Number(value);
+      return undefined;
+    }
+    case '--rule':
+      return addRuleOverride(options, value ?? '');
+    case '--output-file':
+    case '-o':
+      options.outputFile = value;
+      return undefined;
+    case '--print-config':
+      options.printConfig = value;
+      return undefined;
+    case '--config':
+    case '-c':
+      options.config = value;
+      return undefined;
+    case '--fix':
+      options.fix = true;
+      return undefined;
+    case '--fix-dry-run':
+      options.fixDryRun = true;
+      return undefined;
+    case '--quiet':
+      options.quiet = true;
+      return undefined;
+    case '--color':
+      options.color = true;
+      return undefined;
+    case '--no-color':
+      options.color = false;
+      return undefined;
+    case '--version':
+    case '-v':
+      options.version = true;
+      return undefined;
+    case '--help':
+    case '-h':
+      options.help = true;
+      return undefined;
+    default:
+      return `unknown option ${name}`;
+  }
+}
+
+/** `--rule id:level`, several separated by commas: `--rule a:off,b:warn`. */
+function addRuleOverride(options: CliOptions, value: string): string | undefined {
+  for (const item of value.split(',')) {
+    const match = /^\s*([\w-]+)\s*:\s*(\w+)\s*$/.exec(item);
+    if (!match) return `--rule expects id:level (for example no-dll-load:off), got "${item}"`;
+    const level = LEVELS[match[2]];
+    if (!level) return `--rule ${match[1]}: level must be off, warn or error, got "${match[2]}"`;
+    options.ruleOverrides[match[1]] = level;
+  }
+  return undefined;
+}

@@ -1,0 +1,38 @@
+/** `coinstaller-lint --help`: usage, options, exit status, and the rules with what they check. */
+import type { RuleModule } from '../rules/engine/types.js';
+
+export function helpText(rules: ReadonlyMap<string, RuleModule>): string {
+  const ids = [...rules.keys()].sort();
+  const width = Math.max(0, ...ids.map((id) => id.length));
+  const ruleLines = ids.map((id) => {
+    const meta = rules.get(id)!.meta;
+    const marks = `${meta.docs.recommended ? 'R' : ' '}${meta.fixable ? 'F' : meta.hasSuggestions ? 'S' : ' '}`;
+    return `  ${id.padEnd(width)}  ${marks}  ${meta.docs.description}`;
+  });
+  return `Usage: coinstaller-lint [options] [file|folder|glob ...]
+
+Checks the C/C++ source (and INF files) of Windows class installers and co-installers against
+Microsoft's guidelines "Writing Class Installers and Co-Installers". With no paths, lints the
+current folder. Folders are walked, skipping node_modules, .git and the config's ignores.
+
+Options:
+  -f, --format <name>      Output format: stylish (default), json (ESLint's), sarif (SARIF 2.1.0)
+  -o, --output-file <file> Write the report to a file instead of standard output
+  -c, --config <file>      Use this coinstaller-lint.json instead of looking upward from each file
+      --rule <id:level>    Set a rule's level (off, warn, error); repeat or separate with commas
+      --fix                Apply automatic fixes to the files (in their original encoding and line endings)
+      --fix-dry-run        Compute fixes and report them (json: "output") without writing files
+      --max-warnings <n>   Exit with status 1 when there are more than n warnings
+      --quiet              Report errors only
+      --color, --no-color  Force or disable colors (default: when standard output is a terminal)
+      --print-config <file> Print the configuration that applies to a file, then exit
+  -v, --version            Print the version
+  -h, --help               Print this help
+
+Exit status: 0 no errors; 1 errors, or more warnings than --max-warnings; 2 usage, configuration
+or internal error.
+
+Rules (R: in the recommended config, F: automatic fix, S: suggestions; docs in docs/rules/<id>.md):
+${ruleLines.join('\n')}
+`;
+}
