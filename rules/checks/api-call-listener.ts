@@ -1,0 +1,23 @@
+/**
+ * The common shape of the rules about API calls: find calls of a set of API names (the built-in
+ * list plus names from the config) and hand each one, with its name and the node to report, on.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { RuleListener } from '../engine/types.js';
+import { calleeName, calleeNode } from '../syntax/calls.js';
+
+export interface ApiCall {
+  api: string;
+  call: Node;
+  /** The callee's name: what a finding points at. */
+  target: Node;
+}
+
+export function apiCallListener(isApi: (name: string) => boolean, onCall: (call: ApiCall) => void): RuleListener {
+  return {
+    call_expression(node: Node) {
+      const api = calleeName(node);
+      if (api && isApi(api)) onCall({ api, call: node, target: calleeNode(node) });
+    },
+  };
+}
