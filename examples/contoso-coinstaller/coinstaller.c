@@ -76,10 +76,22 @@ ContosoCoInstaller(_In_ DI_FUNCTION InstallFunction,
     case DIF_FINISHINSTALL_ACTION:
         /* Interactive, administrator: UI and a waited-for process are fine here. */
         ShowFirmwareWarning();
+        ShowReleaseNotes();                                /* guideline 4: started, not waited for */
         return RunFirmwareUpdater();
 
+    case DIF_REMOVE:
+        return OnRemoveDevice(DeviceInfoSet, DeviceInfoData);
+
+    case DIF_PROPERTYCHANGE:
+        return OnPropertyChange();
+
+    case DIF_REGISTER_COINSTALLERS:
+        return OnRegisterCoInstallers(DeviceInfoSet, DeviceInfoData, NULL);
+
+    case DIF_ASSIGNRESOURCES:                              /* reserved for the system */
+        return NO_ERROR;
+
     default:
-        break;
+        return ERROR_DI_DO_DEFAULT;                        /* co-installers return NO_ERROR here */
     }
-    return NO_ERROR;
 }

@@ -15,6 +15,10 @@
 
 void ShowFirmwareWarning(void);
 DWORD RunFirmwareUpdater(void);
+DWORD ShowReleaseNotes(void);
+DWORD OnRemoveDevice(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData);
+DWORD OnPropertyChange(void);
+DWORD OnRegisterCoInstallers(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, HSPFILEQ Queue);
 BOOL SaveCalibration(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, DWORD Calibration);
 
 #endif
