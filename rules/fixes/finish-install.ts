@@ -22,6 +22,16 @@ export interface ScaffoldRequest {
   move?: Node;
   /** Whether a macro is already defined for this file (in it, or in a header of its module). */
   isDefined: (macro: string) => boolean;
+  /**
+   * Without `move`: a comment for a new DIF_FINISHINSTALL_ACTION handler, added when the entry
+   * point has none (so that the requested action has a place to do its work).
+   */
+  actionNote?: string;
+}
+
+/** The scaffold's spelling of the model's installer kinds. */
+export function scaffoldKind(kind: 'co-installer' | 'class-installer'): ScaffoldRequest['kind'] {
+  return kind === 'co-installer' ? 'coinstaller' : 'class-installer';
 }
 
 const ACTION = 'DIF_FINISHINSTALL_ACTION';
@@ -68,6 +78,7 @@ export function finishInstallScaffold(req: ScaffoldRequest): Fix[] | null {
     `${indent}}`,
   ];
   const movedText = req.move ? sourceCode.getText(req.move) : undefined;
+  const moveIndent = req.move ? sourceCode.indentationAt(req.move.startIndex) : '';
   const actionComment =
     req.kind === 'coinstaller'
       ? '/* Interactive context: UI is allowed here. A co-installer returns NO_ERROR when done. */'
@@ -86,10 +97,14 @@ export function finishInstallScaffold(req: ScaffoldRequest): Fix[] | null {
   }
   if (movedText !== undefined) {
     if (shape.action) {
-      edits.push({ range: [shape.action.insertAt, shape.action.insertAt], text: `${shape.action.indent}${movedText}${eol}` });
+      const text = reindent(movedText, moveIndent, shape.action.indent);
+      edits.push({ range: [shape.action.insertAt, shape.action.insertAt], text: `${shape.action.indent}${text}${eol}` });
     } else {
-      parts.action = [`${shape.indent + unit}${actionComment}`, `${shape.indent + unit}${movedText}`];
+      const indent = shape.indent + unit;
+      parts.action = [`${indent}${actionComment}`, `${indent}${reindent(movedText, moveIndent, indent)}`];
     }
+  } else if (req.actionNote !== undefined && !shape.action) {
+    parts.action = [`${shape.indent + unit}/* ${req.actionNote} */`];
   }
   if (parts.finish || parts.action) {
     edits.push({ range: [shape.newBranchAt, shape.newBranchAt], text: shape.prefix + shape.newBranches(parts) });
@@ -100,10 +115,27 @@ export function finishInstallScaffold(req: ScaffoldRequest): Fix[] | null {
   return edits;
 }
 
-/** A statement can be moved when it stands on its own in a block or a case (not the body of a bare if). */
+/**
+ * A statement can be moved when it stands on its own in a block or a case (not the body of a bare
+ * if), and is an expression, or an `if` or block without jumps (break, return, ... would change
+ * meaning in another branch).
+ */
 function movable(statement: Node): boolean {
   const parent = statement.parent;
-  return statement.type === 'expression_statement' && !!parent && (parent.type === 'compound_statement' || parent.type === 'case_statement');
+  if (!parent || (parent.type !== 'compound_statement' && parent.type !== 'case_statement')) return false;
+  if (statement.type === 'expression_statement') return true;
+  if (statement.type !== 'if_statement' && statement.type !== 'compound_statement') return false;
+  return ['break_statement', 'continue_statement', 'return_statement', 'goto_statement', 'labeled_statement'].every(
+    (t) => statement.descendantsOfType(t).length === 0,
+  );
+}
+
+/** A multi-line statement's later lines, moved from one indentation to another. */
+function reindent(text: string, from: string, to: string): string {
+  if (from === to) return text;
+  return text.replace(/(\r?\n)([ \t]*)/g, (_m, eol: string, ws: string) =>
+    eol + (ws.startsWith(from) ? to + ws.slice(from.length) : ws),
+  );
 }
 
 function requestsAction(branchText: string, sourceCode: SourceCode): boolean {

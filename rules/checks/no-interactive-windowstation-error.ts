@@ -1,0 +1,99 @@
+/**
+ * Guideline 1 (its note): installers must not fail a DIF code with
+ * ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION, which makes the device installation fail; when they
+ * need the user, they request a finish-install action.
+ *
+ * The rule reports the constant where it is returned, or assigned (to a variable, or to a
+ * declaration's initial value), not where it is compared or passed on. With the installer model it
+ * reports only code that runs under a DIF code, naming it; without the model it reports every such
+ * site (the constant has no other use in an installer DLL).
+ */
+import type { Node } from 'web-tree-sitter';
+import { createRule } from '../engine/create-rule.js';
+import { finishInstallScaffold, scaffoldKind } from '../fixes/finish-install.js';
+import { entryPointNode, entryPointOf } from '../fixes/move-to-action.js';
+import { installerModelOf, siteContext } from './installer-context.js';
+
+const CONSTANT = 'ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION';
+
+export default createRule<'windowstationError' | 'windowstationErrorInContext', []>({
+  name: 'no-interactive-windowstation-error',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow failing a DIF code with ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION; request a finish-install action instead',
+      guideline: 'Displaying a user interface',
+      recommended: true,
+    },
+    messages: {
+      windowstationError:
+        'ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION is {{how}} as an installer result: failing a DIF code with it makes device installation fail. Request a finish-install action and do the interactive work there.',
+      windowstationErrorInContext:
+        'ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION is {{how}} while {{entryPoint}} handles {{difCode}}: failing a DIF code with it makes device installation fail. Request a finish-install action and do the interactive work there.',
+    },
+    fixable: 'code',
+    schema: [],
+  },
+  create(context) {
+    const model = installerModelOf(context);
+    return {
+      identifier(node: Node) {
+        if (node.text !== CONSTANT) return;
+        const how = usage(node);
+        if (!how) return;
+        if (!model) {
+          context.report({ node, messageId: 'windowstationError', data: { how } });
+          return;
+        }
+        const site = siteContext(model, context.filePath, node.startIndex);
+        if (!site) return;
+        const info = entryPointOf(model, context.filePath, site.context);
+        const fn = info ? entryPointNode(context.sourceCode, info) : undefined;
+        const scaffold =
+          info && fn
+            ? finishInstallScaffold({
+                sourceCode: context.sourceCode,
+                entryPoint: fn,
+                kind: scaffoldKind(info.kind),
+                isDefined: () => false,
+                actionNote: 'Finish-install action: do here the interactive work that could not run during installation.',
+              })
+            : null;
+        const done = info?.kind === 'class-installer' ? 'ERROR_DI_DO_DEFAULT' : 'NO_ERROR';
+        context.report({
+          node,
+          messageId: 'windowstationErrorInContext',
+          data: { how, entryPoint: site.entryPoint, difCode: site.difCode },
+          related: site.related,
+          fix: scaffold ? (fixer) => [fixer.replaceText(node, done), ...scaffold] : undefined,
+        });
+      },
+    };
+  },
+});
+
+/** 'returned' or 'assigned' when the constant becomes a result; null for other uses (a comparison, an argument). */
+function usage(id: Node): 'returned' | 'assigned' | null {
+  let child = id;
+  let p = id.parent;
+  while (p) {
+    if (p.type === 'parenthesized_expression' || p.type === 'cast_expression') {
+      child = p;
+      p = p.parent;
+      continue;
+    }
+    if (p.type === 'conditional_expression' && p.childForFieldName('condition')?.id !== child.id) {
+      child = p;
+      p = p.parent;
+      continue;
+    }
+    break;
+  }
+  if (!p) return null;
+  if (p.type === 'return_statement') return 'returned';
+  if (p.type === 'assignment_expression' && p.childForFieldName('right')?.id === child.id && p.childForFieldName('operator')?.text === '=') {
+    return 'assigned';
+  }
+  if (p.type === 'init_declarator' && p.childForFieldName('value')?.id === child.id) return 'assigned';
+  return null;
+}
