@@ -18,7 +18,8 @@ export function closestName(input: string, candidates: Iterable<string>): string
   }
   if (best === undefined) return undefined;
   const allowed = Math.max(1, Math.min(3, Math.floor(Math.max(input.length, best.length) / 4)));
-  return bestDistance <= allowed ? best : undefined;
+  // Never suggest by replacing most of a short word ("c" is not a typo of "a").
+  return bestDistance <= allowed && bestDistance < Math.min(input.length, best.length) ? best : undefined;
 }
 
 /** ` (did you mean "x"?)`, or "" when nothing is close. */

@@ -1,0 +1,15 @@
+/**
+ * Writes schema/coinstaller-lint.schema.json from the built-in rules.
+ * Run after adding or changing a rule: `node --import tsx scripts/generate-config-schema.ts`
+ * (test/config/config-schema.test.ts fails until the file is up to date).
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { builtinRules } from '../rules/checks/index.js';
+import { CONFIG_SCHEMA_PATH, buildConfigSchema, serializeConfigSchema } from '../rules/config/config-schema.js';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+const target = resolve(root, CONFIG_SCHEMA_PATH);
+writeFileSync(target, serializeConfigSchema(buildConfigSchema(builtinRules)));
+process.stdout.write(`wrote ${CONFIG_SCHEMA_PATH} (${builtinRules.size} rules)\n`);
