@@ -96,3 +96,35 @@ export function libraryBaseName(name: string): string {
   const base = name.replace(/\\\\/g, '\\').split(/[\\/]/).pop() ?? name;
   return base.replace(/\.lib$/i, '').toLowerCase();
 }
+
+/** The DIF code each default DIF handler implements (for messages). */
+export const DEFAULT_DIF_HANDLER_CODES: ReadonlyMap<string, string> = new Map([
+  ['SetupDiInstallDevice', 'DIF_INSTALLDEVICE'],
+  ['SetupDiRemoveDevice', 'DIF_REMOVE'],
+  ['SetupDiChangeState', 'DIF_PROPERTYCHANGE'],
+  ['SetupDiSelectDevice', 'DIF_SELECTDEVICE'],
+  ['SetupDiRegisterCoDeviceInstallers', 'DIF_REGISTER_COINSTALLERS'],
+  ['SetupDiInstallDriverFiles', 'DIF_INSTALLDEVICEFILES'],
+  ['SetupDiInstallDeviceInterfaces', 'DIF_INSTALLINTERFACES'],
+  ['SetupDiRegisterDeviceInfo', 'DIF_REGISTERDEVICE'],
+  ['SetupDiSelectBestCompatDrv', 'DIF_SELECTBESTCOMPATDRV'],
+  ['SetupDiUnremoveDevice', 'DIF_UNREMOVE'],
+  ['SetupDiFinishInstallAction', 'DIF_FINISHINSTALL_ACTION'],
+]);
+
+/**
+ * DIF codes reserved for the system: vendor installers must not handle them (domain notes,
+ * section 2; Microsoft's "Private DIF Codes" page). DIF_FIRSTTIMESETUP is private too, but
+ * installers of non-PnP devices that must be detected may handle it, so it is not listed.
+ */
+export const RESERVED_DIF_CODES: ReadonlySet<string> = new Set([
+  'DIF_ASSIGNRESOURCES',
+  'DIF_FOUNDDEVICE',
+  'DIF_INSTALLCLASSDRIVERS',
+  'DIF_CALCDISKSPACE',
+  'DIF_ENABLECLASS',
+  'DIF_DETECTVERIFY',
+  'DIF_DETECTCANCEL',
+  'DIF_ADDPROPERTYPAGE_BASIC',
+  'DIF_UPDATEDRIVER_UI',
+]);

@@ -1,0 +1,112 @@
+/**
+ * DIF codes reserved for the system (Microsoft's "Private DIF Codes"; domain notes, section 2):
+ * vendor installers must not handle them. Reports case labels and comparisons on the DIF
+ * parameter of an installer entry point, and reserved codes the model saw in a dispatch table.
+ */
+import type { Node } from 'web-tree-sitter';
+import { createRule } from '../engine/create-rule.js';
+import type { Fix } from '../engine/types.js';
+import { removeStatement } from '../fixes/finish-install.js';
+import { RESERVED_DIF_CODES } from '../knowledge/api-lists.js';
+import type { SourceCode } from '../source/source-code.js';
+import { caseLabel, casesOf, difComparison, difSwitches, stripParens } from '../syntax/dif-dispatch.js';
+import { statementsOf } from '../syntax/functions.js';
+import { followStatements } from '../syntax/return-paths.js';
+import { entryPointsInFile } from './entry-points-in-file.js';
+import { installerModelOf } from './installer-context.js';
+
+export default createRule<'reserved' | 'reservedInTable' | 'removeCase'>({
+  name: 'no-reserved-dif-code',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow handling DIF codes that are reserved for the system',
+      guideline: 'Private DIF codes',
+      recommended: true,
+    },
+    messages: {
+      reserved: '{{entryPoint}} handles {{difCode}}, a DIF code reserved for the system: vendor installers must not handle it.',
+      reservedInTable:
+        '{{entryPoint}} dispatches {{difCode}}, a DIF code reserved for the system: vendor installers must not handle it.',
+      removeCase: 'Remove the case for {{difCode}}: Windows handles it itself.',
+    },
+    hasSuggestions: true,
+    schema: [],
+  },
+  create(context) {
+    const model = installerModelOf(context);
+    const { sourceCode } = context;
+    return {
+      'Program:exit'() {
+        for (const entry of entryPointsInFile(context, model)) {
+          const body = entry.node.childForFieldName('body');
+          if (!body || !entry.dif) continue;
+          const seen = new Set<string>();
+          for (const sw of difSwitches(body, entry.dif)) {
+            const cases = casesOf(sw);
+            cases.forEach((c, i) => {
+              const value = c.childForFieldName('value');
+              const code = caseLabel(c);
+              if (!value || code === null || !RESERVED_DIF_CODES.has(code)) return;
+              seen.add(code);
+              const removal = caseRemoval(sourceCode, cases, i);
+              context.report({
+                node: value,
+                messageId: 'reserved',
+                data: { entryPoint: entry.name, difCode: code },
+                suggest: removal ? [{ messageId: 'removeCase', fix: () => removal }] : undefined,
+              });
+            });
+          }
+          for (const expr of body.descendantsOfType('binary_expression')) {
+            const test = expr ? difComparison(expr, entry.dif) : null;
+            if (!test) continue;
+            const code = stripParens(test.code.text);
+            if (!RESERVED_DIF_CODES.has(code)) continue;
+            seen.add(code);
+            context.report({ node: test.code, messageId: 'reserved', data: { entryPoint: entry.name, difCode: code } });
+          }
+          // Dispatch tables and other shapes the model understands but the syntax above does not.
+          for (const code of entry.info?.handledDifCodes ?? []) {
+            if (!RESERVED_DIF_CODES.has(code) || seen.has(code)) continue;
+            seen.add(code);
+            const [start, end] = entry.info!.nameRange;
+            context.report({ loc: [start, end], messageId: 'reservedInTable', data: { entryPoint: entry.name, difCode: code } });
+          }
+        }
+      },
+    };
+  },
+});
+
+/**
+ * Removing the case for a reserved code, when that cannot change what other codes do:
+ *  - a label stacked on others (no statements, or statements it shares with labels above): the label;
+ *  - a case of its own that ends in a jump and that no case above falls into: the whole case.
+ */
+function caseRemoval(sourceCode: SourceCode, cases: Node[], i: number): Fix | null {
+  const c = cases[i];
+  const value = c.childForFieldName('value')!;
+  const own = statementsOf(c);
+  const prev = i > 0 ? cases[i - 1] : undefined;
+  const prevStacked = prev !== undefined && statementsOf(prev).length === 0;
+  const labelEnd = sourceCode.text.indexOf(':', value.endIndex) + 1;
+  if (own.length === 0 || prevStacked) {
+    const idx = sourceCode.lineIndex;
+    const line = idx.lineOf(c.startIndex);
+    const lineStart = idx.lineStarts[line];
+    const rest = sourceCode.text.slice(labelEnd, idx.contentEnd(line));
+    if (/^[ \t]*$/.test(sourceCode.text.slice(lineStart, c.startIndex)) && /^[ \t]*$/.test(rest)) {
+      const next = line + 1 < idx.lineCount ? idx.lineStarts[line + 1] : sourceCode.text.length;
+      return { range: [lineStart, next], text: '' };
+    }
+    return { range: [c.startIndex, labelEnd], text: '' };
+  }
+  const last = own.at(-1)!;
+  const endsInJump = ['break_statement', 'return_statement'].includes(last.type);
+  const fallsIn = prev !== undefined && followStatements(statementsOf(prev)).kind === 'end';
+  if (!endsInJump || fallsIn) return null;
+  // The whole case, from its label's line to its last statement's line.
+  const whole = removeStatement(sourceCode, c);
+  return whole;
+}

@@ -1,0 +1,141 @@
+/**
+ * Guideline 2: no installation state kept in the installer DLL. Windows unloads the DLL after a
+ * DIF code, so a file-scope or function-static variable written while one DIF code runs is not
+ * there (or is stale) when the next one runs. State belongs in the device's driver key.
+ *
+ * Writes are: assignments and compound assignments, ++/--, and `&variable` passed to a call
+ * (an out-parameter the callee may fill). Writes through a pointer the variable holds
+ * (`*g_p = ...`, `g_p->x = ...`) are not writes of the variable itself and are not reported.
+ * Not state: code that runs only from DllMain, constants, locals, Context->PrivateData and
+ * ClassInstallReserved (fields of what Windows passes in, not variables of the DLL).
+ */
+import type { Node } from 'web-tree-sitter';
+import { createRule } from '../engine/create-rule.js';
+import type { RelatedLocation } from '../engine/types.js';
+import { enclosingFunction, functionName } from '../syntax/functions.js';
+import { resolveVariable, type FileVariable } from '../syntax/variable-scope.js';
+import { installerModelOf, siteContext, type ModuleGlobal } from './installer-context.js';
+import { driverKeySuggestion } from './driver-key-state.js';
+
+type MessageIds = 'write' | 'writeAnywhere' | 'addressPassed' | 'addressPassedAnywhere' | 'useDriverKey';
+
+export default createRule<MessageIds>({
+  name: 'no-state-in-dll',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow keeping installation state in file-scope or static variables of the installer DLL',
+      guideline: 'Saving device installation state',
+      recommended: true,
+    },
+    messages: {
+      write:
+        '{{variable}} is written while {{entryPoint}} handles {{difCode}}: the DLL is unloaded after each DIF code, so state kept in a {{scope}} is lost. Keep it as a value in the device\'s driver key.',
+      writeAnywhere:
+        '{{variable}} is written in {{function}}: the DLL is unloaded after each DIF code, so state kept in a {{scope}} is lost. Keep it as a value in the device\'s driver key.',
+      addressPassed:
+        '&{{variable}} is passed to {{callee}} while {{entryPoint}} handles {{difCode}}: it can be written there, and state kept in a {{scope}} is lost when the DLL is unloaded. Keep it in the device\'s driver key.',
+      addressPassedAnywhere:
+        '&{{variable}} is passed to {{callee}} in {{function}}: it can be written there, and state kept in a {{scope}} is lost when the DLL is unloaded. Keep it in the device\'s driver key.',
+      useDriverKey: 'Keep {{variable}} in the device\'s driver key (SetupDiOpenDevRegKey with DIREG_DRV) instead.',
+    },
+    hasSuggestions: true,
+    schema: [],
+  },
+  create(context) {
+    const model = installerModelOf(context);
+    const { sourceCode, filePath } = context;
+
+    const globalOf = (id: Node): { name: string; scope: 'file' | 'static-local'; local?: FileVariable; model?: ModuleGlobal } | null => {
+      const local = resolveVariable(id);
+      if (model?.globalAt) {
+        const g = model.globalAt(filePath, id.startIndex);
+        if (!g || g.isConst) return null;
+        return { name: g.name, scope: g.scope, local: local ?? undefined, model: g };
+      }
+      if (!local || local.isConst) return null;
+      return { name: local.name, scope: local.scope, local };
+    };
+
+    const check = (root: Node | null, site: Node, kind: 'write' | 'address', callee?: string) => {
+      if (!root || root.type !== 'identifier') return;
+      const g = globalOf(root);
+      if (!g) return;
+      const scope = g.scope === 'file' ? 'file-scope variable' : 'static variable';
+      const fn = enclosingFunction(site);
+      const suggest = kind === 'write' && g.local ? driverKeySuggestion(sourceCode, site, g.local) : undefined;
+      const suggestions = suggest ? [{ messageId: 'useDriverKey' as const, fix: () => suggest }] : undefined;
+      if (!model) {
+        if (!fn || functionName(fn) === 'DllMain') return;
+        context.report({
+          node: site,
+          messageId: kind === 'write' ? 'writeAnywhere' : 'addressPassedAnywhere',
+          data: { variable: g.name, scope, function: functionName(fn) ?? 'this function', callee },
+          suggest: suggestions,
+        });
+        return;
+      }
+      const reached = siteContext(model, filePath, site.startIndex);
+      if (!reached) return;
+      context.report({
+        node: site,
+        messageId: kind === 'write' ? 'write' : 'addressPassed',
+        data: { variable: g.name, scope, entryPoint: reached.entryPoint, difCode: reached.difCode, callee },
+        related: [...reached.related, ...readsElsewhere(g.model, reached.difCode)],
+        suggest: suggestions,
+      });
+    };
+
+    /** Where the same variable is read under another DIF code (reads in this file, where positions are known). */
+    const readsElsewhere = (g: ModuleGlobal | undefined, difCode: string): RelatedLocation[] => {
+      if (!g || !model?.accessesOf) return [];
+      const out: RelatedLocation[] = [];
+      for (const access of model.accessesOf(g)) {
+        if (access.kind !== 'read' || access.filePath !== filePath) continue;
+        const other = siteContext(model, filePath, access.range[0], (c) => c.difCode !== difCode);
+        if (!other) continue;
+        const start = sourceCode.getLocFromIndex(access.range[0]);
+        const end = sourceCode.getLocFromIndex(access.range[1]);
+        out.push({
+          filePath,
+          message: `${g.name} is read here while ${other.entryPoint} handles ${other.difCode}`,
+          line: start.line,
+          column: start.column,
+          endLine: end.line,
+          endColumn: end.column,
+          range: [access.range[0], access.range[1]],
+        });
+        if (out.length >= 3) break;
+      }
+      return out;
+    };
+
+    return {
+      assignment_expression(node: Node) {
+        check(lvalueRoot(node.childForFieldName('left')), node, 'write');
+      },
+      update_expression(node: Node) {
+        check(lvalueRoot(node.childForFieldName('argument')), node, 'write');
+      },
+      pointer_expression(node: Node) {
+        if (node.childForFieldName('operator')?.text !== '&' || node.parent?.type !== 'argument_list') return;
+        const call = node.parent.parent;
+        const fn = call?.childForFieldName('function');
+        check(lvalueRoot(node.childForFieldName('argument')), node, 'address', fn?.text ?? 'a function');
+      },
+    };
+  },
+});
+
+/** The variable an lvalue writes: through `.field` and `[index]`, not through `->` or `*`. */
+function lvalueRoot(lvalue: Node | null): Node | null {
+  let n = lvalue;
+  while (n) {
+    if (n.type === 'identifier') return n;
+    if (n.type === 'parenthesized_expression') n = n.namedChild(0);
+    else if (n.type === 'subscript_expression') n = n.childForFieldName('argument');
+    else if (n.type === 'field_expression' && n.childForFieldName('operator')?.text === '.') n = n.childForFieldName('argument');
+    else return null;
+  }
+  return null;
+}

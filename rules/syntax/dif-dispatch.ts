@@ -1,0 +1,78 @@
+/**
+ * How an installer entry point dispatches on its DIF code parameter: `switch (dif)` with case
+ * labels, and `if (dif == DIF_X)` / `else if` chains. Read from the syntax of one function.
+ */
+import type { Node } from 'web-tree-sitter';
+import { statementsOf } from './functions.js';
+
+export function stripParens(text: string): string {
+  let t = text.trim();
+  while (t.startsWith('(') && t.endsWith(')')) t = t.slice(1, -1).trim();
+  return t;
+}
+
+/** The switch statements of a function body that switch on the DIF parameter `dif`. */
+export function difSwitches(body: Node, dif: string): Node[] {
+  return body
+    .descendantsOfType('switch_statement')
+    .filter((s): s is Node => s !== null && stripParens(s.childForFieldName('condition')?.text ?? '') === dif);
+}
+
+/** The case_statement nodes of a switch, in order. */
+export function casesOf(sw: Node): Node[] {
+  const block = sw.childForFieldName('body');
+  return block ? block.namedChildren.filter((c): c is Node => c !== null && c.type === 'case_statement') : [];
+}
+
+/** A case's label: the DIF code text, or null for `default:`. */
+export function caseLabel(c: Node): string | null {
+  const v = c.childForFieldName('value');
+  return v ? stripParens(v.text) : null;
+}
+
+/** `dif == X`, `X == dif`, `dif != X`, `X != dif`: the operator and the code X, else null. */
+export function difComparison(node: Node, dif: string): { operator: '==' | '!='; code: Node } | null {
+  if (node.type !== 'binary_expression') return null;
+  const operator = node.childForFieldName('operator')?.text;
+  if (operator !== '==' && operator !== '!=') return null;
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  if (!left || !right) return null;
+  if (stripParens(left.text) === dif) return { operator, code: right };
+  if (stripParens(right.text) === dif) return { operator, code: left };
+  return null;
+}
+
+/**
+ * The DIF codes under which `node` runs inside the function body, read from the dispatch that
+ * encloses it: the labels of its case (with labels stacked on it), or the code an enclosing
+ * `if (dif == X)` tests. `other` is true for `default:`. Null when no dispatch encloses it.
+ */
+export function dispatchAt(node: Node, body: Node, dif: string): { codes: string[]; other: boolean } | null {
+  for (let n: Node | null = node; n && n.id !== body.id; n = n.parent) {
+    const parent = n.parent;
+    if (!parent) break;
+    if (n.type === 'case_statement' && parent.parent?.type === 'switch_statement') {
+      const sw = parent.parent;
+      if (stripParens(sw.childForFieldName('condition')?.text ?? '') !== dif) continue;
+      const cases = casesOf(sw);
+      const at = cases.findIndex((c) => c.id === n!.id);
+      const codes: string[] = [];
+      let other = false;
+      // Labels stacked above this case (with no statements of their own) lead here too.
+      for (let i = at; i >= 0; i--) {
+        if (i < at && statementsOf(cases[i]).length > 0) break;
+        const label = caseLabel(cases[i]);
+        if (label === null) other = true;
+        else codes.push(label);
+      }
+      return { codes: codes.reverse(), other };
+    }
+    if (parent.type === 'if_statement' && parent.childForFieldName('consequence')?.id === n.id) {
+      const cond = parent.childForFieldName('condition');
+      const test = cond ? difComparison(cond.namedChild(0) ?? cond, dif) : null;
+      if (test && test.operator === '==') return { codes: [stripParens(test.code.text)], other: false };
+    }
+  }
+  return null;
+}

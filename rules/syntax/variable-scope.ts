@@ -1,0 +1,79 @@
+/**
+ * Resolving a name to a file-scope variable or a function-local static within one file, with
+ * C scoping (locals and parameters shadow). The fallback for rules when the installer model
+ * does not answer `globalAt`; it sees only the file it is given.
+ */
+import type { Node } from 'web-tree-sitter';
+
+export interface FileVariable {
+  name: string;
+  scope: 'file' | 'static-local';
+  /** The declarator's identifier. */
+  nameNode: Node;
+  /** The whole declaration. */
+  declaration: Node;
+  isConst: boolean;
+}
+
+/** The identifier a declarator declares (through pointers, arrays, initializers), if any. */
+export function declaredName(declarator: Node): Node | null {
+  let d: Node | null = declarator;
+  while (d && d.type !== 'identifier') {
+    if (d.type === 'function_declarator' || d.type === 'parenthesized_declarator') return null;
+    d = d.childForFieldName('declarator');
+  }
+  return d;
+}
+
+function declaredNames(declaration: Node): Node[] {
+  return declaration.childrenForFieldName('declarator').flatMap((d) => {
+    const n = d ? declaredName(d) : null;
+    return n ? [n] : [];
+  });
+}
+
+function isStatic(declaration: Node): boolean {
+  return declaration.namedChildren.some((c) => c?.type === 'storage_class_specifier' && c.text === 'static');
+}
+
+function isConstDeclaration(declaration: Node, nameNode: Node): boolean {
+  const constType = declaration.namedChildren.some((c) => c?.type === 'type_qualifier' && c.text === 'const');
+  // `const char *p` declares a pointer that can change; `char *const p` cannot.
+  for (let p = nameNode.parent; p && p.id !== declaration.id; p = p.parent) {
+    if (p.type === 'pointer_declarator') return p.namedChildren.some((c) => c?.type === 'type_qualifier' && c.text === 'const');
+  }
+  return constType;
+}
+
+/**
+ * What `identifier` names: a file-scope variable or a static local of this file, or null for
+ * locals, parameters, functions and names declared elsewhere.
+ */
+export function resolveVariable(identifier: Node): FileVariable | null {
+  const name = identifier.text;
+  for (let scope: Node | null = identifier.parent; scope; scope = scope.parent) {
+    if (scope.type === 'function_definition') {
+      const params = scope.descendantsOfType('parameter_declaration');
+      const decl = scope.childForFieldName('declarator');
+      if (params.some((p) => p && decl && p.startIndex >= decl.startIndex && p.endIndex <= decl.endIndex && p.childForFieldName('declarator') && declaredName(p.childForFieldName('declarator')!)?.text === name)) {
+        return null;
+      }
+      continue;
+    }
+    if (scope.type !== 'compound_statement' && scope.type !== 'translation_unit' && scope.type !== 'for_statement') continue;
+    for (const child of scope.namedChildren) {
+      if (!child || child.type !== 'declaration') continue;
+      if (scope.type !== 'translation_unit' && child.startIndex > identifier.startIndex) continue;
+      const hit = declaredNames(child).find((n) => n.text === name);
+      if (!hit) continue;
+      if (scope.type === 'translation_unit') {
+        return { name, scope: 'file', nameNode: hit, declaration: child, isConst: isConstDeclaration(child, hit) };
+      }
+      if (isStatic(child)) {
+        return { name, scope: 'static-local', nameNode: hit, declaration: child, isConst: isConstDeclaration(child, hit) };
+      }
+      return null;
+    }
+  }
+  return null;
+}
