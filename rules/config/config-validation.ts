@@ -128,7 +128,7 @@ export function resolveRuleEntry(id: string, entry: unknown, base: ResolvedRuleC
   if (problem) {
     const [first, ...rest] = problem.path;
     const at = first === undefined ? pointer : joinPointer(pointer, Number(first) + 1, ...rest);
-    const target = ctx.locate?.(at) ? at : pointer;
+    const target = !ctx.locate || ctx.locate(at) ? at : pointer;
     throw configError(ctx, target, problem.problem, problem.problem.startsWith('unknown option') ? 'key' : 'value', problem.expected);
   }
   return { severity, options: mergeOptions(rule.meta.defaultOptions ?? [], given) };

@@ -34,7 +34,11 @@ export class RuleOptionsValidator {
     let v = this.compiled.get(rule);
     if (!v) {
       const schema = rule.meta.schema;
-      const arraySchema = Array.isArray(schema) ? { type: 'array', items: schema, minItems: 0, maxItems: schema.length } : schema;
+      const arraySchema = !Array.isArray(schema)
+        ? schema
+        : schema.length === 0
+          ? { type: 'array', maxItems: 0 }
+          : { type: 'array', items: schema, minItems: 0, maxItems: schema.length };
       try {
         v = this.ajv.compile(arraySchema);
       } catch (error) {
