@@ -1,0 +1,83 @@
+/**
+ * Checks the examples of a rule's documentation page: every ```c block under "Incorrect" must
+ * give at least one finding of the rule, every block under "Correct" none. Each block is linted
+ * as a file of its own (installer.c), with the service providers given.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../rules/config/resolved-config.js';
+import { ruleDocPath } from '../../rules/engine/rule-docs.js';
+import { Linter, type ServiceProvider } from '../../rules/engine/linter.js';
+import type { RuleModule } from '../../rules/engine/types.js';
+import { CppParser } from '../../rules/parsing/cpp-parser.js';
+
+export interface DocExample {
+  kind: 'incorrect' | 'correct';
+  code: string;
+  line: number;
+}
+
+/** The ```c blocks of a markdown page, by the last "Incorrect" / "Correct" heading or line above them. */
+export function docExamples(markdown: string): DocExample[] {
+  const out: DocExample[] = [];
+  const lines = markdown.split(/\r?\n/);
+  let kind: DocExample['kind'] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (/^(#+\s*)?Incorrect\b/i.test(l)) kind = 'incorrect';
+    else if (/^(#+\s*)?Correct\b/i.test(l)) kind = 'correct';
+    else if (/^#+\s/.test(l)) kind = null;
+    if (/^```c\s*$/.test(l) && kind) {
+      const start = i + 1;
+      let end = start;
+      while (end < lines.length && !/^```\s*$/.test(lines[end])) end++;
+      out.push({ kind, code: lines.slice(start, end).join('\n') + '\n', line: start + 1 });
+      i = end;
+    }
+  }
+  return out;
+}
+
+export function checkDocExamples(ruleId: string, rule: RuleModule, serviceProviders: readonly ServiceProvider[] = []): void {
+  describe(`docs/rules/${ruleId}.md examples`, () => {
+    let parser: CppParser;
+    beforeAll(async () => {
+      parser = await CppParser.create();
+    });
+    afterAll(() => parser.delete());
+    const examples = docExamples(readFileSync(ruleDocPath(ruleId), 'utf8'));
+
+    it('has incorrect and correct examples', () => {
+      expect(examples.filter((e) => e.kind === 'incorrect').length).toBeGreaterThan(0);
+      expect(examples.filter((e) => e.kind === 'correct').length).toBeGreaterThan(0);
+    });
+
+    for (const example of examples) {
+      it(`${example.kind} example at line ${example.line}`, () => {
+        const linter = new Linter({ rules: new Map([[ruleId, rule]]), parser, serviceProviders });
+        const config = {
+          filePath: null,
+          rules: { [ruleId]: { severity: 2 as const, options: rule.meta.defaultOptions ?? [] } },
+          settings: defaultSettings(),
+          ignores: [],
+          reportUnusedDisableDirectives: 0 as const,
+        };
+        const messages = linter.lintText(example.code, '/virtual/doc/installer.c', config);
+        expect(messages.filter((m) => m.fatal)).toEqual([]);
+        if (example.kind === 'incorrect') expect(messages.length).toBeGreaterThan(0);
+        else expect(messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([]);
+      });
+    }
+  });
+}
+
+/**
+ * Whether rules/model/ holds the real installer model rather than the temporary placeholder.
+ * Model-backed cases are skipped (visibly) until it lands.
+ */
+export function installerModelReady(): boolean {
+  const source = readFileSync(new URL('../../rules/model/index.ts', import.meta.url), 'utf8');
+  const ready = !source.includes('TEMPORARY placeholder');
+  if (!ready) console.warn('SKIPPED: model-backed cases wait for the installer model (rules/model/ is still the placeholder)');
+  return ready;
+}
