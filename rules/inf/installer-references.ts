@@ -54,7 +54,17 @@ export function infInstallerReferences(text: string): InfInstallerReference[] {
   return installerReferencesOf(parseInf(text));
 }
 
-export function installerReferencesOf(doc: InfDocument): InfInstallerReference[] {
+export interface ReferenceOptions {
+  /**
+   * Also take CoInstallers32 and Installer32 values written by AddReg sections that other install
+   * sections list (for example `[DDInstall]` writing CoInstallers32 into the driver key, which
+   * registers a co-installer all the same). Off by default: the installer model wants only the
+   * documented registrations.
+   */
+  anyAddReg?: boolean;
+}
+
+export function installerReferencesOf(doc: InfDocument, options: ReferenceOptions = {}): InfInstallerReference[] {
   const out: InfInstallerReference[] = [];
   const seen = new Set<string>();
   const add = (ref: InfInstallerReference) => {
@@ -91,6 +101,15 @@ export function installerReferencesOf(doc: InfDocument): InfInstallerReference[]
   }
   for (const [reg, installSection] of regSections) {
     for (const line of doc.linesOf(reg)) {
+      if (options.anyAddReg) {
+        const regName = doc.sectionsNamed(reg)[0]?.name ?? reg;
+        const name = line.values[2]?.text.toLowerCase();
+        if (name === 'coinstallers32') {
+          for (const v of line.values.slice(4)) addValue(add, v, 'CoInstallers32', line, regName, installSection);
+        } else if (name === 'installer32' && line.values[4]) {
+          addValue(add, line.values[4], 'Installer32', line, regName, installSection);
+        }
+      }
       const root = line.values[0]?.text.toUpperCase();
       const subkey = line.values[1]?.text ?? '';
       if ((root === 'HKLM' || root === 'HKEY_LOCAL_MACHINE') && CLASS_COINSTALLERS_KEY.test(subkey)) {

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   defaultEntryPoint,
   infInstallerReferences,
+  installerReferencesOf,
   isClassInstall32Section,
   isCoInstallersSection,
 } from '../../rules/inf/installer-references.js';
+import { parseInf } from '../../rules/inf/inf-parser.js';
 
 function at(text: string, needle: string, n = 0): [number, number] {
   let i = -1;
@@ -134,6 +136,29 @@ describe('infInstallerReferences', () => {
       'HKR,,Installer32,,"cls.dll,ClassInstall"',
     ].join('\n');
     expect(infInstallerReferences(text)).toEqual([]);
+  });
+
+  it('with anyAddReg, also takes the values other install sections write', () => {
+    const text = [
+      '[Install.NT]',
+      'AddReg = DevReg',
+      '[Install.NT.CoInstallers]',
+      'AddReg = DevReg',
+      '[DevReg]',
+      'HKR,,CoInstallers32,0x00010000,"both.dll,Both"',
+      '[Other.NT]',
+      'AddReg = OtherReg',
+      '[OtherReg]',
+      'HKR,,CoInstallers32,0x00010000,"hidden.dll,Hidden"',
+      'HKR,,Installer32,,"odd.dll,Odd"',
+    ].join('\n');
+    expect(infInstallerReferences(text).map((r) => r.dll)).toEqual(['both.dll']);
+    const loose = installerReferencesOf(parseInf(text), { anyAddReg: true });
+    expect(loose.map((r) => [r.kind, r.dll, r.installSection])).toEqual([
+      ['CoInstallers32', 'both.dll', 'Install.NT.CoInstallers'],
+      ['CoInstallers32', 'hidden.dll', 'Other.NT'],
+      ['Installer32', 'odd.dll', 'Other.NT'],
+    ]);
   });
 
   it('names the sections it recognises', () => {

@@ -1,0 +1,278 @@
+import { RuleTester } from '../../rules/testing/rule-tester.js';
+import rule from '../../rules/checks/inf-no-legacy-installer.js';
+import type { RuleModule } from '../../rules/engine/types.js';
+import type { ServiceProvider } from '../../rules/engine/linter.js';
+import type { EntryPointInfo, InstallerModelService } from '../../rules/checks/installer-context.js';
+
+const lines = (...l: string[]) => l.join('\n') + '\n';
+
+const DEVICE_COINSTALLER = lines(
+  '[Version]',
+  'Signature="$WINDOWS NT$"',
+  '',
+  '[Contoso.NT.CoInstallers]',
+  'AddReg = Contoso.CoInst.AddReg',
+  '',
+  '[Contoso.CoInst.AddReg]',
+  'HKR,,CoInstallers32,0x00010000,"ContosoCoInst.dll,ContosoCoInstaller"',
+);
+
+const CLASS_INSTALLER = lines(
+  '[ClassInstall32]',
+  'AddReg = ContosoClass.AddReg',
+  '',
+  '[ContosoClass.AddReg]',
+  'HKR,,,,%ClassName%',
+  'HKR,,Icon,,"-5"',
+  'HKR,,Installer32,,"ContosoCls.dll,ContosoClassInstaller"',
+  '[Strings]',
+  'ClassName = "Contoso devices"',
+);
+
+const UNIVERSAL_INF = lines(
+  '[Version]',
+  'Signature   = "$WINDOWS NT$"',
+  'Class       = Sample',
+  'ClassGuid   = {78A1C341-4539-11d3-B88D-00C04FAD5171}',
+  'Provider    = %ProviderName%',
+  '',
+  '[Manufacturer]',
+  '%ProviderName% = Contoso, NTamd64',
+  '',
+  '[Contoso.NTamd64]',
+  '%DeviceDesc% = Contoso_Install, Root\\ContosoDevice',
+  '',
+  '[Contoso_Install.NT]',
+  'CopyFiles = Contoso_Files',
+  'AddReg    = Contoso_AddReg',
+  '',
+  '[Contoso_AddReg]',
+  'HKR,,CoInstallersCount,0x00010001,0',
+  'HKR,,FriendlyName,,"CoInstallers32 is just text here"',
+  '',
+  '[Contoso_Install.NT.Services]',
+  'AddService = Contoso,0x00000002,Contoso_Service',
+  '',
+  '[Strings]',
+  'ProviderName = "Contoso"',
+  'DeviceDesc   = "Contoso device, HKR,,CoInstallers32,0x00010000,""x.dll,Y"""',
+);
+
+/** A stand-in for the installer model: only the entry points matter to this rule. */
+function fakeModel(entryPoints: Partial<EntryPointInfo>[]): ServiceProvider {
+  const full = entryPoints.map(
+    (e): EntryPointInfo => ({
+      name: 'CoDeviceInstall',
+      kind: 'co-installer',
+      filePath: '/virtual/module/coinst.c',
+      range: [0, 100],
+      nameRange: [6, 21],
+      params: {},
+      via: ['signature'],
+      handledDifCodes: [],
+      ...e,
+    }),
+  );
+  const model: InstallerModelService = {
+    entryPoints: full,
+    contextsAt: () => [],
+    onlyFromDllMain: () => false,
+  };
+  return () => ({ installer: model });
+}
+
+new RuleTester().run('inf-no-legacy-installer', rule as unknown as RuleModule, {
+  valid: [
+    { name: 'a declarative INF', code: UNIVERSAL_INF, filename: 'contoso.inf' },
+    { name: 'legacy target: co-installer allowed', code: DEVICE_COINSTALLER, filename: 'x.inf', settings: { target: 'legacy' } },
+    { name: 'legacy target: class installer allowed', code: CLASS_INSTALLER, filename: 'x.inx', settings: { target: 'legacy' } },
+    {
+      name: 'commented-out registration',
+      code: lines(
+        '[Install.NT]',
+        '; [Install.NT.CoInstallers]',
+        '; AddReg = CoInst',
+        'CopyFiles = Files',
+        '[CoInst]',
+        ';HKR,,CoInstallers32,0x00010000,"x.dll,Y"',
+      ),
+      filename: 'x.inf',
+    },
+    {
+      name: '[ClassInstall32] that only describes the class (no Installer32)',
+      code: lines('[ClassInstall32]', 'AddReg = ClassReg', '[ClassReg]', 'HKR,,,,"Contoso devices"', 'HKR,,Icon,,"-5"'),
+      filename: 'x.inf',
+    },
+    {
+      name: 'an AddReg section nobody references',
+      code: lines('[Install.NT]', 'CopyFiles = F', '[Dead.AddReg]', 'HKR,,CoInstallers32,0x00010000,"dead.dll,Dead"'),
+      filename: 'x.inf',
+    },
+    {
+      name: 'C sources are not this rule\'s business',
+      code: 'const char *s = "[X.CoInstallers]";\n',
+      filename: 'installer.c',
+    },
+  ],
+  invalid: [
+    {
+      name: 'a device co-installer: the section and the value',
+      code: DEVICE_COINSTALLER,
+      filename: 'x.inf',
+      errors: [
+        {
+          messageId: 'coInstallersSection',
+          data: { section: 'Contoso.NT.CoInstallers' },
+          line: 4,
+          column: 2,
+          endLine: 4,
+          endColumn: 25,
+        },
+        {
+          messageId: 'coInstaller',
+          data: { installer: '"ContosoCoInst.dll,ContosoCoInstaller"' },
+          line: 8,
+          column: 32,
+          endLine: 8,
+          endColumn: 70,
+        },
+      ],
+    },
+    {
+      name: 'a class installer: [ClassInstall32] and Installer32, universal target',
+      code: CLASS_INSTALLER,
+      filename: 'x.inf',
+      settings: { target: 'universal' },
+      errors: [
+        {
+          messageId: 'classInstall32Section',
+          data: { section: 'ClassInstall32', installer: '"ContosoCls.dll,ContosoClassInstaller"' },
+          line: 1,
+          column: 2,
+          endColumn: 16,
+        },
+        {
+          messageId: 'classInstaller',
+          data: { installer: '"ContosoCls.dll,ContosoClassInstaller"' },
+          line: 7,
+          column: 19,
+          endColumn: 57,
+        },
+      ],
+    },
+    {
+      name: 'CRLF, a continued AddReg line, a %string% value and a DLL with no entry point',
+      code: [
+        '[Dev.NTamd64.CoInstallers]',
+        'AddReg = Other.AddReg, \\',
+        '         Dev.CoInst.AddReg',
+        '[Dev.CoInst.AddReg]',
+        'HKR,,CoInstallers32,0x00010000,"%CoInstDll%","second.dll"',
+        '[Strings]',
+        'CoInstDll = "contoso.dll,Entry"',
+        '',
+      ].join('\r\n'),
+      filename: 'x.inf',
+      errors: [
+        { messageId: 'coInstallersSection', line: 1, column: 2, endColumn: 26 },
+        { messageId: 'coInstaller', data: { installer: '"contoso.dll,Entry"' }, line: 5, column: 32, endColumn: 45 },
+        { messageId: 'coInstaller', data: { installer: '"second.dll,CoDeviceInstall"' }, line: 5, column: 46, endColumn: 58 },
+      ],
+    },
+    {
+      name: 'a class co-installer registered under CoDeviceInstallers',
+      code: lines(
+        '[DefaultInstall.NT]',
+        'AddReg = ClassCoInst',
+        '[ClassCoInst]',
+        'HKLM,System\\CurrentControlSet\\Control\\CoDeviceInstallers,{4d36e972-e325-11ce-bfc1-08002be10318},0x00010008,"netco.dll,NetCoInstaller"',
+      ),
+      filename: 'x.inf',
+      errors: [
+        { messageId: 'classCoInstaller', data: { installer: '"netco.dll,NetCoInstaller"' }, line: 4, column: 108, endColumn: 134 },
+      ],
+    },
+    {
+      name: 'an .inx file with lower-case names and an empty CoInstallers section',
+      code: lines('[version]', 'signature="$Windows NT$"', '[dev.nt.coinstallers]', '; nothing yet'),
+      filename: 'contoso.inx',
+      errors: [{ messageId: 'coInstallersSection', data: { section: 'dev.nt.coinstallers' }, line: 3, column: 2, endColumn: 21 }],
+    },
+    {
+      name: 'CoInstallers32 written from the DDInstall section itself',
+      code: lines('[Install.NT]', 'AddReg = Install.AddReg', '[Install.AddReg]', '  HKR, , CoInstallers32, 0x00010000, "sneaky.dll,Sneaky"'),
+      filename: 'x.inf',
+      errors: [{ messageId: 'coInstaller', data: { installer: '"sneaky.dll,Sneaky"' }, line: 4, column: 38, endColumn: 57 }],
+    },
+  ],
+});
+
+// With an installer model: the value is tied to the C entry point it names.
+new RuleTester({
+  serviceProviders: [
+    fakeModel([
+      { name: 'ContosoCoInstaller' },
+      {
+        name: 'ContosoClassInstaller',
+        kind: 'class-installer',
+        filePath: '/virtual/module/cls.c',
+        via: ['signature', 'inf'],
+      },
+      { name: 'NotAnInstaller', via: ['def'] },
+    ]),
+  ],
+}).run('inf-no-legacy-installer', rule as unknown as RuleModule, {
+  valid: [
+    { name: 'legacy target: no check at all', code: DEVICE_COINSTALLER.replace('ContosoCoInstaller"', 'Typo"'), filename: 'x.inf', settings: { target: 'legacy' } },
+  ],
+  invalid: [
+    {
+      name: 'the entry point exists: only the legacy finding',
+      code: DEVICE_COINSTALLER,
+      filename: 'x.inf',
+      errors: [{ messageId: 'coInstallersSection' }, { messageId: 'coInstaller', line: 8 }],
+    },
+    {
+      name: 'a misspelt entry point',
+      code: DEVICE_COINSTALLER.replace('ContosoCoInstaller"', 'ContosoCoInstalller"'),
+      filename: 'x.inf',
+      errors: [
+        { messageId: 'coInstallersSection' },
+        { messageId: 'coInstaller', line: 8, column: 32, endColumn: 71 },
+        {
+          messageId: 'unknownEntryPoint',
+          data: { kind: 'CoInstallers32', entryPoint: 'ContosoCoInstalller', dll: 'ContosoCoInst.dll' },
+          line: 8,
+          column: 51,
+          endColumn: 70,
+        },
+      ],
+    },
+    {
+      name: 'a function exported by .def but without an installer signature',
+      code: CLASS_INSTALLER.replace('ContosoClassInstaller"', 'NotAnInstaller"'),
+      filename: 'x.inf',
+      errors: [
+        { messageId: 'classInstall32Section' },
+        { messageId: 'classInstaller' },
+        { messageId: 'unknownEntryPoint', data: { kind: 'Installer32', entryPoint: 'NotAnInstaller', dll: 'ContosoCls.dll' }, line: 7, column: 35, endColumn: 49 },
+      ],
+    },
+    {
+      name: 'no entry point written: the default CoDeviceInstall is looked for',
+      code: lines('[D.CoInstallers]', 'AddReg = R', '[R]', 'HKR,,CoInstallers32,0x00010000,"contoso.dll"'),
+      filename: 'x.inf',
+      errors: [
+        { messageId: 'coInstallersSection' },
+        { messageId: 'coInstaller', data: { installer: '"contoso.dll,CoDeviceInstall"' } },
+        { messageId: 'unknownEntryPoint', data: { kind: 'CoInstallers32', entryPoint: 'CoDeviceInstall', dll: 'contoso.dll' }, line: 4, column: 32, endColumn: 45 },
+      ],
+    },
+    {
+      name: "Microsoft's framework co-installers are not expected in the module",
+      code: lines('[D.CoInstallers]', 'AddReg = R', '[R]', 'HKR,,CoInstallers32,0x00010000,"WdfCoInstaller01011.dll,WdfCoInstaller"'),
+      filename: 'x.inf',
+      errors: [{ messageId: 'coInstallersSection' }, { messageId: 'coInstaller' }],
+    },
+  ],
+});
