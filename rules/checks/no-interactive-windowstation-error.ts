@@ -10,6 +10,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { createRule } from '../engine/create-rule.js';
+import { inDisabledCode } from '../fixes/disabled-code.js';
 import { finishInstallScaffold, scaffoldKind } from '../fixes/finish-install.js';
 import { entryPointNode, entryPointOf } from '../fixes/move-to-action.js';
 import { installerModelOf, siteContext } from './installer-context.js';
@@ -40,7 +41,7 @@ export default createRule<'windowstationError' | 'windowstationErrorInContext', 
       identifier(node: Node) {
         if (node.text !== CONSTANT) return;
         const how = usage(node);
-        if (!how) return;
+        if (!how || inDisabledCode(node)) return;
         if (!model) {
           context.report({ node, messageId: 'windowstationError', data: { how } });
           return;

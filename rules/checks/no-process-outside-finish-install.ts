@@ -7,6 +7,7 @@
  * action is correct, and only the model knows which code runs there).
  */
 import { createRule } from '../engine/create-rule.js';
+import { inDisabledCode } from '../fixes/disabled-code.js';
 import { PROCESS_APIS } from '../knowledge/api-lists.js';
 import { planMoveToAction } from '../fixes/move-to-action.js';
 import { apiCallListener } from './api-call-listener.js';
@@ -38,6 +39,7 @@ export default createRule<'process' | 'processQuietGuarded' | 'moveToAction', []
     const isApi = (name: string) => PROCESS_APIS.has(name) || extra.has(name);
     const nonInteractive = (c: ReachingContext) => !c.interactive;
     return apiCallListener(isApi, ({ api, call, target }) => {
+      if (inDisabledCode(call)) return;
       const site =
         siteContext(model, context.filePath, call.startIndex, (c) => nonInteractive(c) && !c.quietGuarded) ??
         siteContext(model, context.filePath, call.startIndex, nonInteractive);

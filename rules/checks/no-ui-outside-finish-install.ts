@@ -7,6 +7,7 @@
  * entirely on the DIF code it runs under, and UI in a finish-install action is correct.
  */
 import { createRule } from '../engine/create-rule.js';
+import { inDisabledCode } from '../fixes/disabled-code.js';
 import { UI_APIS } from '../knowledge/api-lists.js';
 import { planMoveToAction } from '../fixes/move-to-action.js';
 import { apiCallListener } from './api-call-listener.js';
@@ -38,6 +39,7 @@ export default createRule<'ui' | 'uiQuietGuarded' | 'moveToAction', []>({
     const isApi = (name: string) => UI_APIS.has(name) || extra.has(name);
     const nonInteractive = (c: ReachingContext) => !c.interactive;
     return apiCallListener(isApi, ({ api, call, target }) => {
+      if (inDisabledCode(call)) return;
       // Prefer a context with no DI_QUIETINSTALL test: the plainer finding.
       const site =
         siteContext(model, context.filePath, call.startIndex, (c) => nonInteractive(c) && !c.quietGuarded) ??

@@ -13,6 +13,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { createRule } from '../engine/create-rule.js';
+import { inDisabledCode } from '../fixes/disabled-code.js';
 import { waitForProcessFix, member } from '../fixes/wait-for-process.js';
 import { calleeName, calleeNode } from '../syntax/calls.js';
 import { enclosingFunction } from '../syntax/functions.js';
@@ -69,6 +70,7 @@ export default createRule<MessageIds, []>({
         const isShellEx = SHELL_EXECUTE_EX.has(api);
         const isSpawn = /^_w?spawn(l|le|lp|lpe|v|ve|vp|vpe)$/.test(api);
         if (!isCreate && !isShellEx && !isSpawn && !NO_HANDLE.has(api)) return;
+        if (inDisabledCode(call)) return;
         const site = siteContext(model, context.filePath, call.startIndex, (c) => c.interactive);
         if (!site) return;
         const data = { api, entryPoint: site.entryPoint, difCode: site.difCode };
