@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { RuleTester } from '../../rules/testing/rule-tester.js';
 import rule from '../../rules/checks/inf-no-legacy-installer.js';
 import type { RuleModule } from '../../rules/engine/types.js';
@@ -109,6 +110,17 @@ new RuleTester().run('inf-no-legacy-installer', rule as unknown as RuleModule, {
       filename: 'x.inf',
     },
     {
+      name: 'a disable directive in an INF comment',
+      code: lines(
+        '; coinstaller-lint-disable inf-no-legacy-installer -- removed in the next release',
+        '[Contoso.NT.CoInstallers]',
+        'AddReg = R',
+        '[R]',
+        'HKR,,CoInstallers32,0x00010000,"c.dll,Entry"',
+      ),
+      filename: 'x.inf',
+    },
+    {
       name: 'C sources are not this rule\'s business',
       code: 'const char *s = "[X.CoInstallers]";\n',
       filename: 'installer.c',
@@ -211,7 +223,7 @@ new RuleTester().run('inf-no-legacy-installer', rule as unknown as RuleModule, {
 new RuleTester({
   serviceProviders: [
     fakeModel([
-      { name: 'ContosoCoInstaller' },
+      { name: 'ContosoCoInstaller', nameLoc: { line: 3, column: 16, endLine: 3, endColumn: 34 } } as Partial<EntryPointInfo>,
       {
         name: 'ContosoClassInstaller',
         kind: 'class-installer',
@@ -230,7 +242,10 @@ new RuleTester({
       name: 'the entry point exists: only the legacy finding',
       code: DEVICE_COINSTALLER,
       filename: 'x.inf',
-      errors: [{ messageId: 'coInstallersSection' }, { messageId: 'coInstaller', line: 8 }],
+      errors: [
+        { messageId: 'coInstallersSection', related: [] },
+        { messageId: 'coInstaller', line: 8, related: ['ContosoCoInstaller, the co-installer entry point this value names'] },
+      ],
     },
     {
       name: 'a misspelt entry point',
@@ -273,6 +288,38 @@ new RuleTester({
       code: lines('[D.CoInstallers]', 'AddReg = R', '[R]', 'HKR,,CoInstallers32,0x00010000,"WdfCoInstaller01011.dll,WdfCoInstaller"'),
       filename: 'x.inf',
       errors: [{ messageId: 'coInstallersSection' }, { messageId: 'coInstaller' }],
+    },
+  ],
+});
+
+// The examples of docs/rules/inf-no-legacy-installer.md, linted as they stand in the page.
+const page = readFileSync(new URL('../../docs/rules/inf-no-legacy-installer.md', import.meta.url), 'utf8');
+/** The ```ini blocks of the page between two markers. */
+const blocks = (from: string, to: string) => {
+  const text = page.slice(page.indexOf(from), page.indexOf(to));
+  return [...text.matchAll(/```ini\n([\s\S]*?)```/g)].map((m) => m[1]);
+};
+const incorrect = blocks('\nIncorrect:\n', '\nCorrect:\n');
+const correct = blocks('\nCorrect:\n', '\n## Options');
+if (incorrect.length !== 2 || correct.length !== 1) throw new Error('the documented examples changed: update this test');
+
+new RuleTester().run('inf-no-legacy-installer (documented examples)', rule as unknown as RuleModule, {
+  valid: correct.map((code) => ({ code, filename: 'example.inf' })),
+  invalid: [
+    {
+      name: 'documented incorrect example 1',
+      code: incorrect[0],
+      filename: 'example.inf',
+      errors: [{ messageId: 'coInstallersSection', line: 1 }, { messageId: 'coInstaller', line: 5 }],
+    },
+    {
+      name: 'documented incorrect example 2',
+      code: incorrect[1],
+      filename: 'example.inf',
+      errors: [
+        { messageId: 'classInstall32Section', line: 1 },
+        { messageId: 'classInstaller', data: { installer: '"ContosoCls.dll,ContosoClassInstaller"' }, line: 6 },
+      ],
     },
   ],
 });
