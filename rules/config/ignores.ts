@@ -12,26 +12,41 @@ import picomatch from 'picomatch';
 import type { ResolvedConfig } from './resolved-config.js';
 
 export function isIgnored(config: ResolvedConfig, filePath: string): boolean {
-  if (config.filePath === null || config.ignores.length === 0) return false;
+  return ignoreMatcher(config)(filePath);
+}
+
+/** isIgnored for one config with its patterns compiled once (for walking many files). */
+export function ignoreMatcher(config: ResolvedConfig): (filePath: string) => boolean {
+  if (config.filePath === null || config.ignores.length === 0) return () => false;
   const base = dirname(config.filePath);
-  const rel = relative(base, resolve(base, filePath));
-  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return false;
-  return ignoredByPatterns(config.ignores, rel.split(sep).join('/'));
+  const matches = patternMatcher(config.ignores);
+  return (filePath) => {
+    const rel = relative(base, resolve(base, filePath));
+    if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return false;
+    return matches(rel.split(sep).join('/'));
+  };
 }
 
 /** `relPath` uses forward slashes and is relative to the patterns' folder. */
 export function ignoredByPatterns(patterns: readonly string[], relPath: string): boolean {
-  const parts = relPath.split('/').filter((p) => p !== '');
-  // The path itself and every folder above it, nearest first.
-  const candidates = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
-  let ignored = false;
-  for (const raw of patterns) {
+  return patternMatcher(patterns)(relPath);
+}
+
+function patternMatcher(patterns: readonly string[]): (relPath: string) => boolean {
+  const compiled = patterns.flatMap((raw) => {
     const negated = raw.startsWith('!');
     const pattern = (negated ? raw.slice(1) : raw).replace(/^\.\//, '').replace(/\/+$/, '');
-    if (pattern === '') continue;
-    const anchored = pattern.includes('/');
-    const matches = picomatch(pattern, { dot: true, basename: !anchored });
-    if (candidates.some((c) => matches(c))) ignored = !negated;
-  }
-  return ignored;
+    if (pattern === '') return [];
+    return [{ negated, matches: picomatch(pattern, { dot: true, basename: !pattern.includes('/') }) }];
+  });
+  return (relPath) => {
+    const parts = relPath.split('/').filter((p) => p !== '');
+    // The path itself and every folder above it.
+    const candidates = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+    let ignored = false;
+    for (const { negated, matches } of compiled) {
+      if (candidates.some((c) => matches(c))) ignored = !negated;
+    }
+    return ignored;
+  };
 }

@@ -20,7 +20,9 @@ import { presetRules } from './presets.js';
 import { defaultSettings, type ResolvedConfig } from './resolved-config.js';
 import { RuleOptionsValidator } from './rule-options.js';
 
-export { isIgnored } from './ignores.js';
+import { ignoreMatcher } from './ignores.js';
+
+export { ignoreMatcher, isIgnored } from './ignores.js';
 
 export const CONFIG_FILE_NAME = 'coinstaller-lint.json';
 
@@ -46,6 +48,8 @@ export class ConfigResolver {
   /** Config file -> its resolved config, or the error it gives. */
   private readonly loaded = new Map<string, ResolvedConfig | ConfigError>();
   private defaults: ResolvedConfig | undefined;
+  /** Compiled ignore patterns, by config. */
+  private readonly ignoreMatchers = new Map<ResolvedConfig, (filePath: string) => boolean>();
 
   constructor(
     private readonly rules: ReadonlyMap<string, RuleModule>,
@@ -59,6 +63,17 @@ export class ConfigResolver {
     const configFile = this.configFileFor(filePath);
     if (configFile !== null) return this.load(configFile, true);
     return (this.defaults ??= defaultConfig(this.rules));
+  }
+
+  /**
+   * Whether the config that applies to a path ignores it: isIgnored(configFor(p), p) with each
+   * config's patterns compiled once. Throws ConfigError like configFor.
+   */
+  isIgnored(filePath: string): boolean {
+    const config = this.configFor(filePath);
+    let matcher = this.ignoreMatchers.get(config);
+    if (!matcher) this.ignoreMatchers.set(config, (matcher = ignoreMatcher(config)));
+    return matcher(filePath);
   }
 
   /** The config file that applies to a file, or null when the built-in defaults do. */
@@ -92,6 +107,7 @@ export class ConfigResolver {
   clearCache(): void {
     this.fileForFolder.clear();
     this.loaded.clear();
+    this.ignoreMatchers.clear();
     this.defaults = undefined;
   }
 

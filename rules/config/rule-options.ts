@@ -16,7 +16,8 @@ export interface OptionsProblem {
 
 /** Compiles each rule's schema once; one per resolver (no shared mutable state between them). */
 export class RuleOptionsValidator {
-  private readonly ajv = new Ajv({ allErrors: false, strict: false, verbose: true });
+  /** Created on first use: most configs give no options, and an Ajv instance costs milliseconds. */
+  private ajv: Ajv | undefined;
   private readonly compiled = new Map<RuleModule, ValidateFunction>();
 
   /** The first problem with these options, or undefined when they are valid. */
@@ -40,6 +41,7 @@ export class RuleOptionsValidator {
           ? { type: 'array', maxItems: 0 }
           : { type: 'array', items: schema, minItems: 0, maxItems: schema.length };
       try {
+        this.ajv ??= new Ajv({ allErrors: false, strict: false, verbose: true });
         v = this.ajv.compile(arraySchema);
       } catch (error) {
         throw new Error(`rule ${ruleId} has an invalid options schema: ${error instanceof Error ? error.message : String(error)}`);

@@ -101,6 +101,33 @@ describe('ConfigResolver: which file applies', () => {
   });
 });
 
+describe('ConfigResolver: ignores', () => {
+  it('are relative to the folder of the config that applies, not to cwd', () => {
+    write('pkg/coinstaller-lint.json', '{"ignores": ["gen/**"]}');
+    const resolver = new ConfigResolver(fakeRules(), { cwd: root, stopAt: root });
+    expect(resolver.isIgnored(join(root, 'pkg/gen/a.c'))).toBe(true);
+    expect(resolver.isIgnored(join(root, 'pkg/src/gen/a.c'))).toBe(false);
+    expect(resolver.isIgnored(join(root, 'gen/a.c'))).toBe(false); // no config applies up here
+    expect(resolver.isIgnored(join(root, 'pkg/src/a.c'))).toBe(false);
+  });
+
+  it('a nearer config without ignores does not inherit the outer ignores', () => {
+    write('coinstaller-lint.json', '{"ignores": ["*.c"]}');
+    write('inner/coinstaller-lint.json', '{}');
+    const resolver = new ConfigResolver(fakeRules(), { cwd: root, stopAt: root });
+    expect(resolver.isIgnored(join(root, 'a.c'))).toBe(true);
+    expect(resolver.isIgnored(join(root, 'inner/a.c'))).toBe(false);
+  });
+
+  it('with --config, they are relative to that file\'s folder', () => {
+    write('configs/ci.json', '{"ignores": ["*.gen.c"]}');
+    const resolver = new ConfigResolver(fakeRules(), { cwd: root, configFile: join(root, 'configs/ci.json') });
+    // "*.gen.c" has no slash: it matches at any depth, but only under configs/.
+    expect(resolver.isIgnored(join(root, 'configs/x/a.gen.c'))).toBe(true);
+    expect(resolver.isIgnored(join(root, 'src/a.gen.c'))).toBe(false);
+  });
+});
+
 describe('ConfigResolver: caching', () => {
   it('reads each folder and each config file once', () => {
     const config = write('coinstaller-lint.json', '{}');
