@@ -26,8 +26,11 @@ type MessageIds =
   | 'classInstaller'
   | 'unknownEntryPoint';
 
-/** Co-installers Microsoft ships with its frameworks: never the module's own code. */
-const MICROSOFT_INSTALLER_DLLS = /^(wdfcoinstaller\d*|wudfupdate_\d*|winusbcoinstaller\d*)\.dll$/i;
+/**
+ * Co-installers Microsoft ships with its frameworks: never the module's own code. Versions are
+ * digits, or a stampinf token in .inx files (WdfCoInstaller$KMDFCOINSTALLERVERSION$.dll).
+ */
+const MICROSOFT_INSTALLER_DLLS = /^(wdfcoinstaller|wudfupdate_?|winusbcoinstaller)(\d+|\$[a-z_]+\$)?\.dll$/i;
 
 export default createRule<MessageIds, []>({
   name: 'inf-no-legacy-installer',

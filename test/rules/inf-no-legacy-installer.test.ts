@@ -289,6 +289,22 @@ new RuleTester({
       filename: 'x.inf',
       errors: [{ messageId: 'coInstallersSection' }, { messageId: 'coInstaller' }],
     },
+    {
+      name: 'the KMDF co-installer named with a stampinf token in an .inx',
+      code: lines(
+        '[D.NT.CoInstallers]',
+        'AddReg = R',
+        '[R]',
+        'HKR,,CoInstallers32,0x00010000, "WdfCoInstaller$KMDFCOINSTALLERVERSION$.dll,WdfCoInstaller"',
+        'HKR,,CoInstallers32,0x00010000, "WUDFUpdate_$UMDFCOINSTALLERVERSION$.dll"',
+      ),
+      filename: 'x.inx',
+      errors: [
+        { messageId: 'coInstallersSection' },
+        { messageId: 'coInstaller', data: { installer: '"WdfCoInstaller$KMDFCOINSTALLERVERSION$.dll,WdfCoInstaller"' }, column: 33 },
+        { messageId: 'coInstaller', data: { installer: '"WUDFUpdate_$UMDFCOINSTALLERVERSION$.dll,CoDeviceInstall"' }, line: 5 },
+      ],
+    },
   ],
 });
 
