@@ -1,17 +1,464 @@
 /**
- * Blanks known Windows macros (SAL annotations, calling conventions, IN/OUT/OPTIONAL, ...) to
- * spaces of the same length before parsing, so that tree-sitter-cpp sees plain C while every
- * offset stays where it was. `__declspec(dllexport)` is kept: the installer model reads it.
+ * Blanks known Windows macros (SAL annotations, calling conventions, IN/OUT/OPTIONAL, DECLSPEC_*,
+ * import/export linkage macros, ...) to spaces of the same length before parsing, so that
+ * tree-sitter-cpp sees plain C while every offset, line and column stays where it was.
+ *
+ * - One linear pass with a small hand-written tokenizer: comments, string and character literals
+ *   (raw strings too) and numbers are skipped, so a macro name is only ever matched as a whole
+ *   identifier in code (`INPUT` is not `IN`, `_In_range_(0, 5)` is not `_In_`).
+ * - Newlines inside a blanked span stay newlines; comments inside a macro's argument list stay as
+ *   they are (a comment is never touched).
+ * - Preprocessor directive lines are left as they are. The name after `#define` must stay, `#if`
+ *   expressions are parsed from the text, and a `#define` body is opaque to the parser (one
+ *   preproc_arg token): whoever expands a module's own macro reads the body's original text and
+ *   parses the expansion with these same rules, which blank it then.
+ * - `__declspec(dllexport)` stays visible: it marks an exported installer entry point.
+ * - What is done to each name is in windows-macros.ts; a few macros are not blanked but respelled
+ *   with the same length (`CONST` as `const`, `MIDL_INTERFACE(...)` as `struct`).
  */
-const BARE_MACROS = [
-  'CALLBACK', 'WINAPI', 'APIENTRY', 'WINAPIV', 'STDAPICALLTYPE', 'STDMETHODCALLTYPE', '__stdcall', '__cdecl',
-  '__fastcall', 'IN', 'OUT', 'OPTIONAL', '_In_', '_In_opt_', '_Out_', '_Out_opt_', '_Inout_', '_Inout_opt_',
-  '__in', '__out', '__inout', '__in_opt', '__out_opt', '__inout_opt', '_Reserved_', '_Check_return_',
-  '_Must_inspect_result_', '_Use_decl_annotations_',
-];
+import { classifyIdentifier, MAX_MACRO_NAME_LENGTH, type MacroTreatment } from './windows-macros.js';
 
-const BARE_RE = new RegExp(`\\b(?:${BARE_MACROS.join('|')})\\b`, 'g');
+/** A macro found in the text: its name's range and the range it covers with its arguments. */
+export interface WindowsMacroUse {
+  name: string;
+  treatment: MacroTreatment;
+  /** Offset of the name. */
+  start: number;
+  /** End of the name, or of its argument list when it has one. */
+  end: number;
+}
 
+/** How far (in UTF-16 units) an argument list may run before it is taken for unbalanced. */
+const MAX_ARGUMENT_LIST_LENGTH = 8192;
+
+const enum Ch {
+  Tab = 0x09,
+  LF = 0x0a,
+  VT = 0x0b,
+  FF = 0x0c,
+  CR = 0x0d,
+  Space = 0x20,
+  Quote = 0x22,
+  Hash = 0x23,
+  Dollar = 0x24,
+  Apostrophe = 0x27,
+  LParen = 0x28,
+  RParen = 0x29,
+  Star = 0x2a,
+  Plus = 0x2b,
+  Comma = 0x2c,
+  Minus = 0x2d,
+  Dot = 0x2e,
+  Slash = 0x2f,
+  Zero = 0x30,
+  Nine = 0x39,
+  Semicolon = 0x3b,
+  UpperA = 0x41,
+  UpperE = 0x45,
+  UpperP = 0x50,
+  UpperZ = 0x5a,
+  Backslash = 0x5c,
+  Underscore = 0x5f,
+  LowerA = 0x61,
+  LowerE = 0x65,
+  LowerP = 0x70,
+  LowerZ = 0x7a,
+  LBrace = 0x7b,
+  RBrace = 0x7d,
+}
+
+const enum EditKind {
+  Blank,
+  Const,
+  Struct,
+  Colon,
+}
+
+function isIdentChar(c: number): boolean {
+  return (
+    (c >= Ch.LowerA && c <= Ch.LowerZ) ||
+    (c >= Ch.UpperA && c <= Ch.UpperZ) ||
+    (c >= Ch.Zero && c <= Ch.Nine) ||
+    c === Ch.Underscore ||
+    c === Ch.Dollar ||
+    c >= 0x80
+  );
+}
+
+function isIdentStart(c: number): boolean {
+  return isIdentChar(c) && !(c >= Ch.Zero && c <= Ch.Nine);
+}
+
+function isDigit(c: number): boolean {
+  return c >= Ch.Zero && c <= Ch.Nine;
+}
+
+function isHorizontalSpace(c: number): boolean {
+  return c === Ch.Space || c === Ch.Tab || c === Ch.CR || c === Ch.VT || c === Ch.FF;
+}
+
+/** Index just past a line splice (`\` then LF or CRLF) at `i`, or -1 when there is none. */
+function spliceEnd(text: string, i: number): number {
+  if (text.charCodeAt(i) !== Ch.Backslash) return -1;
+  const next = text.charCodeAt(i + 1);
+  if (next === Ch.LF) return i + 2;
+  if (next === Ch.CR && text.charCodeAt(i + 2) === Ch.LF) return i + 3;
+  return -1;
+}
+
+/** From `//`: the index of the newline that ends the comment (a line splice continues it), or the end. */
+function skipLineComment(text: string, i: number): number {
+  const n = text.length;
+  let k = i + 2;
+  while (k < n) {
+    const c = text.charCodeAt(k);
+    if (c === Ch.LF) return k;
+    if (c === Ch.Backslash) {
+      const after = spliceEnd(text, k);
+      k = after > 0 ? after : k + 1;
+    } else k++;
+  }
+  return n;
+}
+
+/** From `/*`: the index just past `*\/`, or the end of the text. */
+function skipBlockComment(text: string, i: number): number {
+  const close = text.indexOf('*/', i + 2);
+  return close < 0 ? text.length : close + 2;
+}
+
+/** From an opening quote: the index just past the closing one; an unterminated literal stops at the newline. */
+function skipQuoted(text: string, i: number, quote: number): number {
+  const n = text.length;
+  let k = i + 1;
+  while (k < n) {
+    const c = text.charCodeAt(k);
+    if (c === Ch.Backslash) k += 2;
+    else if (c === quote) return k + 1;
+    else if (c === Ch.LF) return k;
+    else k++;
+  }
+  return n;
+}
+
+/** From the `"` of a raw string `R"delim( ... )delim"`: the index just past it. */
+function skipRawString(text: string, i: number): number {
+  const open = text.indexOf('(', i + 1);
+  if (open < 0 || open - i - 1 > 16) return skipQuoted(text, i, Ch.Quote);
+  const delimiter = text.slice(i + 1, open);
+  if (/[\s\\)]/.test(delimiter)) return skipQuoted(text, i, Ch.Quote);
+  const close = text.indexOf(`)${delimiter}"`, open + 1);
+  return close < 0 ? text.length : close + delimiter.length + 2;
+}
+
+const RAW_PREFIXES = new Set(['R', 'LR', 'uR', 'UR', 'u8R']);
+
+/** A preprocessing number (`0x1F`, `1'000'000`, `1.5e+3f`): the index just past it. */
+function skipNumber(text: string, i: number): number {
+  const n = text.length;
+  let k = i + 1;
+  while (k < n) {
+    const c = text.charCodeAt(k);
+    if (isIdentChar(c) || c === Ch.Dot) k++;
+    else if ((c === Ch.Plus || c === Ch.Minus) && isExponentMark(text.charCodeAt(k - 1))) k++;
+    else if (c === Ch.Apostrophe && k + 1 < n && isIdentChar(text.charCodeAt(k + 1))) k += 2;
+    else break;
+  }
+  return k;
+}
+
+function isExponentMark(c: number): boolean {
+  return c === Ch.LowerE || c === Ch.UpperE || c === Ch.LowerP || c === Ch.UpperP;
+}
+
+/** From a directive's `#`: the index of the newline that ends the logical line (splices and comments continue it). */
+function skipDirective(text: string, i: number): number {
+  const n = text.length;
+  let k = i + 1;
+  while (k < n) {
+    const c = text.charCodeAt(k);
+    if (c === Ch.LF) return k;
+    if (c === Ch.Backslash) {
+      const after = spliceEnd(text, k);
+      k = after > 0 ? after : k + 1;
+    } else if (c === Ch.Slash && text.charCodeAt(k + 1) === Ch.Star) k = skipBlockComment(text, k);
+    else if (c === Ch.Slash && text.charCodeAt(k + 1) === Ch.Slash) k = skipLineComment(text, k);
+    else if (c === Ch.Quote || c === Ch.Apostrophe) k = skipQuoted(text, k, c);
+    else k++;
+  }
+  return n;
+}
+
+/** Comments skipped after a name: the index of the next code character (maybe past newlines). */
+function skipSpaceAndComments(text: string, i: number): number {
+  const n = text.length;
+  let k = i;
+  while (k < n) {
+    const c = text.charCodeAt(k);
+    if (isHorizontalSpace(c) || c === Ch.LF) k++;
+    else if (c === Ch.Slash && text.charCodeAt(k + 1) === Ch.Star) k = skipBlockComment(text, k);
+    else if (c === Ch.Slash && text.charCodeAt(k + 1) === Ch.Slash) k = skipLineComment(text, k);
+    else if (c === Ch.Backslash && spliceEnd(text, k) > 0) k = spliceEnd(text, k);
+    else return k;
+  }
+  return n;
+}
+
+/** An argument list: where it closes, its top-level commas, and the comments inside it. */
+interface ArgumentList {
+  open: number;
+  close: number;
+  commas: number[];
+  /** Start and end of each comment, flattened. */
+  comments: number[];
+}
+
+/**
+ * From `(` at `open`: the balanced argument list, or null when it does not close before a `;`,
+ * `{` or `}` (which no macro argument holds) or within MAX_ARGUMENT_LIST_LENGTH.
+ */
+function readArgumentList(text: string, open: number): ArgumentList | null {
+  const limit = Math.min(text.length, open + MAX_ARGUMENT_LIST_LENGTH);
+  const commas: number[] = [];
+  const comments: number[] = [];
+  let depth = 0;
+  let k = open;
+  while (k < limit) {
+    const c = text.charCodeAt(k);
+    if (c === Ch.LParen) {
+      depth++;
+      k++;
+    } else if (c === Ch.RParen) {
+      depth--;
+      if (depth === 0) return { open, close: k, commas, comments };
+      k++;
+    } else if (c === Ch.Comma) {
+      if (depth === 1) commas.push(k);
+      k++;
+    } else if (c === Ch.Quote || c === Ch.Apostrophe) {
+      k = skipQuoted(text, k, c);
+    } else if (c === Ch.Slash && (text.charCodeAt(k + 1) === Ch.Star || text.charCodeAt(k + 1) === Ch.Slash)) {
+      const end = text.charCodeAt(k + 1) === Ch.Star ? skipBlockComment(text, k) : skipLineComment(text, k);
+      comments.push(k, end);
+      k = end;
+    } else if (c === Ch.Semicolon || c === Ch.LBrace || c === Ch.RBrace) {
+      return null;
+    } else k++;
+  }
+  return null;
+}
+
+/** Edits, kept in three parallel arrays; sorted by start at the end when they were not pushed in order. */
+class EditList {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly kinds: EditKind[] = [];
+  sorted = true;
+
+  push(start: number, end: number, kind: EditKind): void {
+    if (end <= start) return;
+    const last = this.ends.length - 1;
+    if (last >= 0 && start < this.ends[last]) this.sorted = false;
+    this.starts.push(start);
+    this.ends.push(end);
+    this.kinds.push(kind);
+  }
+
+  /** Blanks [start, end) except the comments listed (flattened start/end pairs inside the range). */
+  blankAround(start: number, end: number, comments: readonly number[]): void {
+    let from = start;
+    for (let c = 0; c < comments.length; c += 2) {
+      this.push(from, comments[c], EditKind.Blank);
+      from = comments[c + 1];
+    }
+    this.push(from, end, EditKind.Blank);
+  }
+}
+
+/** The state of one scan: the text, the edits, and (on request) the macros found. */
+class MacroScanner {
+  readonly edits = new EditList();
+
+  constructor(
+    private readonly text: string,
+    private readonly uses: WindowsMacroUse[] | null,
+  ) {}
+
+  scan(): void {
+    const text = this.text;
+    const n = text.length;
+    let i = 0;
+    let lineStart = true;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === Ch.LF) {
+        lineStart = true;
+        i++;
+      } else if (isHorizontalSpace(c)) {
+        i++;
+      } else if (c === Ch.Hash && lineStart) {
+        i = skipDirective(text, i);
+      } else if (c === Ch.Slash && text.charCodeAt(i + 1) === Ch.Star) {
+        i = skipBlockComment(text, i); // a comment is a space: a `#` after it may still start a directive
+      } else if (c === Ch.Slash && text.charCodeAt(i + 1) === Ch.Slash) {
+        i = skipLineComment(text, i);
+      } else if (c === Ch.Backslash && spliceEnd(text, i) > 0) {
+        i = spliceEnd(text, i); // the next physical line continues this one
+      } else {
+        lineStart = false;
+        if (c === Ch.Quote || c === Ch.Apostrophe) i = skipQuoted(text, i, c);
+        else if (isDigit(c) || (c === Ch.Dot && isDigit(text.charCodeAt(i + 1)))) i = skipNumber(text, i);
+        else if (isIdentStart(c)) i = this.identifier(i);
+        else i++;
+      }
+    }
+  }
+
+  /** From the start of an identifier: handles it if it is a known macro; returns where to go on. */
+  private identifier(start: number): number {
+    const text = this.text;
+    let end = start + 1;
+    while (end < text.length && isIdentChar(text.charCodeAt(end))) end++;
+    const next = text.charCodeAt(end);
+    if (next === Ch.Quote && end - start <= 3 && RAW_PREFIXES.has(text.slice(start, end))) return skipRawString(text, end);
+    const first = text.charCodeAt(start);
+    // Every macro of the table starts with `_` or a capital letter.
+    if (end - start > MAX_MACRO_NAME_LENGTH || !(first === Ch.Underscore || (first >= Ch.UpperA && first <= Ch.UpperZ))) return end;
+    const name = text.slice(start, end);
+    const treatment = classifyIdentifier(name);
+    if (treatment === undefined) return end;
+    return this.apply(name, treatment, start, end);
+  }
+
+  private apply(name: string, treatment: MacroTreatment, start: number, end: number): number {
+    const edits = this.edits;
+    if (treatment === 'word' || treatment === 'const') {
+      edits.push(start, end, treatment === 'word' ? EditKind.Blank : EditKind.Const);
+      this.record(name, treatment, start, end);
+      return end;
+    }
+    const paren = skipSpaceAndComments(this.text, end);
+    const args = this.text.charCodeAt(paren) === Ch.LParen ? readArgumentList(this.text, paren) : null;
+    if (args === null) {
+      // A name without (balanced) arguments: blank what is an annotation by itself, leave the rest.
+      if (treatment === 'call' || treatment === 'declspec') {
+        edits.push(start, end, EditKind.Blank);
+        this.record(name, treatment, start, end);
+      }
+      return end;
+    }
+    this.record(name, treatment, start, args.close + 1);
+    switch (treatment) {
+      case 'call':
+        edits.push(start, end, EditKind.Blank);
+        edits.blankAround(args.open, args.close + 1, args.comments);
+        return args.close + 1;
+      case 'declspec':
+        if (/\bdllexport\b/.test(this.text.slice(args.open + 1, args.close))) return args.close + 1;
+        edits.push(start, end, EditKind.Blank);
+        edits.blankAround(args.open, args.close + 1, args.comments);
+        return args.close + 1;
+      case 'unwrap':
+        edits.push(start, end, EditKind.Blank);
+        edits.push(args.open, args.open + 1, EditKind.Blank);
+        for (const comma of args.commas) edits.push(comma, comma + 1, EditKind.Blank);
+        edits.push(args.close, args.close + 1, EditKind.Blank);
+        return args.open + 1; // the arguments are code: scan them too
+      case 'type-name':
+        edits.push(args.open, args.open + 1, EditKind.Blank);
+        edits.push(args.close, args.close + 1, EditKind.Blank);
+        return args.open + 1;
+      case 'struct-head':
+        return this.structHead(name, start, end, args);
+    }
+  }
+
+  /**
+   * `MIDL_INTERFACE("uuid") IFoo : public IUnknown` → `struct IFoo : public IUnknown`;
+   * `DECLARE_INTERFACE_(IFoo, IUnknown)` → `struct IFoo: IUnknown`; `DECLARE_INTERFACE_IID_(IFoo, IBase, "iid")` likewise.
+   */
+  private structHead(name: string, start: number, end: number, args: ArgumentList): number {
+    const edits = this.edits;
+    edits.push(start, start + 6, EditKind.Struct);
+    edits.push(start + 6, end, EditKind.Blank);
+    if (name === 'MIDL_INTERFACE') {
+      edits.blankAround(args.open, args.close + 1, args.comments);
+      return args.close + 1;
+    }
+    edits.push(args.open, args.open + 1, EditKind.Blank);
+    const [base, extra] = args.commas;
+    if (base !== undefined) edits.push(base, base + 1, EditKind.Colon);
+    if (extra !== undefined) {
+      edits.blankAround(extra, args.close + 1, commentsAfter(args.comments, extra));
+      return args.open + 1;
+    }
+    edits.push(args.close, args.close + 1, EditKind.Blank);
+    return args.open + 1;
+  }
+
+  private record(name: string, treatment: MacroTreatment, start: number, end: number): void {
+    this.uses?.push({ name, treatment, start, end });
+  }
+}
+
+/** The comments (flattened start/end pairs) that start after `offset`. */
+function commentsAfter(comments: readonly number[], offset: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < comments.length; k += 2) if (comments[k] > offset) out.push(comments[k], comments[k + 1]);
+  return out;
+}
+
+/** [start, end) of `text` as spaces, newlines (LF and CR) kept. */
+function blankOf(text: string, start: number, end: number): string {
+  const slice = text.slice(start, end);
+  if (slice.indexOf('\n') < 0 && slice.indexOf('\r') < 0) return ' '.repeat(end - start);
+  return slice.replace(/[^\r\n]/g, ' ');
+}
+
+function replacementOf(text: string, start: number, end: number, kind: EditKind): string {
+  switch (kind) {
+    case EditKind.Blank:
+      return blankOf(text, start, end);
+    case EditKind.Const:
+      return 'const';
+    case EditKind.Struct:
+      return 'struct';
+    case EditKind.Colon:
+      return ':';
+  }
+}
+
+function applyEdits(text: string, edits: EditList): string {
+  const count = edits.starts.length;
+  if (count === 0) return text;
+  let order: number[] | null = null;
+  if (!edits.sorted) {
+    order = Array.from({ length: count }, (_, k) => k);
+    order.sort((a, b) => edits.starts[a] - edits.starts[b]);
+  }
+  let out = '';
+  let pos = 0;
+  for (let k = 0; k < count; k++) {
+    const e = order ? order[k] : k;
+    const start = Math.max(edits.starts[e], pos);
+    const end = edits.ends[e];
+    if (end <= start) continue;
+    out += text.slice(pos, start) + replacementOf(text, start, end, edits.kinds[e]);
+    pos = end;
+  }
+  return out + text.slice(pos);
+}
+
+/** The text with Windows macros blanked: same length, same newlines, same offsets. */
 export function blankWindowsMacros(text: string): string {
-  return text.replace(BARE_RE, (m) => ' '.repeat(m.length));
+  const scanner = new MacroScanner(text, null);
+  scanner.scan();
+  return applyEdits(text, scanner.edits);
+}
+
+/** The Windows macros of the text, in order, as blankWindowsMacros sees them (for the model and for tests). */
+export function findWindowsMacros(text: string): WindowsMacroUse[] {
+  const uses: WindowsMacroUse[] = [];
+  new MacroScanner(text, uses).scan();
+  return uses;
 }

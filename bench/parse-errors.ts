@@ -1,0 +1,184 @@
+/**
+ * Parse robustness: how many files tree-sitter-cpp parses with ERROR or MISSING nodes, as they
+ * are (raw) and after Windows macro blanking, and how long each takes.
+ *
+ *   node --import tsx bench/parse-errors.ts [dir ...] [--causes N] [--files N]
+ *
+ * Without a dir it measures Debian's mingw-w64 headers (/usr/share/mingw-w64/include), the
+ * examples/ folder and the domain's finish-install example. --causes N lists the N most common
+ * first words of the ERROR nodes left after blanking (where to look next); --files N lists N of
+ * the files that still have errors.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { Query, type Language, type Tree } from 'web-tree-sitter';
+import { CppParser, loadCppLanguage } from '../rules/parsing/cpp-parser.js';
+import { blankWindowsMacros } from '../rules/parsing/macro-blanking.js';
+import { loadCorpus, type Corpus } from './corpus.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const DEFAULT_DIRS = [
+  '/usr/share/mingw-w64/include',
+  path.resolve(HERE, '../examples'),
+  '/work/shared/domain/finish-install-example',
+];
+
+interface Options {
+  dirs: string[];
+  causes: number;
+  files: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { dirs: [], causes: 0, files: 0 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--causes' || arg === '--files') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 0) throw new Error(`${arg} needs a count`);
+      if (arg === '--causes') options.causes = n;
+      else options.files = n;
+    } else options.dirs.push(arg);
+  }
+  if (options.dirs.length === 0) options.dirs = DEFAULT_DIRS.filter((d) => existsSync(d));
+  return options;
+}
+
+interface PassResult {
+  filesWithErrors: number;
+  errorNodes: number;
+  missingNodes: number;
+  /** Milliseconds spent parsing (and blanking, for the blanked pass). */
+  parseMs: number;
+  blankMs: number;
+  /** ERROR-node first words, for --causes. */
+  causes: Map<string, number>;
+  badFiles: string[];
+}
+
+interface ErrorQueries {
+  errors: Query;
+  missing: Query;
+}
+
+const WORD_RE = /[A-Za-z_][A-Za-z0-9_]*|\S/;
+
+function firstWord(text: string): string {
+  const m = WORD_RE.exec(text);
+  return m ? m[0] : '';
+}
+
+function countErrors(tree: Tree, queries: ErrorQueries, text: string, causes: Map<string, number> | null): { errors: number; missing: number } {
+  const root = tree.rootNode;
+  if (!root.hasError) return { errors: 0, missing: 0 };
+  const errors = queries.errors.captures(root);
+  const missing = queries.missing.captures(root);
+  if (causes) {
+    for (const capture of errors) {
+      const node = capture.node;
+      const word = firstWord(text.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 200)));
+      causes.set(word, (causes.get(word) ?? 0) + 1);
+    }
+  }
+  return { errors: errors.length, missing: missing.length };
+}
+
+function runPass(parser: CppParser, corpus: Corpus, queries: ErrorQueries, blanked: boolean, wantCauses: boolean): PassResult {
+  const result: PassResult = { filesWithErrors: 0, errorNodes: 0, missingNodes: 0, parseMs: 0, blankMs: 0, causes: new Map(), badFiles: [] };
+  for (const file of corpus.files) {
+    const t0 = performance.now();
+    const source = blanked ? blankWindowsMacros(file.text) : file.text;
+    const t1 = performance.now();
+    const tree = parser.parseRaw(source);
+    const t2 = performance.now();
+    result.blankMs += t1 - t0;
+    result.parseMs += t2 - t0;
+    try {
+      const counts = countErrors(tree, queries, source, wantCauses ? result.causes : null);
+      if (counts.errors + counts.missing > 0) {
+        result.filesWithErrors++;
+        result.badFiles.push(file.path);
+      }
+      result.errorNodes += counts.errors;
+      result.missingNodes += counts.missing;
+    } finally {
+      tree.delete();
+    }
+  }
+  return result;
+}
+
+function pct(n: number, of: number): string {
+  return of === 0 ? '-' : `${((100 * n) / of).toFixed(1)}%`;
+}
+
+function pad(cells: string[], widths: number[]): string {
+  return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const language: Language = await loadCppLanguage();
+  const queries: ErrorQueries = { errors: new Query(language, '(ERROR) @e'), missing: new Query(language, '(MISSING) @m') };
+  const parser = await CppParser.create();
+  const header = ['corpus', 'files', 'MB', 'pass', 'files w/ errors', 'share', 'ERROR', 'MISSING', 'parse s', 'MB/s'];
+  const widths = [40, 6, 6, 8, 15, 7, 8, 8, 8, 7];
+  const rows: string[] = [];
+  const wantCauses = options.causes > 0;
+  const allCauses = new Map<string, number>();
+  const stillBad: string[] = [];
+  try {
+    for (const dir of options.dirs) {
+      const corpus = loadCorpus(dir);
+      const mb = (corpus.chars * 2) / 1e6 / 2; // chars ≈ bytes for these ASCII sources
+      // One warm-up pass so that the first timed pass does not pay for JIT and WASM growth.
+      runPass(parser, corpus, queries, false, false);
+      const raw = runPass(parser, corpus, queries, false, false);
+      const blanked = runPass(parser, corpus, queries, true, wantCauses);
+      for (const [k, v] of blanked.causes) allCauses.set(k, (allCauses.get(k) ?? 0) + v);
+      stillBad.push(...blanked.badFiles);
+      const n = corpus.files.length;
+      const name = dir.length > widths[0] ? `…${dir.slice(dir.length - widths[0] + 1)}` : dir;
+      for (const [label, pass] of [['raw', raw], ['blanked', blanked]] as const) {
+        rows.push(
+          pad(
+            [
+              label === 'raw' ? name : '',
+              label === 'raw' ? String(n) : '',
+              label === 'raw' ? mb.toFixed(1) : '',
+              label,
+              String(pass.filesWithErrors),
+              pct(pass.filesWithErrors, n),
+              String(pass.errorNodes),
+              String(pass.missingNodes),
+              (pass.parseMs / 1000).toFixed(2),
+              (mb / (pass.parseMs / 1000)).toFixed(1),
+            ],
+            widths,
+          ),
+        );
+      }
+      rows.push(pad(['', '', '', 'blanking', '', '', '', '', (blanked.blankMs / 1000).toFixed(3), (mb / (blanked.blankMs / 1000)).toFixed(0)], widths));
+      if (corpus.skipped > 0) rows.push(`  (${corpus.skipped} files skipped: binary, unreadable or too large)`);
+    }
+  } finally {
+    parser.delete();
+    queries.errors.delete();
+    queries.missing.delete();
+  }
+  console.log(pad(header, widths));
+  for (const row of rows) console.log(row);
+  if (wantCauses) {
+    console.log(`\nMost common first words of ERROR nodes after blanking:`);
+    const sorted = [...allCauses].sort((a, b) => b[1] - a[1]).slice(0, options.causes);
+    for (const [word, count] of sorted) console.log(`${String(count).padStart(7)}  ${word}`);
+  }
+  if (options.files > 0) {
+    console.log(`\nFiles with errors after blanking (${stillBad.length}, first ${Math.min(options.files, stillBad.length)}):`);
+    for (const f of stillBad.slice(0, options.files)) console.log(`  ${f}`);
+  }
+}
+
+await main();
