@@ -1,0 +1,56 @@
+/**
+ * The edit that turns one text into another, as tree-sitter wants it before an incremental
+ * re-parse. Computed from the two texts the parser actually saw (after macro blanking), as their
+ * common prefix and suffix, so that a change that alters blanking next to it (typing "X" after
+ * "IN" turns a blanked macro back into an identifier) is covered too. Pure.
+ */
+import type { Point } from 'web-tree-sitter';
+
+export interface TextEditSpan {
+  startIndex: number;
+  oldEndIndex: number;
+  newEndIndex: number;
+  startPosition: Point;
+  oldEndPosition: Point;
+  newEndPosition: Point;
+}
+
+/** The changed span between two texts, or null when they are equal. */
+export function editBetween(oldText: string, newText: string): TextEditSpan | null {
+  if (oldText === newText) return null;
+  const max = Math.min(oldText.length, newText.length);
+  let start = 0;
+  while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  // Never split a surrogate pair or a CRLF.
+  if (start > 0 && isLowSurrogate(oldText.charCodeAt(start)) ) start--;
+  if (start > 0 && oldText.charCodeAt(start - 1) === 13) start--;
+  let oldEnd = oldText.length;
+  let newEnd = newText.length;
+  while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === newText.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  return {
+    startIndex: start,
+    oldEndIndex: oldEnd,
+    newEndIndex: newEnd,
+    startPosition: pointAt(oldText, start),
+    oldEndPosition: pointAt(oldText, oldEnd),
+    newEndPosition: pointAt(newText, newEnd),
+  };
+}
+
+/** Tree-sitter's point for an offset: rows counted by "\n", columns in UTF-16 code units. */
+export function pointAt(text: string, offset: number): Point {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}

@@ -1,0 +1,117 @@
+/**
+ * The configuration each file is linted with: coinstaller-lint.json (nearest upward, within its
+ * workspace folder's resolver) with the editor settings (coinstallerLint.rules, .target) over it.
+ * A broken config file is remembered as an error for that file, to be shown as a diagnostic there.
+ */
+import { dirname, sep } from 'node:path';
+import { ConfigError } from '../../rules/config/config-error.js';
+import { ConfigResolver, applyRuleOverrides, applySettingsOverrides } from '../../rules/config/load-config.js';
+import type { ResolvedConfig } from '../../rules/config/resolved-config.js';
+import type { RuleModule } from '../../rules/engine/types.js';
+import { defaultServerSettings, type ServerSettings } from '../protocol/settings.js';
+
+export type ConfigOutcome = { ok: true; config: ResolvedConfig } | { ok: false; error: ConfigError };
+
+export class ConfigStore {
+  private folders: string[] = [];
+  private readonly resolvers = new Map<string, ConfigResolver>();
+  private readonly settings = new Map<string, ServerSettings>();
+  private readonly cache = new Map<string, ConfigOutcome>();
+  /** Config files that failed to load, by path. */
+  private readonly errors = new Map<string, ConfigError>();
+  /** Problems with the editor settings, by folder (shown once in the log). */
+  private readonly settingsErrors = new Map<string, ConfigError>();
+  /** Bumped whenever configs or settings may have changed: cached lint results are stale. */
+  generation = 0;
+
+  constructor(private readonly rules: ReadonlyMap<string, RuleModule>) {}
+
+  setFolders(folders: readonly string[]): void {
+    // Longest first, so that nested folders win.
+    this.folders = [...folders].sort((a, b) => b.length - a.length);
+    this.invalidate();
+  }
+
+  workspaceFolders(): readonly string[] {
+    return this.folders;
+  }
+
+  /** The workspace folder a file is in (the innermost), or null. */
+  folderOf(filePath: string): string | null {
+    return this.folders.find((f) => filePath === f || filePath.startsWith(f.endsWith(sep) ? f : f + sep)) ?? null;
+  }
+
+  setSettings(folder: string | null, settings: ServerSettings): void {
+    this.settings.set(folder ?? '', settings);
+    this.invalidate();
+  }
+
+  settingsFor(filePath: string | null): ServerSettings {
+    const folder = filePath ? this.folderOf(filePath) : null;
+    return this.settings.get(folder ?? '') ?? this.settings.get('') ?? defaultServerSettings();
+  }
+
+  /** Any folder's settings (for server-wide values: trace level, size limit). */
+  globalSettings(): ServerSettings {
+    return this.settings.get('') ?? this.settings.values().next().value ?? defaultServerSettings();
+  }
+
+  /** Forgets every loaded config (a config file changed). */
+  invalidate(): void {
+    this.resolvers.clear();
+    this.cache.clear();
+    this.errors.clear();
+    this.settingsErrors.clear();
+    this.generation++;
+  }
+
+  configFor(filePath: string): ConfigOutcome {
+    let outcome = this.cache.get(filePath);
+    if (!outcome) {
+      outcome = this.load(filePath);
+      this.cache.set(filePath, outcome);
+    }
+    return outcome;
+  }
+
+  /** Config files that failed to load. */
+  configErrors(): ReadonlyMap<string, ConfigError> {
+    return this.errors;
+  }
+
+  /** Problems in the editor settings' rule overrides, by folder. */
+  settingsProblems(): ReadonlyMap<string, ConfigError> {
+    return this.settingsErrors;
+  }
+
+  private resolverFor(filePath: string): ConfigResolver {
+    const folder = this.folderOf(filePath) ?? dirname(filePath);
+    let resolver = this.resolvers.get(folder);
+    if (!resolver) {
+      resolver = new ConfigResolver(this.rules, { cwd: folder });
+      this.resolvers.set(folder, resolver);
+    }
+    return resolver;
+  }
+
+  private load(filePath: string): ConfigOutcome {
+    let base: ResolvedConfig;
+    try {
+      base = this.resolverFor(filePath).configFor(filePath);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      if (error.filePath) this.errors.set(error.filePath, error);
+      return { ok: false, error };
+    }
+    const settings = this.settingsFor(filePath);
+    let config = base;
+    try {
+      if (Object.keys(settings.rules).length > 0) config = applyRuleOverrides(config, settings.rules, this.rules);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      this.settingsErrors.set(this.folderOf(filePath) ?? '', error);
+    }
+    if (settings.target) config = applySettingsOverrides(config, { target: settings.target });
+    return { ok: true, config };
+  }
+}

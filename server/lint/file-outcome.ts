@@ -1,0 +1,31 @@
+/** What one lint gives for one file: the messages, or a notice instead of them, and the text they refer to. */
+import type { DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { EntryPointInfo } from '../../rules/checks/installer-context.js';
+import type { LintMessage } from '../../rules/engine/types.js';
+import type { LineIndex } from '../../rules/source/line-index.js';
+
+export interface FileNotice {
+  message: string;
+  severity: DiagnosticSeverity;
+}
+
+export interface FileOutcome {
+  filePath: string;
+  /** The open document's version the messages refer to; null for the text on disk. */
+  version: number | null;
+  lineIndex: LineIndex;
+  messages: LintMessage[];
+  /** Shown instead of findings: file too large, unreadable, config broken, linting disabled... */
+  notice?: FileNotice;
+  /** Changes whenever the result may have changed (pull diagnostics' resultId). */
+  resultId: string;
+}
+
+export interface ModuleOutcome {
+  root: string;
+  /** The state of the module's inputs this was computed from. */
+  key: string;
+  files: Map<string, FileOutcome>;
+  /** The installer entry points the model found (plain data, kept for hovers). */
+  entryPoints: EntryPointInfo[];
+}

@@ -1,0 +1,277 @@
+/**
+ * Lints the module a file belongs to, with open documents' text and trees (re-parsed
+ * incrementally) and the other files from disk, and caches the outcome until an input changes:
+ * a document version, a file on disk, or the configuration. The engine does the work
+ * (Linter.lintModule); the installer model's SummaryCache keeps the summaries of unchanged files.
+ */
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { EntryPointInfo, InstallerModelService } from '../../rules/checks/installer-context.js';
+import { isIgnored } from '../../rules/config/ignores.js';
+import type { ResolvedConfig } from '../../rules/config/resolved-config.js';
+import { fileLanguage, Linter, type ModuleFileInput, type ServiceProvider } from '../../rules/engine/linter.js';
+import type { RuleModule, RuleServices } from '../../rules/engine/types.js';
+import { languageOfPath, type CppParser } from '../../rules/parsing/cpp-parser.js';
+import { LineIndex } from '../../rules/source/line-index.js';
+import type { OpenDocuments } from '../documents/open-documents.js';
+import type { Logger } from '../logger.js';
+import type { ConfigStore } from './config-store.js';
+import type { DiskFiles } from './disk-files.js';
+import type { FileOutcome, ModuleOutcome } from './file-outcome.js';
+
+export interface LintServiceOptions {
+  rules: ReadonlyMap<string, RuleModule>;
+  parser: CppParser;
+  documents: OpenDocuments;
+  disk: DiskFiles;
+  configs: ConfigStore;
+  logger: Logger;
+  /** The installer model's provider (with its summary cache). */
+  modelProvider: ServiceProvider;
+  /** The module a file belongs to. */
+  locateModule: (filePath: string) => { root: string; files: string[] };
+}
+
+export class LintService {
+  private readonly linter: Linter;
+  private readonly modules = new Map<string, { root: string; files: string[] }>();
+  private readonly outcomes = new Map<string, ModuleOutcome>();
+  /** Per file: bumped when it changes on disk. */
+  private readonly diskVersions = new Map<string, number>();
+  /** Services of the lint in progress (captured for hovers). */
+  private capturedServices: RuleServices | undefined;
+  /** Number of module lints run (for tests and the stats request). */
+  lintCount = 0;
+  private runCount = 0;
+
+  constructor(private readonly options: LintServiceOptions) {
+    const capture: ServiceProvider = (files, settings) => {
+      const services = options.modelProvider(files, settings);
+      this.capturedServices = services;
+      return services;
+    };
+    this.linter = new Linter({
+      rules: options.rules,
+      parser: options.parser,
+      serviceProviders: [capture],
+      onRuleError: (ruleId, filePath, error) =>
+        options.logger.warnOnce(
+          `rule:${ruleId}`,
+          `Rule ${ruleId} failed on ${filePath}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)} (logged once; the other rules ran)`,
+        ),
+    });
+  }
+
+  get rules(): ReadonlyMap<string, RuleModule> {
+    return this.options.rules;
+  }
+
+  /** The module of a file (cached until files are created or deleted). */
+  moduleOf(filePath: string): { root: string; files: string[] } {
+    let located = this.modules.get(filePath);
+    if (!located) {
+      located = this.options.locateModule(filePath);
+      if (!located.files.includes(filePath)) located = { root: located.root, files: [...located.files, filePath] };
+      this.modules.set(filePath, located);
+    }
+    return located;
+  }
+
+  /** Files on disk changed: forget them (and module membership when files came or went). */
+  diskChanged(paths: readonly string[], created: boolean): void {
+    for (const p of paths) {
+      this.options.disk.invalidate(p);
+      this.diskVersions.set(p, (this.diskVersions.get(p) ?? 0) + 1);
+    }
+    if (created) this.modules.clear();
+  }
+
+  /** Forgets every cached result (config or settings changed). */
+  invalidateAll(): void {
+    this.outcomes.clear();
+  }
+
+  /** The outcome for one file, linting its module if anything changed. */
+  lintFile(filePath: string): FileOutcome {
+    const module = this.lintModuleOf(filePath, [filePath]);
+    return module.files.get(filePath)!;
+  }
+
+  /** The cached outcome of a file if it is still current. */
+  cachedFile(filePath: string): FileOutcome | undefined {
+    const module = this.moduleOf(filePath);
+    const outcome = this.outcomes.get(module.root);
+    if (!outcome || outcome.key !== this.keyOf(module)) return undefined;
+    return outcome.files.get(filePath);
+  }
+
+  /** The entry points of a file's module as of its last lint. */
+  entryPointsOf(filePath: string): EntryPointInfo[] {
+    return this.outcomes.get(this.moduleOf(filePath).root)?.entryPoints ?? [];
+  }
+
+  /** Lints a module, reporting `wanted` and every open document of it (and what was reported before). */
+  lintModuleOf(filePath: string, wanted: readonly string[]): ModuleOutcome {
+    const module = this.moduleOf(filePath);
+    const key = this.keyOf(module);
+    const cached = this.outcomes.get(module.root);
+    if (cached && cached.key === key && wanted.every((w) => cached.files.has(w))) return cached;
+    const report = new Set(wanted);
+    for (const f of module.files) if (this.options.documents.byPath(f)) report.add(f);
+    if (cached) for (const f of cached.files.keys()) report.add(f);
+    const outcome = this.run(module, key, report);
+    this.outcomes.set(module.root, outcome);
+    return outcome;
+  }
+
+  /** Every lintable file of a module (C/C++ and INF). */
+  reportableFiles(filePath: string): string[] {
+    return this.moduleOf(filePath).files.filter((f) => languageOfPath(f) !== null);
+  }
+
+  private keyOf(module: { root: string; files: string[] }): string {
+    const versions = module.files.map((f) => {
+      const doc = this.options.documents.byPath(f);
+      return doc ? `v${doc.version}` : `d${this.diskVersions.get(f) ?? 0}`;
+    });
+    return `${this.options.configs.generation}:${versions.join(',')}`;
+  }
+
+  private run(module: { root: string; files: string[] }, key: string, report: Set<string>): ModuleOutcome {
+    const { documents, disk, configs, parser } = this.options;
+    const files = new Map<string, FileOutcome>();
+    const inputs: ModuleFileInput[] = [];
+    const meta = new Map<string, { version: number | null; lineIndex: LineIndex }>();
+    const runId = ++this.runCount;
+    const resultId = (f: string) => `${runId}.${report.has(f) ? 1 : 0}.${f.length}`;
+    const notice = (f: string, version: number | null, lineIndex: LineIndex, message: string, severity: DiagnosticSeverity) => {
+      files.set(f, { filePath: f, version, lineIndex, messages: [], notice: { message, severity }, resultId: resultId(f) });
+    };
+
+    for (const f of module.files) {
+      const reported = report.has(f);
+      const language = fileLanguage(f);
+      const doc = documents.byPath(f);
+      const settings = configs.settingsFor(f);
+      let text: string;
+      let version: number | null = null;
+      let tree;
+      if (doc) {
+        text = doc.text;
+        version = doc.version;
+        if (Buffer.byteLength(text, 'utf8') > settings.maxFileSize) {
+          if (reported) notice(f, version, doc.lineIndex, tooLarge(Buffer.byteLength(text, 'utf8'), settings.maxFileSize), DiagnosticSeverity.Information);
+          continue;
+        }
+        if (language === 'cpp') tree = doc.tree.treeFor(parser, text);
+      } else {
+        const entry = disk.get(f);
+        if (!entry.read.ok) {
+          if (reported) {
+            const severity = entry.read.kind === 'unreadable' ? DiagnosticSeverity.Error : DiagnosticSeverity.Information;
+            notice(f, null, new LineIndex(''), `coinstaller-lint: ${entry.read.message}`, severity);
+          }
+          continue;
+        }
+        text = entry.read.text;
+        if (language === 'cpp') tree = entry.tree.treeFor(parser, text);
+      }
+      const lineIndex = doc ? doc.lineIndex : new LineIndex(text);
+      let lintThis = reported;
+      if (reported) {
+        const config = configs.configFor(f);
+        if (!config.ok) {
+          const where = config.error.filePath ?? 'the editor settings';
+          notice(f, version, lineIndex, `Not linted: the configuration is invalid (${where}): ${config.error.problem}`, DiagnosticSeverity.Warning);
+          lintThis = false;
+        } else if (!settings.enable || isIgnored(config.config, f)) {
+          files.set(f, { filePath: f, version, lineIndex, messages: [], resultId: resultId(f) });
+          lintThis = false;
+        }
+      }
+      meta.set(f, { version, lineIndex });
+      inputs.push({ filePath: f, text, tree, report: lintThis });
+    }
+
+    let entryPoints: EntryPointInfo[] = [];
+    if (inputs.some((i) => i.report)) {
+      this.capturedServices = undefined;
+      this.lintCount++;
+      try {
+        const results = this.linter.lintModule(inputs, (f) => this.configOrDefault(f));
+        for (const r of results) {
+          const m = meta.get(r.filePath)!;
+          files.set(r.filePath, { filePath: r.filePath, version: m.version, lineIndex: m.lineIndex, messages: r.messages, resultId: resultId(r.filePath) });
+        }
+        entryPoints = copyEntryPoints(this.capturedServices);
+      } catch (error) {
+        this.options.logger.error(`Linting ${module.root} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        for (const i of inputs) {
+          if (!i.report) continue;
+          const m = meta.get(i.filePath)!;
+          notice(i.filePath, m.version, m.lineIndex, `coinstaller-lint failed on this module: ${error instanceof Error ? error.message : String(error)}`, DiagnosticSeverity.Error);
+        }
+      } finally {
+        this.capturedServices = undefined;
+      }
+    }
+    return { root: module.root, key, files, entryPoints };
+  }
+
+  /**
+   * The text of an open document with every fix of its module's lint applied (pass after pass),
+   * or null when nothing changes or the file cannot be linted.
+   */
+  fixFile(filePath: string): { output: string; version: number | null } | null {
+    const { documents, disk, parser, configs } = this.options;
+    const config = configs.configFor(filePath);
+    if (!config.ok || !configs.settingsFor(filePath).enable || isIgnored(config.config, filePath)) return null;
+    const inputs: ModuleFileInput[] = [];
+    let version: number | null = null;
+    for (const f of this.moduleOf(filePath).files) {
+      const doc = documents.byPath(f);
+      const language = fileLanguage(f);
+      if (doc) {
+        if (f === filePath) version = doc.version;
+        inputs.push({ filePath: f, text: doc.text, tree: language === 'cpp' ? doc.tree.treeFor(parser, doc.text) : undefined, report: f === filePath });
+      } else {
+        const entry = disk.get(f);
+        if (!entry.read.ok) continue;
+        const tree = language === 'cpp' ? entry.tree.treeFor(parser, entry.read.text) : undefined;
+        inputs.push({ filePath: f, text: entry.read.text, tree, report: f === filePath });
+      }
+    }
+    const result = this.linter.fixModule(inputs, (f) => this.configOrDefault(f)).find((r) => r.filePath === filePath);
+    return result && result.fixed ? { output: result.output, version } : null;
+  }
+
+  private configOrDefault(filePath: string): ResolvedConfig {
+    const outcome = this.options.configs.configFor(filePath);
+    if (outcome.ok) return outcome.config;
+    // Files read only for the model under a broken config: any valid config will do.
+    for (const f of this.options.configs.workspaceFolders()) {
+      const c = this.options.configs.configFor(f);
+      if (c.ok) return c.config;
+    }
+    throw outcome.error;
+  }
+}
+
+function tooLarge(bytes: number, limit: number): string {
+  const mib = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+  return `Not linted: the file is ${mib(bytes)}, over the coinstallerLint.maxFileSize limit of ${mib(limit)}.`;
+}
+
+function copyEntryPoints(services: RuleServices | undefined): EntryPointInfo[] {
+  const model = services?.installer as InstallerModelService | undefined;
+  if (!model || !Array.isArray(model.entryPoints)) return [];
+  return model.entryPoints.map((e) => ({
+    name: e.name,
+    kind: e.kind,
+    filePath: e.filePath,
+    range: [e.range[0], e.range[1]] as const,
+    nameRange: [e.nameRange[0], e.nameRange[1]] as const,
+    params: { ...e.params },
+    via: [...e.via],
+    handledDifCodes: [...e.handledDifCodes],
+  }));
+}

@@ -1,0 +1,24 @@
+/**
+ * The language server's entry point: `coinstaller-lint-server [--stdio | --node-ipc |
+ * --socket=PORT | --pipe=NAME]` (stdio when no transport is named). Runs until the client sends
+ * shutdown and exit, or the client process goes away (--clientProcessId).
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server.js';
+import { packageVersion } from './version.js';
+
+const args = process.argv.slice(2);
+if (args.includes('--version') || args.includes('-v')) {
+  process.stdout.write(`${packageVersion()}\n`);
+} else if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(
+    'Usage: coinstaller-lint-server [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]\n' +
+      'The coinstaller-lint language server (LSP). Communicates over stdio unless another transport is named.\n',
+  );
+} else {
+  const transports = ['--stdio', '--node-ipc'];
+  if (!args.some((a) => transports.includes(a) || a.startsWith('--socket=') || a.startsWith('--pipe='))) process.argv.push('--stdio');
+  // Nothing may be written to stdout but protocol messages.
+  console.log = (...items: unknown[]) => console.error(...items);
+  startServer(createConnection(ProposedFeatures.all));
+}

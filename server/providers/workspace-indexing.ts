@@ -1,0 +1,196 @@
+/**
+ * The workspace: on start, each folder's installer files (C/C++, .def, .inf/.inx,
+ * coinstaller-lint.json) are found and their modules linted in the background, with $/progress;
+ * watched-file events (a change in another file of a module, a .def, an INF, a config) and
+ * workspace-folder changes update what is known and re-lint.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type DidChangeWatchedFilesParams,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { CONFIG_FILE_NAME } from '../../rules/config/load-config.js';
+import { languageOfPath } from '../../rules/parsing/cpp-parser.js';
+import { filePathOfUri } from '../documents/uris.js';
+import { isConfigFile } from '../lint/config-file-check.js';
+import type { Session } from '../session.js';
+import type { ConfigurationProvider } from './configuration.js';
+import type { DiagnosticsProvider } from './diagnostics.js';
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.vs', 'dist', 'out']);
+const WATCH_GLOB = '**/*.{c,cc,cpp,cxx,h,hpp,hxx,inl,def,inf,inx}';
+
+export function isModuleFile(filePath: string): boolean {
+  return languageOfPath(filePath) !== null || filePath.toLowerCase().endsWith('.def');
+}
+
+export class WorkspaceIndexer {
+  private readonly sources = new Set<string>();
+  private readonly configFiles = new Set<string>();
+  private readyPromise: Promise<void> = Promise.resolve();
+  private generation = 0;
+
+  constructor(
+    private readonly session: Session,
+    private readonly diagnostics: () => DiagnosticsProvider,
+    private readonly configuration: ConfigurationProvider,
+  ) {}
+
+  sourceFiles(): Iterable<string> {
+    return [...this.sources].filter((f) => languageOfPath(f) !== null);
+  }
+
+  knownConfigFiles(): Iterable<string> {
+    return [...this.configFiles];
+  }
+
+  /** Resolves when the current indexing pass is over. */
+  ready(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  register(): void {
+    const { connection, client } = this.session;
+    connection.onDidChangeWatchedFiles((params) => this.watchedFilesChanged(params));
+    if (client.watchedFiles) {
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: WATCH_GLOB }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+        })
+        .catch((error) => this.session.logger.warn(`Could not watch files: ${String(error)}`));
+    }
+    if (client.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+        const folders = new Set(this.session.configs.workspaceFolders());
+        for (const f of event.removed) {
+          const p = filePathOfUri(f.uri);
+          if (p) folders.delete(p);
+        }
+        for (const f of event.added) {
+          const p = filePathOfUri(f.uri);
+          if (p) folders.add(p);
+        }
+        this.session.configs.setFolders([...folders]);
+        await this.configuration.load();
+        this.session.lint.invalidateAll();
+        this.start();
+      });
+    }
+  }
+
+  static foldersOf(folders: WorkspaceFolder[] | null | undefined, rootUri: string | null | undefined): string[] {
+    const uris = folders && folders.length > 0 ? folders.map((f) => f.uri) : rootUri ? [rootUri] : [];
+    return uris.map(filePathOfUri).filter((p): p is string => p !== null);
+  }
+
+  /** Starts (or restarts) indexing every workspace folder in the background. */
+  start(): void {
+    const generation = ++this.generation;
+    this.readyPromise = this.index(generation).catch((error) => {
+      this.session.logger.error(`Workspace indexing failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    });
+  }
+
+  private async index(generation: number): Promise<void> {
+    const { session } = this;
+    const folders = session.configs.workspaceFolders();
+    if (folders.length === 0) return;
+    const progress = session.client.workDoneProgress ? await session.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('coinstaller-lint', 0, 'Finding installer sources', false);
+    const started = performance.now();
+    try {
+      this.sources.clear();
+      this.configFiles.clear();
+      for (const folder of folders) await this.walk(folder, generation);
+      if (generation !== this.generation || session.isDisposed) return;
+      const files = [...this.sourceFiles()];
+      const modules = new Map<string, string>();
+      for (const f of files) {
+        const root = session.lint.moduleOf(f).root;
+        if (!modules.has(root)) modules.set(root, f);
+      }
+      let done = 0;
+      for (const file of modules.values()) {
+        if (generation !== this.generation || session.isDisposed) return;
+        try {
+          session.lint.lintModuleOf(file, session.lint.reportableFiles(file));
+        } catch (error) {
+          session.logger.error(`Indexing ${file} failed: ${String(error)}`);
+        }
+        done++;
+        progress?.report(Math.round((done / modules.size) * 100), `${done}/${modules.size} modules`);
+        // Keep answering requests between modules.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      session.logger.info(
+        `Indexed ${files.length} files in ${modules.size} modules and ${this.configFiles.size} config files in ${Math.round(performance.now() - started)} ms`,
+      );
+    } finally {
+      progress?.done();
+    }
+    if (generation === this.generation && !session.isDisposed) this.diagnostics().afterIndexing();
+  }
+
+  private async walk(folder: string, generation: number): Promise<void> {
+    const pending = [folder];
+    while (pending.length > 0) {
+      if (generation !== this.generation) return;
+      const dir = pending.pop()!;
+      let entries;
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch (error) {
+        this.session.logger.debug(`Skipped ${dir}: ${String(error)}`);
+        continue;
+      }
+      for (const entry of entries) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
+        } else if (entry.isFile()) {
+          if (entry.name === CONFIG_FILE_NAME) this.configFiles.add(path);
+          else if (isModuleFile(path)) this.sources.add(path);
+        }
+      }
+    }
+  }
+
+  private watchedFilesChanged(params: DidChangeWatchedFilesParams): void {
+    const changes = Array.isArray(params?.changes) ? params.changes : [];
+    let configChanged = false;
+    const changed: string[] = [];
+    let createdOrDeleted = false;
+    for (const change of changes) {
+      const path = typeof change?.uri === 'string' ? filePathOfUri(change.uri) : null;
+      if (!path) continue;
+      if (isConfigFile(path)) {
+        configChanged = true;
+        if (change.type === FileChangeType.Deleted) this.configFiles.delete(path);
+        else this.configFiles.add(path);
+        this.session.disk.invalidate(path);
+        continue;
+      }
+      if (!isModuleFile(path)) continue;
+      changed.push(path);
+      if (change.type === FileChangeType.Created) {
+        this.sources.add(path);
+        createdOrDeleted = true;
+      } else if (change.type === FileChangeType.Deleted) {
+        this.sources.delete(path);
+        createdOrDeleted = true;
+      }
+    }
+    if (changed.length > 0) this.session.lint.diskChanged(changed, createdOrDeleted);
+    if (configChanged) {
+      this.session.configs.invalidate();
+      this.session.lint.invalidateAll();
+    }
+    if (changed.length > 0 || configChanged) {
+      this.session.logger.debug(`Files changed on disk: ${changes.map((c) => c?.uri).join(', ')}`);
+      this.diagnostics().inputsChanged();
+    }
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The server: negotiates capabilities on `initialize`, builds the session and its providers
+ * (document sync, diagnostics, code actions, hover, configuration, workspace indexing), and
+ * frees everything on `shutdown`. Requests before initialize or after shutdown get errors.
+ */
+import {
+  ErrorCodes,
+  ResponseError,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { builtinRules } from '../rules/checks/index.js';
+import type { ServiceProvider } from '../rules/engine/linter.js';
+import type { RuleModule } from '../rules/engine/types.js';
+import { createInstallerModelProvider, discoverModule, SummaryCache } from '../rules/model/index.js';
+import { CppParser } from '../rules/parsing/cpp-parser.js';
+import { clientFeatures, serverCapabilities } from './protocol/capabilities.js';
+import { registerCodeActions } from './providers/code-actions.js';
+import { ConfigurationProvider } from './providers/configuration.js';
+import { DiagnosticsProvider } from './providers/diagnostics.js';
+import { registerDocumentSync } from './providers/document-sync.js';
+import { registerHover } from './providers/hover.js';
+import { WorkspaceIndexer } from './providers/workspace-indexing.js';
+import { Session } from './session.js';
+import { packageVersion } from './version.js';
+
+export const STATS_REQUEST = 'coinstallerLint/stats';
+export const DEFAULT_DEBOUNCE_MS = 150;
+
+export interface ServerOptions {
+  rules?: ReadonlyMap<string, RuleModule>;
+  /** Builds the installer model's provider for a session (one summary cache per session). */
+  modelProvider?: () => ServiceProvider;
+  locateModule?: (filePath: string) => { root: string; files: string[] };
+}
+
+/** What the client may pass in initializationOptions. */
+interface InitializationOptions {
+  /** Quiet time after an edit before linting, in ms (default 150). */
+  debounceMs?: number;
+  /** The coinstallerLint settings, for clients without workspace/configuration. */
+  settings?: unknown;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  let session: Session | undefined;
+  let shutdown = false;
+
+  connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
+    if (session) throw new ResponseError(ErrorCodes.InvalidRequest, 'initialize was already received');
+    if (typeof params !== 'object' || params === null) throw new ResponseError(ErrorCodes.InvalidParams, 'initialize needs parameters');
+    const client = clientFeatures(params);
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    const debounceMs = typeof init.debounceMs === 'number' && init.debounceMs >= 0 ? init.debounceMs : DEFAULT_DEBOUNCE_MS;
+    const parser = await CppParser.create();
+    const summaryCache = new SummaryCache();
+    session = new Session(connection, client, parser, {
+      rules: options.rules ?? builtinRules,
+      modelProvider: options.modelProvider?.() ?? createInstallerModelProvider({ summaryCache }),
+      locateModule: options.locateModule ?? ((f) => discoverModule(f)),
+      debounceMs,
+    });
+    const s = session;
+    s.configs.setFolders(WorkspaceIndexer.foldersOf(params.workspaceFolders, params.rootUri));
+
+    let indexer: WorkspaceIndexer | undefined;
+    const diagnostics = new DiagnosticsProvider(
+      s,
+      () => indexer!.knownConfigFiles(),
+      () => indexer!.sourceFiles(),
+      () => indexer!.ready(),
+    );
+    const configuration = new ConfigurationProvider(s, diagnostics, init.settings);
+    indexer = new WorkspaceIndexer(s, () => diagnostics, configuration);
+    registerDocumentSync(s, diagnostics);
+    diagnostics.register();
+    registerCodeActions(s, diagnostics);
+    registerHover(s);
+
+    connection.onInitialized(async () => {
+      configuration.register();
+      indexer!.register();
+      await configuration.load();
+      s.lint.invalidateAll();
+      diagnostics.inputsChanged();
+      indexer!.start();
+    });
+
+    connection.onRequest(STATS_REQUEST, () => ({
+      parses: { ...s.documents.parseCounts },
+      openDocuments: s.documents.all().length,
+      liveDocumentTrees: s.documents.liveTrees(),
+      moduleLints: s.lint.lintCount,
+      summaryCache: cacheStats(summaryCache),
+    }));
+
+    return {
+      capabilities: serverCapabilities(client),
+      serverInfo: { name: 'coinstaller-lint', version: packageVersion() },
+    };
+  });
+
+  connection.onShutdown(() => {
+    shutdown = true;
+    session?.dispose();
+  });
+
+  // Anything that is not handled, before or after the session, is an error response, not a crash.
+  connection.onRequest((method) => {
+    if (shutdown) throw new ResponseError(ErrorCodes.InvalidRequest, `${method}: the server is shut down`);
+    throw new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`);
+  });
+
+  connection.listen();
+}
+
+/** What the installer model's summary cache says about itself, when it says anything. */
+function cacheStats(cache: SummaryCache): unknown {
+  const stats = (cache as { stats?: unknown }).stats;
+  return typeof stats === 'function' ? (stats as () => unknown).call(cache) : (stats ?? null);
+}
