@@ -93,27 +93,27 @@ describe.skipIf(!installerModelReady())('with the installer model', () => {
           '    case DIF_REMOVE:\n        Cleanup();\n        break;\n',
           '\nstatic void Cleanup(void)\n{\n    SetupQueueDeleteW(NULL, L"C:\\\\", L"a");\n}\n',
         ),
-        errors: [{ messageId: 'fileQueue', data: { api: 'SetupQueueDeleteW', difCode: 'DIF_REMOVE' }, line: 6, column: 5 }],
+        errors: [{ messageId: 'fileQueue', data: { api: 'SetupQueueDeleteW', entryPoint: 'ClassInstall', difCode: 'DIF_REMOVE' }, line: 6, column: 5 }],
       },
       {
         name: 'a co-installer too',
         code:
           'DWORD CALLBACK CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)\n' +
           '{\n    if (InstallFunction == DIF_INSTALLDEVICE) {\n        SetupQueueDefaultCopyW(NULL, NULL, NULL, L"a", NULL, 0);\n    }\n    return NO_ERROR;\n}\n',
-        errors: [{ messageId: 'fileQueue', data: { entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' }, line: 4, column: 9, endColumn: 31 }],
+        errors: [{ messageId: 'fileQueue', data: { api: 'SetupQueueDefaultCopyW', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' }, line: 4, column: 9, endColumn: 31 }],
       },
       {
         name: 'two calls, two findings',
         code: classInstaller('    case DIF_INSTALLDEVICE:\n        SetupQueueCopyA(NULL, NULL, NULL, "a", NULL, NULL, NULL, NULL, 0);\n        SetupQueueRenameA(NULL, NULL, "a", NULL, "b");\n        break;\n'),
         errors: [
-          { messageId: 'fileQueue', data: { api: 'SetupQueueCopyA' }, line: 8 },
-          { messageId: 'fileQueue', data: { api: 'SetupQueueRenameA' }, line: 9 },
+          { messageId: 'fileQueue', data: { api: 'SetupQueueCopyA', entryPoint: 'ClassInstall', difCode: 'DIF_INSTALLDEVICE' }, line: 8 },
+          { messageId: 'fileQueue', data: { api: 'SetupQueueRenameA', entryPoint: 'ClassInstall', difCode: 'DIF_INSTALLDEVICE' }, line: 9 },
         ],
       },
       {
         name: 'under the finish-install action as well',
         code: classInstaller('    case DIF_FINISHINSTALL_ACTION:\n        SetupQueueCopySectionW(NULL, NULL, NULL, L"Copy", 0);\n        break;\n'),
-        errors: [{ messageId: 'fileQueue', data: { difCode: 'DIF_FINISHINSTALL_ACTION' }, line: 8, column: 9 }],
+        errors: [{ messageId: 'fileQueue', data: { api: 'SetupQueueCopySectionW', entryPoint: 'ClassInstall', difCode: 'DIF_FINISHINSTALL_ACTION' }, line: 8, column: 9 }],
       },
     ],
   });

@@ -103,7 +103,7 @@ describe.skipIf(!installerModelReady())('with the installer model', () => {
       {
         name: 'in the finish-install action: still reported by default, with its own message',
         code: coInstaller('    case DIF_FINISHINSTALL_ACTION:\n        CreateServiceW(NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL);\n        break;\n'),
-        errors: [{ messageId: 'serviceControlInteractive', data: { api: 'CreateServiceW', difCode: 'DIF_FINISHINSTALL_ACTION' }, line: 8, column: 9 }],
+        errors: [{ messageId: 'serviceControlInteractive', data: { api: 'CreateServiceW', entryPoint: 'CoInstaller', difCode: 'DIF_FINISHINSTALL_ACTION' }, line: 8, column: 9 }],
       },
       {
         name: 'a non-interactive context wins over an interactive one',
@@ -111,14 +111,14 @@ describe.skipIf(!installerModelReady())('with the installer model', () => {
           '    case DIF_FINISHINSTALL_ACTION:\n    case DIF_INSTALLDEVICE:\n        ChangeServiceConfigW(NULL, 0, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL);\n        break;\n',
         ),
         options: [{ allowInFinishInstall: true }],
-        errors: [{ messageId: 'serviceControl', data: { difCode: 'DIF_INSTALLDEVICE' }, line: 9, column: 9 }],
+        errors: [{ messageId: 'serviceControl', data: { api: 'ChangeServiceConfigW', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' }, line: 9, column: 9 }],
       },
       {
         name: 'if-chain entry point',
         code:
           'DWORD CALLBACK CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)\n' +
           '{\n    if (InstallFunction == DIF_INSTALLDEVICE) {\n        StartServiceA(NULL, 0, NULL);\n    }\n    return NO_ERROR;\n}\n',
-        errors: [{ messageId: 'serviceControl', data: { api: 'StartServiceA', difCode: 'DIF_INSTALLDEVICE' }, line: 4, column: 9, endColumn: 22 }],
+        errors: [{ messageId: 'serviceControl', data: { api: 'StartServiceA', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' }, line: 4, column: 9, endColumn: 22 }],
       },
     ],
   });
