@@ -1,0 +1,276 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import rule from '../../rules/checks/no-interactive-windowstation-error.js';
+import { defaultSettings, type ResolvedConfig } from '../../rules/config/resolved-config.js';
+import { applyFixes } from '../../rules/engine/apply-fixes.js';
+import { Linter } from '../../rules/engine/linter.js';
+import type { Fix, RuleModule } from '../../rules/engine/types.js';
+import { installerModelProvider } from '../../rules/model/index.js';
+import { CppParser } from '../../rules/parsing/cpp-parser.js';
+import { RuleTester } from '../../rules/testing/rule-tester.js';
+import { hasMingw, mingwSyntaxCheck } from '../support/mingw.js';
+
+const ID = 'no-interactive-windowstation-error';
+const FIXTURES = join(__dirname, '../fixtures/rules', ID);
+const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+const RULE = rule as unknown as RuleModule;
+
+/** A co-installer whose switch runs `body` for DIF_INSTALLDEVICE; `before` goes above it. */
+function coInstaller(body: string, before = ''): string {
+  return [
+    '#include <windows.h>',
+    '#include <setupapi.h>',
+    before,
+    '__declspec(dllexport) DWORD CALLBACK',
+    'CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)',
+    '{',
+    '    switch (InstallFunction) {',
+    '    case DIF_INSTALLDEVICE:',
+    body,
+    '        break;',
+    '    default:',
+    '        break;',
+    '    }',
+    '    return NO_ERROR;',
+    '}',
+    '',
+  ].join('\n');
+}
+
+new RuleTester({ serviceProviders: [installerModelProvider] }).run(ID, RULE, {
+  valid: [
+    {
+      name: 'compared, not returned',
+      code: coInstaller('        if (GetLastError() == ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION) {\n            OutputDebugStringW(L"no window station");\n        }'),
+    },
+    {
+      name: 'in a comment, a string and #if 0',
+      code: coInstaller(
+        [
+          '        /* return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION; */',
+          '        OutputDebugStringA("return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;");',
+          '        {',
+          '#if 0',
+          '            return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;',
+          '#endif',
+          '        }',
+        ].join('\n'),
+      ),
+    },
+    {
+      name: 'passed as an argument and used as a case label',
+      code: coInstaller(
+        '        SetLastError(ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION);\n        switch (GetLastError()) {\n        case ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION:\n            break;\n        }',
+      ),
+    },
+    {
+      name: 'a project constant with a longer name',
+      code: coInstaller('        return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION_TEXT_ID;', '#define ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION_TEXT_ID 7'),
+    },
+    {
+      name: 'in a function only DllMain reaches',
+      code: [
+        '#include <windows.h>',
+        'static DWORD g_LastStatus;',
+        'static void Remember(void) { g_LastStatus = ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION; }',
+        'BOOL WINAPI DllMain(HINSTANCE Instance, DWORD Reason, LPVOID Reserved)',
+        '{',
+        '    if (Reason == DLL_PROCESS_ATTACH) Remember();',
+        '    return TRUE;',
+        '}',
+        coInstaller('        OutputDebugStringW(L"install");').split('\n').slice(1).join('\n'),
+      ].join('\n'),
+    },
+    {
+      name: 'in an exported function that is not an installer entry point',
+      code: [
+        '#include <windows.h>',
+        '__declspec(dllexport) DWORD CALLBACK ContosoCheckSession(void)',
+        '{',
+        '    return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;',
+        '}',
+        coInstaller('        OutputDebugStringW(L"install");').split('\n').slice(1).join('\n'),
+      ].join('\n'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'returned on DIF_INSTALLDEVICE: request a finish-install action instead',
+      code: fixture('return-in-handler.c'),
+      output: fixture('return-in-handler.fixed.c'),
+      errors: [
+        {
+          messageId: 'windowstationErrorInContext',
+          data: { how: 'returned', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' },
+          line: 16,
+          column: 20,
+          endLine: 16,
+          endColumn: 60,
+        },
+      ],
+    },
+    {
+      name: 'assigned as the result of a class installer (if chain)',
+      code: fixture('class-installer-assign.c'),
+      output: fixture('class-installer-assign.fixed.c'),
+      errors: [
+        {
+          messageId: 'windowstationErrorInContext',
+          data: { how: 'assigned', entryPoint: 'ClassInstaller', difCode: 'DIF_INSTALLDEVICE' },
+          line: 12,
+          column: 22,
+          endColumn: 62,
+        },
+      ],
+    },
+    {
+      name: 'returned (in parentheses) by a helper; the entry point already requests the action',
+      code: fixture('helper-return.c'),
+      output: fixture('helper-return.fixed.c'),
+      errors: [
+        {
+          messageId: 'windowstationErrorInContext',
+          data: { how: 'returned', entryPoint: 'CoInstaller', difCode: 'DIF_REMOVE' },
+          line: 15,
+          column: 17,
+        },
+      ],
+    },
+    {
+      name: 'an initial value in a declaration, returned through a conditional',
+      code: coInstaller(
+        '        {\n            DWORD result = SetupGetNonInteractiveMode() ? ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION : NO_ERROR;\n            return result;\n        }',
+        '#define DIF_FINISHINSTALL_ACTION 0x2A\n#define DI_FLAGSEX_FINISHINSTALL_ACTION 0x8L',
+      ),
+      output: [
+        '#include <windows.h>',
+        '#include <setupapi.h>',
+        '#define DIF_FINISHINSTALL_ACTION 0x2A',
+        '#define DI_FLAGSEX_FINISHINSTALL_ACTION 0x8L',
+        '__declspec(dllexport) DWORD CALLBACK',
+        'CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)',
+        '{',
+        '    switch (InstallFunction) {',
+        '    case DIF_INSTALLDEVICE:',
+        '        {',
+        '            DWORD result = SetupGetNonInteractiveMode() ? NO_ERROR : NO_ERROR;',
+        '            return result;',
+        '        }',
+        '        break;',
+        '    case DIF_NEWDEVICEWIZARD_FINISHINSTALL: {',
+        '        /* Ask Windows for a finish-install action; set it here, and only when one is needed. */',
+        '        SP_DEVINSTALL_PARAMS_W params;',
+        '        params.cbSize = sizeof(params);',
+        '        if (SetupDiGetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params)) {',
+        '            params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;',
+        '            SetupDiSetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params);',
+        '        }',
+        '        break;',
+        '    }',
+        '    case DIF_FINISHINSTALL_ACTION:',
+        '        /* Finish-install action: do here the interactive work that could not run during installation. */',
+        '        break;',
+        '    default:',
+        '        break;',
+        '    }',
+        '    return NO_ERROR;',
+        '}',
+        '',
+      ].join('\n'),
+      errors: [{ messageId: 'windowstationErrorInContext', data: { how: 'assigned', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' }, line: 11, column: 59 }],
+    },
+    {
+      name: 'in a helper in another file of the DLL: reported, but no fix (the entry point is elsewhere)',
+      filename: 'session.c',
+      code: '#include <windows.h>\nDWORD CheckSession(void)\n{\n    return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;\n}\n',
+      moduleFiles: { 'coinstaller.c': coInstaller('        return CheckSession();', 'DWORD CheckSession(void);') },
+      output: null,
+      errors: [
+        {
+          messageId: 'windowstationErrorInContext',
+          data: { how: 'returned', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' },
+          line: 4,
+          column: 12,
+          endColumn: 52,
+        },
+      ],
+    },
+  ],
+});
+
+// Without the installer model every return or assignment is reported (the constant has no other
+// use in an installer DLL), without a DIF code and without a fix.
+new RuleTester().run(`${ID} (no installer model)`, RULE, {
+  valid: ['DWORD f(void) { if (GetLastError() == ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION) return 1; return 0; }'],
+  invalid: [
+    {
+      code: 'DWORD f(void)\n{\n    return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;\n}\n',
+      output: null,
+      errors: [{ messageId: 'windowstationError', data: { how: 'returned' }, line: 3, column: 12, endColumn: 52 }],
+    },
+    {
+      code: 'void f(DWORD *result) { *result = ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION; }',
+      output: null,
+      errors: [{ messageId: 'windowstationError', data: { how: 'assigned' }, line: 1, column: 35 }],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
+// Every fix, three ways: the exact text (above), the fixed file parses and re-lints clean, and
+// mingw-w64 compiles it.
+
+describe(`${ID}: fixed files parse, re-lint clean and compile`, () => {
+  let parser: CppParser;
+  beforeAll(async () => {
+    parser = await CppParser.create();
+  });
+  afterAll(() => parser.delete());
+
+  const config: ResolvedConfig = {
+    filePath: null,
+    rules: { [ID]: { severity: 2, options: [] } },
+    settings: defaultSettings(),
+    ignores: [],
+    reportUnusedDisableDirectives: 0,
+  };
+  const lint = (text: string) =>
+    new Linter({ rules: new Map([[ID, RULE]]), parser, serviceProviders: [installerModelProvider] }).lintText(text, '/m/installer.c', config);
+  const errorNodes = (text: string) => {
+    const tree = parser.parse(text);
+    try {
+      return tree.rootNode.hasError;
+    } finally {
+      tree.delete();
+    }
+  };
+
+  const cases: [string, string, 'fix' | 'suggestion'][] = [
+    ['return-in-handler.c', 'return-in-handler.fixed.c', 'fix'],
+    ['class-installer-assign.c', 'class-installer-assign.fixed.c', 'fix'],
+    ['helper-return.c', 'helper-return.fixed.c', 'fix'],
+  ];
+  for (const [input, expected, how] of cases) {
+    it(`${input}: the ${how} gives ${expected}, which parses, re-lints clean and compiles`, () => {
+      const code = fixture(input);
+      const messages = lint(code);
+      expect(messages).toHaveLength(1);
+      const edit: Fix | undefined = how === 'fix' ? messages[0].fix : messages[0].suggestions?.[0].fix;
+      expect(edit).toBeDefined();
+      const output = applyFixes(code, [edit!]).output;
+      expect(output).toBe(fixture(expected));
+      expect(errorNodes(code)).toBe(false);
+      expect(errorNodes(output)).toBe(false);
+      expect(lint(output).filter((m) => m.ruleId === ID)).toEqual([]);
+      if (hasMingw()) {
+        const dir = mkdtempSync(join(tmpdir(), `${ID}-`));
+        writeFileSync(join(dir, input), code);
+        writeFileSync(join(dir, expected), output);
+        expect(mingwSyntaxCheck(join(dir, input)), 'the input compiles').toBe('');
+        expect(mingwSyntaxCheck(join(dir, expected)), 'the fixed file compiles').toBe('');
+      }
+    });
+  }
+});
