@@ -234,7 +234,7 @@ function readTextFile(filePath: string): string {
 function readError(error: unknown, filePath: string, displayPath: string): ConfigError {
   const code = (error as NodeJS.ErrnoException)?.code;
   const reason =
-    code === 'ENOENT'
+    code === 'ENOENT' || code === 'ENOTDIR'
       ? 'no such file'
       : code === 'EACCES' || code === 'EPERM'
         ? 'cannot be read: permission denied'

@@ -115,6 +115,33 @@ describe('applySettingsOverrides (editor settings)', () => {
   });
 });
 
+describe('a rule whose schema describes the whole options array', () => {
+  const rules = new Map([
+    [
+      'list-rule',
+      {
+        meta: {
+          type: 'problem' as const,
+          docs: { description: 'd', guideline: 'g', url: 'u', recommended: false },
+          messages: {},
+          schema: { type: 'array', items: { type: 'string' }, maxItems: 3 },
+        },
+        create: () => ({}),
+      },
+    ],
+  ]);
+
+  it('checks the options as one array', () => {
+    expect(parseConfigText('{"rules": {"list-rule": ["error", "a", "b"]}}', FILE, rules).rules['list-rule']).toEqual({ severity: 2, options: ['a', 'b'] });
+    expect(() => parseConfigText('{"rules": {"list-rule": ["error", "a", 7]}}', FILE, rules)).toThrow(
+      `${FILE}:1:40: rules.list-rule[2]: expected a string, got 7`,
+    );
+    expect(() => parseConfigText('{"rules": {"list-rule": [1, "a", "b", "c", "d"]}}', FILE, rules)).toThrow(
+      `${FILE}:1:44: rules.list-rule[4]: too many options: the rule takes at most 3 options`,
+    );
+  });
+});
+
 describe('did you mean', () => {
   it('suggests near names only', () => {
     expect(closestName('no-dll-laod', ['no-dll-load', 'no-ui'])).toBe('no-dll-load'); // a swap is one edit
