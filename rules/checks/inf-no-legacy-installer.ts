@@ -71,7 +71,7 @@ export default createRule<MessageIds, []>({
         for (const ref of refs) {
           const installer = installerLabel(ref);
           const entry = model ? findEntryPoint(model, ref) : undefined;
-          const related = entry ? entryPointRelated(entry) : undefined;
+          const related = model && entry ? entryPointRelated(model, entry) : undefined;
           context.report({
             loc: ref.range,
             messageId: ref.classCoInstaller ? 'classCoInstaller' : ref.kind === 'Installer32' ? 'classInstaller' : 'coInstaller',
@@ -139,20 +139,36 @@ function findEntryPoint(model: InstallerModelView, ref: InfInstallerReference): 
 }
 
 /** Related information pointing at the C function, when the model tells where its name is. */
-function entryPointRelated(entry: EntryPointInfo): RelatedLocation[] | undefined {
-  const loc = (entry as EntryPointInfo & { nameLoc?: { line: number; column: number; endLine: number; endColumn: number } })
-    .nameLoc;
+function entryPointRelated(model: InstallerModelView, entry: EntryPointInfo): RelatedLocation[] | undefined {
+  const loc = nameLocation(model, entry);
   if (!loc) return undefined;
   const what = entry.kind === 'co-installer' ? 'co-installer' : 'class installer';
   return [
     {
       filePath: entry.filePath,
       message: `${entry.name}, the ${what} entry point this value names`,
-      line: loc.line,
-      column: loc.column,
-      endLine: loc.endLine,
-      endColumn: loc.endColumn,
+      ...loc,
       range: [entry.nameRange[0], entry.nameRange[1]],
     },
   ];
+}
+
+type Loc = { line: number; column: number; endLine: number; endColumn: number };
+
+/**
+ * Line and column of the entry point's name in its file. EntryPointInfo carries offsets only, so
+ * this takes `nameLoc` when the model adds it, else a chain step the model anchored exactly on
+ * the name (the step "X handles ..." of a context reaching the name). Undefined otherwise.
+ */
+function nameLocation(model: InstallerModelView, entry: EntryPointInfo): Loc | undefined {
+  const given = (entry as EntryPointInfo & { nameLoc?: Loc }).nameLoc;
+  if (given) return given;
+  const [start, end] = entry.nameRange;
+  for (const context of model.contextsAt(entry.filePath, start)) {
+    const step = context.chain.find(
+      (s) => s.filePath === entry.filePath && s.range !== undefined && s.range[0] === start && s.range[1] === end,
+    );
+    if (step) return { line: step.line, column: step.column, endLine: step.endLine, endColumn: step.endColumn };
+  }
+  return undefined;
 }

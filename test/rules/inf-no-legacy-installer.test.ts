@@ -74,9 +74,28 @@ function fakeModel(entryPoints: Partial<EntryPointInfo>[]): ServiceProvider {
       ...e,
     }),
   );
+  // A context reaching each entry point's name, its first step anchored on the name (line 1 of its file).
   const model: InstallerModelService = {
     entryPoints: full,
-    contextsAt: () => [],
+    contextsAt: (filePath, offset) =>
+      full
+        .filter((e) => e.filePath === filePath && e.nameRange[0] === offset)
+        .map((e) => ({
+          entryPoint: e,
+          difCode: 'DIF_INSTALLDEVICE',
+          interactive: false,
+          chain: [
+            {
+              filePath,
+              line: 1,
+              column: e.nameRange[0] + 1,
+              endLine: 1,
+              endColumn: e.nameRange[1] + 1,
+              range: e.nameRange,
+              label: `${e.name} handles any DIF code`,
+            },
+          ],
+        })),
     onlyFromDllMain: () => false,
   };
   return () => ({ installer: model });
@@ -238,6 +257,15 @@ new RuleTester({
     { name: 'legacy target: no check at all', code: DEVICE_COINSTALLER.replace('ContosoCoInstaller"', 'Typo"'), filename: 'x.inf', settings: { target: 'legacy' } },
   ],
   invalid: [
+    {
+      name: 'a class installer found: related information from the step anchored on its name',
+      code: CLASS_INSTALLER,
+      filename: 'x.inf',
+      errors: [
+        { messageId: 'classInstall32Section' },
+        { messageId: 'classInstaller', related: ['ContosoClassInstaller, the class installer entry point this value names'] },
+      ],
+    },
     {
       name: 'the entry point exists: only the legacy finding',
       code: DEVICE_COINSTALLER,
