@@ -59,14 +59,16 @@ function table(result: LintResult, cwd: string, c: Palette): string {
   };
   const lines: string[] = [];
   for (const row of rows) {
-    const position = `${row.position.line.padStart(width.line)}:${row.position.column}`;
+    // As in ESLint, the line is right-aligned, the column left-aligned, and only the digits are dimmed.
+    const linePad = ' '.repeat(width.line - row.position.line.length);
+    const position = `${row.position.line}:${row.position.column}`;
     const positionPad = ' '.repeat(width.column - row.position.column.length);
     const severity = row.severity === 'error' ? c.red(row.severity) : c.yellow(row.severity);
     const severityPad = ' '.repeat(width.severity - row.severity.length);
     const messagePad = ' '.repeat(width.message - row.message.length);
     const line = row.ruleId
-      ? `  ${c.dim(position)}${positionPad}  ${severity}${severityPad}  ${row.message}${messagePad}  ${c.dim(row.ruleId)}`
-      : `  ${c.dim(position)}${positionPad}  ${severity}${severityPad}  ${row.message}`;
+      ? `  ${linePad}${c.dim(position)}${positionPad}  ${severity}${severityPad}  ${row.message}${messagePad}  ${c.dim(row.ruleId)}`
+      : `  ${linePad}${c.dim(position)}${positionPad}  ${severity}${severityPad}  ${row.message}`;
     lines.push(line.replace(/\s+$/u, ''));
     for (const step of row.related) lines.push(`    ${c.dim(`\u21b3 ${step.where}`)}${step.label ? ` ${step.label}` : ''}`);
   }
