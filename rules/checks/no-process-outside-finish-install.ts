@@ -40,6 +40,8 @@ export default createRule<'process' | 'processQuietGuarded' | 'moveToAction', []
     const nonInteractive = (c: ReachingContext) => !c.interactive;
     return apiCallListener(isApi, ({ api, call, target }) => {
       if (inDisabledCode(call)) return;
+      // obj.system(), p->_popen(): a C++ method that shares a C run-time function's name.
+      if (/^_?w?(system|spawn|exec|popen)/.test(api) && target.type === 'field_expression') return;
       const site =
         siteContext(model, context.filePath, call.startIndex, (c) => nonInteractive(c) && !c.quietGuarded) ??
         siteContext(model, context.filePath, call.startIndex, nonInteractive);
