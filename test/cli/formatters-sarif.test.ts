@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatters, type FormatterContext } from '../../cli/formatters/index.js';
@@ -307,5 +308,32 @@ describe('sarif formatter', () => {
     expect(noDllLoad.helpUri).toBe(builtinRules.get('no-dll-load')!.meta.docs.url);
     expect(driver.informationUri).toMatch(/^file:\/\/.*\/README\.md$/);
     expect(log.runs[0].results[0].ruleIndex).toBe([...builtinRules.keys()].indexOf('no-dll-load'));
+  });
+});
+
+describe('sarif from the command line', () => {
+  it('`coinstaller-lint --format sarif examples/` validates against the schema', async () => {
+    const { run } = await import('../../cli/main.js');
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    let stdout = '';
+    let stderr = '';
+    const status = await run(['--format', 'sarif', 'examples/'], {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      cwd: root,
+      stdoutIsTTY: false,
+      stderrIsTTY: false,
+      env: {},
+    });
+    expect(stderr).toBe('');
+    expect(status).toBe(1); // the example breaks the guidelines on purpose
+    const log = JSON.parse(stdout) as Json;
+    expectValid(log);
+    const loads = (log.runs[0].results as Json[]).filter((r) => r.ruleId === 'no-dll-load');
+    expect(loads.length).toBeGreaterThan(0);
+    for (const r of loads) {
+      expect(r.locations[0].physicalLocation.artifactLocation).toStrictEqual({ uri: 'examples/contoso-coinstaller/coinstaller.c', uriBaseId: '%SRCROOT%' });
+    }
+    expect(log.runs[0].invocations[0].executionSuccessful).toBe(true);
   });
 });
