@@ -88,6 +88,7 @@ export class InfDocument {
   /** Entries before the first section header (Windows ignores them). */
   readonly preamble: InfLine[];
   private readonly strings: Map<string, InfValue>;
+  private readonly byName = new Map<string, InfSection[]>();
 
   constructor(
     readonly text: string,
@@ -98,12 +99,17 @@ export class InfDocument {
     this.sections = sections;
     this.preamble = preamble;
     this.strings = strings;
+    for (const s of sections) {
+      const key = s.name.toLowerCase();
+      const list = this.byName.get(key);
+      if (list) list.push(s);
+      else this.byName.set(key, [s]);
+    }
   }
 
   /** Every section with this name (case-insensitive), in file order. */
   sectionsNamed(name: string): InfSection[] {
-    const key = name.trim().toLowerCase();
-    return this.sections.filter((s) => s.name.toLowerCase() === key);
+    return this.byName.get(name.trim().toLowerCase())?.slice() ?? [];
   }
 
   hasSection(name: string): boolean {
@@ -186,7 +192,7 @@ function scanStructure(text: string): { sections: SectionSkeleton[]; preambleSta
       pos = nextLineStart(text, first);
       continue;
     }
-    const { next, empty } = scanEntry(text, pos, undefined, { commaSeparates: true, strings: undefined });
+    const { next, empty } = skipEntry(text, pos);
     if (!empty) {
       if (sections.length > 0) sections[sections.length - 1].lineStarts.push(pos);
       else preambleStarts.push(pos);
@@ -194,6 +200,38 @@ function scanStructure(text: string): { sections: SectionSkeleton[]; preambleSta
     pos = next > pos ? next : nextLineStart(text, pos);
   }
   return { sections, preambleStarts };
+}
+
+/** Finds where the logical line starting at `start` ends (quotes, comments and continuations respected). */
+function skipEntry(text: string, start: number): { next: number; empty: boolean } {
+  let empty = true;
+  let inQuote = false;
+  let i = start;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') break;
+    if (inQuote) {
+      if (c === '"') inQuote = false;
+      i++;
+      continue;
+    }
+    if (c === ';') {
+      i = endOfPhysicalLine(text, i);
+      break;
+    }
+    if (c === '\\' && restIsBlankOrComment(text, i + 1)) {
+      const eol = endOfPhysicalLine(text, i + 1);
+      if (eol >= text.length) return { next: text.length, empty: false };
+      i = nextLineStart(text, eol);
+      empty = false;
+      continue;
+    }
+    if (c === '"') inQuote = true;
+    if (!isBlank(c)) empty = false;
+    i++;
+  }
+  const eol = endOfPhysicalLine(text, i);
+  return { next: eol >= text.length ? text.length : nextLineStart(text, eol), empty };
 }
 
 function readHeader(text: string, open: number): SectionSkeleton {
@@ -258,18 +296,21 @@ interface ScanOptions {
 }
 
 interface FieldBuilder {
-  /** Decoded characters with their source ranges and whether they were quoted. */
-  chars: { ch: string; start: number; end: number; quoted: boolean }[];
+  /** Decoded UTF-16 code units, each with its source range and whether it was quoted (parallel arrays). */
+  units: string[];
+  starts: number[];
+  ends: number[];
+  quoted: boolean[];
   /** Offsets of the first and after the last significant source character. */
   sigStart: number;
   sigEnd: number;
   /** Where the field begins (for empty fields). */
   at: number;
-  quoted: boolean;
+  anyQuoted: boolean;
 }
 
 function newField(at: number): FieldBuilder {
-  return { chars: [], sigStart: -1, sigEnd: -1, at, quoted: false };
+  return { units: [], starts: [], ends: [], quoted: [], sigStart: -1, sigEnd: -1, at, anyQuoted: false };
 }
 
 function significant(f: FieldBuilder, start: number, end: number): void {
@@ -279,18 +320,17 @@ function significant(f: FieldBuilder, start: number, end: number): void {
 
 function finishField(text: string, f: FieldBuilder): InfValue {
   let a = 0;
-  let b = f.chars.length;
-  while (a < b && !f.chars[a].quoted && isBlank(f.chars[a].ch)) a++;
-  while (b > a && !f.chars[b - 1].quoted && isBlank(f.chars[b - 1].ch)) b--;
-  const kept = f.chars.slice(a, b);
+  let b = f.units.length;
+  while (a < b && !f.quoted[a] && isBlank(f.units[a])) a++;
+  while (b > a && !f.quoted[b - 1] && isBlank(f.units[b - 1])) b--;
   const range: [number, number] = f.sigStart < 0 ? [f.at, f.at] : [f.sigStart, f.sigEnd];
   return {
-    text: kept.map((c) => c.ch).join(''),
+    text: f.units.slice(a, b).join(''),
     raw: text.slice(range[0], range[1]),
     range,
-    quoted: f.quoted,
-    charStarts: kept.flatMap((c) => Array.from(c.ch, () => c.start)),
-    charEnds: kept.flatMap((c) => Array.from(c.ch, () => c.end)),
+    quoted: f.anyQuoted,
+    charStarts: f.starts.slice(a, b),
+    charEnds: f.ends.slice(a, b),
   };
 }
 
@@ -315,9 +355,15 @@ function scanEntry(
     if (lineStart < 0) lineStart = a;
     lineEnd = b;
   };
-  const push = (ch: string, a: number, b: number, quoted: boolean) => {
-    cur.chars.push({ ch, start: a, end: b, quoted });
-    if (quoted || !isBlank(ch)) {
+  /** Adds one decoded code unit (or, with `unit` empty, only marks [a, b) significant). */
+  const push = (unit: string, a: number, b: number, quoted: boolean) => {
+    if (unit !== '') {
+      cur.units.push(unit);
+      cur.starts.push(a);
+      cur.ends.push(b);
+      cur.quoted.push(quoted);
+    }
+    if (quoted || unit === '' || !isBlank(unit)) {
       significant(cur, a, b);
       mark(a, b);
     }
@@ -353,7 +399,7 @@ function scanEntry(
     }
     if (c === '"') {
       inQuote = true;
-      cur.quoted = true;
+      cur.anyQuoted = true;
       significant(cur, i, i + 1);
       mark(i, i + 1);
       i++;
@@ -423,9 +469,10 @@ function percent(
   if (text[j] === '%' && j > i + 1) {
     const value = strings.get(text.slice(i + 1, j).toLowerCase());
     if (value) {
-      for (const ch of value.text) push(ch, i, j + 1, quoted);
+      const t = value.text;
+      for (let k = 0; k < t.length; k++) push(t[k], i, j + 1, quoted);
       // A substituted empty string still makes the token significant.
-      if (value.text === '') push('', i, j + 1, true);
+      if (t === '') push('', i, j + 1, quoted);
       return j + 1;
     }
   }
