@@ -51,11 +51,12 @@ export const formatStylish: Formatter = (results, context) => {
 
 function table(result: LintResult, cwd: string, c: Palette): string {
   const rows = result.messages.map((m) => toRow(m, cwd));
+  const widest = (pick: (r: Row) => string) => rows.reduce((w, r) => Math.max(w, pick(r).length), 0);
   const width = {
-    line: Math.max(...rows.map((r) => r.position.line.length)),
-    column: Math.max(...rows.map((r) => r.position.column.length)),
-    severity: Math.max(...rows.map((r) => r.severity.length)),
-    message: Math.max(...rows.map((r) => r.message.length)),
+    line: widest((r) => r.position.line),
+    column: widest((r) => r.position.column),
+    severity: widest((r) => r.severity),
+    message: widest((r) => r.message),
   };
   const lines: string[] = [];
   for (const row of rows) {
