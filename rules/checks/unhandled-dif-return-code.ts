@@ -50,9 +50,10 @@ export default createRule<MessageIds>({
       const returned = returnedLocals(body);
       for (const node of doDefaultUses(body)) {
         if (enclosingFunction(node)?.id !== entry.node.id) continue;
-        const parent = node.parent!;
-        const isReturn = parent.type === 'return_statement' && returnedValue(parent)?.id === node.id;
-        const target = isReturn ? parent : localAssigned(node, returned);
+        const value = outermost(node);
+        const parent = value.parent!;
+        const isReturn = parent.type === 'return_statement';
+        const target = isReturn ? parent : localAssigned(value, returned);
         if (!target) continue;
         const at = entry.dif ? dispatchAt(target, body, entry.dif) : null;
         const handled = at && !at.other && at.codes.length > 0 ? at.codes.join(', ') : undefined;
@@ -96,8 +97,8 @@ export default createRule<MessageIds>({
         const root = sourceCode.ast;
         if (!root) return;
         for (const node of doDefaultUses(root)) {
-          const ret = node.parent;
-          if (!ret || ret.type !== 'return_statement' || returnedValue(ret)?.id !== node.id) continue;
+          const ret = outermost(node).parent;
+          if (!ret || ret.type !== 'return_statement') continue;
           const fn = enclosingFunction(ret);
           if (!fn || entries.some((e) => e.node.id === fn.id)) continue;
           const site = siteContext(model, context.filePath, ret.startIndex, (c) => contextKind(model, c) === 'co-installer');
@@ -113,6 +114,13 @@ export default createRule<MessageIds>({
     };
   },
 });
+
+/** The expression a name stands for, through parentheses and casts around it. */
+function outermost(node: Node): Node {
+  let n = node;
+  while (n.parent && (n.parent.type === 'parenthesized_expression' || n.parent.type === 'cast_expression')) n = n.parent;
+  return n;
+}
 
 function doDefaultUses(root: Node): Node[] {
   return root.descendantsOfType('identifier').filter((n): n is Node => n !== null && n.text === DO_DEFAULT);
