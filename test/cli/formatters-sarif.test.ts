@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatters, type FormatterContext } from '../../cli/formatters/index.js';
+import { markdownToText, resolveRelativeLinks } from '../../cli/formatters/markdown-text.js';
 import { builtinRules } from '../../rules/checks/index.js';
 import { readRuleDoc } from '../../rules/engine/rule-docs.js';
 import type { LintResult, RuleModule } from '../../rules/engine/types.js';
@@ -335,5 +336,25 @@ describe('sarif from the command line', () => {
       expect(r.locations[0].physicalLocation.artifactLocation).toStrictEqual({ uri: 'examples/contoso-coinstaller/coinstaller.c', uriBaseId: '%SRCROOT%' });
     }
     expect(log.runs[0].invocations[0].executionSuccessful).toBe(true);
+  });
+});
+
+describe('rule help markdown', () => {
+  const base = 'file:///pkg/docs/rules/no-ui.md';
+
+  it('makes relative links absolute against the page, and leaves anchors and absolute links alone', () => {
+    expect(resolveRelativeLinks('[a](other.md) [b](../../README.md "Read me") [c](#why) [d](https://x.test/y) [e](mailto:a@b.c)', base)).toBe(
+      '[a](file:///pkg/docs/rules/other.md) [b](file:///pkg/README.md "Read me") [c](#why) [d](https://x.test/y) [e](mailto:a@b.c)',
+    );
+  });
+
+  it('leaves links alone when the page has no absolute URL', () => {
+    expect(resolveRelativeLinks('[a](other.md)', 'docs/rules/no-ui.md')).toBe('[a](other.md)');
+  });
+
+  it('renders plain text: no heading marks, fences, backticks or stars; links as text (url)', () => {
+    expect(markdownToText('## Options\r\n\r\n**Bold** and `code`, <https://x.test>, [https://y.test](https://y.test).\r\n~~~\n# not a heading\n~~~')).toBe(
+      'Options\n\nBold and code, <https://x.test>, https://y.test.\n# not a heading',
+    );
   });
 });
