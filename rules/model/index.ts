@@ -1,28 +1,36 @@
 /**
- * TEMPORARY placeholder while the installer model (issue 3) is written: modules are folders and
- * no services are provided, so rules behave as without a model. Replaced by the real model.
+ * The installer model (issue 3): which DIF codes reach every site of a module, whether that
+ * context is interactive, and the shortest chain from an entry point; plus the module's globals.
+ * See docs/architecture.md.
  */
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { ParsedFile, ServiceProvider } from '../engine/linter.js';
+import type { SharedSettings } from '../engine/types.js';
+import { summarizeFile } from './file-summary.js';
+import { buildModuleModel, type InstallerModel } from './installer-model.js';
+import { SummaryCache } from './summary-cache.js';
 
-const MODULE_FILE = /\.(c|cc|cpp|cxx|h|hpp|hxx|inl|def|inf|inx)$/i;
+export { discoverModule, moduleRoot } from './module-discovery.js';
+export { SummaryCache } from './summary-cache.js';
+export { summarizeFile } from './file-summary.js';
+export { buildModuleModel, ANY_DIF_CODE, OTHER_DIF_CODE, type InstallerModel, type ModelExtras } from './installer-model.js';
+export type { FileSummary } from './summary-types.js';
 
-export function discoverModule(filePath: string): { root: string; files: string[] } {
-  const root = dirname(filePath);
-  let files: string[] = [];
-  try {
-    files = readdirSync(root).filter((n) => MODULE_FILE.test(n)).map((n) => join(root, n));
-  } catch {
-    files = [filePath];
-  }
-  return { root, files };
+/** The model of a module's parsed files, reusing cached summaries of unchanged files. */
+export function modelOfFiles(files: readonly ParsedFile[], settings: Partial<SharedSettings>, cache?: SummaryCache): InstallerModel {
+  const summaries = files.map((file) => {
+    const text = file.sourceCode.text;
+    const cached = cache?.get(file.filePath, text);
+    if (cached) return cached;
+    const summary = summarizeFile(file);
+    cache?.set(file.filePath, text, summary);
+    return summary;
+  });
+  return buildModuleModel(summaries, { settings: { entryPoints: settings.entryPoints ?? [], interactiveFunctions: settings.interactiveFunctions ?? [] } });
 }
 
-export class SummaryCache {}
-
-export function createInstallerModelProvider(_options?: { summaryCache?: SummaryCache }): ServiceProvider {
-  return (_files: readonly ParsedFile[]) => ({});
+/** Provides `services.installer` (InstallerModelService) to the rules. */
+export function createInstallerModelProvider(options: { summaryCache?: SummaryCache } = {}): ServiceProvider {
+  return (files, settings) => ({ installer: modelOfFiles(files, settings, options.summaryCache) });
 }
 
 export const installerModelProvider: ServiceProvider = createInstallerModelProvider();

@@ -1,0 +1,17 @@
+/** summarizeFile for every language of a module: C/C++ trees, .def EXPORTS, INF installer registrations. */
+import { parseDef } from '../def/def-parser.js';
+import type { ParsedFile } from '../engine/linter.js';
+import { infInstallerReferences } from '../inf/installer-references.js';
+import { summarizeCppFile as summarizeCpp } from './summarize.js';
+import type { FileSummary } from './summary-types.js';
+
+export function summarizeFile(file: ParsedFile): FileSummary {
+  const summary = summarizeCpp(file);
+  const text = file.sourceCode.text;
+  if (file.language === 'def') {
+    summary.defExports = parseDef(text).exports.map((e) => (e.internalName && !e.forward ? { name: e.name, internalName: e.internalName } : { name: e.name }));
+  } else if (file.language === 'inf') {
+    summary.infReferences = infInstallerReferences(text).map((r) => (r.entryPoint ? { kind: r.kind, entryPoint: r.entryPoint } : { kind: r.kind }));
+  }
+  return summary;
+}

@@ -1,0 +1,211 @@
+/**
+ * DIF guards of one function, read from the few nodes that hold them (switch and if statements):
+ * which DIF codes, post-processing state and DI_QUIETINSTALL test each case, branch or rest of a
+ * block after an early return runs under.
+ */
+import type { Node } from 'web-tree-sitter';
+import { ANY_DIF, complementDif, difIn, difOut, intersectDif, unionDif, type DifSet } from './dif-set.js';
+import { difCodeOfLabel, isNumericLabel } from './dif-facts.js';
+import type { GuardRegion, Range } from './summary-types.js';
+
+/** What the walker knows of a name: a parameter (by index), or a local copy of one. */
+export type ParamOf = (name: string) => number | undefined;
+
+interface Condition {
+  /** Codes when the condition holds / does not hold; undefined: unrelated to the DIF code. */
+  t?: DifSet;
+  f?: DifSet;
+  param?: number;
+  named?: boolean;
+  anchors?: Record<string, Range>;
+  /** PostProcessing when the condition holds. */
+  postT?: boolean;
+}
+
+const JUMPS = new Set(['break_statement', 'return_statement', 'continue_statement', 'goto_statement', 'throw_statement']);
+const MAX_DEPTH = 64;
+
+/** Regions of a switch statement on the DIF code (one per case; fall-through and default included). */
+export function switchRegions(sw: Node, paramOf: ParamOf): GuardRegion[] {
+  const value = unwrap(sw.childForFieldName('condition'));
+  const param = value && value.type === 'identifier' ? paramOf(value.text) : undefined;
+  const body = sw.childForFieldName('body');
+  if (!body) return [];
+  const cases: { node: Node; label: Node | null }[] = [];
+  for (const c of body.namedChildren) {
+    if (c && c.type === 'case_statement') cases.push({ node: c, label: c.childForFieldName('value') });
+  }
+  const labels = cases.flatMap((c) => (c.label ? [c.label] : []));
+  const named = labels.some((l) => /^\s*\(?\s*DIF_\w+/.test(l.text));
+  if (!named && (param === undefined || !labels.every((l) => isNumericLabel(l.text)))) return [];
+  const all = new Set(labels.map(labelCode));
+  const anchors: Record<string, Range> = {};
+  for (const l of labels) anchors[labelCode(l)] ??= [l.startIndex, l.endIndex];
+  const regions: GuardRegion[] = [];
+  let carried: DifSet | undefined;
+  for (const c of cases) {
+    let own: DifSet = c.label ? difIn([labelCode(c.label)]) : difOut(all);
+    if (carried) own = unionDif(own, carried);
+    const stmts = c.node.namedChildren.filter(
+      (s): s is Node => s !== null && s.type !== 'comment' && (c.label === null || s.id !== c.label.id),
+    );
+    const caseAnchors: Record<string, Range> = {};
+    if (own.mode === 'in') for (const code of own.codes) if (anchors[code]) caseAnchors[code] = anchors[code];
+    regions.push({ start: c.node.startIndex, end: c.node.endIndex, dif: own, param, named, anchors: caseAnchors });
+    const last = stmts[stmts.length - 1];
+    carried = last && alwaysLeaves(last) ? undefined : own;
+  }
+  return regions;
+}
+
+/** Regions of an if statement: its branches, and the rest of the enclosing block after an early return. */
+export function ifRegions(ifNode: Node, blockEnd: number | undefined, paramOf: ParamOf, text: string): GuardRegion[] {
+  const condNode = ifNode.childForFieldName('condition');
+  if (!condNode) return [];
+  const condText = text.slice(condNode.startIndex, condNode.endIndex);
+  const quiet = condText.includes('DI_QUIETINSTALL') ? true : undefined;
+  const relevant = quiet || /DIF_|PostProcessing/.test(condText) || /\b(?:0[xX][0-9a-fA-F]+|\d+)\b/.test(condText);
+  if (!relevant) return [];
+  const cond = analyze(condNode, paramOf, 0);
+  const hasDif = cond.t !== undefined || cond.f !== undefined;
+  if (!hasDif && cond.postT === undefined && !quiet) return [];
+  const make = (start: number, end: number, dif: DifSet | undefined, post: boolean | undefined): GuardRegion | undefined => {
+    if (!dif && post === undefined && !quiet) return undefined;
+    const r: GuardRegion = { start, end };
+    if (dif) {
+      r.dif = dif;
+      if (cond.param !== undefined) r.param = cond.param;
+      if (cond.named) r.named = true;
+      if (cond.anchors) r.anchors = cond.anchors;
+    }
+    if (post !== undefined) r.post = post;
+    if (quiet) r.quiet = true;
+    return r;
+  };
+  const out: GuardRegion[] = [];
+  const consequence = ifNode.childForFieldName('consequence');
+  const alternative = ifNode.childForFieldName('alternative');
+  const postF = cond.postT === undefined ? undefined : !cond.postT;
+  const tDif = hasDif ? (cond.t ?? ANY_DIF) : undefined;
+  const fDif = hasDif ? (cond.f ?? ANY_DIF) : undefined;
+  const push = (r: GuardRegion | undefined) => r && out.push(r);
+  if (consequence) push(make(consequence.startIndex, consequence.endIndex, tDif, cond.postT));
+  if (alternative) push(make(alternative.startIndex, alternative.endIndex, fDif, postF));
+  if (blockEnd !== undefined && blockEnd > ifNode.endIndex) {
+    const tLeaves = consequence ? alwaysLeaves(consequence) : false;
+    const fLeaves = alternative ? alwaysLeaves(alternative) : false;
+    if (tLeaves && !fLeaves) push(make(ifNode.endIndex, blockEnd, fDif, postF));
+    else if (fLeaves && !tLeaves) push(make(ifNode.endIndex, blockEnd, tDif, cond.postT));
+  }
+  return out;
+}
+
+function labelCode(label: Node): string {
+  return difCodeOfLabel(label.text) ?? label.text.trim();
+}
+
+/** True when a statement never falls through to what follows (return, break, ... or a block ending in one). */
+export function alwaysLeaves(stmt: Node): boolean {
+  let s: Node | null = stmt;
+  for (let depth = 0; s && depth < MAX_DEPTH; depth++) {
+    if (JUMPS.has(s.type)) return true;
+    if (s.type === 'else_clause') {
+      s = s.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null;
+      continue;
+    }
+    if (s.type === 'compound_statement') {
+      const stmts: Node[] = s.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+      s = stmts[stmts.length - 1] ?? null;
+      continue;
+    }
+    if (s.type === 'if_statement') {
+      const c = s.childForFieldName('consequence');
+      const a = s.childForFieldName('alternative');
+      return !!c && !!a && alwaysLeaves(c) && alwaysLeaves(a);
+    }
+    if (s.type === 'expression_statement') {
+      const call = s.namedChild(0);
+      const name = call?.type === 'call_expression' ? call.childForFieldName('function')?.text : undefined;
+      return name === 'ExitProcess' || name === 'ExitThread' || name === 'abort' || name === 'exit';
+    }
+    return false;
+  }
+  return false;
+}
+
+function unwrap(node: Node | null): Node | null {
+  let n = node;
+  for (let depth = 0; n && depth < MAX_DEPTH; depth++) {
+    if (n.type === 'condition_clause') n = n.childForFieldName('value');
+    else if (n.type === 'parenthesized_expression') n = n.namedChild(0);
+    else if (n.type === 'cast_expression') n = n.childForFieldName('value');
+    else return n;
+  }
+  return n;
+}
+
+function operatorOf(node: Node): string {
+  return node.childForFieldName('operator')?.type ?? '';
+}
+
+function analyze(node: Node, paramOf: ParamOf, depth: number): Condition {
+  const n = unwrap(node);
+  if (!n || depth > MAX_DEPTH) return {};
+  if (n.type === 'unary_expression' && operatorOf(n) === '!') {
+    const inner = analyze(n.childForFieldName('argument')!, paramOf, depth + 1);
+    return { ...inner, t: inner.f, f: inner.t, postT: inner.postT === undefined ? undefined : !inner.postT };
+  }
+  if (n.type === 'field_expression' && n.childForFieldName('field')?.text === 'PostProcessing') return { postT: true };
+  if (n.type !== 'binary_expression') return {};
+  const op = operatorOf(n);
+  const left = n.childForFieldName('left');
+  const right = n.childForFieldName('right');
+  if (!left || !right) return {};
+  if (op === '&&' || op === '||') {
+    const a = analyze(left, paramOf, depth + 1);
+    const b = analyze(right, paramOf, depth + 1);
+    const both = { param: a.param ?? b.param, named: a.named || b.named || undefined, anchors: { ...a.anchors, ...b.anchors } };
+    const postT = op === '&&' ? (a.postT ?? b.postT) : a.postT !== undefined && a.postT === b.postT ? a.postT : undefined;
+    if (op === '&&') {
+      const t = a.t && b.t ? intersectDif(a.t, b.t) : (a.t ?? b.t);
+      const f = a.f && b.f ? unionDif(a.f, b.f) : undefined;
+      return { ...both, t, f, postT };
+    }
+    const t = a.t && b.t ? unionDif(a.t, b.t) : undefined;
+    const f = a.f && b.f ? intersectDif(a.f, b.f) : (a.f ?? b.f);
+    return { ...both, t, f, postT };
+  }
+  if (op !== '==' && op !== '!=') return {};
+  const l = unwrap(left);
+  const r = unwrap(right);
+  if (!l || !r) return {};
+  // Context->PostProcessing == TRUE / FALSE
+  for (const [a, b] of [
+    [l, r],
+    [r, l],
+  ] as const) {
+    if (a.type === 'field_expression' && a.childForFieldName('field')?.text === 'PostProcessing') {
+      const truth = /^(TRUE|true|1)$/.test(b.text) ? true : /^(FALSE|false|0|NULL)$/.test(b.text) ? false : undefined;
+      if (truth === undefined) return {};
+      return { postT: op === '==' ? truth : !truth };
+    }
+  }
+  for (const [v, c] of [
+    [l, r],
+    [r, l],
+  ] as const) {
+    const code = difCodeOfLabel(c.text);
+    const named = /^DIF_\w+$/.test(c.text.trim());
+    if (!code && !(isNumericLabel(c.text) && v.type === 'identifier' && paramOf(v.text) !== undefined)) continue;
+    if (v.type !== 'identifier' && v.type !== 'field_expression' && v.type !== 'subscript_expression') continue;
+    const param = v.type === 'identifier' ? paramOf(v.text) : undefined;
+    if (!named && param === undefined) continue;
+    // A comparison with a field (`Table[i].Dif == InstallFunction`) is a dispatch loop, not a guard.
+    if (v.type !== 'identifier' && !named) continue;
+    const label = code ?? c.text.trim();
+    const set = difIn([label]);
+    const anchors = { [label]: [n.startIndex, n.endIndex] as Range };
+    return op === '==' ? { t: set, f: complementDif(set), param, named: named || undefined, anchors } : { t: complementDif(set), f: set, param, named: named || undefined, anchors };
+  }
+  return {};
+}

@@ -1,0 +1,392 @@
+/**
+ * buildModuleModel: the installer model of one module, from its file summaries. Finds the entry
+ * points, propagates DIF contexts from them over the module graph breadth-first (so the first
+ * chain that reaches a state is a shortest one, and deep or cyclic graphs never recurse), and
+ * answers the rules' questions (InstallerModelService).
+ */
+import type {
+  ChainStep,
+  EntryPointInfo,
+  GlobalAccess,
+  InstallerModelService,
+  ModuleGlobal,
+  ReachingContext,
+} from '../checks/installer-context.js';
+import type { SharedSettings } from '../engine/types.js';
+import { PAGE_DIF_CODES, isInteractiveDifCode } from './dif-facts.js';
+import { ANY_DIF, difIn, difKey, intersectDif, isEmptyDif, type DifSet } from './dif-set.js';
+import { kindOfParamCount, signatureKind, undecorate } from './entry-points.js';
+import { ModuleGraph, type Edge, type GraphFunction } from './module-graph.js';
+import { lineColumn } from './positions.js';
+import type { FileSummary, Range } from './summary-types.js';
+
+export interface ModelExtras {
+  /** Names a .def file exports (also read from 'def' summaries). */
+  defExports?: readonly { name: string; internalName?: string }[];
+  /** Installers an INF registers (also read from 'inf' summaries). */
+  infReferences?: readonly { kind: 'CoInstallers32' | 'Installer32'; entryPoint?: string }[];
+  settings?: Partial<Pick<SharedSettings, 'entryPoints' | 'interactiveFunctions'>>;
+}
+
+interface State {
+  fn: number;
+  entry: number;
+  dif: DifSet;
+  interactive: boolean;
+  quiet: boolean;
+  post?: boolean;
+  parent: number;
+  edge?: Edge;
+  depth: number;
+}
+
+/** The text a context's DIF code reads as when the code is not one name. */
+export const ANY_DIF_CODE = 'any DIF code';
+export const OTHER_DIF_CODE = 'any other DIF code';
+
+export interface InstallerModel extends InstallerModelService {
+  readonly graph: ModuleGraph;
+  globalAt(filePath: string, offset: number): ModuleGlobal | undefined;
+  accessesOf(global: ModuleGlobal): readonly GlobalAccess[];
+  macroCalls(name: string): readonly string[];
+}
+
+export function buildModuleModel(summaries: readonly FileSummary[], extras: ModelExtras = {}): InstallerModel {
+  return new Model(summaries, extras);
+}
+
+class Model implements InstallerModel {
+  readonly graph: ModuleGraph;
+  readonly entryPoints: EntryPointInfo[] = [];
+  private readonly entryFns: GraphFunction[] = [];
+  private readonly states: State[] = [];
+  private readonly statesByFn = new Map<number, number[]>();
+  private readonly interactiveFns: Set<string>;
+  private fromDllMain: Set<number> | undefined;
+  private globalsIndex: GlobalsIndex | undefined;
+
+  constructor(summaries: readonly FileSummary[], private readonly extras: ModelExtras) {
+    this.graph = new ModuleGraph(summaries);
+    this.interactiveFns = new Set(extras.settings?.interactiveFunctions ?? []);
+    this.findEntryPoints();
+    this.graph.computeDifParams(this.entryFns.map((f) => f.id));
+    this.propagate();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // entry points
+
+  private findEntryPoints(): void {
+    const g = this.graph;
+    const via = new Map<number, Set<EntryPointInfo['via'][number]>>();
+    const kinds = new Map<number, EntryPointInfo['kind']>();
+    const add = (fn: GraphFunction, how: EntryPointInfo['via'][number], kind?: EntryPointInfo['kind']) => {
+      let set = via.get(fn.id);
+      if (!set) via.set(fn.id, (set = new Set()));
+      set.add(how);
+      if (kind && !kinds.has(fn.id)) kinds.set(fn.id, kind);
+    };
+    const defNames = new Set<string>();
+    const defs = [...(this.extras.defExports ?? []), ...g.summaries.flatMap((s) => s.defExports ?? [])];
+    for (const d of defs) defNames.add(undecorate(d.internalName ?? d.name));
+    const infRefs = [...(this.extras.infReferences ?? []), ...g.summaries.flatMap((s) => s.infReferences ?? [])];
+    const exported = (fn: GraphFunction) => fn.s.dllexport || defNames.has(fn.s.name);
+
+    for (const fn of g.functions) {
+      const sig = signatureKind(fn.s.params);
+      if (sig) {
+        add(fn, 'signature', sig);
+        if (defNames.has(fn.s.name)) add(fn, 'def');
+        if (fn.s.dllexport) add(fn, 'dllexport');
+      }
+    }
+    for (const ref of infRefs) {
+      const name = ref.entryPoint ?? (ref.kind === 'CoInstallers32' ? 'CoDeviceInstall' : 'ClassInstall');
+      for (const fn of g.byName.get(name) ?? []) {
+        add(fn, 'inf', ref.kind === 'CoInstallers32' ? 'co-installer' : 'class-installer');
+        if (defNames.has(fn.s.name)) add(fn, 'def');
+        if (fn.s.dllexport) add(fn, 'dllexport');
+      }
+    }
+    for (const name of this.extras.settings?.entryPoints ?? []) {
+      for (const fn of g.byName.get(name) ?? []) add(fn, 'config');
+    }
+    // A function of installer shape that is neither exported nor registered, and that another
+    // function calls, is a helper the real entry point forwards to.
+    const called = new Set<number>();
+    for (const fn of g.functions) for (const e of g.edgesOf(fn.id)) if (e.to !== fn.id) called.add(e.to);
+    const anyExported = [...via.entries()].some(([id, s]) => s.size > 1 || !s.has('signature') || exported(g.functions[id]));
+    for (const [id, how] of via) {
+      const fn = g.functions[id];
+      if (how.size === 1 && how.has('signature') && !fn.s.dllexport && !defNames.has(fn.s.name) && called.has(id) && (anyExported || fn.s.isStatic)) continue;
+      const kind = kinds.get(id) ?? kindOfParamCount(fn.s.params) ?? 'co-installer';
+      const p = fn.s.params;
+      this.entryFns.push(fn);
+      this.entryPoints.push({
+        name: fn.s.name,
+        kind,
+        filePath: fn.file.filePath,
+        range: [fn.s.start, fn.s.end],
+        nameRange: [fn.s.nameStart, fn.s.nameEnd],
+        params: {
+          dif: p[0]?.name ?? undefined,
+          deviceInfoSet: p[1]?.name ?? undefined,
+          deviceInfoData: p[2]?.name ?? undefined,
+          context: kind === 'co-installer' ? (p[3]?.name ?? undefined) : undefined,
+        },
+        via: [...how],
+        handledDifCodes: [],
+      });
+    }
+  }
+
+  private handledCodes(fn: GraphFunction): string[] {
+    const found: { at: number; code: string }[] = [];
+    const params = this.graph.difParams.get(fn.id);
+    for (const r of fn.s.regions) {
+      if (!r.dif || !r.anchors || !(r.named || (r.param !== undefined && params?.has(r.param)))) continue;
+      for (const [code, range] of Object.entries(r.anchors)) found.push({ at: range[0], code });
+    }
+    for (const e of this.graph.edgesOf(fn.id)) if (e.kind === 'dispatch' && e.dif) found.push({ at: e.at, code: e.dif });
+    found.sort((a, b) => a.at - b.at);
+    return [...new Set(found.map((f) => f.code))];
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // propagation
+
+  private propagate(): void {
+    const seen = new Set<string>();
+    const push = (s: State) => {
+      const key = `${s.fn}|${s.entry}|${difKey(s.dif)}|${s.interactive ? 1 : 0}|${s.quiet ? 1 : 0}|${s.post}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const index = this.states.push(s) - 1;
+      const list = this.statesByFn.get(s.fn);
+      if (list) list.push(index);
+      else this.statesByFn.set(s.fn, [index]);
+    };
+    this.entryFns.forEach((fn, entry) => {
+      (this.entryPoints[entry] as { handledDifCodes: readonly string[] }).handledDifCodes = this.handledCodes(fn);
+      push({ fn: fn.id, entry, dif: ANY_DIF, interactive: this.interactiveFns.has(fn.s.name), quiet: false, parent: -1, depth: 0 });
+    });
+    for (let i = 0; i < this.states.length; i++) {
+      const s = this.states[i];
+      const fn = this.graph.functions[s.fn];
+      for (const edge of this.graph.edgesOf(s.fn)) {
+        const target = this.graph.functions[edge.to];
+        for (const next of this.step(s, fn, edge.at, edge, target)) {
+          push({ ...next, fn: edge.to, parent: i, edge, depth: s.depth + 1 });
+        }
+      }
+    }
+  }
+
+  /** The contexts that hold past a site (an edge, or the final site when `edge` is undefined). */
+  private step(s: State, fn: GraphFunction, at: number, edge: Edge | undefined, target: GraphFunction | undefined): Omit<State, 'fn' | 'parent' | 'depth'>[] {
+    const guard = this.graph.guardAt(fn, at);
+    if (guard.impossible) return [];
+    if (guard.post !== undefined && s.post !== undefined && guard.post !== s.post) return [];
+    let dif = intersectDif(s.dif, guard.dif);
+    if (edge?.kind === 'dispatch' && edge.dif) dif = intersectDif(dif, difIn([edge.dif]));
+    if (isEmptyDif(dif)) return [];
+    const post = guard.post ?? s.post;
+    const quiet = s.quiet || guard.quiet;
+    const kind = this.entryPoints[s.entry].kind;
+    const calledInteractive = target !== undefined && this.interactiveFns.has(target.s.name);
+    const out: Omit<State, 'fn' | 'parent' | 'depth'>[] = [];
+    const emit = (d: DifSet, pageShown: boolean) => {
+      const code = d.mode === 'in' ? [...d.codes][0] : undefined;
+      const interactive = s.interactive || calledInteractive || pageShown || (code !== undefined && isInteractiveDifCode(code, kind));
+      out.push({ entry: s.entry, dif: d, interactive, quiet, post });
+    };
+    const page = edge?.kind === 'page';
+    if (dif.mode === 'in') {
+      for (const code of dif.codes) emit(difIn([code]), page && PAGE_DIF_CODES.has(code));
+    } else if (page) {
+      // a page procedure runs only while the wizard or property sheet that shows it is up
+      for (const code of PAGE_DIF_CODES) if (!dif.codes.has(code)) emit(difIn([code]), true);
+    } else {
+      emit(dif, false);
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // queries
+
+  contextsAt(filePath: string, offset: number): ReachingContext[] {
+    if (this.graph.isDead(filePath, offset)) return [];
+    const fn = this.graph.functionAt(filePath, offset);
+    if (!fn) return [];
+    const found = new Map<string, { state: number; ctx: Omit<State, 'fn' | 'parent' | 'depth'> }>();
+    for (const index of this.statesByFn.get(fn.id) ?? []) {
+      const s = this.states[index];
+      for (const ctx of this.step(s, fn, offset, undefined, undefined)) {
+        const key = `${ctx.entry}|${difKey(ctx.dif)}|${ctx.interactive}|${ctx.quiet}|${ctx.post}`;
+        const prev = found.get(key);
+        if (!prev || this.states[prev.state].depth > s.depth) found.set(key, { state: index, ctx });
+      }
+    }
+    return [...found.values()].map(({ state, ctx }) => this.context(state, ctx, fn, offset));
+  }
+
+  private context(stateIndex: number, ctx: Omit<State, 'fn' | 'parent' | 'depth'>, fn: GraphFunction, offset: number): ReachingContext {
+    const entry = this.entryPoints[ctx.entry];
+    const path: State[] = [];
+    for (let i = stateIndex; i >= 0; i = this.states[i].parent) path.push(this.states[i]);
+    path.reverse();
+    const code = ctx.dif.mode === 'in' ? [...ctx.dif.codes][0] : ctx.dif.codes.size === 0 ? ANY_DIF_CODE : OTHER_DIF_CODE;
+    const steps: ChainStep[] = [];
+    // where the entry point selects the code: a case label or comparison on the way, else its name
+    const entryFn = this.entryFns[ctx.entry];
+    const firstAt = path.length > 1 ? path[1].edge!.at : offset;
+    let anchor: Range | undefined = ctx.dif.mode === 'in' ? this.graph.anchorAt(entryFn, firstAt, code) : undefined;
+    let anchorFile = entry.filePath;
+    if (!anchor && ctx.dif.mode === 'in') {
+      const dispatch = path.find((p) => p.edge?.kind === 'dispatch' && p.edge.dif === code)?.edge;
+      if (dispatch) {
+        anchor = dispatch.stepRange;
+        anchorFile = dispatch.stepFile;
+      }
+    }
+    let label = `${entry.name} handles ${code}`;
+    if (ctx.dif.mode === 'out' && ctx.dif.codes.size > 0) label = `${entry.name} handles any DIF code but ${[...ctx.dif.codes].sort().join(', ')}`;
+    if (ctx.post) label += ' (post-processing)';
+    steps.push(this.stepAt(anchorFile, anchor ?? entry.nameRange, label));
+    for (const p of path) if (p.edge) steps.push(this.stepAt(p.edge.stepFile, p.edge.stepRange, p.edge.label));
+    void fn;
+    const result: ReachingContext & { otherThan?: string[] } = {
+      entryPoint: entry,
+      difCode: code,
+      interactive: ctx.interactive,
+      chain: steps,
+    };
+    if (ctx.quiet) result.quietGuarded = true;
+    if (ctx.post !== undefined) result.postProcessing = ctx.post;
+    if (ctx.dif.mode === 'out' && ctx.dif.codes.size > 0) result.otherThan = [...ctx.dif.codes].sort();
+    return result;
+  }
+
+  private stepAt(filePath: string, range: Range, label: string): ChainStep {
+    const file = this.graph.files.get(filePath);
+    const lines = file?.lineStarts ?? [0];
+    const start = lineColumn(lines, range[0]);
+    const end = lineColumn(lines, range[1]);
+    return { filePath, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, range: [range[0], range[1]], label };
+  }
+
+  onlyFromDllMain(filePath: string, offset: number): boolean {
+    if (this.graph.isDead(filePath, offset)) return false;
+    const fn = this.graph.functionAt(filePath, offset);
+    if (!fn) return false;
+    this.fromDllMain ??= this.reachFrom(this.graph.byName.get('DllMain') ?? []);
+    return this.fromDllMain.has(fn.id) && this.contextsAt(filePath, offset).length === 0;
+  }
+
+  private reachFrom(roots: readonly GraphFunction[]): Set<number> {
+    const seen = new Set<number>(roots.map((r) => r.id));
+    const queue = [...seen];
+    for (let i = 0; i < queue.length; i++) {
+      for (const e of this.graph.edgesOf(queue[i])) {
+        if (!seen.has(e.to)) {
+          seen.add(e.to);
+          queue.push(e.to);
+        }
+      }
+    }
+    return seen;
+  }
+
+  globalAt(filePath: string, offset: number): ModuleGlobal | undefined {
+    return this.globals().at(filePath, offset);
+  }
+
+  accessesOf(global: ModuleGlobal): readonly GlobalAccess[] {
+    return this.globals().accesses.get(global) ?? [];
+  }
+
+  macroCalls(name: string): readonly string[] {
+    return this.graph.macroTargets(name).map((t) => t.name);
+  }
+
+  private globals(): GlobalsIndex {
+    this.globalsIndex ??= new GlobalsIndex(this.graph);
+    return this.globalsIndex;
+  }
+}
+
+/** Module globals and every read and write of them, by file position. */
+class GlobalsIndex {
+  readonly accesses = new Map<ModuleGlobal, GlobalAccess[]>();
+  private readonly sites = new Map<string, { start: number; end: number; global: ModuleGlobal }[]>();
+
+  constructor(graph: ModuleGraph) {
+    const shared = new Map<string, ModuleGlobal>();
+    const sharedIsExtern = new Map<string, boolean>();
+    const perFile = new Map<string, { statics: Map<string, ModuleGlobal>; locals: ModuleGlobal[] }>();
+    for (const file of graph.summaries) {
+      const statics = new Map<string, ModuleGlobal>();
+      const locals: ModuleGlobal[] = [];
+      for (const d of file.globals) {
+        const g: ModuleGlobal = {
+          name: d.name,
+          filePath: file.filePath,
+          nameRange: [d.nameStart, d.nameEnd],
+          scope: d.scope,
+          isConst: d.isConst,
+        };
+        if (d.functionName) g.functionName = d.functionName;
+        locals.push(g);
+        if (d.scope === 'static-local') continue;
+        if (d.isStatic) {
+          if (!statics.has(d.name)) statics.set(d.name, g);
+        } else if (!shared.has(d.name) || (sharedIsExtern.get(d.name) && !d.isExtern)) {
+          shared.set(d.name, g);
+          sharedIsExtern.set(d.name, d.isExtern);
+        }
+      }
+      perFile.set(file.filePath, { statics, locals });
+    }
+    for (const file of graph.summaries) {
+      const mine = perFile.get(file.filePath)!;
+      const sites: { start: number; end: number; global: ModuleGlobal }[] = [];
+      file.globals.forEach((d, i) => {
+        const declared = d.scope === 'static-local' || d.isStatic ? mine.locals[i] : (shared.get(d.name) ?? mine.locals[i]);
+        sites.push({ start: d.nameStart, end: d.nameEnd, global: declared });
+      });
+      for (const fn of file.functions) {
+        for (const r of fn.refs) {
+          const g = mine.statics.get(r.name) ?? shared.get(r.name);
+          if (!g) continue;
+          this.add(g, file.filePath, r.start, r.end, r.access, sites);
+        }
+        for (const a of fn.staticAccesses) this.add(mine.locals[a.global], file.filePath, a.start, a.end, a.access, sites);
+      }
+      sites.sort((a, b) => a.start - b.start);
+      this.sites.set(file.filePath, sites);
+    }
+  }
+
+  private add(global: ModuleGlobal, filePath: string, start: number, end: number, kind: 'read' | 'write', sites: { start: number; end: number; global: ModuleGlobal }[]) {
+    const list = this.accesses.get(global);
+    const access: GlobalAccess = { global, filePath, range: [start, end], kind };
+    if (list) list.push(access);
+    else this.accesses.set(global, [access]);
+    sites.push({ start, end, global });
+  }
+
+  at(filePath: string, offset: number): ModuleGlobal | undefined {
+    const sites = this.sites.get(filePath);
+    if (!sites) return undefined;
+    let lo = 0;
+    let hi = sites.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sites[mid].start <= offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    const s = sites[hi];
+    return s && offset < s.end ? s.global : undefined;
+  }
+}

@@ -1,0 +1,285 @@
+/**
+ * The module graph, recombined from file summaries: functions by name, the edges between them
+ * (direct calls, calls hidden in the module's macros, function pointers handed to threads,
+ * dialogs, property pages and window classes, dispatch tables), the DIF parameters of helpers,
+ * and the guards that apply at a site. Pure data built once per module state.
+ */
+import { ANY_DIF, intersectDif, type DifSet } from './dif-set.js';
+import { expandMacroCalls, macroAlias } from './macros.js';
+import type { FileSummary, FunctionSummary, MacroSummary, PointerKind, Range } from './summary-types.js';
+
+export interface GraphFunction {
+  id: number;
+  file: FileSummary;
+  s: FunctionSummary;
+}
+
+export type EdgeKind = 'call' | 'macro' | 'dispatch' | PointerKind;
+
+export interface Edge {
+  to: number;
+  kind: EdgeKind;
+  label: string;
+  /** Offset in the caller where the edge is taken (guards at this offset apply). */
+  at: number;
+  /** Where the chain step points. */
+  stepFile: string;
+  stepRange: Range;
+  /** Dispatch tables: the DIF code the handler is registered for. */
+  dif?: string;
+}
+
+export interface SiteGuard {
+  dif: DifSet;
+  post?: boolean;
+  quiet: boolean;
+  /** Contradictory post-processing tests: the site cannot run. */
+  impossible: boolean;
+}
+
+const POINTER_LABEL: Record<PointerKind, (target: string, via?: string) => string> = {
+  thread: (t, via) => `starts a thread running ${t}()${via ? ` (${via})` : ''}`,
+  dialog: (t, via) => `shows a dialog with procedure ${t}()${via ? ` (${via})` : ''}`,
+  page: (t) => `creates a property page with procedure ${t}()`,
+  wndproc: (t) => `registers window procedure ${t}()`,
+  pointer: (t, via) => (via ? `passes ${t}() to ${via}()` : `uses function pointer ${t}()`),
+};
+
+export class ModuleGraph {
+  readonly functions: GraphFunction[] = [];
+  readonly byName = new Map<string, GraphFunction[]>();
+  readonly macros = new Map<string, MacroSummary>();
+  readonly files = new Map<string, FileSummary>();
+  /** Per function, sorted by start. */
+  private readonly byFile = new Map<string, GraphFunction[]>();
+  private readonly edgesCache = new Map<number, Edge[]>();
+  /** Parameters (by index) that carry the DIF code, per function. */
+  readonly difParams = new Map<number, Set<number>>();
+  /** Initializer references of file-scope variables, by variable name. */
+  private readonly inits = new Map<string, { file: FileSummary; refs: FileSummary['globalInits'] }>();
+
+  constructor(readonly summaries: readonly FileSummary[]) {
+    for (const file of summaries) {
+      this.files.set(file.filePath, file);
+      const list: GraphFunction[] = [];
+      for (const s of file.functions) {
+        const fn: GraphFunction = { id: this.functions.length, file, s };
+        this.functions.push(fn);
+        list.push(fn);
+        const named = this.byName.get(s.name);
+        if (named) named.push(fn);
+        else this.byName.set(s.name, [fn]);
+      }
+      list.sort((a, b) => a.s.start - b.s.start);
+      this.byFile.set(file.filePath, list);
+      for (const m of file.macros) if (!this.macros.has(m.name)) this.macros.set(m.name, m);
+      for (const g of file.globalInits) {
+        const entry = this.inits.get(g.owner);
+        if (entry) entry.refs.push(g);
+        else this.inits.set(g.owner, { file, refs: [g] });
+      }
+    }
+  }
+
+  /** Functions a name refers to from a file: a static function of that file first, else the module's non-static ones. */
+  resolve(name: string, fromFile: string): GraphFunction[] {
+    const all = this.byName.get(name);
+    if (!all) return [];
+    const local = all.filter((f) => f.s.isStatic && f.file.filePath === fromFile);
+    if (local.length > 0) return local;
+    const shared = all.filter((f) => !f.s.isStatic);
+    return shared.length > 0 ? shared : all.filter((f) => f.file.filePath === fromFile);
+  }
+
+  /** The innermost function whose definition holds the offset. */
+  functionAt(filePath: string, offset: number): GraphFunction | undefined {
+    const list = this.byFile.get(filePath);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].s.start <= offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    // hi: the last function starting at or before the offset; functions nest rarely (a class in a function)
+    for (let i = hi; i >= 0 && i > hi - 8; i--) {
+      const f = list[i];
+      if (offset < f.s.end) return f;
+    }
+    return undefined;
+  }
+
+  isDead(filePath: string, offset: number): boolean {
+    const file = this.files.get(filePath);
+    return !!file && file.deadRanges.some(([s, e]) => s <= offset && offset < e);
+  }
+
+  /** Works out which parameters carry the DIF code, from the entry points' first parameter through calls that pass it on. */
+  computeDifParams(entryFunctions: readonly number[]): void {
+    const queue: number[] = [];
+    for (const id of entryFunctions) {
+      this.difParam(id).add(0);
+      queue.push(id);
+    }
+    for (let qi = 0; qi < queue.length; qi++) {
+      const fn = this.functions[queue[qi]];
+      const params = this.difParam(fn.id);
+      for (const call of fn.s.calls) {
+        for (const pa of call.paramArgs ?? []) {
+          if (!params.has(pa.param)) continue;
+          for (const target of this.resolve(call.name, fn.file.filePath)) {
+            const set = this.difParam(target.id);
+            if (!set.has(pa.arg)) {
+              set.add(pa.arg);
+              queue.push(target.id);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private difParam(id: number): Set<number> {
+    let set = this.difParams.get(id);
+    if (!set) this.difParams.set(id, (set = new Set()));
+    return set;
+  }
+
+  /** The guards that hold at an offset of a function. */
+  guardAt(fn: GraphFunction, offset: number): SiteGuard {
+    let dif = ANY_DIF;
+    let post: boolean | undefined;
+    let quiet = false;
+    let impossible = false;
+    const params = this.difParams.get(fn.id);
+    for (const r of fn.s.regions) {
+      if (offset < r.start || offset >= r.end) continue;
+      if (r.dif && (r.named || (r.param !== undefined && params?.has(r.param)))) dif = intersectDif(dif, r.dif);
+      if (r.post !== undefined) {
+        if (post !== undefined && post !== r.post) impossible = true;
+        post = r.post;
+      }
+      if (r.quiet) quiet = true;
+    }
+    return { dif, post, quiet, impossible };
+  }
+
+  /** Where a DIF code is selected at an offset of a function (the innermost case label or comparison naming it). */
+  anchorAt(fn: GraphFunction, offset: number, code: string): Range | undefined {
+    let best: { start: number; range: Range } | undefined;
+    const params = this.difParams.get(fn.id);
+    for (const r of fn.s.regions) {
+      if (offset < r.start || offset >= r.end || !r.dif || !r.anchors) continue;
+      if (!(r.named || (r.param !== undefined && params?.has(r.param)))) continue;
+      const a = r.anchors[code];
+      if (a && (!best || r.start >= best.start)) best = { start: r.start, range: a };
+    }
+    return best?.range;
+  }
+
+  edgesOf(id: number): Edge[] {
+    let edges = this.edgesCache.get(id);
+    if (!edges) this.edgesCache.set(id, (edges = this.buildEdges(this.functions[id])));
+    return edges;
+  }
+
+  /** Every function a macro's expansion calls, with the macro holding the call. */
+  macroTargets(name: string): { name: string; via: string }[] {
+    const m = this.macros.get(name);
+    if (!m) return [];
+    const alias = macroAlias(m);
+    if (alias) {
+      const next = this.macros.get(alias);
+      return next ? this.macroTargets2(next) : [{ name: alias, via: m.name }];
+    }
+    return expandMacroCalls(m, this.macros);
+  }
+
+  private macroTargets2(m: MacroSummary): { name: string; via: string }[] {
+    // an alias of an alias: follow iteratively
+    const seen = new Set<string>();
+    let cur: MacroSummary | undefined = m;
+    while (cur && !seen.has(cur.name)) {
+      seen.add(cur.name);
+      const alias = macroAlias(cur);
+      if (!alias) return expandMacroCalls(cur, this.macros);
+      const next = this.macros.get(alias);
+      if (!next) return [{ name: alias, via: cur.name }];
+      cur = next;
+    }
+    return [];
+  }
+
+  private buildEdges(fn: GraphFunction): Edge[] {
+    const edges: Edge[] = [];
+    const from = fn.file.filePath;
+    for (const c of fn.s.calls) {
+      const step: Range = [c.nameStart, c.nameEnd];
+      if (this.macros.has(c.name)) {
+        for (const t of this.macroTargets(c.name)) {
+          for (const target of this.resolve(t.name, from)) {
+            edges.push({ to: target.id, kind: 'macro', label: `calls ${t.name}() through macro ${c.name}`, at: c.start, stepFile: from, stepRange: step });
+          }
+        }
+        continue;
+      }
+      for (const target of this.resolve(c.name, from)) {
+        edges.push({ to: target.id, kind: 'call', label: `calls ${c.name}()`, at: c.start, stepFile: from, stepRange: step });
+      }
+    }
+    for (const r of fn.s.refs) {
+      const step: Range = [r.start, r.end];
+      const targets = this.resolve(r.name, from);
+      if (targets.length > 0) {
+        for (const target of targets) {
+          if (target.id === fn.id && r.pointer === 'pointer' && !r.via) continue;
+          if (r.dispatchDif) {
+            edges.push({ to: target.id, kind: 'dispatch', dif: r.dispatchDif, label: `dispatches ${r.dispatchDif} to ${r.name}()`, at: r.start, stepFile: from, stepRange: step });
+          } else {
+            edges.push({ to: target.id, kind: r.pointer, label: POINTER_LABEL[r.pointer](r.name, r.via), at: r.start, stepFile: from, stepRange: step });
+          }
+        }
+        continue;
+      }
+      if (this.macros.has(r.name)) {
+        for (const t of this.macroTargets(r.name)) {
+          for (const target of this.resolve(t.name, from)) {
+            edges.push({ to: target.id, kind: 'macro', label: `calls ${t.name}() through macro ${r.name}`, at: r.start, stepFile: from, stepRange: step });
+          }
+        }
+        continue;
+      }
+      const init = this.inits.get(r.name);
+      if (init) {
+        for (const g of init.refs) {
+          const ref = g.ref;
+          for (const target of this.resolve(ref.name, init.file.filePath)) {
+            const at: Range = [ref.start, ref.end];
+            if (ref.dispatchDif) {
+              edges.push({
+                to: target.id,
+                kind: 'dispatch',
+                dif: ref.dispatchDif,
+                label: `dispatches ${ref.dispatchDif} to ${ref.name}() through ${r.name}`,
+                at: r.start,
+                stepFile: init.file.filePath,
+                stepRange: at,
+              });
+            } else {
+              edges.push({
+                to: target.id,
+                kind: ref.pointer,
+                label: `${POINTER_LABEL[ref.pointer](ref.name, ref.via)} through ${r.name}`,
+                at: r.start,
+                stepFile: init.file.filePath,
+                stepRange: at,
+              });
+            }
+          }
+        }
+      }
+    }
+    return edges;
+  }
+}

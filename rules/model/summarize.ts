@@ -1,0 +1,565 @@
+/**
+ * summarizeFile: one pass over a C/C++ tree with a TreeCursor, recording what the module graph
+ * needs: functions (name, parameters, export marks), their calls, names they use that are not
+ * locals (globals, functions whose address is taken, macros), DIF guards, globals and function
+ * statics with their reads and writes, dispatch tables and the module's macros. Nodes are
+ * materialised only where a construct needs a closer look (function headers, calls, switch and
+ * if statements, preprocessor lines); everything else is read from the cursor.
+ */
+import type { Node, Tree } from 'web-tree-sitter';
+import type { ParsedFile } from '../engine/linter.js';
+import { functionDeclarator } from '../syntax/functions.js';
+import { ifRegions, switchRegions, type ParamOf } from './guards.js';
+import { macroSummary } from './macros.js';
+import { pointerKindOfCall, pointerKindOfField } from './pointer-kinds.js';
+import type {
+  CallSite,
+  FileSummary,
+  FunctionSummary,
+  GlobalDecl,
+  GlobalInitRef,
+  MacroSummary,
+  ParamSummary,
+  PointerKind,
+  Range,
+  RefSite,
+} from './summary-types.js';
+
+type Binding = { kind: 'param'; index: number } | { kind: 'local'; copyOf?: number } | { kind: 'static'; global: number };
+
+interface Frame {
+  type: string;
+  field: string | null;
+  start: number;
+  end: number;
+  scope?: Map<string, Binding>;
+  fn?: FunctionSummary;
+  call?: CallSite;
+  argIndex?: number;
+  /** declaration: storage class and qualifiers seen so far. */
+  decl?: { isStatic: boolean; isConst: boolean; isExtern: boolean; isTypedef: boolean; typeText: string; declared?: string };
+  /** init_declarator / assignment: the local a value is copied into. */
+  target?: Binding;
+  /** pointer_expression / unary_expression: the operator. */
+  op?: string;
+  /** field_expression / initializer_pair: the member named; assignment: the member on the left. */
+  member?: string;
+  /** preproc_if: which part is dropped. */
+  deadBody?: boolean;
+  deadAlt?: boolean;
+  /** initializer_list: DIF codes and names written directly in it. */
+  init?: { difs: string[]; refs: RefSite[] };
+  /** class/struct: its name. */
+  className?: string;
+}
+
+const SCOPES = new Set(['compound_statement', 'for_statement', 'for_range_loop', 'catch_clause', 'lambda_expression', 'while_statement', 'if_statement', 'switch_statement']);
+const DECLARATOR_TYPES = new Set([
+  'init_declarator',
+  'pointer_declarator',
+  'array_declarator',
+  'reference_declarator',
+  'parenthesized_declarator',
+  'attributed_declarator',
+  'function_declarator',
+]);
+const SKIP = new Set([
+  'comment',
+  'string_literal',
+  'raw_string_literal',
+  'char_literal',
+  'concatenated_string',
+  'number_literal',
+  'primitive_type',
+  'type_identifier',
+  'sized_type_specifier',
+  'template_argument_list',
+  'preproc_call',
+  'enumerator_list',
+  'attribute_specifier',
+  'ms_declspec_modifier',
+]);
+/** Wrappers a function name may sit in when its address is taken. */
+const POINTER_WRAPPERS = new Set(['parenthesized_expression', 'cast_expression', 'pointer_expression', 'qualified_identifier']);
+
+export function summarizeCppFile(file: ParsedFile): FileSummary {
+  const { filePath, sourceCode } = file;
+  const summary: FileSummary = {
+    filePath,
+    language: file.language,
+    lineStarts: sourceCode.lineIndex.lineStarts,
+    functions: [],
+    globals: [],
+    globalInits: [],
+    macros: [],
+    deadRanges: [],
+    includes: [],
+  };
+  if (file.language === 'cpp' && sourceCode.tree) walk(sourceCode.tree, sourceCode.text, summary);
+  return summary;
+}
+
+function walk(tree: Tree, text: string, out: FileSummary): void {
+  const cursor = tree.walk();
+  const frames: Frame[] = [];
+  const fnStack: FunctionSummary[] = [];
+
+  const lookup = (name: string): Binding | undefined => {
+    for (let i = frames.length - 1; i >= 0; i--) {
+      const b = frames[i].scope?.get(name);
+      if (b) return b;
+      if (frames[i].fn) break;
+    }
+    return undefined;
+  };
+  const paramOf: ParamOf = (name) => {
+    const b = lookup(name);
+    if (!b) return undefined;
+    if (b.kind === 'param') return b.index;
+    if (b.kind === 'local') return b.copyOf;
+    return undefined;
+  };
+  const currentScope = (): Map<string, Binding> | undefined => {
+    for (let i = frames.length - 1; i >= 0; i--) if (frames[i].scope) return frames[i].scope;
+    return undefined;
+  };
+  const parentFrame = () => frames[frames.length - 1];
+
+  const enter = (): boolean => {
+    const type = cursor.nodeType;
+    const field = cursor.currentFieldName;
+    const start = cursor.startIndex;
+    const end = cursor.endIndex;
+    const parent = parentFrame();
+    const frame: Frame = { type, field, start, end };
+
+    if (parent) {
+      if (parent.type === 'argument_list' && cursor.nodeIsNamed && type !== 'comment') parent.argIndex = (parent.argIndex ?? -1) + 1;
+      // #if 0 / #if 1 ... #else
+      if ((parent.deadBody || parent.deadAlt) && field !== 'condition' && cursor.nodeIsNamed) {
+        const isAlt = field === 'alternative';
+        if ((parent.deadBody && !isAlt) || (parent.deadAlt && isAlt)) {
+          out.deadRanges.push([start, end]);
+          frames.push(frame);
+          return false;
+        }
+      }
+      if (parent.type === 'function_definition' && (field === 'declarator' || field === 'type')) {
+        frames.push(frame);
+        return false;
+      }
+      if (parent.decl && type === 'storage_class_specifier') {
+        const word = text.slice(start, end);
+        if (word === 'static') parent.decl.isStatic = true;
+        else if (word === 'extern') parent.decl.isExtern = true;
+      } else if (parent.decl && type === 'type_qualifier' && text.slice(start, end) === 'const') parent.decl.isConst = true;
+      else if (parent.decl && field === 'type') parent.decl.typeText = text.slice(start, end);
+      if ((parent.type === 'class_specifier' || parent.type === 'struct_specifier') && field === 'name') parent.className = text.slice(start, end);
+    }
+
+    if (SKIP.has(type)) {
+      frames.push(frame);
+      return false;
+    }
+
+    switch (type) {
+      case 'function_definition': {
+        const fn = functionSummary(cursor.currentNode, text, frames);
+        if (fn) {
+          frame.fn = fn;
+          frame.scope = new Map(fn.params.flatMap((p, index) => (p.name ? [[p.name, { kind: 'param', index } as Binding]] : [])));
+          fnStack.push(fn);
+          out.functions.push(fn);
+        } else {
+          frame.scope = new Map();
+        }
+        break;
+      }
+      case 'declaration':
+        frame.decl = { isStatic: false, isConst: false, isExtern: false, isTypedef: false, typeText: '' };
+        break;
+      case 'type_definition':
+      case 'field_declaration':
+      case 'preproc_params':
+        frames.push(frame);
+        return false;
+      case 'preproc_def':
+      case 'preproc_function_def': {
+        const m = macroOf(cursor.currentNode, text);
+        if (m) out.macros.push(m);
+        frames.push(frame);
+        return false;
+      }
+      case 'preproc_include': {
+        const path = cursor.currentNode.childForFieldName('path');
+        if (path && path.type === 'string_literal') out.includes.push(text.slice(path.startIndex + 1, path.endIndex - 1));
+        frames.push(frame);
+        return false;
+      }
+      case 'preproc_if':
+      case 'preproc_elif': {
+        const cond = cursor.currentNode.childForFieldName('condition');
+        const c = cond ? text.slice(cond.startIndex, cond.endIndex).trim() : '';
+        if (c === '0' || c === 'FALSE') frame.deadBody = true;
+        else if (c === '1' || c === 'TRUE') frame.deadAlt = true;
+        break;
+      }
+      case 'call_expression': {
+        const call = callSite(cursor.currentNode);
+        if (call) {
+          frame.call = call;
+          fnStack[fnStack.length - 1]?.calls.push(call);
+        }
+        break;
+      }
+      case 'argument_list':
+        frame.argIndex = -1;
+        break;
+      case 'initializer_list':
+        frame.init = { difs: [], refs: [] };
+        break;
+      case 'switch_statement': {
+        const fn = fnStack[fnStack.length - 1];
+        if (fn) fn.regions.push(...switchRegions(cursor.currentNode, paramOf));
+        break;
+      }
+      case 'if_statement': {
+        const fn = fnStack[fnStack.length - 1];
+        if (fn) {
+          const block = parent && (parent.type === 'compound_statement' || parent.type === 'case_statement') ? parent.end : undefined;
+          const blockEnd = block !== undefined && parent.type === 'compound_statement' ? block - 1 : block;
+          fn.regions.push(...ifRegions(cursor.currentNode, blockEnd, paramOf, text));
+        }
+        break;
+      }
+      case 'field_identifier':
+        if (parent) {
+          const name = text.slice(start, end);
+          if (parent.type === 'field_expression') parent.member = name;
+          else if (parent.type === 'field_designator' && frames.length >= 2) frames[frames.length - 2].member = name;
+        }
+        break;
+      case 'identifier':
+        identifier(frame, text.slice(start, end));
+        break;
+      default:
+        if (!cursor.nodeIsNamed && parent && (parent.type === 'pointer_expression' || parent.type === 'unary_expression') && parent.op === undefined) {
+          parent.op = type;
+        } else if (!cursor.nodeIsNamed && parent && parent.type === 'assignment_expression' && field === 'operator') {
+          parent.op = type;
+        }
+    }
+    if (SCOPES.has(type) && !frame.scope) frame.scope = new Map();
+    frames.push(frame);
+    return true;
+  };
+
+  const leave = () => {
+    const frame = frames.pop()!;
+    if (frame.fn) fnStack.pop();
+    const parent = parentFrame();
+    if (frame.init) closeInitializer(frame);
+    if (parent && parent.type === 'assignment_expression' && frame.field === 'left') parent.member = frame.member;
+  };
+
+  const closeInitializer = (frame: Frame) => {
+    const init = frame.init!;
+    if (init.difs.length === 1 && init.refs.length > 0) {
+      for (const r of init.refs) r.dispatchDif = init.difs[0];
+    }
+  };
+
+  const identifier = (frame: Frame, name: string) => {
+    const parent = parentFrame();
+    if (!parent) return;
+    const field = frame.field;
+    // declared names
+    if (field === 'declarator' || parent.type === 'reference_declarator') {
+      declare(name, frame.start, frame.end);
+      return;
+    }
+    if (field === 'name' && (parent.type === 'enumerator' || parent.type === 'namespace_definition')) return;
+    if (parent.type === 'goto_statement' || parent.type === 'labeled_statement') return;
+    // the callee of a call
+    for (let i = frames.length - 1; i >= 0; i--) {
+      const f = frames[i];
+      if (f.call) {
+        if (f.call.nameStart === frame.start && f.call.nameEnd === frame.end) return;
+        break;
+      }
+      if (f.type === 'argument_list') break;
+    }
+    const qualified = parent.type === 'qualified_identifier';
+    const binding = qualified ? undefined : lookup(name);
+    const fn = fnStack[fnStack.length - 1];
+    if (binding) {
+      const param = binding.kind === 'param' ? binding.index : binding.kind === 'local' ? binding.copyOf : undefined;
+      if (param !== undefined) {
+        if (parent.type === 'argument_list') {
+          const call = frames[frames.length - 2]?.call;
+          if (call) (call.paramArgs ??= []).push({ arg: parent.argIndex ?? 0, param });
+        } else if (parent.type === 'init_declarator' && field === 'value' && parent.target?.kind === 'local') {
+          parent.target.copyOf = param;
+        } else if (parent.type === 'assignment_expression' && field === 'right' && parent.op === '=' && parent.target?.kind === 'local') {
+          parent.target.copyOf = param;
+        }
+      }
+      if (parent.type === 'assignment_expression' && field === 'left') parent.target = binding;
+      if (binding.kind === 'static' && fn) {
+        fn.staticAccesses.push({ global: binding.global, start: frame.start, end: frame.end, access: accessOf(frame) });
+      }
+      return;
+    }
+    if (/^DIF_\w+$/.test(name)) {
+      const init = parent.init ?? (parent.type === 'subscript_designator' ? frames[frames.length - 3]?.init : undefined);
+      if (init) init.difs.push(name);
+      return;
+    }
+    const { pointer, via, member, initList } = pointerUse(frame);
+    const ref: RefSite = { name, start: frame.start, end: frame.end, access: accessOf(frame), pointer };
+    if (via) ref.via = via;
+    void member;
+    if (initList) initList.refs.push(ref);
+    if (fn) fn.refs.push(ref);
+    else {
+      const owner = ownerDeclaration();
+      if (owner?.decl?.declared) out.globalInits.push({ owner: owner.decl.declared, ref });
+    }
+  };
+
+  const ownerDeclaration = (): Frame | undefined => {
+    for (let i = frames.length - 1; i >= 0; i--) if (frames[i].decl) return frames[i];
+    return undefined;
+  };
+
+  /** A name declared by a declarator: a local, a function static, a file-scope variable (not a prototype). */
+  const declare = (name: string, start: number, end: number) => {
+    let i = frames.length - 1;
+    let sawPointer = false;
+    let initDecl: Frame | undefined;
+    let sawFunction = false;
+    while (i >= 0 && DECLARATOR_TYPES.has(frames[i].type)) {
+      const t = frames[i].type;
+      if (t === 'pointer_declarator') sawPointer = true;
+      if (t === 'function_declarator' && !sawPointer) sawFunction = true;
+      if (t === 'init_declarator') initDecl ??= frames[i];
+      i--;
+    }
+    const owner = frames[i];
+    if (!owner || sawFunction) return;
+    if (owner.type === 'parameter_declaration' || owner.type === 'optional_parameter_declaration') {
+      // parameters of a lambda are locals of its body; those of prototypes declare nothing
+      for (let j = i; j >= 0; j--) {
+        if (frames[j].type === 'lambda_expression') {
+          frames[j].scope?.set(name, { kind: 'local' });
+          return;
+        }
+        if (frames[j].fn || frames[j].type === 'compound_statement') return;
+      }
+      return;
+    }
+    if (!owner.decl && owner.type !== 'for_range_loop' && owner.type !== 'condition_clause') return;
+    const fn = fnStack[fnStack.length - 1];
+    const decl = owner.decl;
+    if (decl) decl.declared = name;
+    if (!fn) {
+      if (!decl || decl.isTypedef) return;
+      out.globals.push({ name, nameStart: start, nameEnd: end, scope: 'file', isConst: decl.isConst, isStatic: decl.isStatic, isExtern: decl.isExtern });
+      return;
+    }
+    const scope = currentScope();
+    if (decl?.isStatic) {
+      const index = out.globals.push({
+        name,
+        nameStart: start,
+        nameEnd: end,
+        scope: 'static-local',
+        isConst: decl.isConst,
+        isStatic: true,
+        isExtern: false,
+        functionName: fn.qualifiedName,
+      }) - 1;
+      scope?.set(name, { kind: 'static', global: index });
+      return;
+    }
+    if (decl?.isExtern) {
+      scope?.delete(name);
+      return;
+    }
+    const binding: Binding = { kind: 'local' };
+    scope?.set(name, binding);
+    if (initDecl) initDecl.target = binding;
+  };
+
+  /** read or write: the target of an assignment, ++/--, or an address taken (it may be written through). */
+  const accessOf = (frame: Frame): 'read' | 'write' => {
+    let child = frame;
+    for (let i = frames.length - 1; i >= 0; i--) {
+      const f = frames[i];
+      if (f.type === 'parenthesized_expression' || (f.type === 'pointer_expression' && f.op === '*')) {
+        child = f;
+        continue;
+      }
+      if ((f.type === 'field_expression' || f.type === 'subscript_expression') && child.field === 'argument') {
+        child = f;
+        continue;
+      }
+      if (f.type === 'assignment_expression') return child.field === 'left' ? 'write' : 'read';
+      if (f.type === 'update_expression') return 'write';
+      if (f.type === 'pointer_expression' && f.op === '&') return 'write';
+      return 'read';
+    }
+    return 'read';
+  };
+
+  const pointerUse = (frame: Frame): { pointer: PointerKind; via?: string; member?: string; initList?: Frame['init'] } => {
+    let child = frame;
+    for (let i = frames.length - 1; i >= 0; i--) {
+      const f = frames[i];
+      if (POINTER_WRAPPERS.has(f.type)) {
+        if (f.type === 'pointer_expression' && f.op !== '&') return { pointer: 'pointer' };
+        child = f;
+        continue;
+      }
+      if (f.type === 'argument_list') {
+        const call = frames[i - 1]?.call;
+        if (!call) return { pointer: 'pointer' };
+        return { pointer: pointerKindOfCall(call.name), via: call.name };
+      }
+      if (f.type === 'assignment_expression' && child.field === 'right') return { pointer: pointerKindOfField(f.member) };
+      if (f.type === 'initializer_pair' && child.field === 'value') {
+        const list = frames[i - 1]?.init;
+        const kind = f.member ? pointerKindOfField(f.member) : listKind(i - 1);
+        return { pointer: kind, initList: list };
+      }
+      if (f.type === 'initializer_list') return { pointer: listKind(i), initList: f.init };
+      if (f.type === 'init_declarator' && child.field === 'value') return { pointer: 'pointer' };
+      return { pointer: 'pointer' };
+    }
+    return { pointer: 'pointer' };
+  };
+
+  const listKind = (i: number): PointerKind => {
+    for (let j = i; j >= 0; j--) {
+      const d = frames[j].decl;
+      if (d) return /PROPSHEETPAGE/.test(d.typeText) ? 'page' : /WNDCLASS/.test(d.typeText) ? 'wndproc' : 'pointer';
+    }
+    return 'pointer';
+  };
+
+  try {
+    let descend = enter();
+    for (;;) {
+      if (descend && cursor.gotoFirstChild()) {
+        descend = enter();
+        continue;
+      }
+      let done = false;
+      for (;;) {
+        leave();
+        if (cursor.gotoNextSibling()) {
+          descend = enter();
+          break;
+        }
+        if (!cursor.gotoParent()) {
+          done = true;
+          break;
+        }
+      }
+      if (done) break;
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+function functionSummary(node: Node, text: string, frames: readonly Frame[]): FunctionSummary | undefined {
+  const decl = functionDeclarator(node);
+  const nameNode = decl?.childForFieldName('declarator');
+  if (!decl || !nameNode) return undefined;
+  let own: Node = nameNode;
+  let qualifiedName = text.slice(nameNode.startIndex, nameNode.endIndex);
+  if (nameNode.type === 'qualified_identifier') {
+    let n: Node | null = nameNode;
+    while (n && n.type === 'qualified_identifier') n = n.childForFieldName('name');
+    if (!n) return undefined;
+    own = n;
+  } else {
+    const cls = [...frames].reverse().find((f) => f.className)?.className;
+    if (cls) qualifiedName = `${cls}::${qualifiedName}`;
+  }
+  const name = text.slice(own.startIndex, own.endIndex);
+  if (!/^[A-Za-z_~]\w*$/.test(name)) return undefined;
+  let isStatic = false;
+  let dllexport = false;
+  for (const c of node.children) {
+    if (!c) continue;
+    if (c.type === 'storage_class_specifier' && text.slice(c.startIndex, c.endIndex) === 'static') isStatic = true;
+    if ((c.type === 'ms_declspec_modifier' || c.type === 'attribute_specifier') && /dllexport/.test(text.slice(c.startIndex, c.endIndex))) dllexport = true;
+  }
+  // `extern "C" __declspec(dllexport)` may sit before the definition inside a linkage specification
+  const params: ParamSummary[] = [];
+  const list = decl.childForFieldName('parameters');
+  for (const p of list?.namedChildren ?? []) {
+    if (!p || (p.type !== 'parameter_declaration' && p.type !== 'optional_parameter_declaration')) continue;
+    params.push(paramSummary(p, text));
+  }
+  if (params.length === 1 && params[0].name === null && params[0].type === 'void') params.length = 0;
+  const body = node.childForFieldName('body');
+  return {
+    name,
+    qualifiedName,
+    start: node.startIndex,
+    end: node.endIndex,
+    nameStart: own.startIndex,
+    nameEnd: own.endIndex,
+    bodyStart: body ? body.startIndex : node.endIndex,
+    isStatic,
+    dllexport,
+    params,
+    calls: [],
+    refs: [],
+    regions: [],
+    staticAccesses: [],
+  };
+}
+
+const ANNOTATION = /\b(?:_[A-Z][A-Za-z0-9_]*_(?:\s*\([^()]*\))?|__(?:in|out|inout|reserved|deref|drv)\w*(?:\s*\([^()]*\))?|IN|OUT|OPTIONAL|CONST|const|volatile|struct|FAR|NEAR|far|near)\b/g;
+
+function paramSummary(p: Node, text: string): ParamSummary {
+  let d = p.childForFieldName('declarator');
+  while (d && d.type !== 'identifier') d = d.childForFieldName('declarator') ?? (d.namedChildCount > 0 ? d.namedChild(d.namedChildCount - 1) : null);
+  const name = d ? text.slice(d.startIndex, d.endIndex) : null;
+  let t = text.slice(p.startIndex, p.endIndex);
+  if (d) t = text.slice(p.startIndex, d.startIndex) + text.slice(d.endIndex, p.endIndex);
+  t = t.replace(/=.*$/s, '').replace(ANNOTATION, ' ').replace(/\s+/g, ' ').replace(/\s*\*\s*/g, '*').trim();
+  return { name, type: t };
+}
+
+function callSite(call: Node): CallSite | undefined {
+  let n: Node | null = call.childForFieldName('function');
+  for (let depth = 0; n && depth < 16; depth++) {
+    if (n.type === 'identifier' || n.type === 'field_identifier') {
+      return { name: n.text, start: call.startIndex, end: call.endIndex, nameStart: n.startIndex, nameEnd: n.endIndex };
+    }
+    if (n.type === 'qualified_identifier' || n.type === 'template_function') n = n.childForFieldName('name');
+    else if (n.type === 'field_expression') n = n.childForFieldName('field');
+    else if (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0);
+    else return undefined;
+  }
+  return undefined;
+}
+
+function macroOf(node: Node, text: string): MacroSummary | undefined {
+  const name = node.childForFieldName('name');
+  if (!name) return undefined;
+  const value = node.childForFieldName('value');
+  const paramsNode = node.childForFieldName('parameters');
+  const params = paramsNode
+    ? paramsNode.namedChildren.flatMap((p) => (p && p.type === 'identifier' ? [text.slice(p.startIndex, p.endIndex)] : []))
+    : undefined;
+  const body = value ? text.slice(value.startIndex, value.endIndex) : '';
+  return macroSummary(text.slice(name.startIndex, name.endIndex), params, body, node.startIndex, node.endIndex);
+}
+
+export type { Range };

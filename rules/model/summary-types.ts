@@ -1,0 +1,142 @@
+/**
+ * Per-file summaries: everything the module graph needs from one file, computed in one pass over
+ * its tree, holding no tree-sitter objects (trees are freed when a lint ends). A summary depends
+ * on the file's path and text only, so the language server can keep it until that file changes.
+ */
+import type { DifSet } from './dif-set.js';
+
+export type Range = readonly [number, number];
+
+/** How a function name that is not called directly is used. */
+export type PointerKind = 'thread' | 'dialog' | 'page' | 'wndproc' | 'pointer';
+
+export interface ParamSummary {
+  /** The parameter's name, or null when the declaration names none. */
+  name: string | null;
+  /** The type as written, annotations and `const` removed, spaces squeezed ("PSP_DEVINFO_DATA", "SP_DEVINFO_DATA*"). */
+  type: string;
+}
+
+/**
+ * A part of a function that runs only under some DIF codes, in post-processing or under a
+ * DI_QUIETINSTALL test: a case of a switch, a branch of an if, the rest of a block after an early return.
+ */
+export interface GuardRegion {
+  start: number;
+  end: number;
+  /** The DIF codes that reach the region, when the guard tests the DIF code. */
+  dif?: DifSet;
+  /** The parameter (by index) the tested value comes from, directly or through a local copy. */
+  param?: number;
+  /** True when a label or operand names a DIF_ constant: then the guard tests a DIF code whatever the variable. */
+  named?: boolean;
+  /** Where each selected code is written (case label, comparison), for the chain. */
+  anchors?: Readonly<Record<string, Range>>;
+  /** Context->PostProcessing is true (true) or false (false) in the region. */
+  post?: boolean;
+  /** The region sits under a DI_QUIETINSTALL test. */
+  quiet?: boolean;
+}
+
+export interface CallSite {
+  name: string;
+  /** The call expression. */
+  start: number;
+  end: number;
+  /** The callee's name. */
+  nameStart: number;
+  nameEnd: number;
+  /** Arguments that carry a parameter of the caller (the DIF code, or a local copy of it): argument index -> parameter index. */
+  paramArgs?: { arg: number; param: number }[];
+}
+
+/** An identifier that is not a local or a parameter: a global, a function (a pointer taken), a macro, an API, a constant. */
+export interface RefSite {
+  name: string;
+  start: number;
+  end: number;
+  access: 'read' | 'write';
+  /** What a function named here would be used as. */
+  pointer: PointerKind;
+  /** The call the name is passed to (`CreateThread`), when it is an argument. */
+  via?: string;
+  /** Set when the name is a handler of a dispatch table entry {DIF code, handler}. */
+  dispatchDif?: string;
+}
+
+export interface StaticAccess {
+  /** Index into FileSummary.globals. */
+  global: number;
+  start: number;
+  end: number;
+  access: 'read' | 'write';
+}
+
+export interface FunctionSummary {
+  /** The function's own name (the last part of a qualified name). */
+  name: string;
+  /** `Class::Name` for members, else the name. */
+  qualifiedName: string;
+  start: number;
+  end: number;
+  nameStart: number;
+  nameEnd: number;
+  /** Where the body starts (after the parameter list). */
+  bodyStart: number;
+  isStatic: boolean;
+  dllexport: boolean;
+  params: ParamSummary[];
+  calls: CallSite[];
+  refs: RefSite[];
+  regions: GuardRegion[];
+  staticAccesses: StaticAccess[];
+}
+
+export interface GlobalDecl {
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  scope: 'file' | 'static-local';
+  isConst: boolean;
+  isStatic: boolean;
+  isExtern: boolean;
+  functionName?: string;
+}
+
+/** A name used in the initializer of a file-scope variable: a function in a table, a page procedure, ... */
+export interface GlobalInitRef {
+  /** The variable being initialised. */
+  owner: string;
+  ref: RefSite;
+}
+
+export interface MacroSummary {
+  name: string;
+  /** Parameters of a function-like macro; undefined for object-like macros. */
+  params?: string[];
+  /** Names called in the body (`name(`). */
+  calls: string[];
+  /** Other names in the body (possibly other macros or function pointers). */
+  names: string[];
+  start: number;
+  end: number;
+}
+
+export interface FileSummary {
+  filePath: string;
+  language: 'cpp' | 'inf' | 'def';
+  /** Offsets where lines start, for line/column of chain steps. */
+  lineStarts: readonly number[];
+  functions: FunctionSummary[];
+  globals: GlobalDecl[];
+  globalInits: GlobalInitRef[];
+  macros: MacroSummary[];
+  /** Code the preprocessor drops (`#if 0` bodies, `#else` of `#if 1`). */
+  deadRanges: Range[];
+  /** Headers included with "...", as written. */
+  includes: string[];
+  /** .def files: exported names (and internal names). */
+  defExports?: { name: string; internalName?: string }[];
+  /** .inf/.inx files: registered installers. */
+  infReferences?: { kind: 'CoInstallers32' | 'Installer32'; entryPoint?: string }[];
+}
