@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { builtinRules } from '../rules/checks/index.js';
 import { ConfigError } from '../rules/config/config-error.js';
-import { ConfigResolver, applyRuleOverrides, isIgnored } from '../rules/config/load-config.js';
+import { ConfigResolver, applyRuleOverrides } from '../rules/config/load-config.js';
 import type { ResolvedConfig } from '../rules/config/resolved-config.js';
 import { Linter } from '../rules/engine/linter.js';
 import { PACKAGE_ROOT, readRuleDoc } from '../rules/engine/rule-docs.js';
@@ -84,7 +84,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
     return 0;
   }
 
-  const walk = collectFiles(options.patterns, { cwd: io.cwd, isIgnored: (p) => isIgnored(configFor(p), p) });
+  const walk = collectFiles(options.patterns, { cwd: io.cwd, isIgnored: (p) => resolver.isIgnored(p) });
   for (const problem of walk.problems) io.stderr(`coinstaller-lint: ${problem.path}: ${problem.message}\n`);
   if (walk.files.length === 0 && walk.problems.length > 0) return 2;
 
