@@ -42,7 +42,9 @@ export default createRule<'reserved' | 'reservedInTable' | 'removeCase'>({
           const body = entry.node.childForFieldName('body');
           if (!body || !entry.dif) continue;
           const seen = new Set<string>();
+          let dispatches = false;
           for (const sw of difSwitches(body, entry.dif)) {
+            dispatches = true;
             const cases = casesOf(sw);
             cases.forEach((c, i) => {
               const value = c.childForFieldName('value');
@@ -62,11 +64,14 @@ export default createRule<'reserved' | 'reservedInTable' | 'removeCase'>({
             const test = expr ? difComparison(expr, entry.dif) : null;
             if (!test) continue;
             const code = stripParens(test.code.text);
+            if (/^DIF_\w+$/.test(code)) dispatches = true;
             if (!RESERVED_DIF_CODES.has(code)) continue;
             seen.add(code);
             context.report({ node: test.code, messageId: 'reserved', data: { entryPoint: entry.name, difCode: code } });
           }
-          // Dispatch tables and other shapes the model understands but the syntax above does not.
+          // Dispatch tables and other shapes the model understands but the syntax above does not
+          // (only for entry points that do not switch on or compare their DIF parameter).
+          if (dispatches) continue;
           for (const code of entry.info?.handledDifCodes ?? []) {
             if (!RESERVED_DIF_CODES.has(code) || seen.has(code)) continue;
             seen.add(code);
