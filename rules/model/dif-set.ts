@@ -3,16 +3,26 @@
  * code `out` of a finite set (default labels, `!= DIF_X`, the code after an early return).
  * `{ out: [] }` is every code.
  */
-export type DifSet = { readonly mode: 'in'; readonly codes: ReadonlySet<string> } | { readonly mode: 'out'; readonly codes: ReadonlySet<string> };
+export interface DifSet {
+  readonly mode: 'in' | 'out';
+  readonly codes: ReadonlySet<string>;
+  /** A stable key: "in:A,B" or "out:A". */
+  readonly key: string;
+}
 
-export const ANY_DIF: DifSet = { mode: 'out', codes: new Set() };
+function make(mode: 'in' | 'out', codes: Iterable<string>): DifSet {
+  const set = new Set(codes);
+  return { mode, codes: set, key: `${mode}:${[...set].sort().join(',')}` };
+}
+
+export const ANY_DIF: DifSet = make('out', []);
 
 export function difIn(codes: Iterable<string>): DifSet {
-  return { mode: 'in', codes: new Set(codes) };
+  return make('in', codes);
 }
 
 export function difOut(codes: Iterable<string>): DifSet {
-  return { mode: 'out', codes: new Set(codes) };
+  return make('out', codes);
 }
 
 export function isEmptyDif(s: DifSet): boolean {
@@ -24,6 +34,8 @@ export function isAnyDif(s: DifSet): boolean {
 }
 
 export function intersectDif(a: DifSet, b: DifSet): DifSet {
+  if (b === ANY_DIF || a === b) return a;
+  if (a === ANY_DIF) return b;
   if (a.mode === 'in' && b.mode === 'in') return difIn([...a.codes].filter((c) => b.codes.has(c)));
   if (a.mode === 'in') return difIn([...a.codes].filter((c) => !b.codes.has(c)));
   if (b.mode === 'in') return difIn([...b.codes].filter((c) => !a.codes.has(c)));
@@ -46,7 +58,6 @@ export function difHas(s: DifSet, code: string): boolean {
   return s.mode === 'in' ? s.codes.has(code) : !s.codes.has(code);
 }
 
-/** A stable key: "in:A,B" or "out:A". */
 export function difKey(s: DifSet): string {
-  return `${s.mode}:${[...s.codes].sort().join(',')}`;
+  return s.key;
 }

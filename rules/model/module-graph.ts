@@ -85,6 +85,8 @@ export class ModuleGraph {
   resolve(name: string, fromFile: string): GraphFunction[] {
     const all = this.byName.get(name);
     if (!all) return [];
+    if (all.length === 1 && !all[0].s.isStatic) return all;
+    if (all.length === 1) return all[0].file.filePath === fromFile ? all : [];
     const local = all.filter((f) => f.s.isStatic && f.file.filePath === fromFile);
     if (local.length > 0) return local;
     const shared = all.filter((f) => !f.s.isStatic);

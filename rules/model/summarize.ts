@@ -53,6 +53,9 @@ interface Frame {
   className?: string;
 }
 
+/** The frame of every anonymous node (punctuation, keywords): they have no children and nothing to record. */
+const TOKEN: Frame = { type: '', field: null, start: 0, end: 0 };
+
 const SCOPES = new Set(['compound_statement', 'for_statement', 'for_range_loop', 'catch_clause', 'lambda_expression', 'while_statement', 'if_statement', 'switch_statement']);
 const DECLARATOR_TYPES = new Set([
   'init_declarator',
@@ -127,6 +130,16 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
 
   const enter = (): boolean => {
     const type = cursor.nodeType;
+    if (!cursor.nodeIsNamed) {
+      // punctuation and keywords: only operators matter, and they need no position
+      const parent = parentFrame();
+      if (parent && parent.op === undefined) {
+        if (parent.type === 'pointer_expression' || parent.type === 'unary_expression') parent.op = type;
+        else if (parent.type === 'assignment_expression' && type.endsWith('=')) parent.op = type;
+      }
+      frames.push(TOKEN);
+      return false;
+    }
     const field = cursor.currentFieldName;
     const start = cursor.startIndex;
     const end = cursor.endIndex;
@@ -134,9 +147,9 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
     const frame: Frame = { type, field, start, end };
 
     if (parent) {
-      if (parent.type === 'argument_list' && cursor.nodeIsNamed && type !== 'comment') parent.argIndex = (parent.argIndex ?? -1) + 1;
+      if (parent.type === 'argument_list' && type !== 'comment') parent.argIndex = (parent.argIndex ?? -1) + 1;
       // #if 0 / #if 1 ... #else
-      if ((parent.deadBody || parent.deadAlt) && field !== 'condition' && cursor.nodeIsNamed) {
+      if ((parent.deadBody || parent.deadAlt) && field !== 'condition') {
         const isAlt = field === 'alternative';
         if ((parent.deadBody && !isAlt) || (parent.deadAlt && isAlt)) {
           out.deadRanges.push([start, end]);
@@ -243,11 +256,7 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
         identifier(frame, text.slice(start, end));
         break;
       default:
-        if (!cursor.nodeIsNamed && parent && (parent.type === 'pointer_expression' || parent.type === 'unary_expression') && parent.op === undefined) {
-          parent.op = type;
-        } else if (!cursor.nodeIsNamed && parent && parent.type === 'assignment_expression' && field === 'operator') {
-          parent.op = type;
-        }
+        break;
     }
     if (SCOPES.has(type) && !frame.scope) frame.scope = new Map();
     frames.push(frame);
