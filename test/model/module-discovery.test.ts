@@ -1,0 +1,81 @@
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { discoverModule } from '../../rules/model/index.js';
+
+let dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  dirs = [];
+});
+
+function tree(files: Record<string, string>): string {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), 'cil-module-')));
+  dirs.push(root);
+  for (const [name, text] of Object.entries(files)) {
+    const p = join(root, name);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, text);
+  }
+  return root;
+}
+
+const rel = (root: string, m: { root: string; files: string[] }) => ({
+  root: relative(root, m.root) || '.',
+  files: m.files.map((f) => relative(root, f)).sort(),
+});
+
+describe('discoverModule', () => {
+  it('a project file above src/ and inc/ makes one module of both', () => {
+    const root = tree({
+      'proj/ci.vcxproj': '<Project/>',
+      'proj/src/entry.c': '#include "../inc/ci.h"\n',
+      'proj/src/ui.cpp': '',
+      'proj/inc/ci.h': '',
+      'proj/readme.txt': '',
+      'proj/x64/Debug/gen.c': '',
+    });
+    expect(rel(root, discoverModule(join(root, 'proj/src/entry.c')))).toEqual({
+      root: 'proj',
+      files: ['proj/inc/ci.h', 'proj/src/entry.c', 'proj/src/ui.cpp'],
+    });
+  });
+
+  it('the folder holding the .def, with .inf/.inx/.def files and every source kind', () => {
+    const root = tree({
+      'm/x.def': 'EXPORTS\n',
+      'm/x.inx': '',
+      'm/a.c': '',
+      'm/b.cc': '',
+      'm/c.cxx': '',
+      'm/d.hpp': '',
+      'm/e.inl': '',
+      'm/f.hxx': '',
+      'm/g.txt': '',
+    });
+    expect(rel(root, discoverModule(join(root, 'm/a.c'))).files).toEqual(['m/a.c', 'm/b.cc', 'm/c.cxx', 'm/d.hpp', 'm/e.inl', 'm/f.hxx', 'm/x.def', 'm/x.inx']);
+  });
+
+  it('a `sources` file marks a module; a subfolder with its own marker is another module', () => {
+    const root = tree({ 'w/sources': 'TARGETNAME=x\n', 'w/a.c': '', 'w/other/y.inf': '', 'w/other/y.c': '' });
+    expect(rel(root, discoverModule(join(root, 'w/a.c')))).toEqual({ root: 'w', files: ['w/a.c'] });
+    expect(rel(root, discoverModule(join(root, 'w/other/y.c')))).toEqual({ root: 'w/other', files: ['w/other/y.c', 'w/other/y.inf'] });
+  });
+
+  it('without a marker: the file\'s own folder; never above a .git folder', () => {
+    const root = tree({ 'outer.def': '', 'repo/.git/HEAD': '', 'repo/sub/a.c': '', 'repo/sub/b.h': '', 'repo/c.c': '' });
+    expect(rel(root, discoverModule(join(root, 'repo/sub/a.c')))).toEqual({ root: 'repo/sub', files: ['repo/sub/a.c', 'repo/sub/b.h'] });
+  });
+
+  it('headers included with "..." from elsewhere, transitively; <...> includes are not followed', () => {
+    const root = tree({
+      'm/x.inf': '',
+      'm/a.c': '#include "../common/util.h"\n#include <windows.h>\n#include "missing.h"\n',
+      'common/util.h': '  #  include "deeper/more.h"\n',
+      'common/deeper/more.h': '',
+      'common/unrelated.h': '',
+    });
+    expect(rel(root, discoverModule(join(root, 'm/a.c'))).files).toEqual(['common/deeper/more.h', 'common/util.h', 'm/a.c', 'm/x.inf']);
+  });
+});
