@@ -39,6 +39,11 @@ export interface ReachingContext {
   interactive: boolean;
   quietGuarded?: boolean;
   postProcessing?: boolean;
+  /**
+   * When `difCode` is not one code ('any other DIF code': a default branch, `!=`, the rest after
+   * an early return), the codes that do not reach the site.
+   */
+  otherThan?: readonly string[];
   chain: ChainStep[];
 }
 
@@ -74,6 +79,11 @@ export interface InstallerModelService {
   globalAt?(filePath: string, offset: number): ModuleGlobal | undefined;
   /** Every read and write of a global across the module. */
   accessesOf?(global: ModuleGlobal): readonly GlobalAccess[];
+  /**
+   * The functions (APIs or the module's own) that the expansion of the module's macro `name`
+   * calls, through nested macros; empty when `name` is not a macro of the module.
+   */
+  macroCalls?(name: string): readonly string[];
 }
 
 export interface InstallerModelView extends InstallerModelService {

@@ -43,8 +43,16 @@ export default createRule<'load' | 'loadInContext' | 'loadInDllMain' | 'linkDepe
     const model = installerModelOf(context);
     return {
       call_expression(node: Node) {
-        const api = calleeName(node);
-        if (!api || !(LIBRARY_LOAD_APIS.has(api) || extra.has(api))) return;
+        const name = calleeName(node);
+        if (!name) return;
+        const isLoad = (n: string) => LIBRARY_LOAD_APIS.has(n) || extra.has(n);
+        let api = name;
+        if (!isLoad(name)) {
+          // a macro of the module that hides the load: `#define LOAD_HELPER() LoadLibraryW(...)`
+          const hidden = model?.macroCalls?.(name).find(isLoad);
+          if (!hidden) return;
+          api = `${hidden} (through macro ${name})`;
+        }
         const target = calleeNode(node);
         if (!model) {
           context.report({ node: target, messageId: 'load', data: { api } });
