@@ -130,7 +130,7 @@ export function driverKeySuggestion(sourceCode: SourceCode, site: Node, variable
   const root = sourceCode.ast!;
   for (const id of root.descendantsOfType('identifier')) {
     if (!id || id.text !== variable.name || (id.startIndex >= site.startIndex && id.endIndex <= site.endIndex)) continue;
-    if (!isSameVariable(id, variable) || isWriteTarget(id)) continue;
+    if (id.id === variable.nameNode.id || !isSameVariable(id, variable) || isWriteTarget(id)) continue;
     const f = enclosingFunction(id);
     const d = f ? deviceParams(f) : null;
     if (!d) continue;

@@ -118,14 +118,30 @@ export default createRule<MessageIds>({
         check(lvalueRoot(node.childForFieldName('argument')), node, 'write');
       },
       pointer_expression(node: Node) {
-        if (node.childForFieldName('operator')?.text !== '&' || node.parent?.type !== 'argument_list') return;
-        const call = node.parent.parent;
-        const fn = call?.childForFieldName('function');
-        check(lvalueRoot(node.childForFieldName('argument')), node, 'address', fn?.text ?? 'a function');
+        if (node.childForFieldName('operator')?.text !== '&') return;
+        const callee = calleeOfArgument(node);
+        if (callee) check(lvalueRoot(node.childForFieldName('argument')), node, 'address', callee);
+      },
+      binary_expression(node: Node) {
+        // `(PBYTE)&g` parses as `(PBYTE) & g` when the type is a typedef name the parser cannot know.
+        if (node.childForFieldName('operator')?.text !== '&') return;
+        const left = node.childForFieldName('left');
+        const type = left?.type === 'parenthesized_expression' ? left.namedChild(0) : null;
+        if (!type || type.type !== 'identifier' || !/^(?:[A-Z][A-Z0-9_]*|\w+_t)$/.test(type.text)) return;
+        const callee = calleeOfArgument(node);
+        if (callee) check(lvalueRoot(node.childForFieldName('right')), node, 'address', callee);
       },
     };
   },
 });
+
+/** The callee's text when `expr` (through casts and parentheses) is an argument of a call. */
+function calleeOfArgument(expr: Node): string | null {
+  let arg: Node = expr;
+  while (arg.parent && (arg.parent.type === 'cast_expression' || arg.parent.type === 'parenthesized_expression')) arg = arg.parent;
+  if (arg.parent?.type !== 'argument_list') return null;
+  return arg.parent.parent?.childForFieldName('function')?.text ?? 'a function';
+}
 
 /** The variable an lvalue writes: through `.field` and `[index]`, not through `->` or `*`. */
 function lvalueRoot(lvalue: Node | null): Node | null {
