@@ -106,6 +106,7 @@ new RuleTester({ serviceProviders: [installerModelProvider] }).run(ID, RULE, {
           column: 9,
           endLine: 18,
           endColumn: 23,
+          related: ['CoInstaller handles DIF_FINISHINSTALL_ACTION', 'calls RunCalibration()'],
         },
       ],
     },
