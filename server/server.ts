@@ -13,7 +13,8 @@ import {
 import { builtinRules } from '../rules/checks/index.js';
 import type { ServiceProvider } from '../rules/engine/linter.js';
 import type { RuleModule } from '../rules/engine/types.js';
-import { createInstallerModelProvider, discoverModule, SummaryCache } from '../rules/model/index.js';
+import { createInstallerModelProvider, discoverModule } from '../rules/model/index.js';
+import { CountingSummaryCache } from './lint/counting-summary-cache.js';
 import { CppParser } from '../rules/parsing/cpp-parser.js';
 import { clientFeatures, serverCapabilities } from './protocol/capabilities.js';
 import { registerCodeActions } from './providers/code-actions.js';
@@ -54,7 +55,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     const debounceMs = typeof init.debounceMs === 'number' && init.debounceMs >= 0 ? init.debounceMs : DEFAULT_DEBOUNCE_MS;
     const parser = await CppParser.create();
-    const summaryCache = new SummaryCache();
+    const summaryCache = new CountingSummaryCache();
     session = new Session(connection, client, parser, {
       rules: options.rules ?? builtinRules,
       modelProvider: options.modelProvider?.() ?? createInstallerModelProvider({ summaryCache }),
@@ -92,7 +93,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       openDocuments: s.documents.all().length,
       liveDocumentTrees: s.documents.liveTrees(),
       moduleLints: s.lint.lintCount,
-      summaryCache: cacheStats(summaryCache),
+      summaries: { built: summaryCache.misses, reused: summaryCache.hits, cached: summaryCache.size },
     }));
 
     return {
@@ -113,10 +114,4 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.listen();
-}
-
-/** What the installer model's summary cache says about itself, when it says anything. */
-function cacheStats(cache: SummaryCache): unknown {
-  const stats = (cache as { stats?: unknown }).stats;
-  return typeof stats === 'function' ? (stats as () => unknown).call(cache) : (stats ?? null);
 }

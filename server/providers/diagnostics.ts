@@ -27,7 +27,7 @@ import type { Session } from '../session.js';
 
 export class DiagnosticsProvider {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Per URI, the resultId (or version) last pushed, so unchanged results are not sent again. */
+  /** Per URI, what was last pushed (a result id, or the version and content), so unchanged results are not sent again. */
   private readonly pushed = new Map<string, string>();
   /** onSave mode: the report computed at open or save, per URI. */
   private readonly snapshots = new Map<string, { resultId: string; items: Diagnostic[] }>();
@@ -160,7 +160,9 @@ export class DiagnosticsProvider {
       // Never publish a result computed for another version of the document.
       if (!outcome || outcome.version !== other.version) continue;
       if (other !== doc && (this.timers.has(other.uri) || this.runMode(other) === 'onSave')) continue;
-      this.send(other.uri, other.version, this.toDiagnostics(outcome), outcome.resultId);
+      const diagnostics = this.toDiagnostics(outcome);
+      // The edited document always gets a publish for its new version; the others only when their results changed.
+      this.send(other.uri, other.version, diagnostics, other === doc ? outcome.resultId : `${other.version}:${JSON.stringify(diagnostics)}`);
     }
   }
 

@@ -92,7 +92,7 @@ describe('code actions', () => {
     const after = ours((await client.waitForDiagnostics(uri, 2)).diagnostics);
     expect(after.filter((d) => d.code === 'no-dll-load')).toEqual([]);
     // Left: only the directive's own report about the other rule, which suppresses nothing here.
-    expect(after.every((d) => d.code === undefined && d.message.includes("'no-service-control'"))).toBe(true);
+    expect(after.every((d) => d.code === undefined && String(d.message).includes("'no-service-control'"))).toBe(true);
   });
 
   it('fixes everything with source.fixAll.coinstaller-lint', async () => {
