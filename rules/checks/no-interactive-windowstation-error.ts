@@ -16,6 +16,8 @@ import { entryPointNode, entryPointOf } from '../fixes/move-to-action.js';
 import { installerModelOf, siteContext } from './installer-context.js';
 
 const CONSTANT = 'ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION';
+const FINISH = 'DIF_NEWDEVICEWIZARD_FINISHINSTALL';
+const ACTION = 'DIF_FINISHINSTALL_ACTION';
 
 export default createRule<'windowstationError' | 'windowstationErrorInContext', []>({
   name: 'no-interactive-windowstation-error',
@@ -60,13 +62,22 @@ export default createRule<'windowstationError' | 'windowstationErrorInContext', 
                 actionNote: 'Finish-install action: do here the interactive work that could not run during installation.',
               })
             : null;
-        const done = info?.kind === 'class-installer' ? 'ERROR_DI_DO_DEFAULT' : 'NO_ERROR';
+        // An entry point in another file can only be read: when it already handles both
+        // finish-install codes, replacing the constant here is the whole fix.
+        const elsewhere = info ? undefined : model.entryPoints.find((e) => e.name === site.entryPoint);
+        const ready = elsewhere !== undefined && [FINISH, ACTION].every((c) => elsewhere.handledDifCodes.includes(c));
+        const kind = (info ?? elsewhere)?.kind;
+        const done = kind === 'class-installer' ? 'ERROR_DI_DO_DEFAULT' : 'NO_ERROR';
         context.report({
           node,
           messageId: 'windowstationErrorInContext',
           data: { how, entryPoint: site.entryPoint, difCode: site.difCode },
           related: site.related,
-          fix: scaffold ? (fixer) => [fixer.replaceText(node, done), ...scaffold] : undefined,
+          fix: scaffold
+            ? (fixer) => [fixer.replaceText(node, done), ...scaffold]
+            : ready
+              ? (fixer) => fixer.replaceText(node, done)
+              : undefined,
         });
       },
     };

@@ -199,6 +199,19 @@ new RuleTester({ serviceProviders: [installerModelProvider] }).run(ID, RULE, {
         },
       ],
     },
+    {
+      name: 'in a helper in another file, whose entry point already handles both finish-install codes: the constant replaced',
+      filename: 'session.c',
+      code: '#include <windows.h>\nDWORD CheckSession(void)\n{\n    return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;\n}\n',
+      moduleFiles: {
+        'coinstaller.c': coInstaller(
+          '        return CheckSession();\n    case DIF_NEWDEVICEWIZARD_FINISHINSTALL:\n        RequestAction(DeviceInfoSet, DeviceInfoData);\n        break;\n    case DIF_FINISHINSTALL_ACTION:\n        AskUser();',
+          'DWORD CheckSession(void);\nvoid RequestAction(HDEVINFO, PSP_DEVINFO_DATA);\nvoid AskUser(void);\n#define DIF_FINISHINSTALL_ACTION 0x2A',
+        ),
+      },
+      output: '#include <windows.h>\nDWORD CheckSession(void)\n{\n    return NO_ERROR;\n}\n',
+      errors: [{ messageId: 'windowstationErrorInContext', data: { how: 'returned', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' }, line: 4, column: 12 }],
+    },
   ],
 });
 
