@@ -2,7 +2,9 @@
  * Parsing C and C++ with web-tree-sitter and tree-sitter-cpp's own grammar .wasm.
  * The caller owns every Tree it gets and must free it with `.delete()`.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { blankWindowsMacros } from './macro-blanking.js';
 
@@ -12,6 +14,9 @@ const require = createRequire(import.meta.url);
 let languagePromise: Promise<Language> | undefined;
 
 export function cppGrammarPath(): string {
+  // A bundle (the VS Code extension's server, client/dist/server.js) ships the grammar beside itself.
+  const beside = fileURLToPath(new URL('tree-sitter-cpp.wasm', import.meta.url));
+  if (existsSync(beside)) return beside;
   return require.resolve('tree-sitter-cpp/tree-sitter-cpp.wasm');
 }
 
