@@ -130,34 +130,34 @@ const invalidNoModel: InvalidCase[] = [
 
 new RuleTester().run('no-state-in-dll', asModule, { valid: validNoModel, invalid: invalidNoModel });
 
+const module = (...body: string[]) =>
+  lines(
+    ...HEAD,
+    'static DWORD g_Count;',
+    'static HMODULE g_Module;',
+    '',
+    'BOOL WINAPI DllMain(HINSTANCE i, DWORD r, LPVOID x) { g_Module = i; return TRUE; }',
+    '',
+    'static DWORD OnInstall(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)',
+    '{',
+    ...body,
+    '    return NO_ERROR;',
+    '}',
+    '',
+    CO,
+    '{',
+    '    switch (InstallFunction) {',
+    '    case DIF_INSTALLDEVICE:',
+    '        return OnInstall(DeviceInfoSet, DeviceInfoData);',
+    '    case DIF_REMOVE:',
+    '        return g_Count > 0 ? NO_ERROR : ERROR_DI_DONT_INSTALL;',
+    '    default:',
+    '        break;',
+    '    }',
+    '    return NO_ERROR;',
+    '}',
+  );
 describe.skipIf(!installerModelReady())('with the installer model', () => {
-  const module = (...body: string[]) =>
-    lines(
-      ...HEAD,
-      'static DWORD g_Count;',
-      'static HMODULE g_Module;',
-      '',
-      'BOOL WINAPI DllMain(HINSTANCE i, DWORD r, LPVOID x) { g_Module = i; return TRUE; }',
-      '',
-      'static DWORD OnInstall(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)',
-      '{',
-      ...body,
-      '    return NO_ERROR;',
-      '}',
-      '',
-      CO,
-      '{',
-      '    switch (InstallFunction) {',
-      '    case DIF_INSTALLDEVICE:',
-      '        return OnInstall(DeviceInfoSet, DeviceInfoData);',
-      '    case DIF_REMOVE:',
-      '        return g_Count > 0 ? NO_ERROR : ERROR_DI_DONT_INSTALL;',
-      '    default:',
-      '        break;',
-      '    }',
-      '    return NO_ERROR;',
-      '}',
-    );
   new RuleTester({ serviceProviders: [installerModelProvider] }).run('no-state-in-dll', asModule, {
     valid: [
       module('    UNREFERENCED_PARAMETER(DeviceInfoSet);'),
@@ -309,5 +309,24 @@ checkFixesCompile('no-state-in-dll', asModule, [
     ),
   },
 ]);
+
+if (installerModelReady()) {
+  checkFixesCompile(
+    'no-state-in-dll (with the installer model)',
+    asModule,
+    [
+      {
+        name: 'write in a helper, read in the entry point under another DIF code',
+        code: module('    g_Count++;'),
+        apply: { finding: 0, suggestion: 0 },
+        output: module('    g_Count++;')
+          .replace('static DWORD OnInstall', `${HELPERS.join('\n')}\nstatic DWORD OnInstall`)
+          .replace('    g_Count++;', '    WriteDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", (DWORD)(((DWORD)ReadDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", 0)) + 1));')
+          .replace('return g_Count > 0', 'return ((DWORD)ReadDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", 0)) > 0'),
+      },
+    ],
+    [installerModelProvider],
+  );
+}
 
 checkDocExamples('no-state-in-dll', asModule);
