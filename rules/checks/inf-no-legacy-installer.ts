@@ -68,9 +68,10 @@ export default createRule<MessageIds, []>({
         const doc = parseInf(context.sourceCode.text);
         const refs = installerReferencesOf(doc, { anyAddReg: true });
         reportSections(doc, refs, (d) => context.report(d));
+        const aliases = model ? defAliases(model) : new Map<string, string>();
         for (const ref of refs) {
           const installer = installerLabel(ref);
-          const entry = model ? findEntryPoint(model, ref) : undefined;
+          const entry = model ? findEntryPoint(model, ref, aliases) : undefined;
           const related = model && entry ? entryPointRelated(model, entry) : undefined;
           context.report({
             loc: ref.range,
@@ -121,20 +122,42 @@ function installerLabel(ref: InfInstallerReference): string {
   return `"${ref.dll},${entryPointName(ref)}"`;
 }
 
-/** Names a function is known by: its own, its .def export names when the model gives them, undecorated. */
+/** Names a function is known by: its own, plus its export names when the model gives them. */
 function namesOf(entry: EntryPointInfo): string[] {
   const extra = (entry as EntryPointInfo & { exportNames?: readonly string[] }).exportNames ?? [];
   return [entry.name, ...extra];
 }
 
+/**
+ * `exported -> internal` aliases of the module's .def files (`CoDeviceInstall = ContosoCoInstaller`),
+ * for an INF naming the exported name. The contract has no member for them yet: this reads the
+ * model's per-file summaries when it exposes them (rules/model's `graph.files`), else nothing.
+ */
+function defAliases(model: InstallerModelView): Map<string, string> {
+  const out = new Map<string, string>();
+  const files = (model as unknown as { graph?: { files?: Map<string, { defExports?: { name: string; internalName?: string }[] }> } })
+    .graph?.files;
+  if (!(files instanceof Map)) return out;
+  for (const summary of files.values()) {
+    for (const e of summary.defExports ?? []) if (e.internalName) out.set(e.name, e.internalName);
+  }
+  return out;
+}
+
+const undecorate = (name: string) => name.replace(/^_?([A-Za-z_$][\w$]*)@\d+$/, '$1');
+
 /** The entry point of the module the reference names, when it has an installer signature. */
-function findEntryPoint(model: InstallerModelView, ref: InfInstallerReference): EntryPointInfo | undefined {
+function findEntryPoint(
+  model: InstallerModelView,
+  ref: InfInstallerReference,
+  aliases: ReadonlyMap<string, string>,
+): EntryPointInfo | undefined {
   const name = entryPointName(ref);
-  const undecorated = name.replace(/^_?([A-Za-z_$][\w$]*)@\d+$/, '$1');
+  const wanted = new Set([name, undecorate(name)]);
+  const internal = aliases.get(name);
+  if (internal) wanted.add(undecorate(internal));
   return model.entryPoints.find(
-    (e) =>
-      (e.via.includes('signature') || e.via.includes('config')) &&
-      namesOf(e).some((n) => n === name || n === undecorated),
+    (e) => (e.via.includes('signature') || e.via.includes('config')) && namesOf(e).some((n) => wanted.has(n)),
   );
 }
 

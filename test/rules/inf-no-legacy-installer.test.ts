@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { RuleTester } from '../../rules/testing/rule-tester.js';
+import { RuleTester, type InvalidCase, type ValidCase } from '../../rules/testing/rule-tester.js';
 import rule from '../../rules/checks/inf-no-legacy-installer.js';
 import type { RuleModule } from '../../rules/engine/types.js';
 import type { ServiceProvider } from '../../rules/engine/linter.js';
 import type { EntryPointInfo, InstallerModelService } from '../../rules/checks/installer-context.js';
+import { installerModelProvider } from '../../rules/model/index.js';
+import { installerModelReady } from './rule-doc-examples.js';
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
 
@@ -367,3 +369,89 @@ new RuleTester().run('inf-no-legacy-installer (documented examples)', rule as un
     },
   ],
 });
+
+// With the real installer model: the module's C sources and .def beside the INF.
+const COINSTALLER_C = lines(
+  '#include <windows.h>',
+  '#include <setupapi.h>',
+  '',
+  'DWORD CALLBACK ContosoCoInstaller(_In_ DI_FUNCTION InstallFunction, _In_ HDEVINFO DeviceInfoSet,',
+  '    _In_opt_ PSP_DEVINFO_DATA DeviceInfoData, _Inout_ PCOINSTALLER_CONTEXT_DATA Context)',
+  '{',
+  '    switch (InstallFunction) {',
+  '    case DIF_INSTALLDEVICE:',
+  '        break;',
+  '    }',
+  '    return NO_ERROR;',
+  '}',
+  '',
+  'int NotAnInstaller(int x) { return x; }',
+);
+
+const modelCases: { valid: ValidCase[]; invalid: InvalidCase[] } = installerModelReady()
+  ? {
+      valid: [
+        {
+          name: 'legacy target with the model',
+          code: DEVICE_COINSTALLER.replace('ContosoCoInstaller"', 'Misspelt"'),
+          filename: 'x.inf',
+          settings: { target: 'legacy' as const },
+          moduleFiles: { 'coinst.c': COINSTALLER_C },
+        },
+      ],
+      invalid: [
+        {
+          name: 'real model: the value names the C entry point',
+          code: DEVICE_COINSTALLER,
+          filename: 'x.inf',
+          moduleFiles: { 'coinst.c': COINSTALLER_C, 'contoso.def': 'LIBRARY ContosoCoInst\nEXPORTS\n    ContosoCoInstaller\n' },
+          errors: [
+            { messageId: 'coInstallersSection' },
+            { messageId: 'coInstaller', related: ['ContosoCoInstaller, the co-installer entry point this value names'] },
+          ],
+        },
+        {
+          name: 'real model: the INF names the default CoDeviceInstall, which the .def aliases to the C function',
+          code: DEVICE_COINSTALLER.replace(',ContosoCoInstaller"', '"'),
+          filename: 'x.inf',
+          moduleFiles: { 'coinst.c': COINSTALLER_C, 'contoso.def': 'LIBRARY ContosoCoInst\nEXPORTS\n    CoDeviceInstall = ContosoCoInstaller @1\n' },
+          errors: [
+            { messageId: 'coInstallersSection' },
+            {
+              messageId: 'coInstaller',
+              data: { installer: '"ContosoCoInst.dll,CoDeviceInstall"' },
+              related: ['ContosoCoInstaller, the co-installer entry point this value names'],
+            },
+          ],
+        },
+        {
+          name: 'real model: a misspelt entry point',
+          code: DEVICE_COINSTALLER.replace('ContosoCoInstaller"', 'ContosoCoInstallr"'),
+          filename: 'x.inf',
+          moduleFiles: { 'coinst.c': COINSTALLER_C },
+          errors: [
+            { messageId: 'coInstallersSection' },
+            { messageId: 'coInstaller', related: [] },
+            { messageId: 'unknownEntryPoint', data: { kind: 'CoInstallers32', entryPoint: 'ContosoCoInstallr', dll: 'ContosoCoInst.dll' }, line: 8, column: 51, endColumn: 68 },
+          ],
+        },
+        {
+          name: 'real model: the INF names a function without an installer signature',
+          code: DEVICE_COINSTALLER.replace('ContosoCoInstaller"', 'NotAnInstaller"'),
+          filename: 'x.inf',
+          moduleFiles: { 'coinst.c': COINSTALLER_C },
+          errors: [
+            { messageId: 'coInstallersSection' },
+            { messageId: 'coInstaller' },
+            { messageId: 'unknownEntryPoint', data: { kind: 'CoInstallers32', entryPoint: 'NotAnInstaller', dll: 'ContosoCoInst.dll' } },
+          ],
+        },
+      ],
+    }
+  : { valid: [], invalid: [] };
+
+new RuleTester({ serviceProviders: [installerModelProvider] }).run(
+  'inf-no-legacy-installer (installer model)',
+  rule as unknown as RuleModule,
+  modelCases,
+);
