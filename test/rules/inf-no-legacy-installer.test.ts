@@ -425,6 +425,34 @@ const modelCases: { valid: ValidCase[]; invalid: InvalidCase[] } = installerMode
           ],
         },
         {
+          name: 'real model: a class installer in C++ as a static member function',
+          code: CLASS_INSTALLER,
+          filename: 'x.inf',
+          moduleFiles: {
+            'cls.cpp': lines(
+              'class Installer {',
+              'public:',
+              '    static DWORD WINAPI Dispatch(DI_FUNCTION f, HDEVINFO set, SP_DEVINFO_DATA *data) { return ERROR_DI_DO_DEFAULT; }',
+              '};',
+              'extern "C" DWORD CALLBACK ContosoClassInstaller(DI_FUNCTION f, HDEVINFO set, PSP_DEVINFO_DATA data)',
+              '{',
+              '    return Installer::Dispatch(f, set, data);',
+              '}',
+            ),
+          },
+          errors: [
+            { messageId: 'classInstall32Section' },
+            { messageId: 'classInstaller', related: ['ContosoClassInstaller, the class installer entry point this value names'] },
+          ],
+        },
+        {
+          name: 'real model: a package INF beside sources with no installer at all (prebuilt DLL): no entry point check',
+          code: DEVICE_COINSTALLER,
+          filename: 'x.inf',
+          moduleFiles: { 'driver.c': 'NTSTATUS DriverEntry(PDRIVER_OBJECT d, PUNICODE_STRING r) { return 0; }\n' },
+          errors: [{ messageId: 'coInstallersSection' }, { messageId: 'coInstaller', related: [] }],
+        },
+        {
           name: 'real model: a misspelt entry point',
           code: DEVICE_COINSTALLER.replace('ContosoCoInstaller"', 'ContosoCoInstallr"'),
           filename: 'x.inf',
