@@ -3,6 +3,7 @@
  * `--opt value` and `--opt=value` both accepted, `--` ends the options. Errors are returned, not
  * thrown, so the CLI can print them with exit status 2.
  */
+import type { RuleEntry } from '../rules/engine/types.js';
 
 export type FormatName = 'stylish' | 'json' | 'sarif';
 export type RuleLevel = 'off' | 'warn' | 'error';
@@ -14,7 +15,8 @@ export interface CliOptions {
   fixDryRun: boolean;
   /** -1: no limit. */
   maxWarnings: number;
-  ruleOverrides: Record<string, RuleLevel>;
+  /** `--rule id:level`, or `--rule 'id:[level, options]'` (validated by the config loader). */
+  ruleOverrides: Record<string, RuleEntry>;
   quiet: boolean;
   outputFile?: string;
   /** undefined: color when stdout is a terminal. */
@@ -125,8 +127,22 @@ function applyOption(options: CliOptions, name: string, value: string | undefine
   }
 }
 
-/** `--rule id:level`, several separated by commas: `--rule a:off,b:warn`. */
+/**
+ * `--rule id:level`, several separated by commas (`--rule a:off,b:warn`), or one rule with options
+ * as JSON: `--rule 'id:["warn", {"option": true}]'`.
+ */
 function addRuleOverride(options: CliOptions, value: string): string | undefined {
+  const withOptions = /^\s*([\w-]+)\s*:\s*(\[[\s\S]*\])\s*$/.exec(value);
+  if (withOptions) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(withOptions[2]);
+    } catch {
+      return `--rule ${withOptions[1]}: the options are not valid JSON: ${withOptions[2]}`;
+    }
+    options.ruleOverrides[withOptions[1]] = parsed as RuleEntry;
+    return undefined;
+  }
   for (const item of value.split(',')) {
     const match = /^\s*([\w-]+)\s*:\s*(\w+)\s*$/.exec(item);
     if (!match) return `--rule expects id:level (for example no-dll-load:off), got "${item}"`;

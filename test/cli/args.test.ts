@@ -36,6 +36,13 @@ describe('parseArgs', () => {
     expect(ok(['--rule', 'no-dll-load:off', '--rule=a:warn,b:2']).ruleOverrides).toEqual({ 'no-dll-load': 'off', a: 'warn', b: 'error' });
   });
 
+  it('takes a rule with options as JSON', () => {
+    expect(ok(['--rule', 'no-dll-load:["error", {"reportDllMain": true}]']).ruleOverrides).toEqual({
+      'no-dll-load': ['error', { reportDllMain: true }],
+    });
+    expect(err(['--rule', 'no-dll-load:["error", {oops}]'])).toMatch(/not valid JSON/);
+  });
+
   it('reports bad input clearly instead of throwing', () => {
     expect(err(['--format', 'xml'])).toMatch(/unknown format "xml".*stylish, json, sarif/);
     expect(err(['--max-warnings', 'many'])).toMatch(/integer/);
