@@ -103,7 +103,10 @@ export default createRule<MessageIds, []>({
         if (isShellEx) {
           const mask = maskOf(fn, call, struct);
           if (!mask.noClose) {
-            const fix = mask.single ? waitForProcessFix({ sourceCode, call, fn, struct, handles: ['hProcess'], maskValue: mask.single }) : null;
+            const fix =
+              mask.single || mask.setBefore
+                ? waitForProcessFix({ sourceCode, call, fn, struct, handles: ['hProcess'], maskValue: mask.single, maskBefore: mask.setBefore })
+                : null;
             return report('noCloseProcessMask', hProcess, fix);
           }
         }
@@ -199,8 +202,19 @@ function handedOff(fn: Node, call: Node, struct: { text: string }, handles: stri
   return false;
 }
 
-/** How ShellExecuteEx's fMask is set before the call: whether it has SEE_MASK_NOCLOSEPROCESS, and the one plain assignment to extend. */
-function maskOf(fn: Node, call: Node, struct: { text: string; pointer: boolean }): { noClose: boolean; single?: Node } {
+/** Calls that may take the structure before the start without setting its fMask. */
+const ZEROING = new Set(['ZeroMemory', 'RtlZeroMemory', 'SecureZeroMemory', 'memset']);
+
+/**
+ * How ShellExecuteEx's fMask is set before the call: whether it has SEE_MASK_NOCLOSEPROCESS, the one
+ * plain assignment to extend, or (when nothing can have set it: no assignment, an initializer of at
+ * most the size, only zeroing calls) the statement to set it before.
+ */
+function maskOf(
+  fn: Node,
+  call: Node,
+  struct: { text: string; pointer: boolean },
+): { noClose: boolean; single?: Node; setBefore?: Node } {
   const field = compact(member(struct, 'fMask'));
   const assignments = fn
     .descendantsOfType('assignment_expression')
@@ -211,7 +225,25 @@ function maskOf(fn: Node, call: Node, struct: { text: string; pointer: boolean }
   const noClose = [...assignments, ...inits].some((n) => n.text.includes('SEE_MASK_NOCLOSEPROCESS'));
   const plain = assignments.filter((a) => a.childForFieldName('operator')?.text === '=' && a.parent?.type === 'expression_statement');
   const single = plain.length === 1 && assignments.length === 1 ? plain[0].childForFieldName('right') ?? undefined : undefined;
-  return { noClose, single };
+  if (noClose || single || assignments.length > 0 || struct.pointer) return { noClose, single };
+  const initOk = inits.every((d) => {
+    const value = d.childForFieldName('value');
+    return value?.type === 'initializer_list' && value.namedChildren.filter((c) => c !== null && c.type !== 'comment').length <= 1;
+  });
+  const passedBefore = fn.descendantsOfType('call_expression').some((c) => {
+    if (!c || c.endIndex > call.startIndex || c.id === call.id) return false;
+    const name = calleeName(c);
+    const args = c.childForFieldName('arguments');
+    return !!args && !ZEROING.has(name ?? '') && args.descendantsOfType('identifier').some((id) => id?.text === struct.text);
+  });
+  if (!initOk || passedBefore) return { noClose };
+  let statement: Node | null = call;
+  while (statement && statement.parent?.type !== 'compound_statement') statement = statement.parent;
+  return { noClose, setBefore: statement && statement.parent && within(statement.parent, fn) ? statement : undefined };
+}
+
+function within(node: Node, outer: Node): boolean {
+  return outer.startIndex <= node.startIndex && node.endIndex <= outer.endIndex;
 }
 
 /** Where a call's result goes: a local name, 'other' (returned, passed on), or null (dropped). */

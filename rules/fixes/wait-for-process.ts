@@ -22,6 +22,8 @@ export interface WaitRequest {
   handles: readonly string[];
   /** For ShellExecuteEx without SEE_MASK_NOCLOSEPROCESS: the `fMask` assignment to extend. */
   maskValue?: Node;
+  /** Or, where fMask is never set: the statement before which to set it. */
+  maskBefore?: Node;
 }
 
 const JUMPS = new Set(['return_statement', 'break_statement', 'continue_statement', 'goto_statement']);
@@ -41,6 +43,12 @@ export function waitForProcessFix(req: WaitRequest): Fix[] | null {
   const closes = toClose.map((h) => `CloseHandle(${h});`);
   const edits: Fix[] = [];
   if (req.maskValue) edits.push(maskEdit(sourceCode, req.maskValue));
+  if (req.maskBefore) {
+    const at = lineStart(sourceCode, req.maskBefore.startIndex);
+    if (!/^[ \t]*$/.test(sourceCode.text.slice(at, req.maskBefore.startIndex))) return null;
+    const indent = sourceCode.indentationAt(req.maskBefore.startIndex);
+    edits.push(insertLines(sourceCode, at, [`${indent}${member(struct, 'fMask')} = SEE_MASK_NOCLOSEPROCESS;`]));
+  }
 
   const statement = call.parent?.type === 'expression_statement' ? call.parent : null;
   const cond = conditionOf(call);

@@ -137,6 +137,27 @@ new RuleTester({ serviceProviders: [installerModelProvider] }).run(ID, RULE, {
       ],
     },
     {
+      name: 'ShellExecuteExW in a finish-install page procedure, fMask never set: the flag set before the call, then the wait',
+      code: fixture('page-shellexecuteex.c'),
+      output: fixture('page-shellexecuteex.fixed.c'),
+      errors: [
+        {
+          messageId: 'noCloseProcessMask',
+          data: { api: 'ShellExecuteExW', entryPoint: 'CoInstaller', difCode: 'DIF_NEWDEVICEWIZARD_FINISHINSTALL', handle: 'sei.hProcess' },
+          line: 14,
+          column: 9,
+          endColumn: 24,
+          related: ['CoInstaller handles DIF_NEWDEVICEWIZARD_FINISHINSTALL', 'calls AddFinishPage()', 'creates a property page with procedure FinishPageProc()'],
+        },
+      ],
+    },
+    {
+      name: 'ShellExecuteExW whose structure a helper fills first: the mask may be set there, so no fix',
+      code: actionHelper('    SHELLEXECUTEINFOW sei;\n    FillShellInfo(&sei);\n    ShellExecuteExW(&sei);').replace('static DWORD Run', 'void FillShellInfo(SHELLEXECUTEINFOW *Info);\nstatic DWORD Run'),
+      output: null,
+      errors: [{ messageId: 'noCloseProcessMask', line: 12, column: 5 }],
+    },
+    {
       name: 'ShellExecuteW and WinExec give no handle: reported, not fixed',
       code: actionHelper('    ShellExecuteW(NULL, L"open", L"ContosoTool.exe", NULL, NULL, SW_SHOWNORMAL);\n    WinExec("ContosoTool.exe", SW_SHOWNORMAL);'),
       output: null,
@@ -216,6 +237,7 @@ describe(`${ID}: fixed files parse, re-lint clean and compile`, () => {
     ['negated-return.c', 'negated-return.fixed.c', 'fix'],
     ['bare-statement.c', 'bare-statement.fixed.c', 'fix'],
     ['shellexecuteex-mask.c', 'shellexecuteex-mask.fixed.c', 'fix'],
+    ['page-shellexecuteex.c', 'page-shellexecuteex.fixed.c', 'fix'],
   ];
   for (const [input, expected, how] of cases) {
     it(`${input}: the ${how} gives ${expected}, which parses, re-lints clean and compiles`, () => {
