@@ -8,7 +8,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Fix } from '../engine/types.js';
 import type { SourceCode } from '../source/source-code.js';
 import { enclosingFunction, parameters } from '../syntax/functions.js';
-import { resolveVariable, type FileVariable } from '../syntax/variable-scope.js';
+import { resolveVariable, type FileScope, type FileVariable } from '../syntax/variable-scope.js';
 
 const READ = 'ReadDeviceState';
 const WRITE = 'WriteDeviceState';
@@ -69,8 +69,8 @@ export function stateValueName(variable: string): string {
   return variable.replace(/^(?:g_|s_|m_)/, '') || variable;
 }
 
-function isSameVariable(id: Node, variable: FileVariable): boolean {
-  return id.type === 'identifier' && id.text === variable.name && resolveVariable(id)?.nameNode.id === variable.nameNode.id;
+function isSameVariable(id: Node, variable: FileVariable, fileScope: FileScope): boolean {
+  return id.type === 'identifier' && id.text === variable.name && resolveVariable(id, fileScope)?.nameNode.id === variable.nameNode.id;
 }
 
 /** True when the identifier is itself written (so it is not a read to convert). */
@@ -83,7 +83,13 @@ function isWriteTarget(id: Node): boolean {
 }
 
 /** The edits of the suggestion, or undefined when the write or the variable is not a simple scalar one. */
-export function driverKeySuggestion(sourceCode: SourceCode, site: Node, variable: FileVariable): Fix[] | undefined {
+export function driverKeySuggestion(
+  sourceCode: SourceCode,
+  site: Node,
+  variable: FileVariable,
+  identifiersNamed: (name: string) => readonly Node[],
+  fileScope: FileScope,
+): Fix[] | undefined {
   const statement = site.parent;
   if (!statement || statement.type !== 'expression_statement') return undefined;
   const declarator = variable.nameNode.parent;
@@ -102,7 +108,7 @@ export function driverKeySuggestion(sourceCode: SourceCode, site: Node, variable
 
   /** The text of an expression with the variable's reads replaced by reads of the driver key. */
   const converted = (expr: Node): string => {
-    const ids = expr.descendantsOfType('identifier').filter((n): n is Node => n !== null && isSameVariable(n, variable));
+    const ids = expr.descendantsOfType('identifier').filter((n): n is Node => n !== null && isSameVariable(n, variable, fileScope));
     let text = sourceCode.getText(expr);
     for (const id of ids.reverse()) {
       const s = id.startIndex - expr.startIndex;
@@ -128,9 +134,9 @@ export function driverKeySuggestion(sourceCode: SourceCode, site: Node, variable
 
   // Reads of the same variable elsewhere in this file, where a device is at hand.
   const root = sourceCode.ast!;
-  for (const id of root.descendantsOfType('identifier')) {
-    if (!id || id.text !== variable.name || (id.startIndex >= site.startIndex && id.endIndex <= site.endIndex)) continue;
-    if (id.id === variable.nameNode.id || !isSameVariable(id, variable) || isWriteTarget(id)) continue;
+  for (const id of identifiersNamed(variable.name)) {
+    if (id.startIndex >= site.startIndex && id.endIndex <= site.endIndex) continue;
+    if (id.id === variable.nameNode.id || !isSameVariable(id, variable, fileScope) || isWriteTarget(id)) continue;
     const f = enclosingFunction(id);
     const d = f ? deviceParams(f) : null;
     if (!d) continue;

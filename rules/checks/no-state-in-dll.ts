@@ -13,7 +13,7 @@ import type { Node } from 'web-tree-sitter';
 import { createRule } from '../engine/create-rule.js';
 import type { RelatedLocation } from '../engine/types.js';
 import { enclosingFunction, functionName } from '../syntax/functions.js';
-import { resolveVariable, type FileVariable } from '../syntax/variable-scope.js';
+import { FileScope, resolveVariable, type FileVariable } from '../syntax/variable-scope.js';
 import { installerModelOf, siteContext, type ModuleGlobal } from './installer-context.js';
 import { driverKeySuggestion } from './driver-key-state.js';
 
@@ -45,9 +45,24 @@ export default createRule<MessageIds>({
   create(context) {
     const model = installerModelOf(context);
     const { sourceCode, filePath } = context;
+    const fileScope = new FileScope();
+    let byName: Map<string, Node[]> | undefined;
+    /** The identifiers of this file with a given name (indexed once, when a suggestion first needs it). */
+    const identifiersNamed = (name: string): readonly Node[] => {
+      if (!byName) {
+        byName = new Map();
+        for (const id of sourceCode.ast?.descendantsOfType('identifier') ?? []) {
+          if (!id) continue;
+          const list = byName.get(id.text);
+          if (list) list.push(id);
+          else byName.set(id.text, [id]);
+        }
+      }
+      return byName.get(name) ?? [];
+    };
 
     const globalOf = (id: Node): { name: string; scope: 'file' | 'static-local'; local?: FileVariable; model?: ModuleGlobal } | null => {
-      const local = resolveVariable(id);
+      const local = resolveVariable(id, fileScope);
       if (model?.globalAt) {
         const g = model.globalAt(filePath, id.startIndex);
         if (!g || g.isConst) return null;
@@ -63,7 +78,7 @@ export default createRule<MessageIds>({
       if (!g) return;
       const scope = g.scope === 'file' ? 'file-scope variable' : 'static variable';
       const fn = enclosingFunction(site);
-      const suggest = kind === 'write' && g.local ? driverKeySuggestion(sourceCode, site, g.local) : undefined;
+      const suggest = kind === 'write' && g.local ? driverKeySuggestion(sourceCode, site, g.local, identifiersNamed, fileScope) : undefined;
       const suggestions = suggest ? [{ messageId: 'useDriverKey' as const, fix: () => suggest }] : undefined;
       if (!model) {
         if (!fn || functionName(fn) === 'DllMain') return;

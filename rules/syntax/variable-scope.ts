@@ -4,6 +4,7 @@
  * does not answer `globalAt`; it sees only the file it is given.
  */
 import type { Node } from 'web-tree-sitter';
+import { parameters } from './functions.js';
 
 export interface FileVariable {
   name: string;
@@ -49,17 +50,14 @@ function isConstDeclaration(declaration: Node, nameNode: Node): boolean {
  * What `identifier` names: a file-scope variable or a static local of this file, or null for
  * locals, parameters, functions and names declared elsewhere.
  */
-export function resolveVariable(identifier: Node): FileVariable | null {
+export function resolveVariable(identifier: Node, fileScope?: FileScope): FileVariable | null {
   const name = identifier.text;
   for (let scope: Node | null = identifier.parent; scope; scope = scope.parent) {
     if (scope.type === 'function_definition') {
-      const params = scope.descendantsOfType('parameter_declaration');
-      const decl = scope.childForFieldName('declarator');
-      if (params.some((p) => p && decl && p.startIndex >= decl.startIndex && p.endIndex <= decl.endIndex && p.childForFieldName('declarator') && declaredName(p.childForFieldName('declarator')!)?.text === name)) {
-        return null;
-      }
+      if (parameters(scope).some((p) => p.name === name)) return null;
       continue;
     }
+    if (scope.type === 'translation_unit' && fileScope) return fileScope.lookup(scope, name);
     if (scope.type !== 'compound_statement' && scope.type !== 'translation_unit' && scope.type !== 'for_statement') continue;
     for (const child of scope.namedChildren) {
       if (!child || child.type !== 'declaration') continue;
@@ -76,4 +74,24 @@ export function resolveVariable(identifier: Node): FileVariable | null {
     }
   }
   return null;
+}
+
+/** The file-scope variables of one file, indexed once (create one per rule run and file). */
+export class FileScope {
+  private index: Map<string, FileVariable> | undefined;
+
+  lookup(root: Node, name: string): FileVariable | null {
+    if (!this.index) {
+      this.index = new Map();
+      for (const child of root.namedChildren) {
+        if (!child || child.type !== 'declaration') continue;
+        for (const n of declaredNames(child)) {
+          if (!this.index.has(n.text)) {
+            this.index.set(n.text, { name: n.text, scope: 'file', nameNode: n, declaration: child, isConst: isConstDeclaration(child, n) });
+          }
+        }
+      }
+    }
+    return this.index.get(name) ?? null;
+  }
 }
