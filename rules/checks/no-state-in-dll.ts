@@ -14,7 +14,7 @@ import { createRule } from '../engine/create-rule.js';
 import type { RelatedLocation } from '../engine/types.js';
 import { enclosingFunction, functionName } from '../syntax/functions.js';
 import { FileScope, resolveVariable, type FileVariable } from '../syntax/variable-scope.js';
-import { installerModelOf, siteContext, type ModuleGlobal } from './installer-context.js';
+import { installerModelOf, siteContext, type GlobalAccess, type ModuleGlobal } from './installer-context.js';
 import { driverKeySuggestion } from './driver-key-state.js';
 
 type MessageIds = 'write' | 'writeAnywhere' | 'addressPassed' | 'addressPassedAnywhere' | 'useDriverKey';
@@ -101,28 +101,33 @@ export default createRule<MessageIds>({
       });
     };
 
-    /** Where the same variable is read under another DIF code (reads in this file, where positions are known). */
+    /**
+     * Where the same variable is read under another DIF code: reads in this file, and reads in
+     * other files when the model gives their positions (1-based line and column on the access).
+     */
     const readsElsewhere = (g: ModuleGlobal | undefined, difCode: string): RelatedLocation[] => {
       if (!g || !model?.accessesOf) return [];
       const out: RelatedLocation[] = [];
       for (const access of model.accessesOf(g)) {
-        if (access.kind !== 'read' || access.filePath !== filePath) continue;
-        const other = siteContext(model, filePath, access.range[0], (c) => c.difCode !== difCode);
+        if (access.kind !== 'read') continue;
+        const loc = accessLocation(access);
+        if (!loc) continue;
+        const other = siteContext(model, access.filePath, access.range[0], (c) => c.difCode !== difCode);
         if (!other) continue;
-        const start = sourceCode.getLocFromIndex(access.range[0]);
-        const end = sourceCode.getLocFromIndex(access.range[1]);
-        out.push({
-          filePath,
-          message: `${g.name} is read here while ${other.entryPoint} handles ${other.difCode}`,
-          line: start.line,
-          column: start.column,
-          endLine: end.line,
-          endColumn: end.column,
-          range: [access.range[0], access.range[1]],
-        });
+        out.push({ filePath: access.filePath, message: `${g.name} is read here while ${other.entryPoint} handles ${other.difCode}`, ...loc, range: [access.range[0], access.range[1]] });
         if (out.length >= 3) break;
       }
       return out;
+    };
+    const accessLocation = (access: GlobalAccess): { line: number; column: number; endLine: number; endColumn: number } | undefined => {
+      if (access.filePath === filePath) {
+        const start = sourceCode.getLocFromIndex(access.range[0]);
+        const end = sourceCode.getLocFromIndex(access.range[1]);
+        return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+      }
+      const p = access as GlobalAccess & Partial<Record<'line' | 'column' | 'endLine' | 'endColumn', number>>;
+      if (typeof p.line !== 'number' || typeof p.column !== 'number') return undefined;
+      return { line: p.line, column: p.column, endLine: p.endLine ?? p.line, endColumn: p.endColumn ?? p.column };
     };
 
     return {

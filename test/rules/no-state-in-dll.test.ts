@@ -95,6 +95,11 @@ const invalidNoModel: InvalidCase[] = [
     ],
   },
   {
+    name: 'CRLF: the suggestion keeps the line endings',
+    code: counter.replace(/\n/g, '\r\n'),
+    errors: [{ messageId: 'writeAnywhere', line: 8, column: 5, suggestions: [{ output: counterFixed.replace(/\n/g, '\r\n') }] }],
+  },
+  {
     name: 'a static local',
     code: 'void f(void)\n{\n    static BOOL done;\n    if (!done) {\n        done = TRUE;\n    }\n}\n',
     errors: [{ messageId: 'writeAnywhere', data: { variable: 'done', function: 'f', scope: 'static variable' }, line: 5, column: 9, endColumn: 20 }],

@@ -107,6 +107,12 @@ const invalid: InvalidCase[] = [
     output: lines(...HEAD, CLASS, '{', '    switch (InstallFunction) {', '    case DIF_INSTALLDEVICE:', '        break;', '    case DIF_REMOVE:', '        return ERROR_DI_DO_DEFAULT;', '    default:', '        return ERROR_DI_DO_DEFAULT;', '    }', '    return NO_ERROR;', '}'),
   },
   {
+    name: 'CRLF: the added default case keeps the line endings',
+    code: classShared().replace(/\n/g, '\r\n'),
+    errors: [{ messageId: 'classInstallerUnhandled', line: 12, column: 12 }],
+    output: lines(...HEAD, CLASS, '{', '    switch (InstallFunction) {', '    case DIF_INSTALLDEVICE:', '        break;', '    case DIF_REMOVE:', '        return ERROR_DI_DO_DEFAULT;', '    default:', '        return ERROR_DI_DO_DEFAULT;', '    }', '    return NO_ERROR;', '}').replace(/\n/g, '\r\n'),
+  },
+  {
     name: 'a class installer: if chain, ERROR_SUCCESS at the end',
     code: classIfChain('ERROR_SUCCESS'),
     errors: [{ messageId: 'classInstallerUnhandled', data: { entryPoint: 'ClassInstall', value: 'ERROR_SUCCESS' }, line: 11, column: 12, endColumn: 25 }],
