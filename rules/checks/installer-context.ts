@@ -31,6 +31,10 @@ export interface EntryPointInfo {
   via: ReadonlyArray<'signature' | 'def' | 'dllexport' | 'inf' | 'config'>;
   /** DIF codes the entry point handles explicitly (case labels, == tests, dispatch tables), in source order. */
   handledDifCodes: readonly string[];
+  /** Names the DLL exports it under when they differ from `name` (.def aliases `CoDeviceInstall = Impl`). */
+  exportNames?: readonly string[];
+  /** 1-based line and column of `nameRange`. */
+  nameLoc?: { line: number; column: number; endLine: number; endColumn: number };
 }
 
 export interface ReachingContext {

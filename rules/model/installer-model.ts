@@ -87,8 +87,21 @@ class Model implements InstallerModel {
       if (kind && !kinds.has(fn.id)) kinds.set(fn.id, kind);
     };
     const defNames = new Set<string>();
+    /** exported name -> internal names, and back */
+    const internalOf = new Map<string, string>();
+    const exportNamesOf = new Map<string, string[]>();
     const defs = [...(this.extras.defExports ?? []), ...g.summaries.flatMap((s) => s.defExports ?? [])];
-    for (const d of defs) defNames.add(undecorate(d.internalName ?? d.name));
+    for (const d of defs) {
+      const internal = undecorate(d.internalName ?? d.name);
+      defNames.add(internal);
+      const exportedAs = undecorate(d.name);
+      if (exportedAs !== internal) {
+        internalOf.set(exportedAs, internal);
+        const list = exportNamesOf.get(internal);
+        if (list) list.push(exportedAs);
+        else exportNamesOf.set(internal, [exportedAs]);
+      }
+    }
     const infRefs = [...(this.extras.infReferences ?? []), ...g.summaries.flatMap((s) => s.infReferences ?? [])];
     const exported = (fn: GraphFunction) => fn.s.dllexport || defNames.has(fn.s.name);
 
@@ -101,7 +114,8 @@ class Model implements InstallerModel {
       }
     }
     for (const ref of infRefs) {
-      const name = ref.entryPoint ?? (ref.kind === 'CoInstallers32' ? 'CoDeviceInstall' : 'ClassInstall');
+      const exportedAs = undecorate(ref.entryPoint ?? (ref.kind === 'CoInstallers32' ? 'CoDeviceInstall' : 'ClassInstall'));
+      const name = internalOf.get(exportedAs) ?? exportedAs;
       for (const fn of g.byName.get(name) ?? []) {
         add(fn, 'inf', ref.kind === 'CoInstallers32' ? 'co-installer' : 'class-installer');
         if (defNames.has(fn.s.name)) add(fn, 'def');
@@ -136,7 +150,10 @@ class Model implements InstallerModel {
         },
         via: [...how],
         handledDifCodes: [],
+        nameLoc: this.locOf(fn.file, fn.s.nameStart, fn.s.nameEnd),
       });
+      const aliases = exportNamesOf.get(fn.s.name);
+      if (aliases) this.entryPoints[this.entryPoints.length - 1].exportNames = aliases;
     }
   }
 
@@ -256,7 +273,7 @@ class Model implements InstallerModel {
     steps.push(this.stepAt(anchorFile, anchor ?? entry.nameRange, label));
     for (const p of path) if (p.edge) steps.push(this.stepAt(p.edge.stepFile, p.edge.stepRange, p.edge.label));
     void fn;
-    const result: ReachingContext & { otherThan?: string[] } = {
+    const result: ReachingContext = {
       entryPoint: entry,
       difCode: code,
       interactive: ctx.interactive,
@@ -266,6 +283,12 @@ class Model implements InstallerModel {
     if (ctx.post !== undefined) result.postProcessing = ctx.post;
     if (ctx.dif.mode === 'out' && ctx.dif.codes.size > 0) result.otherThan = [...ctx.dif.codes].sort();
     return result;
+  }
+
+  private locOf(file: FileSummary, start: number, end: number): { line: number; column: number; endLine: number; endColumn: number } {
+    const a = lineColumn(file.lineStarts, start);
+    const b = lineColumn(file.lineStarts, end);
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
   }
 
   private stepAt(filePath: string, range: Range, label: string): ChainStep {

@@ -80,6 +80,15 @@ describe('entry points by export only', () => {
     expect(names({ 'a.c': code, 'x.def': 'EXPORTS\n DllRegisterServer PRIVATE\n' })).toEqual([]);
   });
 
+  it('an INF naming an export that the .def aliases to the C function', () => {
+    const code = `\nDWORD Impl(UINT f, PVOID s, PVOID d, PVOID c) { return 0; }`;
+    const inf = '[X.NT.CoInstallers]\nAddReg=R\n[R]\nHKR,,CoInstallers32,0x00010000,"x.dll"\n';
+    const m = build(parser(), { 'a.c': code, 'x.inf': inf, 'x.def': 'EXPORTS\n  CoDeviceInstall = Impl @1\n' }).model;
+    expect(m.entryPoints.map((e) => `${e.name}:${e.kind}:${[...e.via].sort().join('+')}`)).toEqual(['Impl:co-installer:def+inf']);
+    expect(m.entryPoints[0].exportNames).toEqual(['CoDeviceInstall']);
+    expect(m.entryPoints[0].nameLoc).toEqual({ line: 2, column: 7, endLine: 2, endColumn: 11 });
+  });
+
   it('a .def alias exports the internal name', () => {
     const code = `DWORD CALLBACK Internal(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d, PCOINSTALLER_CONTEXT_DATA c) { return 0; }`;
     expect(names({ 'a.c': code, 'x.def': 'EXPORTS\n CoDeviceInstall=Internal @2\n' })).toEqual(['Internal:co-installer:def+signature']);
