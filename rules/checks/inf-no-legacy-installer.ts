@@ -83,7 +83,7 @@ export default createRule<MessageIds, []>({
             context.report({
               loc: ref.entryPointRange ?? ref.range,
               messageId: 'unknownEntryPoint',
-              data: { kind: ref.kind, entryPoint: entryPointName(ref), dll: ref.dll },
+              data: { kind: ref.classCoInstaller ? 'The CoDeviceInstallers value' : ref.kind, entryPoint: entryPointName(ref), dll: ref.dll },
             });
           }
         }

@@ -314,6 +314,26 @@ new RuleTester({
       ],
     },
     {
+      name: 'a class co-installer naming no installer function',
+      code: lines(
+        '[DefaultInstall.NT]',
+        'AddReg = ClassCoInst',
+        '[ClassCoInst]',
+        'HKLM,System\\CurrentControlSet\\Control\\CoDeviceInstallers,{4d36e972-e325-11ce-bfc1-08002be10318},0x00010008,"netco.dll,NetCoInstaller"',
+      ),
+      filename: 'x.inf',
+      errors: [
+        { messageId: 'classCoInstaller' },
+        {
+          messageId: 'unknownEntryPoint',
+          message: 'The CoDeviceInstallers value names NetCoInstaller in netco.dll, but no function of this module has an installer signature under that name.',
+          line: 4,
+          column: 119,
+          endColumn: 133,
+        },
+      ],
+    },
+    {
       name: "Microsoft's framework co-installers are not expected in the module",
       code: lines('[D.CoInstallers]', 'AddReg = R', '[R]', 'HKR,,CoInstallers32,0x00010000,"WdfCoInstaller01011.dll,WdfCoInstaller"'),
       filename: 'x.inf',
