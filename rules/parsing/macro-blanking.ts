@@ -21,7 +21,12 @@ import { classifyIdentifier, MAX_MACRO_NAME_LENGTH, type MacroTreatment } from '
 /** A macro found in the text: its name's range and the range it covers with its arguments. */
 export interface WindowsMacroUse {
   name: string;
-  treatment: MacroTreatment;
+  /**
+   * What was done (see windows-macros.ts), or, for what the scanner finds by position:
+   * `invocation`, a line that is only a macro call (blanked); `struct-keyword`, `interface` read as
+   * `struct`; `cplusplus-guard`, the braces of `#ifdef __cplusplus extern "C" {` (blanked).
+   */
+  treatment: MacroTreatment | 'invocation' | 'struct-keyword' | 'cplusplus-guard';
   /** Offset of the name. */
   start: number;
   /** End of the name, or of its argument list when it has one. */
@@ -275,9 +280,48 @@ class EditList {
   }
 }
 
+/** Words after which `{` opens a body even though no `)` precedes it (`void f() const {`, `else {`, `do {`). */
+const BODY_OPENING_WORDS = new Set(['const', 'override', 'final', 'noexcept', 'try', 'else', 'do', 'mutable']);
+
+/** Words that may stand before a type in a declaration: a macro after them is not a calling convention. */
+const DECL_START_WORDS = new Set([
+  'extern', 'static', 'inline', 'typedef', 'virtual', 'friend', 'struct', 'union', 'enum', 'class', 'return', 'case',
+  'goto', 'sizeof', 'new', 'delete', 'throw', 'using', 'namespace', 'typename', 'template', 'register', 'auto',
+]);
+
+/**
+ * Names shaped like a linkage or calling-convention macro (`UPSAPI`, `DIAMONDAPI`, `RPC_ENTRY`,
+ * `USB_BUSIFFN`, `SNMP_FUNC_TYPE`, `DPAPI_IMP`, `OLEDBDECLSPEC`, `HTTPAPI_LINKAGE`, `ASN1_PUBLIC`) that are not in the tables: blanked only where a plain type or
+ * name cannot stand (see MacroScanner.positionalMacro).
+ */
+const POSITIONAL_SUFFIX_RE = /^_*[A-Z][A-Z0-9_]*(?:API|API_|APIV|ENTRY|CALLBACK|CALLTYPE|FUNC|FUNC_TYPE|FN|IMP|DECLSPEC|DLLEXP|EXPORT|IMPORT|LINKAGE|PUBLIC)$/;
+
+/** Return-type macros that hold HRESULT: they read as the type and are never blanked. */
+const RETURN_TYPE_MACROS = new Set([
+  'STDAPI', 'STDAPIV', 'STDMETHODIMP', 'STDMETHODIMPV', 'WINOLEAPI', 'WINOLEAUTAPI', 'LWSTDAPI', 'LWSTDAPIV',
+  'SHSTDAPI', 'SHDOCAPI', 'PSSTDAPI', 'WINOLECTLAPI', 'SHFOLDERAPI', 'IFACEMETHODIMP', 'STDOVERRIDEMETHODIMP', 'DWMAPI',
+  'BOOLAPI', 'INTERNETAPI', 'URLCACHEAPI', 'XMLLITEAPI',
+]);
+
+/** A name made of capitals, digits and underscores, with at least one capital. */
+const ALL_CAPS_RE = /^_*[A-Z][A-Z0-9_]*$/;
+
+/** `ifdef __cplusplus`, `if defined(__cplusplus)`, `if defined __cplusplus`, `if __cplusplus` (after the `#`). */
+const CPLUSPLUS_CONDITION_RE = /^#[ \t]*(?:ifdef[ \t]+__cplusplus|if[ \t]+(?:defined[ \t]*\(?[ \t]*)?__cplusplus[ \t]*\)?)[ \t]*(?:\/[*/].*)?\r?$/;
+
+const IDENT = 0x61; // lastCode of an identifier ('a')
+
 /** The state of one scan: the text, the edits, and (on request) the macros found. */
 class MacroScanner {
   readonly edits = new EditList();
+  /** The last code character the parser sees: punctuation, IDENT for an identifier, 0 at the start. */
+  private lastCode = 0;
+  private lastIdent = '';
+  /** One entry per open brace: whether it opened a function (or statement) body. */
+  private readonly braces: boolean[] = [];
+  private bodyDepth = 0;
+  /** A `)` blanked by an `unwrap` or `type-name` macro that the scan will meet again: not code. */
+  private blankedParen = -1;
 
   constructor(
     private readonly text: string,
@@ -297,7 +341,7 @@ class MacroScanner {
       } else if (isHorizontalSpace(c)) {
         i++;
       } else if (c === Ch.Hash && lineStart) {
-        i = skipDirective(text, i);
+        i = this.directive(i);
       } else if (c === Ch.Slash && text.charCodeAt(i + 1) === Ch.Star) {
         i = skipBlockComment(text, i); // a comment is a space: a `#` after it may still start a directive
       } else if (c === Ch.Slash && text.charCodeAt(i + 1) === Ch.Slash) {
@@ -305,35 +349,179 @@ class MacroScanner {
       } else if (c === Ch.Backslash && spliceEnd(text, i) > 0) {
         i = spliceEnd(text, i); // the next physical line continues this one
       } else {
+        const firstOnLine = lineStart;
         lineStart = false;
-        if (c === Ch.Quote || c === Ch.Apostrophe) i = skipQuoted(text, i, c);
-        else if (isDigit(c) || (c === Ch.Dot && isDigit(text.charCodeAt(i + 1)))) i = skipNumber(text, i);
-        else if (isIdentStart(c)) i = this.identifier(i);
-        else i++;
+        if (c === Ch.Quote || c === Ch.Apostrophe) {
+          i = skipQuoted(text, i, c);
+          this.lastCode = c;
+        } else if (isDigit(c) || (c === Ch.Dot && isDigit(text.charCodeAt(i + 1)))) {
+          i = skipNumber(text, i);
+          this.lastCode = Ch.Zero;
+        } else if (isIdentStart(c)) {
+          i = this.identifier(i, firstOnLine);
+        } else {
+          if (i !== this.blankedParen) this.punctuation(c);
+          i++;
+        }
       }
     }
   }
 
+  private punctuation(c: number): void {
+    if (c === Ch.LBrace) {
+      const body = this.bodyDepth > 0 || this.lastCode === Ch.RParen || (this.lastCode === IDENT && BODY_OPENING_WORDS.has(this.lastIdent));
+      this.braces.push(body);
+      if (body) this.bodyDepth++;
+    } else if (c === Ch.RBrace) {
+      if (this.braces.pop()) this.bodyDepth--;
+    }
+    this.lastCode = c;
+  }
+
+  private setIdent(name: string): void {
+    this.lastCode = IDENT;
+    this.lastIdent = name;
+  }
+
+  /**
+   * From a directive's `#`: skips the directive. The C++ guard of a C header,
+   * `#ifdef __cplusplus` / `extern "C" {` / `#endif` and its closing `}` likewise, has its braces
+   * blanked: tree-sitter cannot pair a brace opened in one conditional with one closed in another.
+   */
+  private directive(hash: number): number {
+    const text = this.text;
+    const end = skipDirective(text, hash);
+    if (text.charCodeAt(hash + 1) !== 0x69 /* i */ && !isHorizontalSpace(text.charCodeAt(hash + 1))) return end;
+    if (!CPLUSPLUS_CONDITION_RE.test(text.slice(hash, end))) return end;
+    const code = skipSpaceAndComments(text, end);
+    let codeEnd = -1;
+    let name = '';
+    if (text.charCodeAt(code) === Ch.RBrace) {
+      codeEnd = text.charCodeAt(code + 1) === Ch.Semicolon ? code + 2 : code + 1;
+      name = text.slice(code, codeEnd);
+    } else if (text.startsWith('extern', code)) {
+      const quote = skipSpaceAndComments(text, code + 6);
+      if (text.startsWith('"C"', quote)) {
+        const brace = skipSpaceAndComments(text, quote + 3);
+        if (text.charCodeAt(brace) === Ch.LBrace) codeEnd = brace + 1;
+        name = 'extern "C" {';
+      }
+    }
+    if (codeEnd < 0) return end;
+    const next = skipSpaceAndComments(text, codeEnd);
+    if (!/^#[ \t]*(?:endif|else)\b/.test(text.slice(next, next + 16))) return end;
+    this.edits.push(code, codeEnd, EditKind.Blank);
+    this.record(name, 'cplusplus-guard', code, codeEnd);
+    return codeEnd;
+  }
+
   /** From the start of an identifier: handles it if it is a known macro; returns where to go on. */
-  private identifier(start: number): number {
+  private identifier(start: number, firstOnLine: boolean): number {
     const text = this.text;
     let end = start + 1;
     while (end < text.length && isIdentChar(text.charCodeAt(end))) end++;
-    const next = text.charCodeAt(end);
-    if (next === Ch.Quote && end - start <= 3 && RAW_PREFIXES.has(text.slice(start, end))) return skipRawString(text, end);
+    const length = end - start;
+    if (text.charCodeAt(end) === Ch.Quote && length <= 3 && RAW_PREFIXES.has(text.slice(start, end))) {
+      this.lastCode = Ch.Quote;
+      return skipRawString(text, end);
+    }
     const first = text.charCodeAt(start);
-    // Every macro of the table starts with `_` or a capital letter.
-    if (end - start > MAX_MACRO_NAME_LENGTH || !(first === Ch.Underscore || (first >= Ch.UpperA && first <= Ch.UpperZ))) return end;
+    // Every macro of the table starts with `_` or a capital letter; `interface` is the one exception.
+    if (length > MAX_MACRO_NAME_LENGTH || !(first === Ch.Underscore || (first >= Ch.UpperA && first <= Ch.UpperZ))) {
+      const name = length <= 16 ? text.slice(start, end) : '';
+      if (name === 'interface' && this.bodyDepth === 0 && isIdentStart(text.charCodeAt(skipSpaceAndComments(text, end)))) {
+        this.edits.push(start, start + 6, EditKind.Struct);
+        this.edits.push(start + 6, end, EditKind.Blank);
+        this.record(name, 'struct-keyword', start, end);
+      }
+      this.setIdent(name);
+      return end;
+    }
     const name = text.slice(start, end);
     const treatment = classifyIdentifier(name);
-    if (treatment === undefined) return end;
-    return this.apply(name, treatment, start, end);
+    if (treatment !== undefined) return this.apply(name, treatment, start, end);
+    if (this.bodyDepth === 0 && ALL_CAPS_RE.test(name)) {
+      if (firstOnLine) {
+        const after = this.invocationLine(name, start, end);
+        if (after >= 0) return after;
+      }
+      if (POSITIONAL_SUFFIX_RE.test(name) && !RETURN_TYPE_MACROS.has(name) && this.positionalMacro(start, end)) {
+        this.edits.push(start, end, EditKind.Blank);
+        this.record(name, 'word', start, end);
+        return end;
+      }
+    }
+    this.setIdent(name);
+    return end;
+  }
+
+  /**
+   * A linkage or calling-convention macro the tables do not know, told by where it stands:
+   * before a type and a declarator (`UPSAPI VOID NTAPI UPSCancelWait(VOID)`), between a type and
+   * a name (`int DIAMONDAPI FCIAddFile(`), or before the `*` of a function pointer
+   * (`typedef BOOL (DIAMONDAPI *PFNFCIFILEPLACED)(`). Three names in a row, or `(NAME *`, are
+   * not C: one of them is a macro.
+   */
+  private positionalMacro(start: number, end: number): boolean {
+    const text = this.text;
+    const next = skipSpaceAndComments(text, end);
+    const nc = text.charCodeAt(next);
+    if (this.lastCode === Ch.LParen) return nc === Ch.Star;
+    if (!isIdentStart(nc)) return false;
+    if ((this.lastCode === IDENT && !DECL_START_WORDS.has(this.lastIdent)) || this.lastCode === Ch.Star) return true;
+    let nextEnd = next + 1;
+    while (nextEnd < text.length && isIdentChar(text.charCodeAt(nextEnd))) nextEnd++;
+    const after = text.charCodeAt(skipSpaceAndComments(text, nextEnd));
+    void start;
+    return isIdentStart(after) || after === Ch.Star || after === 0x26 /* & */;
+  }
+
+  /**
+   * A line that is only a macro invocation, outside any function body, after a complete
+   * declaration and before the next: `__CRT_UUID_DECL(IFoo, 0x..., ...)`, `BEGIN_COM_MAP(CFoo)`.
+   * C has no such declaration without a `;`: it is a macro that expands to whole declarations
+   * (or to nothing), and is blanked.
+   */
+  private invocationLine(name: string, start: number, end: number): number {
+    const text = this.text;
+    const last = this.lastCode;
+    if (!(last === 0 || last === Ch.Semicolon || last === Ch.LBrace || last === Ch.RBrace || last === 0x3a /* : */)) return -1;
+    let paren = end;
+    while (text.charCodeAt(paren) === Ch.Space || text.charCodeAt(paren) === Ch.Tab) paren++;
+    if (text.charCodeAt(paren) !== Ch.LParen) return -1;
+    const args = readArgumentList(text, paren);
+    if (args === null) return -1;
+    let k = args.close + 1;
+    for (;;) {
+      const c = text.charCodeAt(k);
+      if (isHorizontalSpace(c)) k++;
+      else if (c === Ch.Slash && text.charCodeAt(k + 1) === Ch.Star) {
+        const close = skipBlockComment(text, k);
+        if (text.slice(k, close).includes('\n')) return -1;
+        k = close;
+      } else if (c === Ch.Slash && text.charCodeAt(k + 1) === Ch.Slash) k = skipLineComment(text, k);
+      else break;
+    }
+    if (k < text.length && text.charCodeAt(k) !== Ch.LF) return -1;
+    const next = skipSpaceAndComments(text, k);
+    const nc = text.charCodeAt(next);
+    if (!(next >= text.length || nc === Ch.Hash || nc === Ch.RBrace || isIdentStart(nc))) return -1;
+    this.edits.push(start, end, EditKind.Blank);
+    this.edits.blankAround(args.open, args.close + 1, args.comments);
+    this.record(name, 'invocation', start, args.close + 1);
+    this.lastCode = Ch.Semicolon; // what stood there was a complete declaration
+    return args.close + 1;
   }
 
   private apply(name: string, treatment: MacroTreatment, start: number, end: number): number {
     const edits = this.edits;
     if (treatment === 'word' || treatment === 'const') {
-      edits.push(start, end, treatment === 'word' ? EditKind.Blank : EditKind.Const);
+      if (treatment === 'word') edits.push(start, end, EditKind.Blank);
+      else {
+        edits.push(start, start + 5, EditKind.Const);
+        edits.push(start + 5, end, EditKind.Blank);
+        this.setIdent('const');
+      }
       this.record(name, treatment, start, end);
       return end;
     }
@@ -344,7 +532,7 @@ class MacroScanner {
       if (treatment === 'call' || treatment === 'declspec') {
         edits.push(start, end, EditKind.Blank);
         this.record(name, treatment, start, end);
-      }
+      } else this.setIdent(name);
       return end;
     }
     this.record(name, treatment, start, args.close + 1);
@@ -354,7 +542,10 @@ class MacroScanner {
         edits.blankAround(args.open, args.close + 1, args.comments);
         return args.close + 1;
       case 'declspec':
-        if (/\bdllexport\b/.test(this.text.slice(args.open + 1, args.close))) return args.close + 1;
+        if (/\bdllexport\b/.test(this.text.slice(args.open + 1, args.close))) {
+          this.lastCode = Ch.RParen;
+          return args.close + 1;
+        }
         edits.push(start, end, EditKind.Blank);
         edits.blankAround(args.open, args.close + 1, args.comments);
         return args.close + 1;
@@ -363,10 +554,13 @@ class MacroScanner {
         edits.push(args.open, args.open + 1, EditKind.Blank);
         for (const comma of args.commas) edits.push(comma, comma + 1, EditKind.Blank);
         edits.push(args.close, args.close + 1, EditKind.Blank);
+        this.blankedParen = args.close;
         return args.open + 1; // the arguments are code: scan them too
       case 'type-name':
         edits.push(args.open, args.open + 1, EditKind.Blank);
         edits.push(args.close, args.close + 1, EditKind.Blank);
+        this.blankedParen = args.close;
+        this.setIdent(name);
         return args.open + 1;
       case 'struct-head':
         return this.structHead(name, start, end, args);
@@ -383,20 +577,20 @@ class MacroScanner {
     edits.push(start + 6, end, EditKind.Blank);
     if (name === 'MIDL_INTERFACE') {
       edits.blankAround(args.open, args.close + 1, args.comments);
+      this.setIdent('struct');
       return args.close + 1;
     }
     edits.push(args.open, args.open + 1, EditKind.Blank);
     const [base, extra] = args.commas;
     if (base !== undefined) edits.push(base, base + 1, EditKind.Colon);
-    if (extra !== undefined) {
-      edits.blankAround(extra, args.close + 1, commentsAfter(args.comments, extra));
-      return args.open + 1;
-    }
-    edits.push(args.close, args.close + 1, EditKind.Blank);
-    return args.open + 1;
+    if (extra !== undefined) edits.blankAround(extra, args.close + 1, commentsAfter(args.comments, extra));
+    else edits.push(args.close, args.close + 1, EditKind.Blank);
+    // What is left is `struct IFoo : IBase`: the `{` that follows opens a struct, not a body.
+    this.setIdent('');
+    return args.close + 1;
   }
 
-  private record(name: string, treatment: MacroTreatment, start: number, end: number): void {
+  private record(name: string, treatment: WindowsMacroUse['treatment'], start: number, end: number): void {
     this.uses?.push({ name, treatment, start, end });
   }
 }

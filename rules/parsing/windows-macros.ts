@@ -14,8 +14,9 @@
  *   `STDMETHOD(Foo)` leaves `STDMETHOD Foo`, a declaration returning the type `STDMETHOD`.
  * - `declspec`: `__declspec(...)` is blanked unless it names `dllexport`, which the installer
  *   model reads (and tree-sitter-cpp parses).
- * - `const`: `CONST` is respelled `const` (same length), which is what it expands to; blanking it
- *   would lose the qualifier, keeping it makes `CONST CHAR *p` two type names in a row.
+ * - `const`: `CONST` is respelled `const` (same length; `CONST_VTBL` as `const` and spaces), which is
+ *   what it expands to; blanking it would lose the qualifier, keeping it makes `CONST CHAR *p` two
+ *   type names in a row.
  * - `struct-head`: `MIDL_INTERFACE("...")` and `DECLARE_INTERFACE_(IFoo, IBase)` open a struct:
  *   the name is respelled `struct` (padded with spaces), the first comma `:`, the rest blanked.
  */
@@ -33,10 +34,8 @@ const WORD_MACROS = [
   // Import/export linkage macros (DECLSPEC_IMPORT and friends; the export spelling stays visible via __declspec).
   'WINBASEAPI', 'WINUSERAPI', 'WINADVAPI', 'WINSETUPAPI', 'WINGDIAPI', 'WINSPOOLAPI', 'WINMMAPI', 'WINCRYPT32API',
   'WINCFGMGR32API', 'CMAPI', 'WINSOCK_API_LINKAGE', 'NTSYSAPI', 'NTSYSCALLAPI', 'NTKERNELAPI', 'NTHALAPI', 'WINIMPM',
-  'WINNORMALIZEAPI', 'WINPATHCCHAPI', 'WINSHELLAPI', 'WINCOMMCTRLAPI', 'WINOLECTLAPI', 'WINPOWRPROFAPI', 'GLAPI',
-  'WINAPI_INLINE', 'ADVAPI', 'CRYPTNETAPI', 'DSGETDCAPI', 'IPHLPAPI_DLL_LINKAGE', 'NTDSAPI',
-  'NTDSAPI_POSTXP', 'PSAPI', 'SNMPAPI', 'USERENVAPI', 'WTSAPI', 'XMLLITEAPI', 'DWMAPI', 'WINHTTPAPI', 'BOOLAPI',
-  'INTERNETAPI', 'URLCACHEAPI', 'SHFOLDERAPI', 'SHSTDDOCAPI', 'COMBASEAPI',
+  'WINNORMALIZEAPI', 'WINPATHCCHAPI', 'WINSHELLAPI', 'WINCOMMCTRLAPI', 'GLAPI', 'WINAPI_INLINE', 'DSGETDCAPI',
+  'IPHLPAPI_DLL_LINKAGE', 'NTDSAPI', 'NTDSAPI_POSTXP', 'USERENVAPI', 'WINHTTPAPI', 'COMBASEAPI',
   '_CRTIMP', '_CRTIMP2', '_CRTIMP_ALT', '_CRTIMP_PURE', '_CRTIMP2_PURE', '_CRTNOALIAS', '_CRTRESTRICT', '_CRT_JIT_INTRINSIC',
   '_SECIMP', '__MINGW_IMPORT', '__CRT_INLINE', '__MINGW_INTRIN_INLINE', '__mingw_ovr', '__mingw_static_ovr',
   '_CRTALLOCATOR', '_ACRTIMP', '_ACRTIMP_ALT', '_DCRTIMP', '_UCRTIMP', '_VCRTIMP', '_CRT_STDIO_INLINE',
@@ -83,7 +82,8 @@ const CALL_MACROS = [
 const UNWRAP_MACROS = [
   'STDAPI_', 'STDAPIV_', 'STDMETHODIMP_', 'STDMETHODIMPV_', 'STDMETHOD_', 'STDMETHODV_', 'WINOLEAPI_',
   'WINOLEAUTAPI_', 'LWSTDAPI_', 'LWSTDAPIV_', 'SHSTDAPI_', 'SHDOCAPI_', 'SHFOLDERAPI_', 'PSSTDAPI_', 'STDOVERRIDEMETHODIMP_',
-  'IFACEMETHODIMP_', 'WINPATHCCHAPI_', 'SHSTDAPIV_', 'INTERNETAPI_', 'URLCACHEAPI_', 'DECLARE_STDCALL_P',
+  'IFACEMETHODIMP_', 'WINPATHCCHAPI_', 'SHSTDAPIV_', 'INTERNETAPI_', 'URLCACHEAPI_', 'DECLARE_STDCALL_P', 'WINOLECTLAPI_',
+  'DWMAPI_',
 ] as const;
 
 /** `STDMETHOD(Foo)` keeps its name as the declaration's type; the name inside stays the declarator. */
@@ -151,7 +151,7 @@ for (const name of UNWRAP_MACROS) EXACT.set(name, 'unwrap');
 for (const name of TYPE_NAME_MACROS) EXACT.set(name, 'type-name');
 for (const name of STRUCT_HEAD_MACROS) EXACT.set(name, 'struct-head');
 EXACT.set('__declspec', 'declspec');
-EXACT.set('CONST', 'const');
+for (const name of ['CONST', 'CONST_VTBL', '_CONST_RETURN']) EXACT.set(name, 'const');
 
 /** The longest name worth looking up; longer identifiers are not macros of this table. */
 export const MAX_MACRO_NAME_LENGTH = 64;
@@ -174,7 +174,8 @@ export function classifyIdentifier(name: string): MacroTreatment | undefined {
 }
 
 function classifyLegacy(name: string): MacroTreatment | undefined {
-  if (name.startsWith('__MINGW_ATTRIB_')) return 'call';
+  // __MINGW_ATTRIB_NONNULL(1), and the CRT's C++ overload generators __DEFINE_CPP_OVERLOAD_SECURE_FUNC_0_1(...).
+  if (name.startsWith('__MINGW_ATTRIB_') || name.startsWith('__DEFINE_CPP_OVERLOAD_')) return 'call';
   const rpc = name.startsWith('__RPC__');
   const body = name.slice(rpc ? 7 : 2);
   const words = body.split('_');
