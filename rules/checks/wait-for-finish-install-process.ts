@@ -34,7 +34,7 @@ const WAITS = new Set([
   'cwait',
 ]);
 /** Calls that use a process handle without waiting for it or taking it over. */
-const NOT_HANDOFF = new Set(['CloseHandle', 'GetExitCodeProcess', 'GetProcessId', 'TerminateProcess', 'ResumeThread', 'SetPriorityClass']);
+const NOT_HANDOFF = new Set(['CloseHandle', 'WaitForInputIdle', 'GetExitCodeProcess', 'GetProcessId', 'TerminateProcess', 'ResumeThread', 'SetPriorityClass']);
 
 type MessageIds = 'notWaited' | 'noCloseProcessMask' | 'noHandle';
 
