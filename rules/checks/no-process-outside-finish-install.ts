@@ -38,10 +38,14 @@ export default createRule<'process' | 'processQuietGuarded' | 'moveToAction', []
     const extra = new Set(context.settings.processApis);
     const isApi = (name: string) => PROCESS_APIS.has(name) || extra.has(name);
     const nonInteractive = (c: ReachingContext) => !c.interactive;
-    return apiCallListener(isApi, ({ api, call, target }) => {
+    // Calls hidden in the module's own macros (`#define SHOW_ERROR(m) MessageBoxW(...)`), when the model reads them.
+    const macroCalls = (model as { macroCalls?: (name: string) => readonly string[] }).macroCalls;
+    const viaMacro = (name: string) => (macroCalls ? macroCalls.call(model, name).find(isApi) : undefined);
+    return apiCallListener((name) => isApi(name) || viaMacro(name) !== undefined, ({ api: name, call, target }) => {
       if (inDisabledCode(call)) return;
+      const api = isApi(name) ? name : `${viaMacro(name)!} (through macro ${name})`;
       // obj.system(), p->_popen(): a C++ method that shares a C run-time function's name.
-      if (/^_?w?(system|spawn|exec|popen)/.test(api) && target.type === 'field_expression') return;
+      if (/^_?w?(system|spawn|exec|popen)/.test(name) && target.type === 'field_expression') return;
       const site =
         siteContext(model, context.filePath, call.startIndex, (c) => nonInteractive(c) && !c.quietGuarded) ??
         siteContext(model, context.filePath, call.startIndex, nonInteractive);

@@ -38,8 +38,12 @@ export default createRule<'ui' | 'uiQuietGuarded' | 'moveToAction', []>({
     const extra = new Set(context.settings.uiApis);
     const isApi = (name: string) => UI_APIS.has(name) || extra.has(name);
     const nonInteractive = (c: ReachingContext) => !c.interactive;
-    return apiCallListener(isApi, ({ api, call, target }) => {
+    // Calls hidden in the module's own macros (`#define SHOW_ERROR(m) MessageBoxW(...)`), when the model reads them.
+    const macroCalls = (model as { macroCalls?: (name: string) => readonly string[] }).macroCalls;
+    const viaMacro = (name: string) => (macroCalls ? macroCalls.call(model, name).find(isApi) : undefined);
+    return apiCallListener((name) => isApi(name) || viaMacro(name) !== undefined, ({ api: name, call, target }) => {
       if (inDisabledCode(call)) return;
+      const api = isApi(name) ? name : `${viaMacro(name)!} (through macro ${name})`;
       // Prefer a context with no DI_QUIETINSTALL test: the plainer finding.
       const site =
         siteContext(model, context.filePath, call.startIndex, (c) => nonInteractive(c) && !c.quietGuarded) ??

@@ -212,6 +212,12 @@ new RuleTester({ serviceProviders: [installerModelProvider] }).run(ID, RULE, {
       ],
     },
     {
+      name: 'WinExec hidden in a macro of the module',
+      code: coInstaller({ DIF_INSTALLDEVICE: '        LAUNCH("ContosoTray.exe");' }, '#define LAUNCH(cmd) WinExec((cmd), SW_SHOWNORMAL)'),
+      output: null,
+      errors: [{ messageId: 'process', data: { api: 'WinExec (through macro LAUNCH)', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' }, line: 9, column: 9, endColumn: 15 }],
+    },
+    {
       name: 'a DI_QUIETINSTALL test does not make a process acceptable on DIF_REMOVE',
       code: coInstaller({
         DIF_REMOVE: [
