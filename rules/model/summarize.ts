@@ -27,34 +27,59 @@ import type {
 
 type Binding = { kind: 'param'; index: number } | { kind: 'local'; copyOf?: number } | { kind: 'static'; global: number };
 
-interface Frame {
-  type: string;
-  field: string | null;
-  start: number;
-  end: number;
-  scope?: Map<string, Binding>;
-  fn?: FunctionSummary;
-  call?: CallSite;
-  argIndex?: number;
+/** One node on the walk's path. Frames are pooled by depth (one class shape, no garbage per node). */
+class Frame {
+  type = '';
+  field: string | null = null;
+  start = -1;
+  end = -1;
+  scope: Map<string, Binding> | undefined = undefined;
+  fn: FunctionSummary | undefined = undefined;
+  call: CallSite | undefined = undefined;
+  argIndex: number | undefined = undefined;
   /** declaration: storage class and qualifiers seen so far. */
-  decl?: { isStatic: boolean; isConst: boolean; isExtern: boolean; isTypedef: boolean; typeText: string; declared?: string };
+  decl: { isStatic: boolean; isConst: boolean; isExtern: boolean; isTypedef: boolean; typeText: string; declared?: string } | undefined =
+    undefined;
   /** init_declarator / assignment: the local a value is copied into. */
-  target?: Binding;
-  /** pointer_expression / unary_expression: the operator. */
-  op?: string;
+  target: Binding | undefined = undefined;
+  /** pointer_expression / unary_expression / assignment: the operator. */
+  op: string | undefined = undefined;
   /** field_expression / initializer_pair: the member named; assignment: the member on the left. */
-  member?: string;
+  member: string | undefined = undefined;
   /** preproc_if: which part is dropped. */
-  deadBody?: boolean;
-  deadAlt?: boolean;
+  deadBody = false;
+  deadAlt = false;
   /** initializer_list: DIF codes and names written directly in it. */
-  init?: { difs: string[]; refs: RefSite[] };
+  init: { difs: string[]; refs: RefSite[] } | undefined = undefined;
   /** class/struct: its name. */
-  className?: string;
+  className: string | undefined = undefined;
+
+  reset(type: string, field: string | null, start: number, end: number): this {
+    this.type = type;
+    this.field = field;
+    this.start = start;
+    this.end = end;
+    this.scope = undefined;
+    this.fn = undefined;
+    this.call = undefined;
+    this.argIndex = undefined;
+    this.decl = undefined;
+    this.target = undefined;
+    this.op = undefined;
+    this.member = undefined;
+    this.deadBody = false;
+    this.deadAlt = false;
+    this.init = undefined;
+    this.className = undefined;
+    return this;
+  }
 }
 
 /** The frame of every anonymous node (punctuation, keywords): they have no children and nothing to record. */
-const TOKEN: Frame = { type: '', field: null, start: 0, end: 0 };
+const TOKEN_TYPE = '';
+
+/** Nodes whose offsets the walk needs (others are read from the node when materialised). */
+const POSITIONED = new Set(['identifier', 'field_identifier', 'compound_statement', 'case_statement']);
 
 const SCOPES = new Set(['compound_statement', 'for_statement', 'for_range_loop', 'catch_clause', 'lambda_expression', 'while_statement', 'if_statement', 'switch_statement']);
 const DECLARATOR_TYPES = new Set([
@@ -68,6 +93,12 @@ const DECLARATOR_TYPES = new Set([
 ]);
 const SKIP = new Set([
   'comment',
+  'namespace_identifier',
+  'statement_identifier',
+  'true',
+  'false',
+  'null',
+  'this',
   'string_literal',
   'raw_string_literal',
   'char_literal',
@@ -105,6 +136,8 @@ export function summarizeCppFile(file: ParsedFile): FileSummary {
 function walk(tree: Tree, text: string, out: FileSummary): void {
   const cursor = tree.walk();
   const frames: Frame[] = [];
+  const pool: Frame[] = [];
+  const token = new Frame().reset(TOKEN_TYPE, null, -1, -1);
   const fnStack: FunctionSummary[] = [];
 
   const lookup = (name: string): Binding | undefined => {
@@ -128,23 +161,47 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
   };
   const parentFrame = () => frames[frames.length - 1];
 
+  // type and field names by id, read once per id (each cursor property read crosses into wasm)
+  const language = tree.language;
+  const typeNames: string[] = [];
+  const typeNamed: boolean[] = [];
+  const fieldNames: (string | null)[] = [];
+  const typeOf = (id: number): string => {
+    let name = typeNames[id];
+    if (name === undefined) {
+      name = typeNames[id] = language.nodeTypeForId(id) ?? 'ERROR';
+      typeNamed[id] = name === 'ERROR' || language.nodeTypeIsNamed(id);
+    }
+    return name;
+  };
+  const fieldOf = (id: number): string | null => {
+    if (id === 0) return null;
+    let name = fieldNames[id];
+    if (name === undefined) name = fieldNames[id] = language.fieldNameForId(id);
+    return name;
+  };
+
   const enter = (): boolean => {
-    const type = cursor.nodeType;
-    if (!cursor.nodeIsNamed) {
+    const typeId = cursor.nodeTypeId;
+    const type = typeOf(typeId);
+    if (!typeNamed[typeId]) {
       // punctuation and keywords: only operators matter, and they need no position
       const parent = parentFrame();
       if (parent && parent.op === undefined) {
         if (parent.type === 'pointer_expression' || parent.type === 'unary_expression') parent.op = type;
         else if (parent.type === 'assignment_expression' && type.endsWith('=')) parent.op = type;
       }
-      frames.push(TOKEN);
+      frames.push(token);
       return false;
     }
-    const field = cursor.currentFieldName;
-    const start = cursor.startIndex;
-    const end = cursor.endIndex;
+    const field = fieldOf(cursor.currentFieldId);
     const parent = parentFrame();
-    const frame: Frame = { type, field, start, end };
+    const positioned =
+      POSITIONED.has(type) ||
+      (parent !== undefined && (parent.deadBody || parent.deadAlt || parent.decl !== undefined || parent.type === 'class_specifier' || parent.type === 'struct_specifier'));
+    const start = positioned ? cursor.startIndex : -1;
+    const end = positioned ? cursor.endIndex : -1;
+    const frame = (pool[frames.length] ??= new Frame()).reset(type, field, start, end);
 
     if (parent) {
       if (parent.type === 'argument_list' && type !== 'comment') parent.argIndex = (parent.argIndex ?? -1) + 1;
@@ -251,10 +308,12 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
           if (parent.type === 'field_expression') parent.member = name;
           else if (parent.type === 'field_designator' && frames.length >= 2) frames[frames.length - 2].member = name;
         }
-        break;
+        frames.push(frame);
+        return false;
       case 'identifier':
         identifier(frame, text.slice(start, end));
-        break;
+        frames.push(frame);
+        return false;
       default:
         break;
     }
