@@ -9,7 +9,7 @@ import { Linter } from '../../rules/engine/linter.js';
 import type { Fix, RuleModule } from '../../rules/engine/types.js';
 import { installerModelProvider } from '../../rules/model/index.js';
 import { CppParser } from '../../rules/parsing/cpp-parser.js';
-import { RuleTester } from '../../rules/testing/rule-tester.js';
+import { RuleTester, type InvalidCase, type ValidCase } from '../../rules/testing/rule-tester.js';
 import { hasMingw, mingwSyntaxCheck } from '../support/mingw.js';
 
 const ID = 'no-process-outside-finish-install';
@@ -47,7 +47,7 @@ const RUN_AND_WAIT = [
   '}',
 ].join('\n');
 
-new RuleTester({ serviceProviders: [installerModelProvider] }).run(ID, RULE, {
+const CASES: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
   valid: [
     {
       name: 'CreateProcess only under DIF_FINISHINSTALL_ACTION',
@@ -244,7 +244,9 @@ new RuleTester({ serviceProviders: [installerModelProvider] }).run(ID, RULE, {
       ],
     },
   ],
-});
+};
+
+new RuleTester({ serviceProviders: [installerModelProvider] }).run(ID, RULE, CASES);
 
 describe(`${ID} without the installer model`, () => {
   it('reports nothing, even a process started on DIF_INSTALLDEVICE', async () => {
@@ -295,6 +297,32 @@ describe(`${ID}: fixed files parse, re-lint clean and compile`, () => {
   };
 
   const cases: [string, string, 'fix' | 'suggestion'][] = [['helper-createprocess.c', 'helper-createprocess.suggested.c', 'suggestion']];
+  // The fixes of the inline cases too: lint the module, apply every fix, check the same three ways.
+  CASES.invalid.forEach((c, n) => {
+    if (typeof c.output !== 'string' || c.code.startsWith('/*')) return;
+    it(`inline case ${n + 1} (${c.name ?? 'unnamed'}): the fixed file parses, re-lints without the finding and compiles`, () => {
+      const name = c.filename ?? 'installer.c';
+      const inputs = (text: string) => [
+        { filePath: `/m/${name}`, text },
+        ...Object.entries(c.moduleFiles ?? {}).map(([n2, t]) => ({ filePath: `/m/${n2}`, text: t, report: false })),
+      ];
+      const settings = { ...defaultSettings(), ...c.settings };
+      const cfg = { ...config, settings };
+      const linter = new Linter({ rules: new Map([[ID, RULE]]), parser, serviceProviders: [installerModelProvider] });
+      const before = linter.lintModule(inputs(c.code), () => cfg)[0].messages.filter((m) => m.ruleId === ID);
+      const output = applyFixes(c.code, before.flatMap((m) => (m.fix ? [m.fix] : []))).output;
+      expect(output).toBe(c.output);
+      expect(errorNodes(output)).toBe(false);
+      const after = linter.lintModule(inputs(output), () => cfg)[0].messages.filter((m) => m.ruleId === ID);
+      expect(after.length).toBeLessThan(before.length);
+      if (hasMingw()) {
+        const dir = mkdtempSync(join(tmpdir(), `${ID}-inline-`));
+        writeFileSync(join(dir, name), output);
+        expect(mingwSyntaxCheck(join(dir, name)), 'the fixed file compiles').toBe('');
+      }
+    });
+  });
+
   for (const [input, expected, how] of cases) {
     it(`${input}: the ${how} gives ${expected}, which parses, re-lints clean and compiles`, () => {
       const code = fixture(input);

@@ -9,7 +9,7 @@ import { Linter } from '../../rules/engine/linter.js';
 import type { Fix, RuleModule } from '../../rules/engine/types.js';
 import { installerModelProvider } from '../../rules/model/index.js';
 import { CppParser } from '../../rules/parsing/cpp-parser.js';
-import { RuleTester } from '../../rules/testing/rule-tester.js';
+import { RuleTester, type InvalidCase, type ValidCase } from '../../rules/testing/rule-tester.js';
 import { hasMingw, mingwSyntaxCheck } from '../support/mingw.js';
 
 const ID = 'no-ui-outside-finish-install';
@@ -36,7 +36,7 @@ function coInstaller(cases: Record<string, string>, before = ''): string {
 
 const MB = '        MessageBoxW(NULL, L"Done", L"Contoso", MB_OK);';
 
-new RuleTester({ serviceProviders: [installerModelProvider] }).run(ID, RULE, {
+const CASES: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
   valid: [
     {
       name: 'UI only in the finish-install action',
@@ -408,7 +408,9 @@ new RuleTester({ serviceProviders: [installerModelProvider] }).run(ID, RULE, {
       ],
     },
   ],
-});
+};
+
+new RuleTester({ serviceProviders: [installerModelProvider] }).run(ID, RULE, CASES);
 
 // Without the installer model nothing can tell a finish-install action from core installation:
 // the rule stays silent rather than flag correct code.
@@ -466,6 +468,32 @@ describe(`${ID}: fixed files parse, re-lint clean and compile`, () => {
     ['if-chain-class-installer.c', 'if-chain-class-installer.fixed.c', 'fix'],
     ['deep-helper.c', 'deep-helper.suggested.c', 'suggestion'],
   ];
+  // The fixes of the inline cases too: lint the module, apply every fix, check the same three ways.
+  CASES.invalid.forEach((c, n) => {
+    if (typeof c.output !== 'string' || c.code.startsWith('/*')) return;
+    it(`inline case ${n + 1} (${c.name ?? 'unnamed'}): the fixed file parses, re-lints without the finding and compiles`, () => {
+      const name = c.filename ?? 'installer.c';
+      const inputs = (text: string) => [
+        { filePath: `/m/${name}`, text },
+        ...Object.entries(c.moduleFiles ?? {}).map(([n2, t]) => ({ filePath: `/m/${n2}`, text: t, report: false })),
+      ];
+      const settings = { ...defaultSettings(), ...c.settings };
+      const cfg = { ...config, settings };
+      const linter = new Linter({ rules: new Map([[ID, RULE]]), parser, serviceProviders: [installerModelProvider] });
+      const before = linter.lintModule(inputs(c.code), () => cfg)[0].messages.filter((m) => m.ruleId === ID);
+      const output = applyFixes(c.code, before.flatMap((m) => (m.fix ? [m.fix] : []))).output;
+      expect(output).toBe(c.output);
+      expect(errorNodes(output)).toBe(false);
+      const after = linter.lintModule(inputs(output), () => cfg)[0].messages.filter((m) => m.ruleId === ID);
+      expect(after.length).toBeLessThan(before.length);
+      if (hasMingw()) {
+        const dir = mkdtempSync(join(tmpdir(), `${ID}-inline-`));
+        writeFileSync(join(dir, name), output);
+        expect(mingwSyntaxCheck(join(dir, name)), 'the fixed file compiles').toBe('');
+      }
+    });
+  });
+
   for (const [input, expected, how] of cases) {
     it(`${input}: the ${how} gives ${expected}, which parses, re-lints clean and compiles`, () => {
       const code = fixture(input);
