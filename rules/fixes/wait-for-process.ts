@@ -73,7 +73,9 @@ export function waitForProcessFix(req: WaitRequest): Fix[] | null {
     // if (!CreateProcessW(...)) { return ...; }  <wait>  ...  <closes>
     const ifStatement = cond.ifStatement;
     const block = ifStatement.parent;
-    if (!block || block.type !== 'compound_statement' || ifStatement.childForFieldName('alternative')) return null;
+    if (!block || (block.type !== 'compound_statement' && block.type !== 'case_statement') || ifStatement.childForFieldName('alternative')) {
+      return null;
+    }
     if (!endsInJump(ifStatement.childForFieldName('consequence'))) return null;
     const indent = sourceCode.indentationAt(ifStatement.startIndex);
     if (!endsItsLine(sourceCode, ifStatement.endIndex)) return null;
