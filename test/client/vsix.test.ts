@@ -29,7 +29,7 @@ interface Manifest {
   activationEvents: string[];
   capabilities: { untrustedWorkspaces: { supported: boolean | string } };
   contributes: {
-    languages: { id: string; extensions?: string[]; configuration?: string }[];
+    languages: { id: string; extensions?: string[]; configuration?: string; aliases?: string[] }[];
     jsonValidation: { fileMatch: string; url: string }[];
     configuration: { properties: Record<string, { default?: unknown; enum?: unknown[]; description?: string; markdownDescription?: string }> };
     commands: { command: string; title: string; category?: string }[];
@@ -129,9 +129,11 @@ describe('the manifest', () => {
     expect(manifest.capabilities.untrustedWorkspaces.supported).toBe(true);
   });
 
-  it('contributes the inf language for .inf and .inx with a configuration file it ships', () => {
+  it('contributes the inf language for .inf and .inx with a configuration file it ships, and no name', () => {
     const inf = manifest.contributes.languages.filter((l) => l.id === 'inf');
     expect(inf).toHaveLength(1);
+    // VS Code renames a merged language after the last contribution with aliases: none here.
+    expect(Object.keys(inf[0]).sort()).toEqual(['configuration', 'extensions', 'id']);
     expect(inf[0].extensions?.sort()).toEqual(['.inf', '.inx']);
     const config = JSON.parse(file(entryOf(inf[0].configuration!)).toString('utf8')) as { comments: { lineComment: string } };
     expect(config.comments.lineComment).toBe(';');

@@ -3,6 +3,7 @@
  * one stops everything it started (code-server's extension host, the language server, ...).
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export class ProcessGroup {
   output = '';
@@ -47,16 +48,72 @@ export class ProcessGroup {
     return this.child.exitCode;
   }
 
-  /** SIGTERM to the whole group, SIGKILL after `graceMs`; resolves when the leader has exited. */
+  /**
+   * SIGTERM to the whole group, SIGKILL after `graceMs`; then SIGKILL to every descendant still
+   * alive, including those that left the group (setsid). Resolves when they are all gone.
+   */
   async stop(graceMs = 5000): Promise<void> {
     const pid = this.child.pid;
     if (pid === undefined) return;
+    const family = descendants(pid);
     signalGroup(pid, 'SIGTERM');
     const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), graceMs);
     await this.exited;
     clearTimeout(timer);
-    // Whatever the leader left behind in its group.
     signalGroup(pid, 'SIGKILL');
+    for (const p of [...family, ...descendants(pid)]) signalPid(p, 'SIGKILL');
+    const deadline = Date.now() + graceMs;
+    while (family.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The pids of every live descendant of `root` (from /proc; empty where there is no /proc). */
+export function descendants(root: number): number[] {
+  const children = new Map<number, number[]>();
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so parse after the last ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch {
+      // Exited meanwhile.
+    }
+  }
+  const out: number[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    for (const c of children.get(queue.shift()!) ?? []) {
+      out.push(c);
+      queue.push(c);
+    }
+  }
+  return out;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function signalPid(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // Gone.
   }
 }
 

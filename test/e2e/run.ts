@@ -158,6 +158,18 @@ async function main(): Promise<number> {
     await page.mouse.move(5, 400);
     await page.keyboard.press('Escape');
 
+    step = 'Open Rule Documentation at the flagged call';
+    await wb.command('coinstaller-lint: Open Rule Documentation');
+    await wb.activeTab('no-dll-load.md').waitFor({ state: 'visible', timeout: 30000 });
+    log('"Open Rule Documentation" opened the shipped page of no-dll-load');
+
+    step = 'the INF language';
+    await wb.openFile('contoso-coinstaller/contoso.inf');
+    await wb.waitForSquiggle('error');
+    const mode = await wb.languageMode();
+    check(mode === 'inf', `contoso.inf opened as language "${mode}", not "inf"`);
+    log('contoso.inf opens as the inf language, with its problems underlined');
+
     step = 'quick fix: move into a finish-install action';
     const demo = join(workspace, 'finish-install-demo', 'coinstaller.c');
     const before = readFileSync(demo, 'utf8');

@@ -27,20 +27,27 @@ export class Workbench {
 
   /** Opens a workspace file with Quick Open (`relativePath` like "folder/file.c") and waits for its tab. */
   async openFile(relativePath: string): Promise<void> {
-    const name = relativePath.split('/').pop()!;
+    const parts = relativePath.split('/');
+    const name = parts.pop()!;
     await this.page.keyboard.press('Control+P');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await input.fill(relativePath);
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-    await row.waitFor({ state: 'visible', timeout: 30000 });
-    await input.press('Enter');
+    // The row of that file: its name, and its folder in the description.
+    let row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: name });
+    for (const folder of parts) row = row.filter({ hasText: folder });
+    await row.first().waitFor({ state: 'visible', timeout: 30000 });
+    await row.first().click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     await this.activeTab(name).waitFor({ state: 'visible', timeout: 30000 });
+    const folder = parts.at(-1);
+    if (folder) await this.page.locator('.editor-group-container.active .breadcrumbs-control', { hasText: folder }).first().waitFor({ state: 'visible' });
     await this.editor().waitFor({ state: 'visible' });
   }
 
+  /** The active tab of the active editor group, if it shows `name`. */
   activeTab(name: string): Locator {
-    return this.page.locator('.tabs-container .tab.active', { hasText: name });
+    return this.page.locator('.editor-group-container.active .tabs-container .tab.active', { hasText: name });
   }
 
   /** The focused editor group's text editor. */
@@ -104,6 +111,11 @@ export class Workbench {
     const items = this.page.locator('.action-widget .monaco-list-row');
     await items.first().waitFor({ state: 'visible', timeout: 30000 });
     return items;
+  }
+
+  /** The language mode the status bar shows for the active editor. */
+  async languageMode(): Promise<string> {
+    return ((await this.page.locator('[id="status.editor.mode"]').textContent()) ?? '').trim();
   }
 
   async save(): Promise<void> {
