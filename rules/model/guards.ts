@@ -18,8 +18,9 @@ interface Condition {
   param?: number;
   named?: boolean;
   anchors?: Record<string, Range>;
-  /** PostProcessing when the condition holds. */
+  /** Context->PostProcessing when the condition holds / does not hold. */
   postT?: boolean;
+  postF?: boolean;
 }
 
 const JUMPS = new Set(['break_statement', 'return_statement', 'continue_statement', 'goto_statement', 'throw_statement']);
@@ -68,7 +69,7 @@ export function ifRegions(ifNode: Node, blockEnd: number | undefined, paramOf: P
   if (!relevant) return [];
   const cond = analyze(condNode, paramOf, 0);
   const hasDif = cond.t !== undefined || cond.f !== undefined;
-  if (!hasDif && cond.postT === undefined && !quiet) return [];
+  if (!hasDif && cond.postT === undefined && cond.postF === undefined && !quiet) return [];
   const make = (start: number, end: number, dif: DifSet | undefined, post: boolean | undefined): GuardRegion | undefined => {
     if (!dif && post === undefined && !quiet) return undefined;
     const r: GuardRegion = { start, end };
@@ -85,7 +86,7 @@ export function ifRegions(ifNode: Node, blockEnd: number | undefined, paramOf: P
   const out: GuardRegion[] = [];
   const consequence = ifNode.childForFieldName('consequence');
   const alternative = ifNode.childForFieldName('alternative');
-  const postF = cond.postT === undefined ? undefined : !cond.postT;
+  const postF = cond.postF;
   const tDif = hasDif ? (cond.t ?? ANY_DIF) : undefined;
   const fDif = hasDif ? (cond.f ?? ANY_DIF) : undefined;
   const push = (r: GuardRegion | undefined) => r && out.push(r);
@@ -153,9 +154,9 @@ function analyze(node: Node, paramOf: ParamOf, depth: number): Condition {
   if (!n || depth > MAX_DEPTH) return {};
   if (n.type === 'unary_expression' && operatorOf(n) === '!') {
     const inner = analyze(n.childForFieldName('argument')!, paramOf, depth + 1);
-    return { ...inner, t: inner.f, f: inner.t, postT: inner.postT === undefined ? undefined : !inner.postT };
+    return { ...inner, t: inner.f, f: inner.t, postT: inner.postF, postF: inner.postT };
   }
-  if (n.type === 'field_expression' && n.childForFieldName('field')?.text === 'PostProcessing') return { postT: true };
+  if (n.type === 'field_expression' && n.childForFieldName('field')?.text === 'PostProcessing') return { postT: true, postF: false };
   if (n.type !== 'binary_expression') return {};
   const op = operatorOf(n);
   const left = n.childForFieldName('left');
@@ -165,15 +166,16 @@ function analyze(node: Node, paramOf: ParamOf, depth: number): Condition {
     const a = analyze(left, paramOf, depth + 1);
     const b = analyze(right, paramOf, depth + 1);
     const both = { param: a.param ?? b.param, named: a.named || b.named || undefined, anchors: { ...a.anchors, ...b.anchors } };
-    const postT = op === '&&' ? (a.postT ?? b.postT) : a.postT !== undefined && a.postT === b.postT ? a.postT : undefined;
+    // a && b holds: both hold; it fails: one of them fails (known only when both say the same)
+    const same = (x?: boolean, y?: boolean) => (x !== undefined && x === y ? x : undefined);
     if (op === '&&') {
       const t = a.t && b.t ? intersectDif(a.t, b.t) : (a.t ?? b.t);
       const f = a.f && b.f ? unionDif(a.f, b.f) : undefined;
-      return { ...both, t, f, postT };
+      return { ...both, t, f, postT: a.postT ?? b.postT, postF: same(a.postF, b.postF) };
     }
     const t = a.t && b.t ? unionDif(a.t, b.t) : undefined;
     const f = a.f && b.f ? intersectDif(a.f, b.f) : (a.f ?? b.f);
-    return { ...both, t, f, postT };
+    return { ...both, t, f, postT: same(a.postT, b.postT), postF: a.postF ?? b.postF };
   }
   if (op !== '==' && op !== '!=') return {};
   const l = unwrap(left);
@@ -187,7 +189,8 @@ function analyze(node: Node, paramOf: ParamOf, depth: number): Condition {
     if (a.type === 'field_expression' && a.childForFieldName('field')?.text === 'PostProcessing') {
       const truth = /^(TRUE|true|1)$/.test(b.text) ? true : /^(FALSE|false|0|NULL)$/.test(b.text) ? false : undefined;
       if (truth === undefined) return {};
-      return { postT: op === '==' ? truth : !truth };
+      const holds = op === '==' ? truth : !truth;
+      return { postT: holds, postF: !holds };
     }
   }
   for (const [v, c] of [

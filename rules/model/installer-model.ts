@@ -63,6 +63,8 @@ class Model implements InstallerModel {
   private readonly statesByFn = new Map<number, number[]>();
   private readonly interactiveFns: Set<string>;
   private fromDllMain: Set<number> | undefined;
+  /** Answers already given in this model's life (one lint of the module): rules ask for the same sites. */
+  private readonly contextMemo = new Map<string, ReachingContext[]>();
   private globalsIndex: GlobalsIndex | undefined;
 
   constructor(summaries: readonly FileSummary[], private readonly extras: ModelExtras) {
@@ -233,6 +235,13 @@ class Model implements InstallerModel {
   // queries
 
   contextsAt(filePath: string, offset: number): ReachingContext[] {
+    const key = `${filePath}\u0000${offset}`;
+    let found = this.contextMemo.get(key);
+    if (!found) this.contextMemo.set(key, (found = this.computeContexts(filePath, offset)));
+    return [...found];
+  }
+
+  private computeContexts(filePath: string, offset: number): ReachingContext[] {
     if (this.graph.isDead(filePath, offset)) return [];
     const fn = this.graph.functionAt(filePath, offset);
     if (!fn) return [];

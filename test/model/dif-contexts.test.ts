@@ -207,6 +207,19 @@ describe('post-processing', () => {
     expect(b.codes('a.c', 'PreRemove()')).toEqual(['DIF_REMOVE/pre']);
     expect(chainLabels(b.contexts('a.c', 'Post()'), 'DIF_INSTALLDEVICE')).toEqual(['CoInst handles DIF_INSTALLDEVICE (post-processing)']);
   });
+  it('a combined test: the code and pre-processing hold together, the else branch knows neither', () => {
+    const b = build(parser(), {
+      'a.c': `${CO} {
+  if (Fn == DIF_INSTALLDEVICE && !Ctx->PostProcessing) { Both(); } else { Either(); }
+  if (Fn != DIF_REMOVE || Ctx->PostProcessing) { Any(); } else { PreRemove(); }
+  return NO_ERROR;
+}`,
+    });
+    expect(b.codes('a.c', 'Both()')).toEqual(['DIF_INSTALLDEVICE/pre']);
+    expect(b.codes('a.c', 'Either()')).toEqual(['any DIF code']);
+    expect(b.codes('a.c', 'Any()')).toEqual(['any DIF code']);
+    expect(b.codes('a.c', 'PreRemove()')).toEqual(['DIF_REMOVE/pre']);
+  });
 });
 
 describe('interactive contexts', () => {
