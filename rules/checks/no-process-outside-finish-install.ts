@@ -13,6 +13,8 @@ import { planMoveToAction } from '../fixes/move-to-action.js';
 import { apiCallListener } from './api-call-listener.js';
 import { installerModelOf, siteContext, type ReachingContext } from './installer-context.js';
 
+const PROCESS_NOTE = 'a process may start here; wait for it to exit.';
+
 export default createRule<'process' | 'processQuietGuarded' | 'moveToAction', []>({
   name: 'no-process-outside-finish-install',
   meta: {
@@ -50,7 +52,7 @@ export default createRule<'process' | 'processQuietGuarded' | 'moveToAction', []
         siteContext(model, context.filePath, call.startIndex, (c) => nonInteractive(c) && !c.quietGuarded) ??
         siteContext(model, context.filePath, call.startIndex, nonInteractive);
       if (!site) return;
-      const plan = planMoveToAction({ sourceCode: context.sourceCode, filePath: context.filePath, model, call, context: site.context, isApi });
+      const plan = planMoveToAction({ sourceCode: context.sourceCode, filePath: context.filePath, model, call, context: site.context, isApi, allowedNote: PROCESS_NOTE });
       context.report({
         node: target,
         messageId: site.context.quietGuarded ? 'processQuietGuarded' : 'process',

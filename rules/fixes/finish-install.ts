@@ -27,6 +27,8 @@ export interface ScaffoldRequest {
    * point has none (so that the requested action has a place to do its work).
    */
   actionNote?: string;
+  /** What the new DIF_FINISHINSTALL_ACTION handler's comment says is allowed there (default "UI is allowed here."). */
+  allowedNote?: string;
 }
 
 /** The scaffold's spelling of the model's installer kinds. */
@@ -79,10 +81,11 @@ export function finishInstallScaffold(req: ScaffoldRequest): Fix[] | null {
   ];
   const movedText = req.move ? sourceCode.getText(req.move) : undefined;
   const moveIndent = req.move ? sourceCode.indentationAt(req.move.startIndex) : '';
+  const allowed = req.allowedNote ?? 'UI is allowed here.';
   const actionComment =
     req.kind === 'coinstaller'
-      ? '/* Interactive context: UI is allowed here. A co-installer returns NO_ERROR when done. */'
-      : '/* Interactive context: UI is allowed here. A class installer returns ERROR_DI_DO_DEFAULT when done. */';
+      ? `/* Interactive context: ${allowed} A co-installer returns NO_ERROR when done. */`
+      : `/* Interactive context: ${allowed} A class installer returns ERROR_DI_DO_DEFAULT when done. */`;
 
   const parts: { finish?: string[]; action?: string[] } = {};
   let requestAdded = false;

@@ -30,6 +30,8 @@ export interface MoveRequest {
   context: ReachingContext;
   /** The API names of the rule: a helper whose body only calls these is a thin wrapper. */
   isApi: (name: string) => boolean;
+  /** What the new action handler's comment says is allowed there (see ScaffoldRequest.allowedNote). */
+  allowedNote?: string;
 }
 
 /** The entry point a reaching context names, when it is defined in this file. */
@@ -81,6 +83,7 @@ export function planMoveToAction(req: MoveRequest): MovePlan | null {
     kind: scaffoldKind(info.kind),
     move: statement,
     isDefined: () => false,
+    allowedNote: req.allowedNote,
   });
   if (!edits) return null;
   return { edits, automatic, statement };

@@ -162,7 +162,7 @@ const CASES: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
                 '        break;',
                 '    }',
                 '    case DIF_FINISHINSTALL_ACTION:',
-                '        /* Interactive context: UI is allowed here. A co-installer returns NO_ERROR when done. */',
+                '        /* Interactive context: a process may start here; wait for it to exit. A co-installer returns NO_ERROR when done. */',
                 '        WinExec("ContosoTray.exe", SW_SHOWNORMAL);',
                 '        break;',
                 '    default:',
