@@ -1,0 +1,168 @@
+/**
+ * Language server latency (a benchmark, not a test): keystroke-to-diagnostics p50/p95 over 200
+ * edits of a generated 5,000-line co-installer, and start-to-first-diagnostics (process spawn to
+ * the first publishDiagnostics of the opened file). The server runs as a child process over stdio,
+ * as editors run it.
+ *
+ *   node --import tsx bench/lsp-latency.ts [--dist] [--edits N] [--lines N]
+ *
+ * --dist runs dist/server/main.js (after `npm run build`) instead of server/main.ts through tsx.
+ * Keystrokes are measured with the server's default debounce (150 ms, what an editor user sees)
+ * and with no debounce (the cost of the incremental re-parse and lint alone).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const useDist = args.includes('--dist');
+const EDITS = Number(args[args.indexOf('--edits') + 1]) || 200;
+const LINES = Number(args[args.indexOf('--lines') + 1]) || 5000;
+
+/** A co-installer of about `lines` lines: an entry point dispatching to helpers, some breaking the guidelines. */
+export function generateInstaller(lines: number): string {
+  const out: string[] = ['#include <windows.h>', '#include <setupapi.h>', ''];
+  const helpers: string[] = [];
+  // Each helper is 15 lines plus one line calling it in the entry point; the rest is about 20 lines.
+  const count = Math.max(1, Math.floor((lines - 20) / 16));
+  for (let i = 0; i < count; i++) {
+    const name = `Helper${i}`;
+    helpers.push(name);
+    out.push(
+      `static DWORD ${name}(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)`,
+      '{',
+      '    DWORD value = 0;',
+      '    SP_DEVINSTALL_PARAMS_W params;',
+      '    params.cbSize = sizeof(params);',
+      '    if (!SetupDiGetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params)) {',
+      '        return GetLastError();',
+      '    }',
+      `    value = params.Flags + ${i};`,
+      i % 25 === 0 ? '    LoadLibraryW(L"vendor.dll");' : '    value ^= 0x5a;',
+      i % 40 === 0 ? '    MessageBoxW(NULL, L"Done", L"Vendor", MB_OK);' : '    value += 1;',
+      '    /* keystrokes land in this comment: */',
+      '    return value == 0 ? NO_ERROR : NO_ERROR;',
+      '}',
+      '',
+    );
+  }
+  const codes = ['DIF_INSTALLDEVICE', 'DIF_REMOVE', 'DIF_PROPERTYCHANGE', 'DIF_INSTALLINTERFACES', 'DIF_NEWDEVICEWIZARD_FINISHINSTALL'];
+  out.push(
+    'DWORD CALLBACK CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet,',
+    '                           PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)',
+    '{',
+    '    DWORD status = NO_ERROR;',
+    '    switch (InstallFunction) {',
+  );
+  codes.forEach((code, c) => {
+    out.push(`    case ${code}:`);
+    for (let h = c; h < helpers.length; h += codes.length) out.push(`        status |= ${helpers[h]}(DeviceInfoSet, DeviceInfoData);`);
+    out.push('        break;');
+  });
+  out.push('    default:', '        break;', '    }', '    return status;', '}', '');
+  return out.join('\r\n');
+}
+
+interface Run {
+  startToFirstMs: number;
+  keystrokesMs: number[];
+  lines: number;
+  findings: number;
+}
+
+async function measure(debounceMs: number | undefined, file: string, text: string): Promise<Run> {
+  const command = useDist ? [join(ROOT, 'dist', 'server', 'main.js'), '--stdio'] : ['--import', 'tsx', join(ROOT, 'server', 'main.ts'), '--stdio'];
+  const t0 = performance.now();
+  const child = spawn(process.execPath, command, { cwd: ROOT, stdio: 'pipe' });
+  child.stderr.resume();
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const uri = pathToFileURL(file).href;
+  const waiting = new Map<number, (p: PublishDiagnosticsParams) => void>();
+  let findings = 0;
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    if (p.uri !== uri || p.version === undefined) return;
+    findings = p.diagnostics.length;
+    waiting.get(p.version)?.(p);
+    waiting.delete(p.version);
+  });
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  const published = (version: number) => new Promise<PublishDiagnosticsParams>((resolve) => waiting.set(version, resolve));
+
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(dirname(file)).href,
+    capabilities: {},
+    workspaceFolders: [{ uri: pathToFileURL(dirname(file)).href, name: 'bench' }],
+    initializationOptions: debounceMs === undefined ? {} : { debounceMs },
+  });
+  await connection.sendNotification('initialized', {});
+  const first = published(1);
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'c', version: 1, text } });
+  await first;
+  const startToFirstMs = performance.now() - t0;
+
+  const lines = text.split('\r\n');
+  const commentLines = lines.flatMap((l, n) => (l.includes('keystrokes land in this comment') ? [n] : []));
+  const keystrokesMs: number[] = [];
+  for (let e = 0; e < EDITS; e++) {
+    const version = e + 2;
+    const line = commentLines[(e * 7) % commentLines.length];
+    const done = published(version);
+    const t = performance.now();
+    await connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character: 6 }, end: { line, character: 6 } }, text: 'x' }],
+    });
+    await done;
+    keystrokesMs.push(performance.now() - t);
+  }
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  connection.dispose();
+  return { startToFirstMs, keystrokesMs, lines: lines.length, findings };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cil-bench-'));
+  try {
+    const text = generateInstaller(LINES);
+    const file = join(dir, 'coinstaller.c');
+    writeFileSync(file, text);
+    const rows: string[][] = [];
+    for (const [label, debounce] of [
+      ['default debounce (150 ms)', undefined],
+      ['no debounce', 0],
+    ] as const) {
+      const run = await measure(debounce, file, text);
+      rows.push([
+        label,
+        String(run.lines),
+        String(run.findings),
+        run.startToFirstMs.toFixed(0),
+        percentile(run.keystrokesMs, 50).toFixed(1),
+        percentile(run.keystrokesMs, 95).toFixed(1),
+        Math.max(...run.keystrokesMs).toFixed(1),
+      ]);
+    }
+    const header = ['server ' + (useDist ? '(dist)' : '(tsx)'), 'lines', 'findings', 'start→first diag ms', `keystroke p50 ms (${EDITS})`, 'p95 ms', 'max ms'];
+    const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+    const fmt = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
+    process.stdout.write(`${fmt(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(fmt).join('\n')}\n`);
+    process.stdout.write(`node ${process.version}, ${process.platform}/${process.arch}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
