@@ -1,15 +1,32 @@
 /**
  * Checks the examples of a rule's documentation page: every ```c block under "Incorrect" must
  * give at least one finding of the rule, every block under "Correct" none. Each block is linted
- * as a file of its own (installer.c), with the service providers given.
+ * as a file of its own (installer.c), with the service providers given, and compiled with
+ * mingw-w64 after the Windows headers (skipped, saying so, where mingw-w64 is absent).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../rules/config/resolved-config.js';
 import { ruleDocPath } from '../../rules/engine/rule-docs.js';
 import { Linter, type ServiceProvider } from '../../rules/engine/linter.js';
 import type { RuleModule } from '../../rules/engine/types.js';
 import { CppParser } from '../../rules/parsing/cpp-parser.js';
+import { hasMingw, mingwSyntaxCheck } from '../support/mingw.js';
+
+/** What the examples leave out: the headers, and the Vista constants mingw-w64's headers lack. */
+const PRELUDE = [
+  '#include <windows.h>',
+  '#include <setupapi.h>',
+  '#ifndef DIF_FINISHINSTALL_ACTION',
+  '#define DIF_FINISHINSTALL_ACTION 0x0000002A',
+  '#endif',
+  '#ifndef DI_FLAGSEX_FINISHINSTALL_ACTION',
+  '#define DI_FLAGSEX_FINISHINSTALL_ACTION 0x00000008L',
+  '#endif',
+  '',
+].join('\n');
 
 export interface DocExample {
   kind: 'incorrect' | 'correct';
@@ -46,6 +63,8 @@ export function checkDocExamples(ruleId: string, rule: RuleModule, serviceProvid
     });
     afterAll(() => parser.delete());
     const examples = docExamples(readFileSync(ruleDocPath(ruleId), 'utf8'));
+    const compile = hasMingw();
+    const dir = mkdtempSync(join(tmpdir(), `${ruleId}-doc-`));
 
     it('has incorrect and correct examples', () => {
       expect(examples.filter((e) => e.kind === 'incorrect').length).toBeGreaterThan(0);
@@ -66,6 +85,11 @@ export function checkDocExamples(ruleId: string, rule: RuleModule, serviceProvid
         expect(messages.filter((m) => m.fatal)).toEqual([]);
         if (example.kind === 'incorrect') expect(messages.length).toBeGreaterThan(0);
         else expect(messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([]);
+        if (compile) {
+          const file = join(dir, `example-${example.line}.c`);
+          writeFileSync(file, PRELUDE + example.code);
+          expect(mingwSyntaxCheck(file), 'the example compiles with mingw-w64 (after the headers)').toBe('');
+        }
       });
     }
   });
