@@ -97,17 +97,25 @@ export default createRule<'misplaced' | 'moveRequest'>({
   },
 });
 
-/** True when the expression ORs in or assigns the flag (not `~FLAG`, not a test). */
+/**
+ * True when the expression ORs in or assigns the flag (not `~FLAG`, not a test). Iterative: an
+ * expression nested thousands of parentheses deep must not overflow the stack.
+ */
 function setsFlag(expr: Node): boolean {
-  if (expr.type === 'identifier') return expr.text === FLAG;
-  if (expr.type === 'parenthesized_expression' || expr.type === 'cast_expression') {
-    const inner = expr.type === 'cast_expression' ? expr.childForFieldName('value') : expr.namedChild(0);
-    return inner ? setsFlag(inner) : false;
-  }
-  if (expr.type === 'binary_expression' && expr.childForFieldName('operator')?.text === '|') {
-    const l = expr.childForFieldName('left');
-    const r = expr.childForFieldName('right');
-    return (!!l && setsFlag(l)) || (!!r && setsFlag(r));
+  const pending: Node[] = [expr];
+  while (pending.length > 0) {
+    const e = pending.pop()!;
+    if (e.type === 'identifier') {
+      if (e.text === FLAG) return true;
+    } else if (e.type === 'parenthesized_expression' || e.type === 'cast_expression') {
+      const inner = e.type === 'cast_expression' ? e.childForFieldName('value') : e.namedChild(0);
+      if (inner) pending.push(inner);
+    } else if (e.type === 'binary_expression' && e.childForFieldName('operator')?.text === '|') {
+      const l = e.childForFieldName('left');
+      const r = e.childForFieldName('right');
+      if (r) pending.push(r);
+      if (l) pending.push(l);
+    }
   }
   return false;
 }
