@@ -191,6 +191,55 @@ describe('finish-install scaffolding', () => {
     expect(scaffold(code, 'Warn();')).toBeNull();
   });
 
+  it('moves a multi-line if statement out of a braced case, re-indented for its new place', () => {
+    const code = [
+      'DWORD CALLBACK Co(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d, PCOINSTALLER_CONTEXT_DATA c)',
+      '{',
+      '    switch (f) {',
+      '    case DIF_INSTALLDEVICE:',
+      '        {',
+      '            if (Ready()) {',
+      '                Warn();',
+      '            }',
+      '        }',
+      '        break;',
+      '    case DIF_FINISHINSTALL_ACTION:',
+      '        break;',
+      '    }',
+      '    return NO_ERROR;',
+      '}',
+    ].join('\n');
+    const tree = parser.parse(code);
+    try {
+      const sourceCode = new SourceCode(code, tree);
+      const entryPoint = tree.rootNode.descendantsOfType('function_definition')[0]!;
+      const move = tree.rootNode.descendantsOfType('if_statement')[0]!;
+      const edits = finishInstallScaffold({ sourceCode, entryPoint, kind: 'coinstaller', move, isDefined: () => true });
+      const out = applyFixes(code, [mergeFixes(edits, code)!]).output;
+      // Twelve spaces deep before, eight in the action case: every line moves four spaces left.
+      expect(out).toContain('    case DIF_INSTALLDEVICE:\n        {\n        }\n        break;\n');
+      expect(out).toContain('    case DIF_FINISHINSTALL_ACTION:\n        if (Ready()) {\n            Warn();\n        }\n        break;\n');
+    } finally {
+      tree.delete();
+    }
+  });
+
+  it('refuses to move a statement holding a jump, and adds an empty action with a note when asked', () => {
+    const code = 'DWORD CALLBACK Co(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d, PCOINSTALLER_CONTEXT_DATA c)\n{\n    switch (f) {\n    case DIF_INSTALLDEVICE:\n        if (c) { Warn(); break; }\n        break;\n    }\n    return 0;\n}\n';
+    const tree = parser.parse(code);
+    try {
+      const sourceCode = new SourceCode(code, tree);
+      const entryPoint = tree.rootNode.descendantsOfType('function_definition')[0]!;
+      const move = tree.rootNode.descendantsOfType('if_statement')[0]!;
+      expect(finishInstallScaffold({ sourceCode, entryPoint, kind: 'coinstaller', move, isDefined: () => true })).toBeNull();
+      const edits = finishInstallScaffold({ sourceCode, entryPoint, kind: 'coinstaller', isDefined: () => true, actionNote: 'Work goes here.' })!;
+      const out = applyFixes(code, [mergeFixes(edits, code)!]).output;
+      expect(out).toContain('    case DIF_FINISHINSTALL_ACTION:\n        /* Work goes here. */\n        break;\n    }\n    return 0;');
+    } finally {
+      tree.delete();
+    }
+  });
+
   it.skipIf(!hasMingw())('produces C that mingw-w64 compiles, for both shapes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scaffold-'));
     const before = readFileSync(join(DOMAIN, 'before.c'), 'utf8');
