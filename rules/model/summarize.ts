@@ -90,6 +90,8 @@ const DECLARATOR_TYPES = new Set([
   'parenthesized_declarator',
   'attributed_declarator',
   'function_declarator',
+  // `int Installer::s_calls = 0;`: a class static defined at file scope
+  'qualified_identifier',
 ]);
 const SKIP = new Set([
   'comment',
@@ -342,7 +344,7 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
     if (!parent) return;
     const field = frame.field;
     // declared names
-    if (field === 'declarator' || parent.type === 'reference_declarator') {
+    if (field === 'declarator' || parent.type === 'reference_declarator' || (parent.type === 'qualified_identifier' && field === 'name' && parent.field === 'declarator')) {
       declare(name, frame.start, frame.end);
       return;
     }
