@@ -92,7 +92,7 @@ export default createRule<MessageIds>({
           if (entry.kind === 'co-installer') checkCoInstaller(entry, body);
           else checkClassInstaller(entry, body);
         }
-        if (!model) return;
+        if (!model || !sourceCode.text.includes(DO_DEFAULT)) return;
         // Helpers that return ERROR_DI_DO_DEFAULT into a co-installer.
         const root = sourceCode.ast;
         if (!root) return;
