@@ -105,6 +105,46 @@ describe('configuration', () => {
   });
 });
 
+describe('run on save', () => {
+  it('with run: onSave, edits publish nothing until the document is saved', async () => {
+    const ws = workspace({ 'co.c': CO_INSTALLER });
+    client = await TestClient.start({ workspaceFolders: [ws.root], initializationOptions: { settings: { run: 'onSave' } } });
+    const uri = pathUri(ws.path('co.c'));
+    await client.open(uri, CO_INSTALLER, 1);
+    expect(dllLoads((await client.waitForDiagnostics(uri, 1)).diagnostics)).toHaveLength(1);
+    const mark = client.diagnostics.length;
+    // Rename the call away: no publish while typing...
+    await client.change(uri, 2, [{ range: { start: { line: 9, character: 12 }, end: { line: 9, character: 24 } }, text: 'GetModuleHandleW' }]);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(client.diagnostics.slice(mark).filter((p) => p.uri === uri)).toEqual([]);
+    // ...the save lints the document as it is now.
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    const saved = await client.waitForDiagnostics(uri, 2);
+    expect(dllLoads(saved.diagnostics)).toEqual([]);
+  });
+});
+
+describe('workspace folders', () => {
+  it('indexes a folder added to the workspace, and lints it with its own config', async () => {
+    const first = workspace({ 'co.c': CO_INSTALLER });
+    const added = workspace({ 'co.c': CO_INSTALLER, 'coinstaller-lint.json': '{ "rules": { "no-dll-load": "warn" } }' });
+    client = await TestClient.start({
+      workspaceFolders: [first.root],
+      capabilities: { workspace: { workspaceFolders: true } },
+      initializationOptions: { settings: { trace: { server: 'messages' } } },
+    });
+    await client.waitFor('the first index', () => client!.logs.find((l) => /^Indexed 1 files in 1 modules/.test(l.message)));
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: pathUri(added.root), name: 'added' }], removed: [] },
+    });
+    await client.waitFor('the index of both folders', () => client!.logs.find((l) => /^Indexed 2 files in 2 modules and 1 config files/.test(l.message)));
+    const uri = pathUri(added.path('co.c'));
+    await client.open(uri, CO_INSTALLER, 1);
+    const published = await client.waitForDiagnostics(uri, 1);
+    expect(dllLoads(published.diagnostics).map((d) => d.severity)).toEqual([DiagnosticSeverity.Warning]);
+  });
+});
+
 describe('workspace indexing and logs', () => {
   it('indexes the workspace in the background with $/progress begin, report and end', async () => {
     const ws = workspace({ 'a/co.c': CO_INSTALLER, 'b/co.c': CO_INSTALLER, 'b/co.inf': '[Version]\nSignature="$WINDOWS NT$"\n' });
