@@ -15,6 +15,7 @@ import { hasMingw, mingwSyntaxCheck } from '../support/mingw.js';
 const ID = 'no-interactive-windowstation-error';
 const FIXTURES = join(__dirname, '../fixtures/rules', ID);
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
 const RULE = rule as unknown as RuleModule;
 
 /** A co-installer whose switch runs `body` for DIF_INSTALLDEVICE; `before` goes above it. */
@@ -111,6 +112,12 @@ const CASES: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
           related: ['CoInstaller handles DIF_INSTALLDEVICE'],
         },
       ],
+    },
+    {
+      name: 'CRLF line endings and a non-BMP character before the constant: UTF-16 columns, CRLF kept',
+      code: crlf(fixture('return-in-handler.c').replace('return ERROR_REQUIRES', 'return /* 😀 */ ERROR_REQUIRES')),
+      output: crlf(fixture('return-in-handler.fixed.c').replace('return NO_ERROR;\n        }', 'return /* 😀 */ NO_ERROR;\n        }')),
+      errors: [{ messageId: 'windowstationErrorInContext', line: 16, column: 29, endLine: 16, endColumn: 69 }],
     },
     {
       name: 'assigned as the result of a class installer (if chain)',
