@@ -41,7 +41,7 @@ export default createRule<'windowstationError' | 'windowstationErrorInContext', 
     const model = installerModelOf(context);
     return {
       identifier(node: Node) {
-        if (node.text !== CONSTANT) return;
+        if (node.endIndex - node.startIndex !== CONSTANT.length || node.text !== CONSTANT) return;
         const how = usage(node);
         if (!how || inDisabledCode(node)) return;
         if (!model) {
