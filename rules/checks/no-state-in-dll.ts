@@ -62,12 +62,12 @@ export default createRule<MessageIds>({
     };
 
     const globalOf = (id: Node): { name: string; scope: 'file' | 'static-local'; local?: FileVariable; model?: ModuleGlobal } | null => {
-      const local = resolveVariable(id, fileScope);
       if (model?.globalAt) {
         const g = model.globalAt(filePath, id.startIndex);
         if (!g || g.isConst) return null;
-        return { name: g.name, scope: g.scope, local: local ?? undefined, model: g };
+        return { name: g.name, scope: g.scope, local: resolveVariable(id, fileScope) ?? undefined, model: g };
       }
+      const local = resolveVariable(id, fileScope);
       if (!local || local.isConst) return null;
       return { name: local.name, scope: local.scope, local };
     };
