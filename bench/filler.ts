@@ -36,7 +36,9 @@ export function writeFiller(out: SourceBuilder, rng: Random, name: string, next:
     out.add('/*', ` * ${name}: part of the device's configuration logic.`, ` * Returns NO_ERROR or a Win32 error code.`, ' */');
   }
   out.add(SIGNATURE(name), '{');
-  switch (rng.int(0, 4)) {
+  let variant = rng.int(0, 4);
+  if (variant === 3 && !tableName) variant = 4;
+  switch (variant) {
     case 0: {
       const value = rng.pick(VALUE_NAMES);
       out.add(
@@ -92,23 +94,22 @@ export function writeFiller(out: SourceBuilder, rng: Random, name: string, next:
       break;
     }
     case 3: {
-      if (tableName) {
+      {
         out.add(
           '    DWORD i;',
           `    DWORD wanted = ${n}u;`,
           '',
           '    UNREFERENCED_PARAMETER(DeviceInfoSet);',
-          `    for (i = 0; i < ARRAYSIZE(${tableName}); i++) {`,
+          `    for (i = 0; i < ARRAYSIZE(${tableName!}); i++) {`,
           `        if (${tableName}[i].Value == wanted) {`,
           `            return lstrlenW(${tableName}[i].Name) > 0 ? NO_ERROR : ERROR_NOT_FOUND;`,
           '        }',
           '    }',
           `    return ${tail};`,
         );
-        break;
       }
+      break;
     }
-    // falls through: no table in this file
     default: {
       out.add(
         '    WCHAR line[160];',
