@@ -23,10 +23,9 @@ export interface WindowsMacroUse {
   name: string;
   /**
    * What was done (see windows-macros.ts), or, for what the scanner finds by position:
-   * `invocation`, a line that is only a macro call (blanked); `struct-keyword`, `interface` read as
-   * `struct`; `cplusplus-guard`, the braces of `#ifdef __cplusplus extern "C" {` (blanked).
+   * `invocation`, a line that is only a macro call (blanked); `cplusplus-guard`, the braces of `#ifdef __cplusplus extern "C" {` (blanked).
    */
-  treatment: MacroTreatment | 'invocation' | 'struct-keyword' | 'cplusplus-guard';
+  treatment: MacroTreatment | 'invocation' | 'cplusplus-guard';
   /** Offset of the name. */
   start: number;
   /** End of the name, or of its argument list when it has one. */
@@ -294,7 +293,7 @@ const DECL_START_WORDS = new Set([
  * `USB_BUSIFFN`, `SNMP_FUNC_TYPE`, `DPAPI_IMP`, `OLEDBDECLSPEC`, `HTTPAPI_LINKAGE`, `ASN1_PUBLIC`) that are not in the tables: blanked only where a plain type or
  * name cannot stand (see MacroScanner.positionalMacro).
  */
-const POSITIONAL_SUFFIX_RE = /^_*[A-Z][A-Z0-9_]*(?:API|API_|APIV|ENTRY|CALLBACK|CALLTYPE|FUNC|FUNC_TYPE|FN|IMP|DECLSPEC|DLLEXP|EXPORT|IMPORT|LINKAGE|PUBLIC)$/;
+const POSITIONAL_SUFFIX_RE = /^_*[A-Z][A-Z0-9_]*(?:API|API_|APIV|ENTRY|CALLBACK|CALLTYPE|FUNC|FUNC_TYPE|FN|IMP|DECLSPEC|DLLEXP|EXPORT|IMPORT|LINKAGE|PUBLIC|INLINE|DEPRECATED|DEPRECIATED)$/;
 
 /** Return-type macros that hold HRESULT: they read as the type and are never blanked. */
 const RETURN_TYPE_MACROS = new Set([
@@ -302,6 +301,9 @@ const RETURN_TYPE_MACROS = new Set([
   'SHSTDAPI', 'SHDOCAPI', 'PSSTDAPI', 'WINOLECTLAPI', 'SHFOLDERAPI', 'IFACEMETHODIMP', 'STDOVERRIDEMETHODIMP', 'DWMAPI',
   'BOOLAPI', 'INTERNETAPI', 'URLCACHEAPI', 'XMLLITEAPI',
 ]);
+
+/** `THEMEAPI_(BOOL)`, `MSOAPI_(BOOL)`: return-type macros with the type as argument, unwrapped like STDAPI_. */
+const UNWRAP_SUFFIX_RE = /^[A-Z][A-Z0-9_]*APIV?_$/;
 
 /** A name made of capitals, digits and underscores, with at least one capital. */
 const ALL_CAPS_RE = /^_*[A-Z][A-Z0-9_]*$/;
@@ -429,11 +431,7 @@ class MacroScanner {
     // Every macro of the table starts with `_` or a capital letter; `interface` is the one exception.
     if (length > MAX_MACRO_NAME_LENGTH || !(first === Ch.Underscore || (first >= Ch.UpperA && first <= Ch.UpperZ))) {
       const name = length <= 16 ? text.slice(start, end) : '';
-      if (name === 'interface' && this.bodyDepth === 0 && isIdentStart(text.charCodeAt(skipSpaceAndComments(text, end)))) {
-        this.edits.push(start, start + 6, EditKind.Struct);
-        this.edits.push(start + 6, end, EditKind.Blank);
-        this.record(name, 'struct-keyword', start, end);
-      }
+      if (name === 'interface' && this.bodyDepth === 0) return this.apply(name, 'struct-keyword', start, end);
       this.setIdent(name);
       return end;
     }
@@ -445,7 +443,13 @@ class MacroScanner {
         const after = this.invocationLine(name, start, end);
         if (after >= 0) return after;
       }
-      if (POSITIONAL_SUFFIX_RE.test(name) && !RETURN_TYPE_MACROS.has(name) && this.positionalMacro(start, end)) {
+      if (UNWRAP_SUFFIX_RE.test(name)) return this.apply(name, 'unwrap', start, end);
+      if (this.tagAttribute(end)) {
+        this.edits.push(start, end, EditKind.Blank);
+        this.record(name, 'word', start, end);
+        return end;
+      }
+      if (POSITIONAL_SUFFIX_RE.test(name) && !RETURN_TYPE_MACROS.has(name) && this.positionalMacro(end)) {
         this.edits.push(start, end, EditKind.Blank);
         this.record(name, 'word', start, end);
         return end;
@@ -462,18 +466,34 @@ class MacroScanner {
    * (`typedef BOOL (DIAMONDAPI *PFNFCIFILEPLACED)(`). Three names in a row, or `(NAME *`, are
    * not C: one of them is a macro.
    */
-  private positionalMacro(start: number, end: number): boolean {
+  private positionalMacro(end: number): boolean {
     const text = this.text;
     const next = skipSpaceAndComments(text, end);
     const nc = text.charCodeAt(next);
     if (this.lastCode === Ch.LParen) return nc === Ch.Star;
+    const afterType = (this.lastCode === IDENT && !DECL_START_WORDS.has(this.lastIdent)) || this.lastCode === Ch.Star;
+    // `void WINPTHREAD_API (**fp)(void *)`: between a type and a parenthesised pointer declarator.
+    if (afterType && nc === Ch.LParen && text.charCodeAt(skipSpaceAndComments(text, next + 1)) === Ch.Star) return true;
     if (!isIdentStart(nc)) return false;
-    if ((this.lastCode === IDENT && !DECL_START_WORDS.has(this.lastIdent)) || this.lastCode === Ch.Star) return true;
+    if (afterType) return true;
     let nextEnd = next + 1;
     while (nextEnd < text.length && isIdentChar(text.charCodeAt(nextEnd))) nextEnd++;
     const after = text.charCodeAt(skipSpaceAndComments(text, nextEnd));
-    void start;
     return isIdentStart(after) || after === Ch.Star || after === 0x26 /* & */;
+  }
+
+  /**
+   * A capitalised name between `struct` (`union`, `class`) and the tag of a definition:
+   * `typedef struct LOOKASIDE_ALIGN _GENERAL_LOOKASIDE {` (an alignment or attribute macro).
+   */
+  private tagAttribute(end: number): boolean {
+    if (this.lastCode !== IDENT || !(this.lastIdent === 'struct' || this.lastIdent === 'union' || this.lastIdent === 'class')) return false;
+    const text = this.text;
+    const next = skipSpaceAndComments(text, end);
+    if (!isIdentStart(text.charCodeAt(next))) return false;
+    let nextEnd = next + 1;
+    while (nextEnd < text.length && isIdentChar(text.charCodeAt(nextEnd))) nextEnd++;
+    return text.charCodeAt(skipSpaceAndComments(text, nextEnd)) === Ch.LBrace;
   }
 
   /**
@@ -523,6 +543,15 @@ class MacroScanner {
         this.setIdent('const');
       }
       this.record(name, treatment, start, end);
+      return end;
+    }
+    if (treatment === 'struct-keyword') {
+      if (isIdentStart(this.text.charCodeAt(skipSpaceAndComments(this.text, end)))) {
+        edits.push(start, start + 6, EditKind.Struct);
+        edits.push(start + 6, end, EditKind.Blank);
+        this.record(name, treatment, start, end);
+        this.setIdent('struct');
+      } else this.setIdent(name);
       return end;
     }
     const paren = skipSpaceAndComments(this.text, end);

@@ -19,8 +19,10 @@
  *   type names in a row.
  * - `struct-head`: `MIDL_INTERFACE("...")` and `DECLARE_INTERFACE_(IFoo, IBase)` open a struct:
  *   the name is respelled `struct` (padded with spaces), the first comma `:`, the rest blanked.
+ * - `struct-keyword`: `interface` and `_COM_interface` (defined as `struct`) before a name are respelled
+ *   `struct` and spaces.
  */
-export type MacroTreatment = 'word' | 'call' | 'unwrap' | 'type-name' | 'declspec' | 'const' | 'struct-head';
+export type MacroTreatment = 'word' | 'call' | 'unwrap' | 'type-name' | 'declspec' | 'const' | 'struct-head' | 'struct-keyword';
 
 const WORD_MACROS = [
   // Calling conventions and their Windows spellings.
@@ -38,14 +40,16 @@ const WORD_MACROS = [
   'IPHLPAPI_DLL_LINKAGE', 'NTDSAPI', 'NTDSAPI_POSTXP', 'USERENVAPI', 'WINHTTPAPI', 'COMBASEAPI',
   '_CRTIMP', '_CRTIMP2', '_CRTIMP_ALT', '_CRTIMP_PURE', '_CRTIMP2_PURE', '_CRTNOALIAS', '_CRTRESTRICT', '_CRT_JIT_INTRINSIC',
   '_SECIMP', '__MINGW_IMPORT', '__CRT_INLINE', '__MINGW_INTRIN_INLINE', '__mingw_ovr', '__mingw_static_ovr',
+  '__mingw_bos_ovr', '__mingw_bos_extern_ovr', '__mingw_attribute_artificial', 'D2D1FORCEINLINE', 'ExternC',
   '_CRTALLOCATOR', '_ACRTIMP', '_ACRTIMP_ALT', '_DCRTIMP', '_UCRTIMP', '_VCRTIMP', '_CRT_STDIO_INLINE',
   // Parameter markers and pointer decorations that expand to nothing.
   'IN', 'OUT', 'OPTIONAL', 'FAR', 'NEAR', 'UNALIGNED', 'UNALIGNED64', 'RESTRICTED_POINTER', 'POINTER_32', 'POINTER_64',
   'POINTER_SIGNED', 'POINTER_UNSIGNED', 'SPOINTER_32', 'UPOINTER_32', '__ptr32', '__ptr64', '__sptr', '__uptr',
+  'HUGEP', '_huge', '__huge', '_far', '__far', '_near', '__near', 'DBTFAR', '__restrict__',
   '__unaligned', '__RPC_unique_pointer', '__RPC_ref_pointer', '__RPC_string', '__RPC_full_pointer',
   // Inline and linkage wrappers.
   'FORCEINLINE', 'CFORCEINLINE', '__forceinline', '__inline', '__inline__', 'EXTERN_C', 'EXTERN_C_START',
-  'EXTERN_C_END', '__BEGIN_DECLS', '__END_DECLS', '_CRT_BEGIN_C_HEADER', '_CRT_END_C_HEADER', 'BEGIN_INTERFACE',
+  'EXTERN_C_END', 'EXTERN_C_BEGIN', '__BEGIN_DECLS', '__END_DECLS', '_CRT_BEGIN_C_HEADER', '_CRT_END_C_HEADER', 'BEGIN_INTERFACE',
   'END_INTERFACE', 'PURE', 'THIS_', 'THIS', '__MINGW_EXTENSION', '__extension__', '_ANONYMOUS_UNION',
   '_ANONYMOUS_STRUCT', '__C89_NAMELESS', '__GNU_EXTENSION', 'ATL_NO_VTABLE',
   // Bare annotations of other annotation families.
@@ -60,7 +64,7 @@ const WORD_MACROS = [
 const CALL_MACROS = [
   '__attribute__', '__attribute', '__pragma', '_Pragma', '__MINGW_ATTRIB_DEPRECATED_MSG', '__MINGW_BROKEN_INTERFACE',
   '_CRT_INSECURE_DEPRECATE', '_CRT_INSECURE_DEPRECATE_CORE', '_CRT_INSECURE_DEPRECATE_MEMORY', '_CRT_DEPRECATE_TEXT',
-  '_CRT_NONSTDC_DEPRECATE', '_CRT_OBSOLETE', '__CRT_UUID_DECL', '__success', '__range', '__typefix', '__ecount',
+  '_CRT_NONSTDC_DEPRECATE', '_CRT_OBSOLETE', '__CRT_UUID_DECL', '_CRT_ALIGN', '__success', '__range', '__typefix', '__ecount',
   '__bcount', '__xcount', '__field_ecount', '__field_bcount', '__exceptthat', '__inexpressible_readableTo',
   '__declspec_selectany', '__MINGW_ATTRIB_NONNULL', '__MINGW_ATTRIB_MALLOC', '__MINGW_ATTRIB_PURE',
   '__MINGW_ATTRIB_CONST', '__MINGW_ATTRIB_NORETURN', '__MINGW_ATTRIB_UNUSED', '__MINGW_ATTRIB_USED',
@@ -89,7 +93,10 @@ const UNWRAP_MACROS = [
 /** `STDMETHOD(Foo)` keeps its name as the declaration's type; the name inside stays the declarator. */
 const TYPE_NAME_MACROS = ['STDMETHOD', 'STDMETHODV', 'IFACEMETHOD'] as const;
 
-const STRUCT_HEAD_MACROS = ['MIDL_INTERFACE', 'DECLARE_INTERFACE', 'DECLARE_INTERFACE_', 'DECLARE_INTERFACE_IID_'] as const;
+const STRUCT_HEAD_MACROS = [
+  'MIDL_INTERFACE', 'DECLARE_INTERFACE', 'DECLARE_INTERFACE_', 'DECLARE_INTERFACE_IID_', 'DECLARE_MAPI_INTERFACE',
+  'DECLARE_MAPI_INTERFACE_',
+] as const;
 
 /**
  * Modern SAL 2 annotations (`_In_`, `_Out_writes_bytes_to_(a, b)`, `_When_(c, a)`, `_IRQL_requires_max_(x)`):
@@ -151,7 +158,8 @@ for (const name of UNWRAP_MACROS) EXACT.set(name, 'unwrap');
 for (const name of TYPE_NAME_MACROS) EXACT.set(name, 'type-name');
 for (const name of STRUCT_HEAD_MACROS) EXACT.set(name, 'struct-head');
 EXACT.set('__declspec', 'declspec');
-for (const name of ['CONST', 'CONST_VTBL', '_CONST_RETURN']) EXACT.set(name, 'const');
+for (const name of ['CONST', 'CONST_VTBL', '_CONST_RETURN', 'OLE_CONST', 'DHCP_CONST', '_WConst_return']) EXACT.set(name, 'const');
+EXACT.set('_COM_interface', 'struct-keyword');
 
 /** The longest name worth looking up; longer identifiers are not macros of this table. */
 export const MAX_MACRO_NAME_LENGTH = 64;

@@ -234,6 +234,7 @@ describe('blankWindowsMacros: COM and return-type macros', () => {
     expect(blankWindowsMacros('DECLARE_INTERFACE_(IFoo, IUnknown) {};')).toBe('struct             IFoo: IUnknown  {};');
     expect(blankWindowsMacros('typedef interface IFoo IFoo;')).toBe('typedef struct    IFoo IFoo;');
     expect(blankWindowsMacros('int interface = 1;')).toBe('int interface = 1;');
+    expect(blankWindowsMacros('typedef _COM_interface IStream IStream;')).toBe('typedef struct         IStream IStream;');
   });
 });
 
@@ -241,6 +242,16 @@ describe('blankWindowsMacros: macros told by their position', () => {
   it('blanks an unknown linkage macro before a type, and an unknown calling convention after one', () => {
     const input = 'UPSAPI VOID NTAPI UPSCancelWait(VOID);\nint DIAMONDAPI FCIAddFile(int a);\ntypedef BOOL (DIAMONDAPI *PFNFCI)(int);\n';
     expect(blankWindowsMacros(input)).toBe(mask(input, 'UPSAPI', 'NTAPI', 'DIAMONDAPI', 'DIAMONDAPI'));
+  });
+
+  it('blanks such a macro before a parenthesised pointer declarator and between struct and its tag', () => {
+    const input = 'extern void WINPTHREAD_API (**key_dest)(void *);\ntypedef struct LOOKASIDE_ALIGN _GENERAL_LOOKASIDE { int a; } L;\nstruct FOO bar;\n';
+    expect(blankWindowsMacros(input)).toBe(mask(input, 'WINPTHREAD_API', 'LOOKASIDE_ALIGN'));
+  });
+
+  it('unwraps an unknown XXXAPI_(type) return-type macro', () => {
+    const input = 'THEMEAPI_(BOOL) BeginPanningFeedback(HWND hwnd);\n';
+    expect(blankWindowsMacros(input)).toBe(mask(input, 'THEMEAPI_(', ')'));
   });
 
   it('keeps such a name where it is the type or the declared name', () => {
