@@ -33,6 +33,11 @@ export class DiskFiles {
     this.files.delete(filePath);
   }
 
+  /** Frees the syntax trees of files (their text is kept); they are parsed again when needed. */
+  releaseTrees(paths: Iterable<string>): void {
+    for (const p of paths) this.files.get(p)?.tree.dispose();
+  }
+
   invalidateAll(): void {
     for (const f of this.files.values()) f.tree.dispose();
     this.files.clear();

@@ -117,6 +117,9 @@ export class WorkspaceIndexer {
         if (generation !== this.generation || session.isDisposed) return;
         try {
           session.lint.lintModuleOf(file, session.lint.reportableFiles(file));
+          // Keep syntax trees only for modules being edited: a large workspace would hold them all.
+          const members = session.lint.moduleOf(file).files;
+          if (!members.some((f) => session.documents.byPath(f))) session.disk.releaseTrees(members);
         } catch (error) {
           session.logger.error(`Indexing ${file} failed: ${String(error)}`);
         }
