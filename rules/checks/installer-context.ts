@@ -71,6 +71,11 @@ export interface GlobalAccess {
   filePath: string;
   range: readonly [number, number];
   kind: 'read' | 'write';
+  /** 1-based, UTF-16 columns, for related information in other files (when the model gives them). */
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
 }
 
 export interface InstallerModelService {
