@@ -8,7 +8,12 @@ export function missingServerMessage(serverPath: string): string {
 }
 
 export function startFailedMessage(error: unknown): string {
-  return `coinstaller-lint: the language server could not start: ${reason(error)}. See the output for details.`;
+  const why = reason(error);
+  // vscode-languageclient's words when the process went away before answering `initialize`.
+  if (/connection got disposed|connection is closed|connection is disposed/i.test(why)) {
+    return 'coinstaller-lint: the language server exited while starting. See the output for details.';
+  }
+  return `coinstaller-lint: the language server could not start: ${why}. See the output for details.`;
 }
 
 export function crashLoopMessage(stops: number, windowMs: number): string {

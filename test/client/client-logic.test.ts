@@ -47,6 +47,9 @@ describe('messages', () => {
     expect(startFailedMessage(new Error('spawn ENOENT.'))).toBe(
       'coinstaller-lint: the language server could not start: spawn ENOENT. See the output for details.',
     );
+    expect(startFailedMessage(new Error('Pending response rejected since connection got disposed'))).toBe(
+      'coinstaller-lint: the language server exited while starting. See the output for details.',
+    );
     expect(crashLoopMessage(5, 3 * 60 * 1000)).toBe(
       'coinstaller-lint: the language server stopped 5 times in the last 3 minutes and will not be restarted. ' +
         'See the output for the cause, then run "coinstaller-lint: Restart Server".',

@@ -14,7 +14,7 @@
  *    started (process groups), pass or fail. Exit status 0 on success, 1 on a failed check,
  *    2 when the tools could not be installed (the message says what failed and why).
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -182,12 +182,36 @@ async function main(): Promise<number> {
     const fix = items.filter({ hasText: /^Fix: .*no-ui-outside-finish-install/ }).first();
     check((await fix.count()) === 1, `no "Fix: ... (no-ui-outside-finish-install)" quick fix at MessageBoxW; the menu has:\n${titles.join('\n')}`);
     await fix.click();
+    await wb.waitForDirty();
     await wb.save();
     const after = readFileSync(demo, 'utf8');
     const problems = checkFinishInstallFix(before, after);
     check(problems.length === 0, `the quick fix did not edit the file as expected: ${problems.join('; ')}\n--- after ---\n${after}`);
     log('the quick fix moved the message box into a finish-install action');
     await page.screenshot({ path: join(ARTIFACTS, 'vscode-after-fix.png') });
+
+    step = 'a server that cannot start';
+    // Break the installed extension's server (a copy in the test profile), then restart it by hand.
+    const installed = readdirSync(extensions).find((n) => n.startsWith('coinstaller-lint.coinstaller-lint-'));
+    check(installed !== undefined, `the extension is not in ${extensions}: ${readdirSync(extensions).join(', ')}`);
+    const launches = join(work, 'server-launches.log');
+    writeFileSync(
+      join(extensions, installed!, 'dist', 'server.js'),
+      `require('node:fs').appendFileSync(${JSON.stringify(launches)}, 'launch\\n');\nprocess.exit(3);\n`,
+    );
+    await wb.command('coinstaller-lint: Restart Server');
+    const toast = page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'coinstaller-lint: the language server' }).first();
+    await toast.waitFor({ state: 'visible', timeout: 90000 });
+    const toastText = ((await toast.textContent()) ?? '').trim();
+    check(/exited while starting|could not start|will not be restarted/.test(toastText), `unexpected message: ${toastText}`);
+    await page.screenshot({ path: join(ARTIFACTS, 'vscode-server-failed.png') });
+    // No crash loop: the launches stop (at most 1 + 4 restarts) and stay stopped.
+    const countLaunches = () => (readFileSync(launches, 'utf8').match(/launch/g) ?? []).length;
+    await new Promise((r) => setTimeout(r, 5000));
+    const settled = countLaunches();
+    await new Promise((r) => setTimeout(r, 10000));
+    check(settled >= 1 && settled <= 5 && countLaunches() === settled, `the broken server was launched ${settled} times, then ${countLaunches()} times 10 s later`);
+    log(`a broken server is reported ("${toastText}") and not restarted in a loop (${settled} launch${settled === 1 ? '' : 'es'})`);
 
     log('PASS');
     return 0;

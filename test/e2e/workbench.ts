@@ -118,6 +118,11 @@ export class Workbench {
     return ((await this.page.locator('[id="status.editor.mode"]').textContent()) ?? '').trim();
   }
 
+  /** Waits until the active editor has unsaved changes (an edit was applied). */
+  async waitForDirty(timeoutMs = 30000): Promise<void> {
+    await this.page.locator('.editor-group-container.active .tabs-container .tab.active.dirty').waitFor({ state: 'attached', timeout: timeoutMs });
+  }
+
   async save(): Promise<void> {
     await this.page.keyboard.press('Control+S');
     await this.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 15000 });
