@@ -41,7 +41,15 @@ export function difCodeHover(info: DifCodeInfo): string {
   return parts.join('\n\n');
 }
 
-export function entryPointHover(entry: EntryPointInfo, lookup: (code: string) => DifCodeInfo | undefined): string {
+/**
+ * `callsByDif`: for each DIF code, the functions the entry point calls while handling it (from
+ * the installer model), in source order.
+ */
+export function entryPointHover(
+  entry: EntryPointInfo,
+  lookup: (code: string) => DifCodeInfo | undefined,
+  callsByDif: ReadonlyMap<string, readonly string[]> = new Map(),
+): string {
   const kind = entry.kind === 'co-installer' ? 'Co-installer' : 'Class installer';
   const parts = [`**${entry.name}**: ${kind} entry point (found by ${entry.via.join(', ')})`];
   if (entry.handledDifCodes.length === 0) {
@@ -49,8 +57,10 @@ export function entryPointHover(entry: EntryPointInfo, lookup: (code: string) =>
   } else {
     const rows = entry.handledDifCodes.map((code) => {
       const info = lookup(code);
-      if (!info) return `- \`${code}\``;
-      return `- \`${code}\`: ${info.meaning} *${describeInteractivity(info.interactivity)}*`;
+      const calls = callsByDif.get(code);
+      const does = calls && calls.length > 0 ? ` Calls ${calls.map((c) => `\`${c}\``).join(', ')}.` : '';
+      if (!info) return `- \`${code}\`${does}`;
+      return `- \`${code}\`: ${info.meaning} *${describeInteractivity(info.interactivity)}*${does}`;
     });
     parts.push(`Handles:\n${rows.join('\n')}`);
   }

@@ -1,6 +1,6 @@
 /** What one lint gives for one file: the messages, or a notice instead of them, and the text they refer to. */
 import type { DiagnosticSeverity } from 'vscode-languageserver/node';
-import type { EntryPointInfo } from '../../rules/checks/installer-context.js';
+import type { EntryPointInfo, InstallerModelService } from '../../rules/checks/installer-context.js';
 import type { LintMessage } from '../../rules/engine/types.js';
 import type { LineIndex } from '../../rules/source/line-index.js';
 
@@ -28,4 +28,6 @@ export interface ModuleOutcome {
   files: Map<string, FileOutcome>;
   /** The installer entry points the model found (plain data, kept for hovers). */
   entryPoints: EntryPointInfo[];
+  /** The installer model of this lint (built from file summaries: plain data, safe to query afterwards). */
+  model?: InstallerModelService;
 }

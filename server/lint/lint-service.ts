@@ -104,6 +104,13 @@ export class LintService {
     return outcome.files.get(filePath);
   }
 
+  /** The installer model of a file's module, if its last lint is still current. */
+  currentModel(filePath: string): InstallerModelService | undefined {
+    const module = this.moduleOf(filePath);
+    const outcome = this.outcomes.get(module.root);
+    return outcome && outcome.key === this.keyOf(module) ? outcome.model : undefined;
+  }
+
   /** The entry points of a file's module as of its last lint. */
   entryPointsOf(filePath: string): EntryPointInfo[] {
     return this.outcomes.get(this.moduleOf(filePath).root)?.entryPoints ?? [];
@@ -193,6 +200,7 @@ export class LintService {
     }
 
     let entryPoints: EntryPointInfo[] = [];
+    let model: InstallerModelService | undefined;
     if (inputs.some((i) => i.report)) {
       this.capturedServices = undefined;
       this.lintCount++;
@@ -202,7 +210,10 @@ export class LintService {
           const m = meta.get(r.filePath)!;
           files.set(r.filePath, { filePath: r.filePath, version: m.version, lineIndex: m.lineIndex, messages: r.messages, resultId: resultId(r.filePath) });
         }
-        entryPoints = copyEntryPoints(this.capturedServices);
+        const services = this.lastServices();
+        entryPoints = copyEntryPoints(services);
+        const installer = services?.installer as InstallerModelService | undefined;
+        if (installer && typeof installer.contextsAt === 'function') model = installer;
       } catch (error) {
         this.options.logger.error(`Linting ${module.root} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         for (const i of inputs) {
@@ -214,7 +225,7 @@ export class LintService {
         this.capturedServices = undefined;
       }
     }
-    return { root: module.root, key, files, entryPoints };
+    return { root: module.root, key, files, entryPoints, model };
   }
 
   /**
@@ -242,6 +253,11 @@ export class LintService {
     }
     const result = this.linter.fixModule(inputs, (f) => this.configOrDefault(f)).find((r) => r.filePath === filePath);
     return result && result.fixed ? { output: result.output, version } : null;
+  }
+
+  /** The services the providers gave during the lint that just ran. */
+  private lastServices(): RuleServices | undefined {
+    return this.capturedServices;
   }
 
   private configOrDefault(filePath: string): ResolvedConfig {

@@ -8,6 +8,8 @@ import { readRuleDoc, ruleDocUrl } from '../../rules/engine/rule-docs.js';
 import { difCodeInfo } from '../../rules/knowledge/dif-codes.js';
 import { languageOfPath } from '../../rules/parsing/cpp-parser.js';
 import type { OffsetRange } from '../../rules/engine/types.js';
+import type { EntryPointInfo } from '../../rules/checks/installer-context.js';
+import type { OpenDocument } from '../documents/open-documents.js';
 import { difCodeHover, entryPointHover, ruleHover } from '../convert/hover-content.js';
 import { toLspRange, toOffset } from '../convert/positions.js';
 import type { Session } from '../session.js';
@@ -57,7 +59,7 @@ function hover(session: Session, params: HoverParams): Hover | null {
         .entryPointsOf(doc.filePath)
         .find((e) => e.filePath === doc.filePath && e.nameRange[0] <= offset && offset <= e.nameRange[1]);
       if (entry) {
-        sections.push(entryPointHover(entry, difCodeInfo));
+        sections.push(entryPointHover(entry, difCodeInfo, callsByDifCode(session, doc, entry)));
         widen([entry.nameRange[0], entry.nameRange[1]]);
       }
     }
@@ -67,6 +69,30 @@ function hover(session: Session, params: HoverParams): Hover | null {
     contents: { kind: session.client.markdownHover ? MarkupKind.Markdown : MarkupKind.PlainText, value: sections.join('\n\n---\n\n') },
     range: range && toLspRange(doc.lineIndex, range, session.client.encoding),
   };
+}
+
+/** The functions an entry point calls under each DIF code, asked of the installer model call by call. */
+function callsByDifCode(session: Session, doc: OpenDocument, entry: EntryPointInfo): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const model = doc.filePath ? session.lint.currentModel(doc.filePath) : undefined;
+  if (!model || !doc.filePath) return out;
+  const root = doc.tree.treeFor(session.parser, doc.text).rootNode;
+  const body = root.descendantForIndex(entry.range[0], Math.max(entry.range[0], entry.range[1] - 1));
+  if (!body) return out;
+  const calls = body.descendantsOfType('call_expression');
+  for (const call of calls) {
+    if (!call || call.startIndex < entry.range[0] || call.endIndex > entry.range[1]) continue;
+    const callee = call.childForFieldName('function');
+    if (!callee || callee.type !== 'identifier') continue;
+    for (const c of model.contextsAt(doc.filePath, call.startIndex)) {
+      const from = typeof c.entryPoint === 'string' ? c.entryPoint : c.entryPoint.name;
+      if (from !== entry.name) continue;
+      const list = out.get(c.difCode) ?? [];
+      if (!list.includes(callee.text)) list.push(callee.text);
+      out.set(c.difCode, list);
+    }
+  }
+  return out;
 }
 
 /** The C identifier around an offset (the offset may be just after its last character). */

@@ -115,7 +115,7 @@ describe('modules', () => {
     expect(dllLoads(after.diagnostics)[0].range).toEqual({ start: { line: 0, character: 8 }, end: { line: 0, character: 34 } });
   });
 
-  it('hover on an entry point lists the DIF codes it handles', async () => {
+  it('hover on an entry point lists the DIF codes it handles and what it calls under each', async () => {
     ws = tempWorkspace({ 'co.c': ENTRY, 'helper.c': HELPER });
     client = await TestClient.start({ workspaceFolders: [ws.root] });
     const co = pathUri(ws.path('co.c'));
@@ -127,7 +127,7 @@ describe('modules', () => {
       position: { line: 4, character: 18 },
     });
     expect(hover.contents.value).toContain('**CoInstaller**: Co-installer entry point');
-    expect(hover.contents.value).toMatch(/Handles:\n- `DIF_INSTALLDEVICE`: Install the selected driver on the device\./);
+    expect(hover.contents.value).toMatch(/Handles:\n- `DIF_INSTALLDEVICE`: Install the selected driver on the device\. .*Calls `LoadHelper`\.$/m);
     expect(hover.contents.value).toContain('returns `NO_ERROR`');
     expect(hover.range).toEqual({ start: { line: 4, character: 15 }, end: { line: 4, character: 26 } });
   });
