@@ -20,5 +20,11 @@ if (args.includes('--version') || args.includes('-v')) {
   if (!args.some((a) => transports.includes(a) || a.startsWith('--socket=') || a.startsWith('--pipe='))) process.argv.push('--stdio');
   // Nothing may be written to stdout but protocol messages.
   console.log = (...items: unknown[]) => console.error(...items);
-  startServer(createConnection(ProposedFeatures.all));
+  const connection = createConnection(ProposedFeatures.all);
+  // A bug in one request must not take the editor's server down: report it and go on.
+  process.on('uncaughtException', (error) => {
+    process.stderr.write(`coinstaller-lint-server: uncaught ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    connection.console.error(`Internal error: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  startServer(connection);
 }

@@ -110,6 +110,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Anything that is not handled, before or after the session, is an error response, not a crash.
   connection.onRequest((method) => {
     if (shutdown) throw new ResponseError(ErrorCodes.InvalidRequest, `${method}: the server is shut down`);
+    if (!session) throw new ResponseError(ErrorCodes.ServerNotInitialized, `${method}: the server is not initialized yet`);
     throw new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`);
   });
 

@@ -61,6 +61,16 @@ describe('lifecycle', () => {
     expect(client.logs.some((l) => l.message.includes('Ignored a malformed textDocument/didChange'))).toBe(true);
   });
 
+  it('refuses requests before initialize with ServerNotInitialized', async () => {
+    client = TestClient.launch();
+    await expect(
+      client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///x.c' }, position: { line: 0, character: 0 } }),
+    ).rejects.toMatchObject({ code: -32002 });
+    // initialize still works afterwards.
+    const result = await client.connection.sendRequest<{ capabilities: unknown }>('initialize', { processId: null, rootUri: null, capabilities: {} });
+    expect(result.capabilities).toBeDefined();
+  });
+
   it('shuts down cleanly: requests after shutdown are refused, exit ends the process with status 0', async () => {
     const c = await TestClient.start();
     await c.connection.sendRequest('shutdown');

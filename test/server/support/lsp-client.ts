@@ -76,9 +76,14 @@ export class TestClient {
     this.connection.listen();
   }
 
-  static async start(options: ClientOptions = {}): Promise<TestClient> {
+  /** Starts the server process without initializing it. */
+  static launch(settings?: Record<string, unknown>): TestClient {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts'), '--stdio'], { cwd: ROOT, stdio: 'pipe' });
-    const client = new TestClient(child, options.settings);
+    return new TestClient(child, settings);
+  }
+
+  static async start(options: ClientOptions = {}): Promise<TestClient> {
+    const client = TestClient.launch(options.settings);
     const folders = options.workspaceFolders ?? [];
     client.initializeResult = await client.connection.sendRequest('initialize', {
       processId: process.pid,
