@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkFinishInstallFix, problemRowMatches, problemRows } from '../e2e/expectations.js';
+import { checkFinishInstallFix, checkFixAllMaintenance, problemRowMatches, problemRows } from '../e2e/expectations.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BEFORE = readFileSync(join(HERE, '..', 'e2e', 'fixtures', 'finish-install-demo', 'coinstaller.c'), 'utf8');
@@ -74,6 +74,26 @@ describe('checkFinishInstallFix', () => {
 
   it('refuses CRLF brought into an LF file', () => {
     expect(checkFinishInstallFix(BEFORE, FIXED.replace(/\n/g, '\r\n'))).toContain('the fix brought CRLF line endings into an LF file');
+  });
+});
+
+describe('checkFixAllMaintenance', () => {
+  const before = readFileSync(join(HERE, '..', '..', 'examples', 'contoso-coinstaller', 'maintenance.c'), 'utf8');
+
+  it('accepts the constant replaced by NO_ERROR, comment kept, nothing else changed', () => {
+    const after = before.replace(
+      '        return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;         /* never fail a DIF code with this */',
+      '        return NO_ERROR;         /* never fail a DIF code with this */',
+    );
+    expect(after).not.toBe(before);
+    expect(checkFixAllMaintenance(before, after)).toEqual([]);
+  });
+
+  it('refuses an unchanged file, and changes elsewhere', () => {
+    expect(checkFixAllMaintenance(before, before)).toEqual([expect.stringMatching(/^line 24 is /)]);
+    const fixed = before.replace('return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;', 'return NO_ERROR;');
+    const more = fixed.replace('DWORD status = NO_ERROR;', 'DWORD status = 0;');
+    expect(checkFixAllMaintenance(before, more)).toEqual(['other lines changed: 21']);
   });
 });
 

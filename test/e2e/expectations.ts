@@ -104,6 +104,27 @@ export function checkFinishInstallFix(before: string, after: string): string[] {
   return problems;
 }
 
+/**
+ * Checks maintenance.c after "Fix All Problems". Of its findings only
+ * no-interactive-windowstation-error has an automatic fix (the other rules' pages say "Fix: none"
+ * or "suggestion"); its entry point, in coinstaller.c, already handles both finish-install codes,
+ * so the fix only replaces the constant with NO_ERROR (docs/rules/no-interactive-windowstation-error.md,
+ * "When the entry point is in another file"). Every other line stays as it was.
+ */
+export function checkFixAllMaintenance(before: string, after: string): string[] {
+  const b = before.split('\n');
+  const a = after.split('\n');
+  const line = b.findIndex((l) => l.includes('return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;'));
+  if (line < 0) return ['maintenance.c has no "return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;"'];
+  if (a.length !== b.length) return [`the file has ${a.length} lines instead of ${b.length}`];
+  const problems: string[] = [];
+  const expected = b[line].replace('ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION', 'NO_ERROR');
+  if (a[line] !== expected) problems.push(`line ${line + 1} is "${a[line]}", not "${expected}"`);
+  const changed = a.map((l, i) => i).filter((i) => i !== line && a[i] !== b[i]);
+  if (changed.length > 0) problems.push(`other lines changed: ${changed.map((i) => i + 1).join(', ')}`);
+  return problems;
+}
+
 /** The text of `case <label>:` up to the next case label or default. */
 function caseSection(text: string, label: string): string | undefined {
   const m = new RegExp(`case\\s+${label}\\s*:`).exec(text);

@@ -20,7 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { packageExtension } from '../../scripts/package-extension.js';
-import { checkFinishInstallFix, EXPECTED_PROBLEMS, HOVER_EXPECTATIONS, problemRowMatches, problemRows, type ExpectedProblem } from './expectations.js';
+import { checkFinishInstallFix, checkFixAllMaintenance, EXPECTED_PROBLEMS, HOVER_EXPECTATIONS, problemRowMatches, problemRows, type ExpectedProblem } from './expectations.js';
 import { ProcessGroup } from './processes.js';
 import { ensureTools, SetupError } from './setup.js';
 import { Workbench } from './workbench.js';
@@ -189,6 +189,18 @@ async function main(): Promise<number> {
     check(problems.length === 0, `the quick fix did not edit the file as expected: ${problems.join('; ')}\n--- after ---\n${after}`);
     log('the quick fix moved the message box into a finish-install action');
     await page.screenshot({ path: join(ARTIFACTS, 'vscode-after-fix.png') });
+
+    step = 'Fix All Problems';
+    const maintenance = join(workspace, 'contoso-coinstaller', 'maintenance.c');
+    const maintenanceBefore = readFileSync(maintenance, 'utf8');
+    await wb.openFile('contoso-coinstaller/maintenance.c');
+    await wb.waitForSquiggle('error');
+    await wb.command('coinstaller-lint: Fix All Problems');
+    await wb.waitForDirty();
+    await wb.save();
+    const fixAllProblems = checkFixAllMaintenance(maintenanceBefore, readFileSync(maintenance, 'utf8'));
+    check(fixAllProblems.length === 0, `"Fix All Problems" on maintenance.c: ${fixAllProblems.join('; ')}`);
+    log('"Fix All Problems" applied the one automatic fix of maintenance.c');
 
     step = 'a server that cannot start';
     // Break the installed extension's server (a copy in the test profile), then restart it by hand.
