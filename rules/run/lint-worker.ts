@@ -1,0 +1,60 @@
+/**
+ * A worker thread of the parallel path (parallel.ts): builds its own parser, linter and config
+ * resolver, then lints the modules it is sent, one message per module.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { ConfigError } from '../config/config-error.js';
+import { emptyStats, lintModuleTask, type LintPathsStats, type ModuleTask, type PathLintResult } from './lint-paths.js';
+import { createLintSetup, type LintSetupOptions } from './lint-setup.js';
+
+export interface WorkerStart {
+  setup: LintSetupOptions;
+  fix: boolean;
+  prefilter: boolean;
+}
+
+export interface WorkerRequest {
+  index: number;
+  task: ModuleTask;
+}
+
+export type WorkerReply =
+  | { type: 'done'; index: number; results: PathLintResult[]; stats: LintPathsStats }
+  | { type: 'rule-error'; ruleId: string; filePath: string; message: string }
+  | { type: 'error'; error: { name: string; message: string; problem?: string; details?: Record<string, unknown> } };
+
+async function serve(): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('lint-worker.ts runs as a worker thread');
+  const start = workerData as WorkerStart;
+  const post = (reply: WorkerReply) => port.postMessage(reply);
+  const setup = await createLintSetup(start.setup, (ruleId, filePath, error) =>
+    post({ type: 'rule-error', ruleId, filePath, message: error instanceof Error ? error.message : String(error) }),
+  );
+  port.on('message', (request: WorkerRequest) => {
+    try {
+      const stats = emptyStats();
+      const results = lintModuleTask(request.task, {
+        linter: setup.linter,
+        configFor: setup.configFor,
+        fix: start.fix,
+        prefilter: start.prefilter,
+        stats,
+      });
+      post({ type: 'done', index: request.index, results, stats });
+    } catch (error) {
+      post({ type: 'error', error: serializeError(error) });
+    }
+  });
+}
+
+function serializeError(error: unknown): { name: string; message: string; problem?: string; details?: Record<string, unknown> } {
+  if (error instanceof ConfigError) {
+    const { filePath, pointer, expected, range, line, column } = error;
+    return { name: error.name, message: error.message, problem: error.problem, details: { filePath, pointer, expected, range, line, column } };
+  }
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  return { name: 'Error', message: String(error) };
+}
+
+await serve();
