@@ -293,7 +293,14 @@ const DECL_START_WORDS = new Set([
  * `USB_BUSIFFN`, `SNMP_FUNC_TYPE`, `DPAPI_IMP`, `OLEDBDECLSPEC`, `HTTPAPI_LINKAGE`, `ASN1_PUBLIC`) that are not in the tables: blanked only where a plain type or
  * name cannot stand (see MacroScanner.positionalMacro).
  */
-const POSITIONAL_SUFFIX_RE = /^_*[A-Z][A-Z0-9_]*(?:API|API_|APIV|ENTRY|CALLBACK|CALLTYPE|FUNC|FUNC_TYPE|FN|IMP|DECLSPEC|DLLEXP|EXPORT|IMPORT|LINKAGE|PUBLIC|INLINE|DEPRECATED|DEPRECIATED)$/;
+const POSITIONAL_SUFFIXES = [
+  'API', 'API_', 'APIV', 'ENTRY', 'CALLBACK', 'CALLTYPE', 'FUNC', 'FUNC_TYPE', 'FN', 'IMP', 'DECLSPEC', 'DLLEXP', 'EXPORT',
+  'IMPORT', 'LINKAGE', 'PUBLIC', 'INLINE', 'DEPRECATED', 'DEPRECIATED',
+];
+
+function hasPositionalSuffix(name: string): boolean {
+  return POSITIONAL_SUFFIXES.some((suffix) => name.endsWith(suffix)) && ALL_CAPS_RE.test(name);
+}
 
 /** Return-type macros that hold HRESULT: they read as the type and are never blanked. */
 const RETURN_TYPE_MACROS = new Set([
@@ -438,18 +445,27 @@ class MacroScanner {
     const name = text.slice(start, end);
     const treatment = classifyIdentifier(name);
     if (treatment !== undefined) return this.apply(name, treatment, start, end);
-    if (this.bodyDepth === 0 && ALL_CAPS_RE.test(name)) {
+    if (this.bodyDepth === 0) {
+      // Cheap positional checks first; the name's shape is tested only where the position fits.
       if (firstOnLine) {
         const after = this.invocationLine(name, start, end);
         if (after >= 0) return after;
       }
-      if (UNWRAP_SUFFIX_RE.test(name)) return this.apply(name, 'unwrap', start, end);
-      if (this.tagAttribute(end)) {
+      const last = name.charCodeAt(name.length - 1);
+      if (last === Ch.Underscore && this.text.charCodeAt(end) === Ch.LParen && UNWRAP_SUFFIX_RE.test(name)) {
+        return this.apply(name, 'unwrap', start, end);
+      }
+      if (this.tagAttribute(end) && ALL_CAPS_RE.test(name)) {
         this.edits.push(start, end, EditKind.Blank);
         this.record(name, 'word', start, end);
         return end;
       }
-      if (POSITIONAL_SUFFIX_RE.test(name) && !RETURN_TYPE_MACROS.has(name) && this.positionalMacro(end)) {
+      if (
+        ((last >= Ch.UpperA && last <= Ch.UpperZ) || last === Ch.Underscore) &&
+        hasPositionalSuffix(name) &&
+        !RETURN_TYPE_MACROS.has(name) &&
+        this.positionalMacro(end)
+      ) {
         this.edits.push(start, end, EditKind.Blank);
         this.record(name, 'word', start, end);
         return end;
@@ -508,7 +524,7 @@ class MacroScanner {
     if (!(last === 0 || last === Ch.Semicolon || last === Ch.LBrace || last === Ch.RBrace || last === 0x3a /* : */)) return -1;
     let paren = end;
     while (text.charCodeAt(paren) === Ch.Space || text.charCodeAt(paren) === Ch.Tab) paren++;
-    if (text.charCodeAt(paren) !== Ch.LParen) return -1;
+    if (text.charCodeAt(paren) !== Ch.LParen || !ALL_CAPS_RE.test(name)) return -1;
     const args = readArgumentList(text, paren);
     if (args === null) return -1;
     let k = args.close + 1;
