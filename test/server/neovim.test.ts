@@ -4,7 +4,7 @@
  * saying so, where nvim is not installed (.ci/run installs it).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,9 +37,10 @@ describe('Neovim', () => {
           XDG_STATE_HOME: dir,
           XDG_DATA_HOME: dir,
         },
-        timeout: 60000,
+        timeout: 50000,
         encoding: 'utf8',
       });
+      expect(existsSync(out), `nvim wrote no result (status ${run.status}):\n${run.stdout}\n${run.stderr}`).toBe(true);
       const result = JSON.parse(readFileSync(out, 'utf8')) as { status: string; publishes: PublishDiagnosticsParams[] };
       expect(result.status, run.stderr).toBe('ok');
       const last = [...result.publishes].reverse().find((p) => p.uri.endsWith('/coinstaller.c') && p.diagnostics.length > 0)!;
@@ -54,5 +55,5 @@ describe('Neovim', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60000);
 });

@@ -35,7 +35,7 @@ if not client_id then
 end
 vim.lsp.buf_attach_client(bufnr, client_id)
 
-local ok = vim.wait(30000, function()
+local ok = vim.wait(40000, function()
   for _, p in ipairs(received) do
     if #p.diagnostics > 0 then return true end
   end
