@@ -145,6 +145,11 @@ async function main(): Promise<number> {
     await wb.problems('');
     log(`the Problems panel lists the ${EXPECTED_PROBLEMS.length} expected findings`);
 
+    step = 'the language status item';
+    const status = await wb.languageStatus();
+    check(status.includes('coinstaller-lint') && status.includes('Checking against the co-installer guidelines'), `the language status says: ${status}`);
+    log('the language status item says the server is running');
+
     step = 'hover on a flagged call';
     await wb.goTo(HOVER_EXPECTATIONS.line, HOVER_EXPECTATIONS.column);
     const hoverText = await wb.hover(HOVER_EXPECTATIONS.token);
@@ -223,6 +228,8 @@ async function main(): Promise<number> {
     const settled = countLaunches();
     await new Promise((r) => setTimeout(r, 10000));
     check(settled >= 1 && settled <= 5 && countLaunches() === settled, `the broken server was launched ${settled} times, then ${countLaunches()} times 10 s later`);
+    const failedStatus = await wb.languageStatus();
+    check(/exited while starting|could not start|will not be restarted/.test(failedStatus), `after the failure the language status says: ${failedStatus}`);
     log(`a broken server is reported ("${toastText}") and not restarted in a loop (${settled} launch${settled === 1 ? '' : 'es'})`);
 
     log('PASS');

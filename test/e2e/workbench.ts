@@ -113,6 +113,17 @@ export class Workbench {
     return items;
   }
 
+  /** Hovers the language status ({} in the status bar) and returns the text of its popup. */
+  async languageStatus(): Promise<string> {
+    await this.page.mouse.move(5, 400);
+    await this.page.locator('[id="status.languageStatus"]').hover();
+    const popup = this.page.locator('.hover-language-status', { hasText: 'coinstaller-lint' }).first();
+    await popup.waitFor({ state: 'visible', timeout: 15000 });
+    const text = (await popup.textContent()) ?? '';
+    await this.page.mouse.move(5, 400);
+    return text;
+  }
+
   /** The language mode the status bar shows for the active editor. */
   async languageMode(): Promise<string> {
     return ((await this.page.locator('[id="status.editor.mode"]').textContent()) ?? '').trim();
