@@ -53,6 +53,8 @@ class Frame {
   init: { difs: string[]; refs: RefSite[] } | undefined = undefined;
   /** class/struct: its name. */
   className: string | undefined = undefined;
+  /** if/switch: its condition or a label names the DIF code, PostProcessing or DI_QUIETINSTALL. */
+  guard = false;
 
   reset(type: string, field: string | null, start: number, end: number): this {
     this.type = type;
@@ -71,6 +73,7 @@ class Frame {
     this.deadAlt = false;
     this.init = undefined;
     this.className = undefined;
+    this.guard = false;
     return this;
   }
 }
@@ -290,23 +293,10 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
       case 'initializer_list':
         frame.init = { difs: [], refs: [] };
         break;
-      case 'switch_statement': {
-        const fn = fnStack[fnStack.length - 1];
-        if (fn) fn.regions.push(...switchRegions(cursor.currentNode, paramOf));
-        break;
-      }
-      case 'if_statement': {
-        const fn = fnStack[fnStack.length - 1];
-        if (fn) {
-          const block = parent && (parent.type === 'compound_statement' || parent.type === 'case_statement') ? parent.end : undefined;
-          const blockEnd = block !== undefined && parent.type === 'compound_statement' ? block - 1 : block;
-          fn.regions.push(...ifRegions(cursor.currentNode, blockEnd, paramOf, text));
-        }
-        break;
-      }
       case 'field_identifier':
         if (parent) {
           const name = text.slice(start, end);
+          if (name === 'PostProcessing') markGuard();
           if (parent.type === 'field_expression') parent.member = name;
           else if (parent.type === 'field_designator' && frames.length >= 2) frames[frames.length - 2].member = name;
         }
@@ -328,6 +318,17 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
     const frame = frames.pop()!;
     if (frame.fn) fnStack.pop();
     const parent = parentFrame();
+    // switch and if statements whose condition or labels name the DIF code, PostProcessing or
+    // DI_QUIETINSTALL: read them now, the cursor is on them (the others are never materialised)
+    if (frame.guard) {
+      const fn = fnStack[fnStack.length - 1];
+      if (fn && frame.type === 'switch_statement') fn.regions.push(...switchRegions(cursor.currentNode, paramOf));
+      else if (fn && frame.type === 'if_statement') {
+        const block = parent && (parent.type === 'compound_statement' || parent.type === 'case_statement') ? parent.end : undefined;
+        const blockEnd = block !== undefined && parent.type === 'compound_statement' ? block - 1 : block;
+        fn.regions.push(...ifRegions(cursor.currentNode, blockEnd, paramOf, text));
+      }
+    }
     if (frame.init) closeInitializer(frame);
     if (parent && parent.type === 'assignment_expression' && frame.field === 'left') parent.member = frame.member;
   };
@@ -365,6 +366,7 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
     if (binding) {
       const param = binding.kind === 'param' ? binding.index : binding.kind === 'local' ? binding.copyOf : undefined;
       if (param !== undefined) {
+        markGuard();
         if (parent.type === 'argument_list') {
           const call = frames[frames.length - 2]?.call;
           if (call) (call.paramArgs ??= []).push({ arg: parent.argIndex ?? 0, param });
@@ -380,7 +382,9 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
       }
       return;
     }
+    if (name === 'DI_QUIETINSTALL') markGuard();
     if (/^DIF_\w+$/.test(name)) {
+      markGuard();
       const init = parent.init ?? (parent.type === 'subscript_designator' ? frames[frames.length - 3]?.init : undefined);
       if (init) init.difs.push(name);
       return;
@@ -394,6 +398,24 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
     else {
       const owner = ownerDeclaration();
       if (owner?.decl?.declared) out.globalInits.push({ owner: owner.decl.declared, ref });
+    }
+  };
+
+  /** Marks the if or switch whose condition (or case label) holds the current node as a possible guard. */
+  const markGuard = () => {
+    for (let i = frames.length - 1; i >= 0; i--) {
+      const f = frames[i];
+      if (f.type === 'if_statement' || f.type === 'switch_statement') {
+        f.guard = true;
+        return;
+      }
+      if (f.type === 'case_statement') {
+        // a label: the case's switch is two frames up (case -> body -> switch)
+        const sw = frames[i - 2];
+        if (sw && sw.type === 'switch_statement') sw.guard = true;
+        return;
+      }
+      if (f.type === 'compound_statement' || f.type === 'expression_statement' || f.fn || f.type === 'lambda_expression') return;
     }
   };
 
