@@ -116,7 +116,11 @@ export class LintService {
     return this.outcomes.get(this.moduleOf(filePath).root)?.entryPoints ?? [];
   }
 
-  /** Lints a module, reporting `wanted` and every open document of it (and what was reported before). */
+  /**
+   * Lints a module, reporting `wanted` and every open document of it. Files reported by an
+   * earlier lint (the workspace index reports them all) are not carried over: a keystroke lints
+   * the open files only, while every file of the module still feeds the model.
+   */
   lintModuleOf(filePath: string, wanted: readonly string[]): ModuleOutcome {
     const module = this.moduleOf(filePath);
     const key = this.keyOf(module);
@@ -124,7 +128,8 @@ export class LintService {
     if (cached && cached.key === key && wanted.every((w) => cached.files.has(w))) return cached;
     const report = new Set(wanted);
     for (const f of module.files) if (this.options.documents.byPath(f)) report.add(f);
-    if (cached) for (const f of cached.files.keys()) report.add(f);
+    // Same inputs, more files wanted: report the earlier ones too, so that nothing is lost.
+    if (cached && cached.key === key) for (const f of cached.files.keys()) report.add(f);
     const outcome = this.run(module, key, report);
     this.outcomes.set(module.root, outcome);
     return outcome;
