@@ -101,4 +101,18 @@ describe('LintService', () => {
     documents.dispose();
     disk.dispose();
   });
+
+  it('after a workspace lint of every file, a keystroke lints (reports) the open file only', () => {
+    const { lint, documents, disk } = service([]);
+    const a = ws.path('a.c');
+    const b = ws.path('b.c');
+    expect([...lint.lintModuleOf(a, [a, b]).files.keys()].sort()).toEqual([a, b]);
+    const doc = documents.open(pathUri(a), 'c', 1, 'void f(void) { bad(); }\n');
+    doc.apply([{ text: 'void f(void) { bad(); bad(); }\n' }], 2, 'utf-16');
+    const module = lint.lintModuleOf(a, [a]);
+    expect([...module.files.keys()]).toEqual([a]);
+    expect(module.files.get(a)!.messages.filter((m) => m.ruleId === 'bad-call')).toHaveLength(2);
+    documents.dispose();
+    disk.dispose();
+  });
 });
