@@ -10,7 +10,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { createRule } from '../engine/create-rule.js';
-import { inDisabledCode } from '../fixes/disabled-code.js';
+import { inDisabledCode } from '../syntax/disabled-code.js';
 import { finishInstallScaffold, scaffoldKind } from '../fixes/finish-install.js';
 import { entryPointNode, entryPointOf } from '../fixes/move-to-action.js';
 import { installerModelOf, siteContext } from './installer-context.js';

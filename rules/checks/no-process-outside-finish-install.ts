@@ -7,7 +7,7 @@
  * action is correct, and only the model knows which code runs there).
  */
 import { createRule } from '../engine/create-rule.js';
-import { inDisabledCode } from '../fixes/disabled-code.js';
+import { inDisabledCode } from '../syntax/disabled-code.js';
 import { PROCESS_APIS } from '../knowledge/api-lists.js';
 import { planMoveToAction } from '../fixes/move-to-action.js';
 import { apiCallListener } from './api-call-listener.js';

@@ -7,7 +7,7 @@
  * entirely on the DIF code it runs under, and UI in a finish-install action is correct.
  */
 import { createRule } from '../engine/create-rule.js';
-import { inDisabledCode } from '../fixes/disabled-code.js';
+import { inDisabledCode } from '../syntax/disabled-code.js';
 import { UI_APIS } from '../knowledge/api-lists.js';
 import { planMoveToAction } from '../fixes/move-to-action.js';
 import { apiCallListener } from './api-call-listener.js';

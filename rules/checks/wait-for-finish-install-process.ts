@@ -13,7 +13,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { createRule } from '../engine/create-rule.js';
-import { inDisabledCode } from '../fixes/disabled-code.js';
+import { inDisabledCode } from '../syntax/disabled-code.js';
 import { waitForProcessFix, member } from '../fixes/wait-for-process.js';
 import { calleeName, calleeNode } from '../syntax/calls.js';
 import { enclosingFunction } from '../syntax/functions.js';

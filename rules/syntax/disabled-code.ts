@@ -1,7 +1,6 @@
 /**
  * Code the preprocessor always drops: the body of `#if 0` (and `#elif 0`), not its `#else`.
  * tree-sitter-cpp parses such blocks like live code, so rules about calls skip them here.
- * (A syntax helper: it belongs in rules/syntax/ once that folder takes it.)
  */
 import type { Node } from 'web-tree-sitter';
 
