@@ -282,10 +282,12 @@ class EditList {
 /** Words after which `{` opens a body even though no `)` precedes it (`void f() const {`, `else {`, `do {`). */
 const BODY_OPENING_WORDS = new Set(['const', 'override', 'final', 'noexcept', 'try', 'else', 'do', 'mutable']);
 
-/** Words that may stand before a type in a declaration: a macro after them is not a calling convention. */
+/** Words that may stand before a type (or are not types): a name after them is not a calling convention. */
 const DECL_START_WORDS = new Set([
   'extern', 'static', 'inline', 'typedef', 'virtual', 'friend', 'struct', 'union', 'enum', 'class', 'return', 'case',
-  'goto', 'sizeof', 'new', 'delete', 'throw', 'using', 'namespace', 'typename', 'template', 'register', 'auto',
+  'goto', 'sizeof', 'new', 'delete', 'throw', 'using', 'namespace', 'typename', 'template', 'register', 'auto', 'const',
+  'volatile', 'restrict', '__restrict', 'mutable', 'constexpr', 'thread_local', '__thread', 'explicit', 'public',
+  'private', 'protected', 'operator', 'alignas', 'decltype', '__inline', '__forceinline', 'else', 'do',
 ]);
 
 /**
@@ -294,7 +296,7 @@ const DECL_START_WORDS = new Set([
  * name cannot stand (see MacroScanner.positionalMacro).
  */
 const POSITIONAL_SUFFIXES = [
-  'API', 'API_', 'APIV', 'ENTRY', 'CALLBACK', 'CALLTYPE', 'FUNC', 'FUNC_TYPE', 'FN', 'IMP', 'DECLSPEC', 'DLLEXP', 'EXPORT',
+  'API', 'API_', 'APIV', 'ENTRY', 'CALLBACK', 'CALLTYPE', 'FUNC', 'FUNCTION', 'FUNC_TYPE', 'FN', 'IMP', 'DECLSPEC', 'DLLEXP', 'EXPORT',
   'IMPORT', 'LINKAGE', 'PUBLIC', 'INLINE', 'DEPRECATED', 'DEPRECIATED',
 ];
 

@@ -51,7 +51,9 @@ const WORD_MACROS = [
   'FORCEINLINE', 'CFORCEINLINE', '__forceinline', '__inline', '__inline__', 'EXTERN_C', 'EXTERN_C_START',
   'EXTERN_C_END', 'EXTERN_C_BEGIN', '__BEGIN_DECLS', '__END_DECLS', '_CRT_BEGIN_C_HEADER', '_CRT_END_C_HEADER', 'BEGIN_INTERFACE',
   'END_INTERFACE', 'PURE', 'THIS_', 'THIS', '__MINGW_EXTENSION', '__extension__', '_ANONYMOUS_UNION',
-  '_ANONYMOUS_STRUCT', '__C89_NAMELESS', '__GNU_EXTENSION', 'ATL_NO_VTABLE',
+  '_ANONYMOUS_STRUCT', '__C89_NAMELESS', '__GNU_EXTENSION', 'ATL_NO_VTABLE', 'WINCRYPT_DWORD_CPP_ONLY',
+  // The C++ library's namespace and linkage brackets (`namespace std {` ... `}`), blanked in pairs.
+  '_C_LIB_DECL', '_END_C_LIB_DECL', '_C_STD_BEGIN', '_C_STD_END', '_STD_BEGIN', '_STD_END', '_EXTERN_C', '_END_EXTERN_C',
   // Bare annotations of other annotation families.
   '__nothrow', '__specstrings', '__checkReturn', '__fallthrough', '__override', '__callback', '__reserved',
   '__nullterminated', '__nullnullterminated', '__format_string', '__notnull', '__maybenull', '__encoded_pointer',
@@ -87,7 +89,7 @@ const UNWRAP_MACROS = [
   'STDAPI_', 'STDAPIV_', 'STDMETHODIMP_', 'STDMETHODIMPV_', 'STDMETHOD_', 'STDMETHODV_', 'WINOLEAPI_',
   'WINOLEAUTAPI_', 'LWSTDAPI_', 'LWSTDAPIV_', 'SHSTDAPI_', 'SHDOCAPI_', 'SHFOLDERAPI_', 'PSSTDAPI_', 'STDOVERRIDEMETHODIMP_',
   'IFACEMETHODIMP_', 'WINPATHCCHAPI_', 'SHSTDAPIV_', 'INTERNETAPI_', 'URLCACHEAPI_', 'DECLARE_STDCALL_P', 'WINOLECTLAPI_',
-  'DWMAPI_',
+  'DWMAPI_', '__MINGW_NAME_AW', '__MINGW_NAME_UAW', '__MINGW_NAME_AW_EXT',
 ] as const;
 
 /** `STDMETHOD(Foo)` keeps its name as the declaration's type; the name inside stays the declarator. */
@@ -158,7 +160,9 @@ for (const name of UNWRAP_MACROS) EXACT.set(name, 'unwrap');
 for (const name of TYPE_NAME_MACROS) EXACT.set(name, 'type-name');
 for (const name of STRUCT_HEAD_MACROS) EXACT.set(name, 'struct-head');
 EXACT.set('__declspec', 'declspec');
-for (const name of ['CONST', 'CONST_VTBL', '_CONST_RETURN', 'OLE_CONST', 'DHCP_CONST', '_WConst_return']) EXACT.set(name, 'const');
+for (const name of ['CONST', 'CONST_VTBL', '_CONST_RETURN', 'OLE_CONST', 'DHCP_CONST', 'GDIPCONST', '_WConst_return']) {
+  EXACT.set(name, 'const');
+}
 EXACT.set('_COM_interface', 'struct-keyword');
 
 /** The longest name worth looking up; longer identifiers are not macros of this table. */

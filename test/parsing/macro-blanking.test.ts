@@ -255,7 +255,9 @@ describe('blankWindowsMacros: macros told by their position', () => {
   });
 
   it('keeps such a name where it is the type or the declared name', () => {
-    const input = 'LDAPAPI x;\nMYAPI *p;\nWINOLECTLAPI OleCreatePropertyFrame(HWND h);\nstruct FOOAPI s;\n';
+    const input =
+      'LDAPAPI x;\nMYAPI *p;\nWINOLECTLAPI OleCreatePropertyFrame(HWND h);\nstruct FOOAPI s;\nstatic const PFN_ENTRY table[2];\n' +
+      'void f(DWORD a, MY_CALLBACK cb, const MY_CALLBACK cb2, volatile MY_FN *p);\ntypedef VOID MY_CALLBACK (PVOID Context);\nDRIVER_INITIALIZE DriverEntry;\n';
     expect(blankWindowsMacros(input)).toBe(input);
   });
 
