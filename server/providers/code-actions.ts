@@ -6,6 +6,7 @@
  */
 import {
   CodeActionKind,
+  CodeActionTriggerKind,
   ErrorCodes,
   ResponseError,
   type CodeAction,
@@ -44,7 +45,13 @@ function codeActions(session: Session, diagnostics: DiagnosticsProvider, params:
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
 
   let outcome = session.lint.cachedFile(doc.filePath);
-  if (!outcome || outcome.version !== doc.version) outcome = session.lint.lintFile(doc.filePath);
+  if (!outcome || outcome.version !== doc.version) {
+    // Editors ask for code actions automatically on every cursor move: while the user types,
+    // answer from nothing rather than lint ahead of the debounce (the editor asks again when the
+    // diagnostics change). An explicit request (or a client that does not say) lints now.
+    if (params.context?.triggerKind === CodeActionTriggerKind.Automatic) return [];
+    outcome = session.lint.lintFile(doc.filePath);
+  }
   if (outcome.version !== doc.version || outcome.notice) return [];
   const inRange = outcome.messages.filter((m) => m.range[0] <= range[1] && m.range[1] >= range[0]);
   const converted = diagnostics.toDiagnostics(outcome);

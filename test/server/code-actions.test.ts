@@ -124,6 +124,28 @@ describe('code actions', () => {
     expect(none).toEqual([]);
   });
 
+  it('answers automatic requests while the user types without linting ahead of the debounce', async () => {
+    ws = tempWorkspace({ 'co.c': CO_INSTALLER });
+    client = await TestClient.start({ workspaceFolders: [ws.root], initializationOptions: { debounceMs: 5000 } });
+    const uri = pathUri(ws.path('co.c'));
+    await client.open(uri, CO_INSTALLER, 1);
+    await client.waitForDiagnostics(uri, 1);
+    await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
+    const request = (triggerKind: number) =>
+      client!.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 10, character: 12 }, end: { line: 10, character: 12 } },
+        context: { diagnostics: [], triggerKind },
+      });
+    // Automatic (a cursor move), before the debounced lint: nothing, and no lint was run for it.
+    const stats = () => client!.connection.sendRequest<{ moduleLints: number }>('coinstallerLint/stats');
+    const lintsBefore = (await stats()).moduleLints;
+    expect(await request(2)).toEqual([]);
+    expect((await stats()).moduleLints).toBe(lintsBefore);
+    // Invoked (the user asked): lints the current version and answers.
+    expect((await request(1)).map((a) => a.title)).toContain('Disable no-dll-load for this line');
+  });
+
   it('opens the documentation through window/showDocument', async () => {
     client = await TestClient.start({ capabilities: { window: { showDocument: { support: true } } } });
     const shown: unknown[] = [];
