@@ -245,7 +245,16 @@ export class DiagnosticsProvider {
       if (!doc) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document was closed', { retriggerRequest: false });
       const wait = doc.changedAt + this.session.options.debounceMs - performance.now();
       if (wait <= 0 || doc.changedAt === 0) return doc;
-      await new Promise((resolve) => setTimeout(resolve, Math.ceil(wait)));
+      // Sleep until the quiet time is over, or the request is cancelled, whichever comes first.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, Math.ceil(wait));
+        const listener = token.onCancellationRequested(done);
+        function done() {
+          clearTimeout(timer);
+          listener.dispose();
+          resolve();
+        }
+      });
     }
   }
 

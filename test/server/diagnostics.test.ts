@@ -184,12 +184,12 @@ describe('pull diagnostics', () => {
 
   it('cancels a pull that the client cancels (RequestCancelled) and answers the next one', async () => {
     ws = tempWorkspace({ 'co.c': CO_INSTALLER });
-    client = await TestClient.start({ workspaceFolders: [ws.root], capabilities: pullCaps, initializationOptions: { debounceMs: 1000 } });
+    client = await TestClient.start({ workspaceFolders: [ws.root], capabilities: pullCaps, initializationOptions: { debounceMs: 3000 } });
     const uri = pathUri(ws.path('co.c'));
     await client.open(uri, CO_INSTALLER, 1);
     await client.change(uri, 2, [{ range: range(0, 0, 0, 0), text: '\n' }]);
     const source = new CancellationTokenSource();
-    // The server waits for the edit to settle (1 s): cancel meanwhile.
+    // The server waits for the edit to settle (3 s): cancel meanwhile.
     const pending = client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }, source.token);
     setTimeout(() => source.cancel(), 100);
     await expect(pending).rejects.toMatchObject({ code: -32800 });
