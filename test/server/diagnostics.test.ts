@@ -87,10 +87,15 @@ describe('push diagnostics', () => {
 
   it('debounces a burst of edits and never publishes for a version older than the document', async () => {
     ws = tempWorkspace({ 'co.c': CO_INSTALLER });
-    client = await TestClient.start({ workspaceFolders: [ws.root], initializationOptions: { debounceMs: 300 } });
+    client = await TestClient.start({
+      workspaceFolders: [ws.root],
+      initializationOptions: { debounceMs: 1000, settings: { trace: { server: 'messages' } } },
+    });
     const uri = pathUri(ws.path('co.c'));
     await client.open(uri, CO_INSTALLER, 1);
     await client.waitForDiagnostics(uri, 1);
+    // Nothing else running: the five edits below arrive well within one debounce period.
+    await client.waitFor('the workspace index', () => (client!.logs.some((l) => /^Indexed 1 files/.test(l.message)) ? true : undefined));
     const before = client.diagnostics.length;
     for (let v = 2; v <= 6; v++) await client.change(uri, v, [{ range: range(9, 8, 9, 8), text: ' ' }]);
     const last = await client.waitForDiagnostics(uri, 6);
