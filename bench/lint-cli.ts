@@ -21,6 +21,8 @@ export interface LintCliReport {
   chars: number;
   findings: number;
   ms: number;
+  /** CPU time of the process, all threads (user + system), ms. */
+  cpuMs: number;
   stats: ReturnType<typeof emptyStats>;
 }
 
@@ -58,6 +60,7 @@ async function main(argv: string[]): Promise<void> {
     chars: results.reduce((n, r) => n + (r.source?.length ?? 0), 0),
     findings: results.reduce((n, r) => n + r.messages.length, 0),
     ms: performance.now() - t0,
+    cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
     stats,
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -1,0 +1,121 @@
+/**
+ * In-process measurements on a corpus: raw tree-sitter-cpp parsing (no blanking, no engine), and
+ * the engine (lintPaths as the CLI runs it, one thread) with the time split into reading, blanking
+ * and parsing, building the installer model, and the rest (module discovery, rules, directives).
+ */
+import { performance } from 'node:perf_hooks';
+import { Parser } from 'web-tree-sitter';
+import { collectFiles } from '../cli/file-walker.js';
+import { installerModelProvider } from '../rules/model/index.js';
+import { Linter, type ServiceProvider } from '../rules/engine/linter.js';
+import { builtinRules } from '../rules/checks/index.js';
+import { readSourceFile } from '../rules/io/source-file.js';
+import { CppParser, languageOfPath, loadCppLanguage } from '../rules/parsing/cpp-parser.js';
+import { emptyStats, lintPaths } from '../rules/run/lint-paths.js';
+import { createConfigFor } from '../rules/run/lint-setup.js';
+import { cachedModuleLocator } from '../rules/run/module-locator.js';
+
+export interface RawParseFigures {
+  files: number;
+  chars: number;
+  seconds: number;
+}
+
+export interface EngineFigures {
+  seconds: number;
+  findings: number;
+  modules: number;
+  modulesSkipped: number;
+  filesRead: number;
+  filesLinted: number;
+  charsLinted: number;
+  phases: { readS: number; parseS: number; modelS: number; restS: number };
+}
+
+export function corpusFiles(dirs: readonly string[]): string[] {
+  const walk = collectFiles(dirs, { cwd: process.cwd(), isIgnored: () => false });
+  return walk.files;
+}
+
+/** Raw parse of the corpus's C/C++ files, parse calls only, after one warm-up pass over a few. */
+export async function measureRawParse(dirs: readonly string[]): Promise<RawParseFigures> {
+  const texts: string[] = [];
+  for (const file of corpusFiles(dirs)) {
+    if (languageOfPath(file) !== 'cpp') continue;
+    const r = readSourceFile(file);
+    if (r.ok) texts.push(r.text);
+  }
+  const language = await loadCppLanguage();
+  const parser = new Parser();
+  parser.setLanguage(language);
+  try {
+    for (const text of texts.slice(0, 50)) parser.parse(text)?.delete();
+    let seconds = 0;
+    let chars = 0;
+    for (const text of texts) {
+      const t0 = performance.now();
+      const tree = parser.parse(text);
+      seconds += (performance.now() - t0) / 1000;
+      tree?.delete();
+      chars += text.length;
+    }
+    return { files: texts.length, chars, seconds };
+  } finally {
+    parser.delete();
+  }
+}
+
+/** lintPaths over the corpus's files, as the CLI runs it on one thread. */
+export async function measureEngine(dirs: readonly string[], prefilter: boolean): Promise<EngineFigures> {
+  const files = corpusFiles(dirs);
+  const { configFor } = createConfigFor({ cwd: process.cwd() });
+  const phases = { readS: 0, parseS: 0, modelS: 0, restS: 0 };
+  const cppParser = await CppParser.create();
+  const timedParser = Object.create(cppParser) as CppParser;
+  timedParser.parse = (text, old) => {
+    const t0 = performance.now();
+    try {
+      return cppParser.parse(text, old);
+    } finally {
+      phases.parseS += (performance.now() - t0) / 1000;
+    }
+  };
+  const timedModel: ServiceProvider = (moduleFiles, settings) => {
+    const t0 = performance.now();
+    try {
+      return installerModelProvider(moduleFiles, settings);
+    } finally {
+      phases.modelS += (performance.now() - t0) / 1000;
+    }
+  };
+  const linter = new Linter({ rules: builtinRules, parser: timedParser, serviceProviders: [timedModel] });
+  const stats = emptyStats();
+  try {
+    const t0 = performance.now();
+    const results = lintPaths(files, {
+      linter,
+      configFor,
+      locateModule: cachedModuleLocator(),
+      prefilter,
+      stats,
+      readFile: (p) => {
+        const r0 = performance.now();
+        try {
+          return readSourceFile(p);
+        } finally {
+          phases.readS += (performance.now() - r0) / 1000;
+        }
+      },
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    phases.restS = seconds - phases.readS - phases.parseS - phases.modelS;
+    return {
+      seconds,
+      findings: results.reduce((n, r) => n + r.messages.length, 0),
+      ...stats,
+      phases,
+    };
+  } finally {
+    cppParser.delete();
+  }
+}
