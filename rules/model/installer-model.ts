@@ -159,16 +159,35 @@ class Model implements InstallerModel {
     }
   }
 
-  private handledCodes(fn: GraphFunction): string[] {
-    const found: { at: number; code: string }[] = [];
-    const params = this.graph.difParams.get(fn.id);
-    for (const r of fn.s.regions) {
-      if (!r.dif || !r.anchors || !(r.named || (r.param !== undefined && params?.has(r.param)))) continue;
-      for (const [code, range] of Object.entries(r.anchors)) found.push({ at: range[0], code });
+  /**
+   * Codes the entry point tests explicitly, in source order: its own case labels, comparisons and
+   * dispatch entries, then those of the helpers it hands the DIF code to (`Handle(set, code)`).
+   */
+  private handledCodes(entry: GraphFunction): string[] {
+    const out = new Set<string>();
+    const queue = [entry];
+    const seen = new Set<number>([entry.id]);
+    for (let qi = 0; qi < queue.length; qi++) {
+      const fn = queue[qi];
+      const found: { at: number; code: string }[] = [];
+      const params = this.graph.difParams.get(fn.id);
+      for (const r of fn.s.regions) {
+        if (!r.dif || !r.anchors || !(r.named || (r.param !== undefined && params?.has(r.param)))) continue;
+        for (const [code, range] of Object.entries(r.anchors)) found.push({ at: range[0], code });
+      }
+      for (const e of this.graph.edgesOf(fn.id)) if (e.kind === 'dispatch' && e.dif) found.push({ at: e.at, code: e.dif });
+      found.sort((a, b) => a.at - b.at);
+      for (const f of found) out.add(f.code);
+      for (const call of fn.s.calls) {
+        if (!call.paramArgs?.some((pa) => params?.has(pa.param))) continue;
+        for (const target of this.graph.resolve(call.name, fn.file.filePath)) {
+          if (seen.has(target.id)) continue;
+          seen.add(target.id);
+          queue.push(target);
+        }
+      }
     }
-    for (const e of this.graph.edgesOf(fn.id)) if (e.kind === 'dispatch' && e.dif) found.push({ at: e.at, code: e.dif });
-    found.sort((a, b) => a.at - b.at);
-    return [...new Set(found.map((f) => f.code))];
+    return [...out];
   }
 
   // ------------------------------------------------------------------------------------------

@@ -112,4 +112,22 @@ describe('handled DIF codes', () => {
 }`;
     expect(build(parser(), { 'a.c': code }).model.entryPoints[0].handledDifCodes).toEqual(['DIF_REMOVE', 'DIF_INSTALLDEVICE', 'DIF_FINISHINSTALL_ACTION']);
   });
+  it('includes the codes of a helper the DIF code is handed to, after the entry point\'s own', () => {
+    const code = `static DWORD Handle(HDEVINFO s, DI_FUNCTION what) {
+  if (what == DIF_NEWDEVICEWIZARD_FINISHINSTALL) return 0;
+  switch (what) { case DIF_FINISHINSTALL_ACTION: return 1; }
+  Unrelated(DIF_DETECT);
+  return 0;
+}
+static void Unrelated(UINT x) { if (x == DIF_ASSIGNRESOURCES) return; }
+DWORD CALLBACK E(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d, PCOINSTALLER_CONTEXT_DATA c) {
+  if (f == DIF_REMOVE) return 0;
+  return Handle(s, f);
+}`;
+    expect(build(parser(), { 'a.c': code }).model.entryPoints[0].handledDifCodes).toEqual([
+      'DIF_REMOVE',
+      'DIF_NEWDEVICEWIZARD_FINISHINSTALL',
+      'DIF_FINISHINSTALL_ACTION',
+    ]);
+  });
 });
