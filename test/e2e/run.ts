@@ -10,15 +10,20 @@
  * 3. Checks that the Problems panel lists the findings the examples are written to have, that
  *    hovering a flagged call shows the guideline text, and that the "move into a finish-install
  *    action" quick fix edits the file as the rule's documentation describes.
- * 4. Saves a screenshot under test/e2e/artifacts/ and prints its path; stops every process it
- *    started (process groups), pass or fail. Exit status 0 on success, 1 on a failed check,
- *    2 when the tools could not be installed (the message says what failed and why).
+ * 4. Also: the language status item, "Open Rule Documentation", the INF language, "Fix All
+ *    Problems", and a broken server (reported, restarts bounded).
+ * 5. Saves a screenshot (the hover; or the screen at a failure) under test/e2e/artifacts/ and
+ *    prints its path; stops every process it started (process groups), pass or fail.
+ *
+ * Exit status: 0 on success, 1 on a failed check, 2 when the tools could not be installed (the
+ * message says what failed and why). COINSTALLER_LINT_E2E_KEEP=1 keeps the run's temporary
+ * folder (profile, workspace copy, logs); COINSTALLER_LINT_E2E_CACHE moves the tool cache.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { packageExtension } from '../../scripts/package-extension.js';
 import { checkFinishInstallFix, checkFixAllMaintenance, EXPECTED_PROBLEMS, HOVER_EXPECTATIONS, problemRowMatches, problemRows, type ExpectedProblem } from './expectations.js';
 import { ProcessGroup } from './processes.js';
@@ -43,6 +48,8 @@ async function main(): Promise<number> {
   const work = mkdtempSync(join(tmpdir(), 'coinstaller-lint-e2e-'));
   const started: ProcessGroup[] = [];
   let browser: Browser | undefined;
+  let page: Page | undefined;
+  let screenshot: string | undefined;
   let step = 'setup';
   const stopAll = async () => {
     await browser?.close().catch(() => undefined);
@@ -123,7 +130,7 @@ async function main(): Promise<number> {
       args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
       env, // its crash reports go under the run's XDG folders too
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(30000);
     await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
     const wb = new Workbench(page);
@@ -157,9 +164,9 @@ async function main(): Promise<number> {
       check(hoverText.includes(text), `the hover on ${HOVER_EXPECTATIONS.token} lacks "${text}"; it says:\n${hoverText}`);
     }
     mkdirSync(ARTIFACTS, { recursive: true });
-    const screenshot = join(ARTIFACTS, 'vscode-hover.png');
+    screenshot = join(ARTIFACTS, 'vscode-hover.png');
     await page.screenshot({ path: screenshot });
-    log(`hover shows the guideline; screenshot ${screenshot}`);
+    log('the hover on a flagged call shows the guideline');
     await page.mouse.move(5, 400);
     await page.keyboard.press('Escape');
 
@@ -193,7 +200,6 @@ async function main(): Promise<number> {
     const problems = checkFinishInstallFix(before, after);
     check(problems.length === 0, `the quick fix did not edit the file as expected: ${problems.join('; ')}\n--- after ---\n${after}`);
     log('the quick fix moved the message box into a finish-install action');
-    await page.screenshot({ path: join(ARTIFACTS, 'vscode-after-fix.png') });
 
     step = 'Fix All Problems';
     const maintenance = join(workspace, 'contoso-coinstaller', 'maintenance.c');
@@ -221,7 +227,6 @@ async function main(): Promise<number> {
     await toast.waitFor({ state: 'visible', timeout: 90000 });
     const toastText = ((await toast.textContent()) ?? '').trim();
     check(/exited while starting|could not start|will not be restarted/.test(toastText), `unexpected message: ${toastText}`);
-    await page.screenshot({ path: join(ARTIFACTS, 'vscode-server-failed.png') });
     // No crash loop: the launches stop (at most 1 + 4 restarts) and stay stopped.
     const countLaunches = () => (readFileSync(launches, 'utf8').match(/launch/g) ?? []).length;
     await new Promise((r) => setTimeout(r, 5000));
@@ -232,7 +237,7 @@ async function main(): Promise<number> {
     check(/exited while starting|could not start|will not be restarted/.test(failedStatus), `after the failure the language status says: ${failedStatus}`);
     log(`a broken server is reported ("${toastText}") and not restarted in a loop (${settled} launch${settled === 1 ? '' : 'es'})`);
 
-    log('PASS');
+    log(`PASS (screenshot: ${screenshot})`);
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -241,6 +246,11 @@ async function main(): Promise<number> {
       return 2;
     }
     process.stderr.write(`e2e: FAILED while ${step}: ${message}\n`);
+    if (page) {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const failure = join(ARTIFACTS, 'vscode-failure.png');
+      if (await page.screenshot({ path: failure }).then(() => true, () => false)) process.stderr.write(`e2e: screenshot of the failure: ${failure}\n`);
+    }
     if (!(error instanceof CheckError) && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     for (const p of started) if (p.output) process.stderr.write(`--- ${p.name} output (last lines) ---\n${p.output.slice(-4000)}\n`);
     return 1;
