@@ -57,8 +57,30 @@ export function moduleRoot(filePath: string): string {
 }
 
 export function discoverModule(filePath: string): { root: string; files: string[] } {
-  const abs = resolve(filePath);
-  const root = moduleRoot(abs);
+  return createModuleLocator()(filePath);
+}
+
+/**
+ * A discoverModule that remembers each module root's files, so that locating every file of a
+ * large module reads the folder and follows includes once (the CLI and the language server's
+ * workspace scan locate file after file). Make a new one when files are added or removed.
+ */
+export function createModuleLocator(): (filePath: string) => { root: string; files: string[] } {
+  const byRoot = new Map<string, string[]>();
+  return (filePath) => {
+    const abs = resolve(filePath);
+    const root = moduleRoot(abs);
+    let files = byRoot.get(root);
+    if (!files) byRoot.set(root, (files = moduleFiles(root)));
+    if (files.includes(abs)) return { root, files: [...files] };
+    // a file outside the folders scanned (too deep, in a build folder): add it and its headers
+    const extra = new Set([...files, abs]);
+    addIncludedHeaders(extra, [abs]);
+    return { root, files: [...extra] };
+  };
+}
+
+function moduleFiles(root: string): string[] {
   const files = new Set<string>();
   const queue: { dir: string; depth: number }[] = [{ dir: root, depth: 0 }];
   for (let i = 0; i < queue.length && files.size < MAX_FILES; i++) {
@@ -74,14 +96,13 @@ export function discoverModule(filePath: string): { root: string; files: string[
       }
     }
   }
-  files.add(abs);
-  addIncludedHeaders(files);
-  return { root, files: [...files] };
+  addIncludedHeaders(files, [...files]);
+  return [...files];
 }
 
 /** Headers included with "..." that live outside the module's folders, followed transitively. */
-function addIncludedHeaders(files: Set<string>): void {
-  const queue = [...files].filter((f) => !/\.(def|inf|inx)$/i.test(f));
+function addIncludedHeaders(files: Set<string>, from: readonly string[]): void {
+  const queue = from.filter((f) => !/\.(def|inf|inx)$/i.test(f));
   let added = 0;
   for (let i = 0; i < queue.length && added < MAX_INCLUDED; i++) {
     const from = queue[i];

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { discoverModule } from '../../rules/model/index.js';
+import { createModuleLocator, discoverModule } from '../../rules/model/index.js';
 
 let dirs: string[] = [];
 afterEach(() => {
@@ -77,5 +77,26 @@ describe('discoverModule', () => {
       'common/unrelated.h': '',
     });
     expect(rel(root, discoverModule(join(root, 'm/a.c'))).files).toEqual(['common/deeper/more.h', 'common/util.h', 'm/a.c', 'm/x.inf']);
+  });
+});
+
+describe('createModuleLocator', () => {
+  it('gives every file of a module the same files, reading the folder once', () => {
+    const root = tree({ 'm/x.def': '', 'm/a.c': '#include "../h/h.h"\n', 'm/b.c': '', 'h/h.h': '' });
+    const locate = createModuleLocator();
+    const a = rel(root, locate(join(root, 'm/a.c')));
+    writeFileSync(join(root, 'm/late.c'), '');
+    const b = rel(root, locate(join(root, 'm/b.c')));
+    expect(a).toEqual({ root: 'm', files: ['h/h.h', 'm/a.c', 'm/b.c', 'm/x.def'] });
+    // the second file gets the remembered list: the file created in between is not seen
+    expect(b).toEqual(a);
+    expect(rel(root, discoverModule(join(root, 'm/b.c'))).files).toContain('m/late.c');
+  });
+
+  it('adds a file that the folder scan does not reach, with its headers', () => {
+    const root = tree({ 'm/x.inf': '', 'm/a.c': '', 'm/out/gen.c': '#include "gen.h"\n', 'm/out/gen.h': '' });
+    const locate = createModuleLocator();
+    expect(rel(root, locate(join(root, 'm/a.c'))).files).toEqual(['m/a.c', 'm/x.inf']);
+    expect(rel(root, locate(join(root, 'm/out/gen.c'))).files).toEqual(['m/a.c', 'm/out/gen.c', 'm/out/gen.h', 'm/x.inf']);
   });
 });
