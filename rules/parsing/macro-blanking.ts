@@ -78,19 +78,23 @@ const enum EditKind {
   Colon,
 }
 
+/** Character classes of ASCII: 1 identifier start, 2 digit (identifier but not its start). */
+const ASCII_CLASS = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    if ((c >= Ch.LowerA && c <= Ch.LowerZ) || (c >= Ch.UpperA && c <= Ch.UpperZ) || c === Ch.Underscore || c === Ch.Dollar) table[c] = 1;
+    else if (c >= Ch.Zero && c <= Ch.Nine) table[c] = 2;
+  }
+  return table;
+})();
+
+/** Letters, digits, `_`, `$` and every non-ASCII character (so `ÄIN` is one identifier); false past the end (NaN). */
 function isIdentChar(c: number): boolean {
-  return (
-    (c >= Ch.LowerA && c <= Ch.LowerZ) ||
-    (c >= Ch.UpperA && c <= Ch.UpperZ) ||
-    (c >= Ch.Zero && c <= Ch.Nine) ||
-    c === Ch.Underscore ||
-    c === Ch.Dollar ||
-    c >= 0x80
-  );
+  return c < 0x80 ? ASCII_CLASS[c] !== 0 : c >= 0x80;
 }
 
 function isIdentStart(c: number): boolean {
-  return isIdentChar(c) && !(c >= Ch.Zero && c <= Ch.Nine);
+  return c < 0x80 ? ASCII_CLASS[c] === 1 : c >= 0x80;
 }
 
 function isDigit(c: number): boolean {
@@ -327,7 +331,10 @@ class MacroScanner {
   readonly edits = new EditList();
   /** The last code character the parser sees: punctuation, IDENT for an identifier, 0 at the start. */
   private lastCode = 0;
-  private lastIdent = '';
+  /** The last identifier: its range in the text, or its spelling when it was respelled. */
+  private lastIdentStart = 0;
+  private lastIdentEnd = 0;
+  private lastIdentSpelling: string | null = null;
   /** One entry per open brace: whether it opened a function (or statement) body. */
   private readonly braces: boolean[] = [];
   private bodyDepth = 0;
@@ -391,7 +398,19 @@ class MacroScanner {
 
   private setIdent(name: string): void {
     this.lastCode = IDENT;
-    this.lastIdent = name;
+    this.lastIdentSpelling = name;
+  }
+
+  private setIdentRange(start: number, end: number): void {
+    this.lastCode = IDENT;
+    this.lastIdentSpelling = null;
+    this.lastIdentStart = start;
+    this.lastIdentEnd = end;
+  }
+
+  /** The last identifier's text (only read where the position calls for it: most are never read). */
+  private get lastIdent(): string {
+    return this.lastIdentSpelling ?? this.text.slice(this.lastIdentStart, this.lastIdentEnd);
   }
 
   /**
@@ -439,9 +458,8 @@ class MacroScanner {
     const first = text.charCodeAt(start);
     // Every macro of the table starts with `_` or a capital letter; `interface` is the one exception.
     if (length > MAX_MACRO_NAME_LENGTH || !(first === Ch.Underscore || (first >= Ch.UpperA && first <= Ch.UpperZ))) {
-      const name = length <= 16 ? text.slice(start, end) : '';
-      if (name === 'interface' && this.bodyDepth === 0) return this.apply(name, 'struct-keyword', start, end);
-      this.setIdent(name);
+      if (length === 9 && this.bodyDepth === 0 && text.startsWith('interface', start)) return this.apply('interface', 'struct-keyword', start, end);
+      this.setIdentRange(start, end);
       return end;
     }
     const name = text.slice(start, end);
@@ -473,7 +491,7 @@ class MacroScanner {
         return end;
       }
     }
-    this.setIdent(name);
+    this.setIdentRange(start, end);
     return end;
   }
 
