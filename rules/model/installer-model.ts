@@ -125,7 +125,9 @@ class Model implements InstallerModel {
       }
     }
     for (const name of this.extras.settings?.entryPoints ?? []) {
-      for (const fn of g.byName.get(name) ?? []) add(fn, 'config');
+      // a plain name, or `Class::Method` for one member among several of that name
+      const own = name.slice(name.lastIndexOf(':') + 1);
+      for (const fn of g.byName.get(own) ?? []) if (own === name || fn.s.qualifiedName === name) add(fn, 'config');
     }
     // A function of installer shape that is neither exported nor registered, and that another
     // function calls, is a helper the real entry point forwards to.
@@ -206,7 +208,7 @@ class Model implements InstallerModel {
     };
     this.entryFns.forEach((fn, entry) => {
       (this.entryPoints[entry] as { handledDifCodes: readonly string[] }).handledDifCodes = this.handledCodes(fn);
-      push({ fn: fn.id, entry, dif: ANY_DIF, interactive: this.interactiveFns.has(fn.s.name), quiet: false, parent: -1, depth: 0 });
+      push({ fn: fn.id, entry, dif: ANY_DIF, interactive: this.isInteractiveFunction(fn), quiet: false, parent: -1, depth: 0 });
     });
     for (let i = 0; i < this.states.length; i++) {
       const s = this.states[i];
@@ -220,6 +222,10 @@ class Model implements InstallerModel {
     }
   }
 
+  private isInteractiveFunction(fn: GraphFunction): boolean {
+    return this.interactiveFns.size > 0 && (this.interactiveFns.has(fn.s.name) || this.interactiveFns.has(fn.s.qualifiedName));
+  }
+
   /** The contexts that hold past a site (an edge, or the final site when `edge` is undefined). */
   private step(s: State, fn: GraphFunction, at: number, edge: Edge | undefined, target: GraphFunction | undefined): Omit<State, 'fn' | 'parent' | 'depth'>[] {
     const guard = this.graph.guardAt(fn, at);
@@ -231,7 +237,7 @@ class Model implements InstallerModel {
     const post = guard.post ?? s.post;
     const quiet = s.quiet || guard.quiet;
     const kind = this.entryPoints[s.entry].kind;
-    const calledInteractive = target !== undefined && this.interactiveFns.has(target.s.name);
+    const calledInteractive = target !== undefined && this.isInteractiveFunction(target);
     const out: Omit<State, 'fn' | 'parent' | 'depth'>[] = [];
     const emit = (d: DifSet, pageShown: boolean) => {
       const code = d.mode === 'in' ? [...d.codes][0] : undefined;

@@ -100,3 +100,20 @@ int Installer::s_calls = 0;
     expect(b.model.accessesOf(calls).map((a) => `${a.kind}@${a.range[0]}`)).toEqual([`write@${b.at('installer.cpp', 's_calls += 1')}`]);
   });
 });
+
+describe('configuration names for C++ members', () => {
+  it('settings.entryPoints and interactiveFunctions accept Class::Method', () => {
+    const code = `class A { public: static DWORD Go(UINT f, void *s, void *d, void *c) { Ui(); return 0; } static void Show() { InShow(); } };
+class B { public: static DWORD Go(UINT f, void *s, void *d, void *c) { return 0; } };
+class C { public: static void Show() { InOther(); } };
+DWORD CALLBACK E(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d, PCOINSTALLER_CONTEXT_DATA c) { A::Show(); C::Show(); return 0; }`;
+    const b = build(parser(), { 'a.cpp': code }, { entryPoints: ['A::Go'], interactiveFunctions: ['A::Show'] });
+    expect(b.model.entryPoints.map((e) => `${e.name}@${e.nameRange[0]}:${[...e.via].join('+')}`)).toEqual([
+      `E@${b.at('a.cpp', 'E(')}:signature`,
+      `Go@${b.at('a.cpp', 'Go(')}:config`,
+    ]);
+    // both Show() are called by name from E; only A::Show is named interactive
+    expect(b.codes('a.cpp', 'InShow()')).toEqual(['any DIF code/interactive']);
+    expect(b.codes('a.cpp', 'InOther()')).toEqual(['any DIF code']);
+  });
+});
