@@ -218,8 +218,10 @@ async function main(): Promise<number> {
     const installed = readdirSync(extensions).find((n) => n.startsWith('coinstaller-lint.coinstaller-lint-'));
     check(installed !== undefined, `the extension is not in ${extensions}: ${readdirSync(extensions).join(', ')}`);
     const launches = join(work, 'server-launches.log');
+    const serverJs = join(extensions, installed!, 'dist', 'server.js');
+    const goodServer = readFileSync(serverJs);
     writeFileSync(
-      join(extensions, installed!, 'dist', 'server.js'),
+      serverJs,
       `require('node:fs').appendFileSync(${JSON.stringify(launches)}, 'launch\\n');\nprocess.exit(3);\n`,
     );
     await wb.command('coinstaller-lint: Restart Server');
@@ -236,6 +238,15 @@ async function main(): Promise<number> {
     const failedStatus = await wb.languageStatus();
     check(/exited while starting|could not start|will not be restarted/.test(failedStatus), `after the failure the language status says: ${failedStatus}`);
     log(`a broken server is reported ("${toastText}") and not restarted in a loop (${settled} launch${settled === 1 ? '' : 'es'})`);
+
+    step = 'Restart Server after the failure';
+    writeFileSync(serverJs, goodServer);
+    await page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear').first().click({ timeout: 2000 }).catch(() => undefined);
+    await wb.command('coinstaller-lint: Restart Server');
+    await wb.waitForSquiggle('error');
+    const recovered = await wb.languageStatus();
+    check(recovered.includes('Checking against the co-installer guidelines'), `after Restart Server the language status says: ${recovered}`);
+    log('Restart Server brings the repaired server back');
 
     log(`PASS (screenshot: ${screenshot})`);
     return 0;
