@@ -171,7 +171,9 @@ function tokenize(text: string, start: number, end: number): Token[] {
   while (i < end) {
     const c = text[i];
     if (c === ';') break;
-    if (c === ' ' || c === '\t' || c === '\f' || c === '\v' || c === '\u001a') {
+    // Every character a name stops at (the \s below: U+FEFF, U+00A0, U+2028, ...) must be skipped
+    // here, or the name would be empty and the loop would never move on.
+    if (/\s/.test(c) || c === '\u001a') {
       i++;
       continue;
     }
