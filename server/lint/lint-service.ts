@@ -92,6 +92,11 @@ export class LintService {
 
   /** The outcome for one file, linting its module if anything changed. */
   lintFile(filePath: string): FileOutcome {
+    if (languageOfPath(filePath) === null) {
+      // Not C/C++ or INF (a client that sends every file): nothing to say about it.
+      const doc = this.options.documents.byPath(filePath);
+      return { filePath, version: doc?.version ?? null, lineIndex: doc?.lineIndex ?? new LineIndex(''), messages: [], resultId: 'none' };
+    }
     const module = this.lintModuleOf(filePath, [filePath]);
     return module.files.get(filePath)!;
   }

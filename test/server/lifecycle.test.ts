@@ -61,6 +61,15 @@ describe('lifecycle', () => {
     expect(client.logs.some((l) => l.message.includes('Ignored a malformed textDocument/didChange'))).toBe(true);
   });
 
+  it('leaves files that are neither C/C++ nor INF alone', async () => {
+    // C text that would be reported in a .c file.
+    ws = tempWorkspace({ 'notes.txt': CO_INSTALLER });
+    client = await TestClient.start({ workspaceFolders: [ws.root] });
+    const uri = pathUri(ws.path('notes.txt'));
+    await client.open(uri, CO_INSTALLER, 1, 'plaintext');
+    expect((await client.waitForDiagnostics(uri, 1)).diagnostics).toEqual([]);
+  });
+
   it('refuses requests before initialize with ServerNotInitialized', async () => {
     client = TestClient.launch();
     await expect(
