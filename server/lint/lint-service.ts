@@ -91,8 +91,13 @@ export class LintService {
   }
 
   /** The outcome for one file, linting its module if anything changed. */
+  /** C/C++ and INF files are linted; anything else a client sends is left alone. */
+  isLintable(filePath: string): boolean {
+    return languageOfPath(filePath) !== null;
+  }
+
   lintFile(filePath: string): FileOutcome {
-    if (languageOfPath(filePath) === null) {
+    if (!this.isLintable(filePath)) {
       // Not C/C++ or INF (a client that sends every file): nothing to say about it.
       const doc = this.options.documents.byPath(filePath);
       return { filePath, version: doc?.version ?? null, lineIndex: doc?.lineIndex ?? new LineIndex(''), messages: [], resultId: 'none' };

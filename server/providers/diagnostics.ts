@@ -153,6 +153,10 @@ export class DiagnosticsProvider {
       this.send(uri, doc.version, configFileDiagnostics(doc.text, doc.filePath, this.session.lint.rules, this.session.client.encoding), `v${doc.version}`);
       return;
     }
+    if (!this.session.lint.isLintable(doc.filePath)) {
+      this.send(uri, doc.version, [], `v${doc.version}`);
+      return;
+    }
     const module = this.session.lint.lintModuleOf(doc.filePath, [doc.filePath]);
     for (const other of this.session.documents.all()) {
       if (!other.filePath) continue;
