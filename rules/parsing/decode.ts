@@ -13,10 +13,10 @@ const BINARY_SNIFF_BYTES = 8000;
 
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+    return { ok: true, text: decodeUtf16(bytes.subarray(2), true), encoding: 'utf-16le' };
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+    return { ok: true, text: decodeUtf16(bytes.subarray(2), false), encoding: 'utf-16be' };
   }
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { ok: true, text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
@@ -36,6 +36,29 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   } catch {
     return { ok: true, text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/**
+ * UTF-16 code unit by code unit, so that a lone surrogate survives a round trip through
+ * encodeText (TextDecoder would turn it into U+FFFD and --fix would write that back). A last odd
+ * byte becomes U+FFFD, as TextDecoder makes it.
+ */
+function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
+  const units = bytes.length >> 1;
+  const CHUNK = 8192;
+  let out = '';
+  for (let start = 0; start < units; start += CHUNK) {
+    const codes: number[] = [];
+    const end = Math.min(units, start + CHUNK);
+    for (let i = start; i < end; i++) {
+      const a = bytes[2 * i];
+      const b = bytes[2 * i + 1];
+      codes.push(littleEndian ? a | (b << 8) : (a << 8) | b);
+    }
+    out += String.fromCharCode(...codes);
+  }
+  if (bytes.length % 2 === 1) out += '\uFFFD';
+  return out;
 }
 
 /** Encodes text back in the encoding it was read with (BOM included). */
