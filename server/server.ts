@@ -46,6 +46,7 @@ interface InitializationOptions {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   let session: Session | undefined;
+  let stopTimers: (() => void) | undefined;
   let shutdown = false;
 
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
@@ -72,6 +73,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       () => indexer!.sourceFiles(),
       () => indexer!.ready(),
     );
+    stopTimers = () => diagnostics.dispose();
     const configuration = new ConfigurationProvider(s, diagnostics, init.settings);
     indexer = new WorkspaceIndexer(s, () => diagnostics, configuration);
     registerDocumentSync(s, diagnostics);
@@ -104,6 +106,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onShutdown(() => {
     shutdown = true;
+    stopTimers?.();
     session?.dispose();
   });
 

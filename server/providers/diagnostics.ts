@@ -50,6 +50,12 @@ export class DiagnosticsProvider {
     connection.languages.diagnostics.onWorkspace((params, token) => this.pullWorkspace(params, token));
   }
 
+  /** Stops every pending debounce timer (shutdown). */
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
   private get isPull(): boolean {
     return this.session.client.pullDiagnostics;
   }
