@@ -1,0 +1,153 @@
+/**
+ * Fuzzing with a fixed seed and a small budget: real-looking installer sources (the Contoso
+ * example, the finish-install example, the rule fixtures) mutated as bytes, decoded as the CLI
+ * decodes files, and linted through the real linter with every built-in rule and the real
+ * installer model. The engine never throws, no rule crashes, every position lies inside its
+ * document and matches its offset, fixes are whole and inside, and the same input gives the same
+ * output twice. scripts/fuzz.ts runs the same cases for as long as you like.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Linter } from '../../rules/engine/linter.js';
+import { CppParser } from '../../rules/parsing/cpp-parser.js';
+import { decodeBytes, encodeText } from '../../rules/parsing/decode.js';
+import { mutators, randomInt, seededRandom, type MutationSizes } from '../support/mutate.js';
+import { lintMutated, runFuzzCase, seedModules, type SeedFile } from './fuzz-case.js';
+import { checkModule, realLinter } from './invariants.js';
+
+/** Small sizes for the random mix, so that CI stays fast; the full sizes have their own cases below. */
+const SMALL: MutationSizes = { depth: 300, longLine: 3_000 };
+const SEED = 20260801;
+
+let parser: CppParser;
+let linter: Linter;
+let modules: SeedFile[][];
+beforeAll(async () => {
+  parser = await CppParser.create();
+  linter = realLinter(parser);
+  modules = seedModules();
+});
+afterAll(() => parser.delete());
+
+const EXAMPLE = join(import.meta.dirname, '../../examples/contoso-coinstaller');
+const coinstaller = () => readFileSync(join(EXAMPLE, 'coinstaller.c'), 'utf8');
+
+/** The Contoso module with one file (coinstaller.c by default) replaced by `text`, checked against every invariant. */
+function checkCoinstaller(text: string, replaced = 'coinstaller.c'): string[] {
+  const inputs = ['coinstaller.c', 'contoso.def', 'contoso.h', 'contoso.inf', 'maintenance.c', 'settings.c', 'ui.c', 'updater.c'].map((name) => ({
+    filePath: join(EXAMPLE, name),
+    text: name === replaced ? text : readFileSync(join(EXAMPLE, name), 'utf8'),
+  }));
+  return checkModule(linter, inputs).problems;
+}
+
+/** Inserts `code` at the start of the entry point's switch statement. */
+function inEntryPoint(code: string): string {
+  const text = coinstaller();
+  const at = text.indexOf('switch (InstallFunction)');
+  expect(at).toBeGreaterThan(0);
+  return text.slice(0, at) + code + text.slice(at);
+}
+
+describe('fuzzing the linter with mutated installer sources', () => {
+  it('has seed modules in every language the linter reads', () => {
+    const names = modules.flat().map((f) => f.filePath);
+    expect(names.some((n) => n.endsWith('.c'))).toBe(true);
+    expect(names.some((n) => n.endsWith('.inf'))).toBe(true);
+    expect(names.some((n) => n.endsWith('.def'))).toBe(true);
+    expect(modules.length).toBeGreaterThan(10);
+  });
+
+  it.each(mutators.map((m) => m.name))('mutator %s: every file of the Contoso module', (name) => {
+    const mutator = mutators.find((m) => m.name === name)!;
+    const contoso = modules[0];
+    const random = seededRandom(SEED ^ name.length);
+    const failures: string[] = [];
+    let linted = 0;
+    contoso.forEach((file, index) => {
+      for (let round = 0; round < 1; round++) {
+        const bytes = mutator.apply(file.bytes, random, SMALL);
+        const r = lintMutated(linter, contoso, index, bytes, { seed: SEED, steps: [name] });
+        if (!r.skipped) linted++;
+        failures.push(...r.problems.map((p) => `${r.target} round ${round}: ${p}`));
+      }
+    });
+    expect(failures).toEqual([]);
+    // Only a NUL byte makes a file binary (inserted, or flipped into being); every other mutation gives text to lint.
+    if (name !== 'nul-bytes' && name !== 'byte-flip') expect(linted).toBe(contoso.length);
+  });
+
+  it('a random mix of one to three mutations on any seed file (fixed seed, 40 cases)', () => {
+    const random = seededRandom(SEED);
+    const failures: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const seed = randomInt(random, 2 ** 31);
+      const r = runFuzzCase(linter, modules, seed, SMALL);
+      failures.push(...r.problems.map((p) => `seed ${seed} (${r.target}: ${r.steps.join(', ')}): ${p}`));
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('inputs at full size', () => {
+  it.each([
+    ['braces', '{'.repeat(10_000) + 'LoadLibraryW(L"x");' + '}'.repeat(10_000)],
+    ['parentheses', 'x = ' + '('.repeat(10_000) + 'LoadLibraryW(L"x")' + ')'.repeat(10_000) + ';'],
+    ['brackets', 'x = a' + '[0]'.repeat(10_000) + ';'],
+    ['calls', 'f('.repeat(10_000) + 'LoadLibraryW(L"x")' + ')'.repeat(10_000) + ';'],
+    ['#if lines', '#if 1\n'.repeat(10_000) + 'LoadLibraryW(L"x");\n' + '#endif\n'.repeat(10_000)],
+    ['unclosed braces', '{'.repeat(10_000)],
+    // Was a stack overflow in finish-install-flag-placement (a recursive walk of the expression).
+    ['a flag expression', 'Params.FlagsEx |= ' + '('.repeat(10_000) + 'DI_FLAGSEX_FINISHINSTALL_ACTION' + ')'.repeat(10_000) + ';'],
+  ])('nesting 10,000 levels deep (%s) inside the entry point', (_name, code) => {
+    expect(checkCoinstaller(inEntryPoint(code))).toEqual([]);
+  });
+
+  it('a line of 200,000 characters: a string, a comment, 25,000 statements', () => {
+    expect(checkCoinstaller(inEntryPoint(`x = "${'a'.repeat(200_000)}";`))).toEqual([]);
+    expect(checkCoinstaller(inEntryPoint(`/* ${'LoadLibraryW(L"x"); '.repeat(10_000)} */`))).toEqual([]);
+    expect(checkCoinstaller(inEntryPoint('LoadLibraryW(0); '.repeat(12_500)))).toEqual([]);
+  });
+
+  it('text an editor can send that no file decodes to: NUL characters, lone surrogates, CR-only lines', () => {
+    const text = coinstaller();
+    expect(checkCoinstaller(text.replace(/;/g, ';\0'))).toEqual([]);
+    expect(checkCoinstaller(text.replace(/\n/g, '\uD800\n').replace(/\(/g, '(\uDC00'))).toEqual([]);
+    expect(checkCoinstaller(text.replace(/\r?\n/g, '\r'))).toEqual([]);
+    expect(checkCoinstaller('')).toEqual([]);
+  });
+
+  it('a .def file with U+FEFF, U+00A0 or U+2028 after a word (the .def tokenizer looped forever on them)', () => {
+    const def = readFileSync(join(EXAMPLE, 'contoso.def'), 'utf8');
+    for (const space of ['\uFEFF', '\u00A0', '\u2028']) {
+      expect(checkCoinstaller(def.replace('EXPORTS', `EXPORTS${space}`).replace('ContosoCoInstaller', `ContosoCoInstaller${space}`), 'contoso.def')).toEqual([]);
+    }
+  });
+
+  it('still finds the guideline violation after the mutation, at the right place (lone surrogates before it)', () => {
+    // `\uD800` before every newline shifts nothing on the line of the load: the call keeps its columns.
+    const text = coinstaller().replace(/\n/g, '\uD800\n');
+    const results = linter.lintModule([{ filePath: join(EXAMPLE, 'coinstaller.c'), text }], () => ({
+      filePath: null,
+      rules: { 'no-dll-load': { severity: 2, options: [] } },
+      settings: { uiApis: [], processApis: [], libraryLoadApis: [], entryPoints: [], interactiveFunctions: [], target: 'windows-driver' },
+      ignores: [],
+      reportUnusedDisableDirectives: 0,
+    }));
+    // coinstaller.c line 33: `    helper = LoadLibraryW(L"contosohelper.dll");` (as test/cli/cli.test.ts counts it)
+    expect(results[0].messages.map((m) => [m.ruleId, m.line, m.column, m.endLine, m.endColumn])).toContainEqual(['no-dll-load', 33, 14, 33, 26]);
+  });
+
+  it('bytes the CLI reads: UTF-16 with lone surrogates decodes losslessly, NUL bytes without a BOM are binary', () => {
+    // A, lone high surrogate, ;, then a last odd byte (which cannot be a code unit: U+FFFD).
+    const utf16 = Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x3b, 0x00, 0x42]);
+    expect(decodeBytes(utf16)).toEqual({ ok: true, text: 'A\uD800;\uFFFD', encoding: 'utf-16le' });
+    const be = Uint8Array.from([0xfe, 0xff, 0xdc, 0x00, 0x00, 0x41]);
+    expect(decodeBytes(be)).toEqual({ ok: true, text: '\uDC00A', encoding: 'utf-16be' });
+    // Written back, a lone surrogate gives the same bytes (what --fix relies on outside its edits).
+    expect([...encodeText('\uDC00A', 'utf-16be')]).toEqual([...be]);
+    const nul = decodeBytes(Uint8Array.from([0x69, 0x6e, 0x74, 0x00, 0x3b]));
+    expect(nul).toMatchObject({ ok: false, reason: 'binary' });
+  });
+});
