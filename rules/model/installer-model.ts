@@ -14,9 +14,9 @@ import type {
 } from '../checks/installer-context.js';
 import type { SharedSettings } from '../engine/types.js';
 import { PAGE_DIF_CODES, isInteractiveDifCode } from './dif-facts.js';
-import { ANY_DIF, difIn, difKey, intersectDif, isEmptyDif, type DifSet } from './dif-set.js';
+import { ANY_DIF, difIn, intersectDif, isEmptyDif, type DifSet } from './dif-set.js';
 import { kindOfParamCount, signatureKind, undecorate } from './entry-points.js';
-import { ModuleGraph, type Edge, type GraphFunction } from './module-graph.js';
+import { ModuleGraph, type Edge, type GraphFunction, type SiteGuard } from './module-graph.js';
 import { lineColumn } from './positions.js';
 import type { FileSummary, Range } from './summary-types.js';
 
@@ -26,6 +26,15 @@ export interface ModelExtras {
   /** Installers an INF registers (also read from 'inf' summaries). */
   infReferences?: readonly { kind: 'CoInstallers32' | 'Installer32'; entryPoint?: string }[];
   settings?: Partial<Pick<SharedSettings, 'entryPoints' | 'interactiveFunctions'>>;
+}
+
+/** What holds at a site: the entry point, the DIF codes, and the flags. */
+interface Context {
+  entry: number;
+  dif: DifSet;
+  interactive: boolean;
+  quiet: boolean;
+  post?: boolean;
 }
 
 interface State {
@@ -65,6 +74,7 @@ class Model implements InstallerModel {
   private fromDllMain: Set<number> | undefined;
   /** Answers already given in this model's life (one lint of the module): rules ask for the same sites. */
   private readonly contextMemo = new Map<string, ReachingContext[]>();
+  private readonly singles = new Map<string, DifSet>();
   private globalsIndex: GlobalsIndex | undefined;
 
   constructor(summaries: readonly FileSummary[], private readonly extras: ModelExtras) {
@@ -197,27 +207,33 @@ class Model implements InstallerModel {
 
   private propagate(): void {
     const seen = new Set<string>();
-    const push = (s: State) => {
-      const key = `${s.fn}|${s.entry}|${difKey(s.dif)}|${s.interactive ? 1 : 0}|${s.quiet ? 1 : 0}|${s.post}`;
+    let from = -1;
+    let via: Edge | undefined;
+    let to = -1;
+    const push = (entry: number, dif: DifSet, interactive: boolean, quiet: boolean, post: boolean | undefined) => {
+      const key = `${to}|${entry}|${dif.key}|${interactive ? 1 : 0}|${quiet ? 1 : 0}|${post}`;
       if (seen.has(key)) return;
       seen.add(key);
-      const index = this.states.push(s) - 1;
-      const list = this.statesByFn.get(s.fn);
+      const depth = from < 0 ? 0 : this.states[from].depth + 1;
+      const index = this.states.push({ fn: to, entry, dif, interactive, quiet, post, parent: from, edge: via, depth }) - 1;
+      const list = this.statesByFn.get(to);
       if (list) list.push(index);
-      else this.statesByFn.set(s.fn, [index]);
+      else this.statesByFn.set(to, [index]);
     };
     this.entryFns.forEach((fn, entry) => {
       (this.entryPoints[entry] as { handledDifCodes: readonly string[] }).handledDifCodes = this.handledCodes(fn);
-      push({ fn: fn.id, entry, dif: ANY_DIF, interactive: this.isInteractiveFunction(fn), quiet: false, parent: -1, depth: 0 });
+      to = fn.id;
+      push(entry, ANY_DIF, this.isInteractiveFunction(fn), false, undefined);
     });
     for (let i = 0; i < this.states.length; i++) {
       const s = this.states[i];
       const fn = this.graph.functions[s.fn];
+      from = i;
       for (const edge of this.graph.edgesOf(s.fn)) {
-        const target = this.graph.functions[edge.to];
-        for (const next of this.step(s, fn, edge.at, edge, target)) {
-          push({ ...next, fn: edge.to, parent: i, edge, depth: s.depth + 1 });
-        }
+        via = edge;
+        to = edge.to;
+        edge.guard ??= this.graph.guardAt(fn, edge.at);
+        this.step(s, edge.guard, edge, this.graph.functions[edge.to], push);
       }
     }
   }
@@ -226,34 +242,45 @@ class Model implements InstallerModel {
     return this.interactiveFns.size > 0 && (this.interactiveFns.has(fn.s.name) || this.interactiveFns.has(fn.s.qualifiedName));
   }
 
-  /** The contexts that hold past a site (an edge, or the final site when `edge` is undefined). */
-  private step(s: State, fn: GraphFunction, at: number, edge: Edge | undefined, target: GraphFunction | undefined): Omit<State, 'fn' | 'parent' | 'depth'>[] {
-    const guard = this.graph.guardAt(fn, at);
-    if (guard.impossible) return [];
-    if (guard.post !== undefined && s.post !== undefined && guard.post !== s.post) return [];
+  /** One DIF code as a set, the same object every time. */
+  private single(code: string): DifSet {
+    let set = this.singles.get(code);
+    if (!set) this.singles.set(code, (set = difIn([code])));
+    return set;
+  }
+
+  /**
+   * The contexts that hold past a site (an edge, or the final site when `edge` is undefined),
+   * handed to `emit` one by one.
+   */
+  private step(
+    s: State,
+    guard: SiteGuard,
+    edge: Edge | undefined,
+    target: GraphFunction | undefined,
+    emit: (entry: number, dif: DifSet, interactive: boolean, quiet: boolean, post: boolean | undefined) => void,
+  ): void {
+    if (guard.impossible) return;
+    if (guard.post !== undefined && s.post !== undefined && guard.post !== s.post) return;
     let dif = intersectDif(s.dif, guard.dif);
-    if (edge?.kind === 'dispatch' && edge.dif) dif = intersectDif(dif, difIn([edge.dif]));
-    if (isEmptyDif(dif)) return [];
+    if (edge?.kind === 'dispatch' && edge.dif) dif = intersectDif(dif, this.single(edge.dif));
+    if (isEmptyDif(dif)) return;
     const post = guard.post ?? s.post;
     const quiet = s.quiet || guard.quiet;
     const kind = this.entryPoints[s.entry].kind;
-    const calledInteractive = target !== undefined && this.isInteractiveFunction(target);
-    const out: Omit<State, 'fn' | 'parent' | 'depth'>[] = [];
-    const emit = (d: DifSet, pageShown: boolean) => {
-      const code = d.mode === 'in' ? [...d.codes][0] : undefined;
-      const interactive = s.interactive || calledInteractive || pageShown || (code !== undefined && isInteractiveDifCode(code, kind));
-      out.push({ entry: s.entry, dif: d, interactive, quiet, post });
-    };
+    const inherited = s.interactive || (target !== undefined && this.isInteractiveFunction(target));
     const page = edge?.kind === 'page';
     if (dif.mode === 'in') {
-      for (const code of dif.codes) emit(difIn([code]), page && PAGE_DIF_CODES.has(code));
+      for (const code of dif.codes) {
+        const interactive = inherited || (page && PAGE_DIF_CODES.has(code)) || isInteractiveDifCode(code, kind);
+        emit(s.entry, dif.codes.size === 1 ? dif : this.single(code), interactive, quiet, post);
+      }
     } else if (page) {
       // a page procedure runs only while the wizard or property sheet that shows it is up
-      for (const code of PAGE_DIF_CODES) if (!dif.codes.has(code)) emit(difIn([code]), true);
+      for (const code of PAGE_DIF_CODES) if (!dif.codes.has(code)) emit(s.entry, this.single(code), true, quiet, post);
     } else {
-      emit(dif, false);
+      emit(s.entry, dif, inherited, quiet, post);
     }
-    return out;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -270,19 +297,22 @@ class Model implements InstallerModel {
     if (this.graph.isDead(filePath, offset)) return [];
     const fn = this.graph.functionAt(filePath, offset);
     if (!fn) return [];
-    const found = new Map<string, { state: number; ctx: Omit<State, 'fn' | 'parent' | 'depth'> }>();
-    for (const index of this.statesByFn.get(fn.id) ?? []) {
-      const s = this.states[index];
-      for (const ctx of this.step(s, fn, offset, undefined, undefined)) {
-        const key = `${ctx.entry}|${difKey(ctx.dif)}|${ctx.interactive}|${ctx.quiet}|${ctx.post}`;
-        const prev = found.get(key);
-        if (!prev || this.states[prev.state].depth > s.depth) found.set(key, { state: index, ctx });
-      }
+    const guard = this.graph.guardAt(fn, offset);
+    const found = new Map<string, { state: number; ctx: Context }>();
+    let index = -1;
+    const keep = (entry: number, dif: DifSet, interactive: boolean, quiet: boolean, post: boolean | undefined) => {
+      const key = `${entry}|${dif.key}|${interactive}|${quiet}|${post}`;
+      const prev = found.get(key);
+      if (!prev || this.states[prev.state].depth > this.states[index].depth) found.set(key, { state: index, ctx: { entry, dif, interactive, quiet, post } });
+    };
+    for (const i of this.statesByFn.get(fn.id) ?? []) {
+      index = i;
+      this.step(this.states[i], guard, undefined, undefined, keep);
     }
-    return [...found.values()].map(({ state, ctx }) => this.context(state, ctx, fn, offset));
+    return [...found.values()].map(({ state, ctx }) => this.context(state, ctx, offset));
   }
 
-  private context(stateIndex: number, ctx: Omit<State, 'fn' | 'parent' | 'depth'>, fn: GraphFunction, offset: number): ReachingContext {
+  private context(stateIndex: number, ctx: Context, offset: number): ReachingContext {
     const entry = this.entryPoints[ctx.entry];
     const path: State[] = [];
     for (let i = stateIndex; i >= 0; i = this.states[i].parent) path.push(this.states[i]);
@@ -306,7 +336,6 @@ class Model implements InstallerModel {
     if (ctx.post) label += ' (post-processing)';
     steps.push(this.stepAt(anchorFile, anchor ?? entry.nameRange, label));
     for (const p of path) if (p.edge) steps.push(this.stepAt(p.edge.stepFile, p.edge.stepRange, p.edge.label));
-    void fn;
     const result: ReachingContext = {
       entryPoint: entry,
       difCode: code,

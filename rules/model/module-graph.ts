@@ -27,6 +27,8 @@ export interface Edge {
   stepRange: Range;
   /** Dispatch tables: the DIF code the handler is registered for. */
   dif?: string;
+  /** The guards at `at`, worked out once per model. */
+  guard?: SiteGuard;
 }
 
 export interface SiteGuard {
