@@ -402,6 +402,8 @@ class Model implements InstallerModel {
   }
 }
 
+const HEADER = /\.(h|hh|hpp|hxx|inl)$/i;
+
 /** Module globals and every read and write of them, by file position. */
 class GlobalsIndex {
   readonly accesses = new Map<ModuleGlobal, GlobalAccess[]>();
@@ -411,6 +413,7 @@ class GlobalsIndex {
     const shared = new Map<string, ModuleGlobal>();
     const sharedIsExtern = new Map<string, boolean>();
     const perFile = new Map<string, { statics: Map<string, ModuleGlobal>; locals: ModuleGlobal[] }>();
+    const headerStatics = new Map<string, ModuleGlobal>();
     for (const file of graph.summaries) {
       const statics = new Map<string, ModuleGlobal>();
       const locals: ModuleGlobal[] = [];
@@ -427,6 +430,8 @@ class GlobalsIndex {
         if (d.scope === 'static-local') continue;
         if (d.isStatic) {
           if (!statics.has(d.name)) statics.set(d.name, g);
+          // a static in a header is a copy in every file that includes it: one global for the model
+          if (HEADER.test(file.filePath) && !headerStatics.has(d.name)) headerStatics.set(d.name, g);
         } else if (!shared.has(d.name) || (sharedIsExtern.get(d.name) && !d.isExtern)) {
           shared.set(d.name, g);
           sharedIsExtern.set(d.name, d.isExtern);
@@ -443,7 +448,7 @@ class GlobalsIndex {
       });
       for (const fn of file.functions) {
         for (const r of fn.refs) {
-          const g = mine.statics.get(r.name) ?? shared.get(r.name);
+          const g = mine.statics.get(r.name) ?? shared.get(r.name) ?? headerStatics.get(r.name);
           if (!g) continue;
           this.add(g, file.filePath, r.start, r.end, r.access, sites);
         }

@@ -102,3 +102,20 @@ describe('globals and their accesses', () => {
     expect(b.model.onlyFromDllMain(write.filePath, write.range[0])).toBe(true);
   });
 });
+
+describe('statics in headers', () => {
+  it('a static defined in a header is the global its includers use', () => {
+    const b = build(parser(), {
+      'state.h': 'static int s_Pending;\nstatic const int s_Max = 4;\n',
+      'a.c': '#include "state.h"\nvoid A(void) { s_Pending++; }',
+      'b.c': '#include "state.h"\nstatic int s_Pending;\nvoid B(void) { s_Pending = s_Max; }',
+    });
+    const inHeader = b.model.globalAt(ROOT + 'state.h', b.at('state.h', 's_Pending'))!;
+    expect(b.model.accessesOf(inHeader).map((a) => a.filePath.slice(ROOT.length))).toEqual(['a.c']);
+    // b.c declares its own static of that name: its write is to that one
+    const own = b.model.globalAt(ROOT + 'b.c', b.at('b.c', 's_Pending;'))!;
+    expect(own).not.toBe(inHeader);
+    expect(b.model.accessesOf(own).map((a) => a.kind)).toEqual(['write']);
+    expect(b.model.globalAt(ROOT + 'b.c', b.at('b.c', 's_Max;'))).toMatchObject({ name: 's_Max', isConst: true, filePath: ROOT + 'state.h' });
+  });
+});
