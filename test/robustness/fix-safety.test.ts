@@ -1,0 +1,154 @@
+/**
+ * Fix safety on every C fixture of the repository (test/**\/fixtures, examples/, the shared
+ * finish-install example, and a generated benchmark sample when the generator exists): applying
+ * all fixes (Linter.fixModule, what --fix does) gives text that parses with no new ERROR or
+ * MISSING nodes, changes nothing outside the fixes' lines' worth of text in other files, and a
+ * second pass changes nothing. Every suggestion, applied alone, parses as well as the original.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ResolvedConfig } from '../../rules/config/resolved-config.js';
+import type { Linter, ModuleFileInput } from '../../rules/engine/linter.js';
+import { applyFixes } from '../../rules/engine/apply-fixes.js';
+import { CppParser } from '../../rules/parsing/cpp-parser.js';
+import { decodeBytes } from '../../rules/parsing/decode.js';
+import { DOMAIN_EXAMPLE } from './fuzz-case.js';
+import { allRulesConfig, realLinter } from './invariants.js';
+
+const REPO = join(import.meta.dirname, '..', '..');
+const C_FILE = /\.(c|cpp|h)$/i;
+
+function filesUnder(folder: string, accept: (path: string) => boolean): string[] {
+  if (!existsSync(folder)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(folder).sort()) {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) out.push(...filesUnder(path, accept));
+    else if (accept(path)) out.push(path);
+  }
+  return out;
+}
+
+function readText(path: string): string {
+  const d = decodeBytes(new Uint8Array(readFileSync(path)));
+  if (!d.ok) throw new Error(`${path}: ${d.message}`);
+  return d.text;
+}
+
+/**
+ * The modules to fix: the Contoso example as one module (its .c, .h, .def and .inf), every other
+ * fixture as a module of its own (a fixture folder holds before/after copies of the same code).
+ */
+function fixtureModules(): { name: string; inputs: ModuleFileInput[] }[] {
+  const modules: { name: string; inputs: ModuleFileInput[] }[] = [];
+  const contoso = join(REPO, 'examples', 'contoso-coinstaller');
+  modules.push({ name: 'examples/contoso-coinstaller', inputs: filesUnder(contoso, () => true).map((p) => ({ filePath: p, text: readText(p) })) });
+  const singles = [
+    ...filesUnder(join(REPO, 'examples'), (p) => C_FILE.test(p) && !p.startsWith(contoso)),
+    ...filesUnder(join(REPO, 'test'), (p) => C_FILE.test(p) && /[/\\]fixtures[/\\]/.test(p)),
+    ...filesUnder(DOMAIN_EXAMPLE, (p) => C_FILE.test(p)),
+  ];
+  for (const p of singles) modules.push({ name: relative(REPO, p), inputs: [{ filePath: p, text: readText(p) }] });
+  return modules;
+}
+
+let parser: CppParser;
+let linter: Linter;
+const config: ResolvedConfig = allRulesConfig();
+beforeAll(async () => {
+  parser = await CppParser.create();
+  linter = realLinter(parser);
+});
+afterAll(() => parser.delete());
+
+/** ERROR and MISSING nodes of a parse (as the linter parses: macros blanked). */
+function parseErrors(text: string): number {
+  const tree = parser.parse(text);
+  try {
+    let n = 0;
+    const cursor = tree.walk();
+    try {
+      for (;;) {
+        const node = cursor.currentNode;
+        if (node.type === 'ERROR' || node.isMissing) n++;
+        if (cursor.gotoFirstChild()) continue;
+        while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return n;
+      }
+    } finally {
+      cursor.delete();
+    }
+  } finally {
+    tree.delete();
+  }
+}
+
+const isC = (path: string) => C_FILE.test(path);
+
+describe('fix safety on every fixture', () => {
+  const modules = fixtureModules();
+
+  it('finds the fixtures (the Contoso module, the rule fixtures, the finish-install example)', () => {
+    const names = modules.map((m) => m.name);
+    expect(names[0]).toBe('examples/contoso-coinstaller');
+    expect(names.filter((n) => n.startsWith('test/fixtures/rules/')).length).toBeGreaterThanOrEqual(20);
+    expect(names).toContain('test/parsing/fixtures/sal-heavy-coinstaller.c');
+    if (existsSync(DOMAIN_EXAMPLE)) expect(names.some((n) => n.endsWith('finish-install-example/before.c'))).toBe(true);
+  });
+
+  it('has fixes to apply: the fixtures with a .fixed.c twin and the Contoso module change', () => {
+    const changed = modules.filter((m) => linter.fixModule(m.inputs, () => config).some((r) => r.fixed)).map((m) => m.name);
+    expect(changed).toContain('examples/contoso-coinstaller');
+    const twins = modules.filter((m) => existsSync(m.inputs[0].filePath.replace(/\.c$/, '.fixed.c'))).map((m) => m.name);
+    expect(twins.length).toBeGreaterThanOrEqual(10);
+    for (const t of twins) expect(changed).toContain(t);
+  });
+
+  it.each(modules.map((m) => [m.name, m] as const))('%s: all fixes parse with no new errors, and a second pass changes nothing', (_name, module) => {
+    const fixed = linter.fixModule(module.inputs, () => config);
+    for (const r of fixed) {
+      const before = module.inputs.find((i) => i.filePath === r.filePath)!.text;
+      if (isC(r.filePath)) expect({ file: basename(r.filePath), errors: parseErrors(r.output) }).toEqual({ file: basename(r.filePath), errors: parseErrors(before) });
+      if (!r.fixed) expect(r.output).toBe(before);
+      // What is left has no fix (fixModule stops when nothing more applies, or after ten passes).
+      expect(r.messages.filter((m) => m.fix).map((m) => `${m.ruleId} ${m.line}:${m.column}`)).toEqual([]);
+      // Line endings are kept: a CRLF file gains no bare LF, an LF file no CR.
+      if (/\r\n/.test(before) && !/(^|[^\r])\n/.test(before)) expect(/(^|[^\r])\n/.test(r.output)).toBe(false);
+      if (!before.includes('\r')) expect(r.output.includes('\r')).toBe(false);
+    }
+    const again = linter.fixModule(
+      fixed.map((r) => ({ filePath: r.filePath, text: r.output })),
+      () => config,
+    );
+    expect(again.filter((r) => r.fixed).map((r) => r.filePath)).toEqual([]);
+  });
+
+  it.each(modules.map((m) => [m.name, m] as const))('%s: every suggestion, applied alone, parses with no new errors', (_name, module) => {
+    const results = linter.lintModule(module.inputs, () => config);
+    for (const r of results) {
+      if (!isC(r.filePath)) continue;
+      const text = module.inputs.find((i) => i.filePath === r.filePath)!.text;
+      const baseline = parseErrors(text);
+      for (const m of r.messages) {
+        for (const s of m.suggestions ?? []) {
+          const { output, applied } = applyFixes(text, [s.fix]);
+          expect(applied).toHaveLength(1);
+          expect({ suggestion: `${m.ruleId}: ${s.desc}`, errors: parseErrors(output) }).toEqual({ suggestion: `${m.ruleId}: ${s.desc}`, errors: baseline });
+        }
+      }
+    }
+  });
+
+  it('the same on a CRLF copy of the Contoso module', () => {
+    const inputs = modules[0].inputs.map((i) => ({ ...i, text: i.text.replace(/\r?\n/g, '\r\n') }));
+    const fixed = linter.fixModule(inputs, () => config);
+    expect(fixed.some((r) => r.fixed)).toBe(true);
+    for (const r of fixed) {
+      const before = inputs.find((i) => i.filePath === r.filePath)!.text;
+      expect(/(^|[^\r])\n/.test(r.output)).toBe(false);
+      if (isC(r.filePath)) expect(parseErrors(r.output)).toBe(parseErrors(before));
+    }
+    const again = linter.fixModule(fixed.map((r) => ({ filePath: r.filePath, text: r.output })), () => config);
+    expect(again.filter((r) => r.fixed)).toEqual([]);
+  });
+});
