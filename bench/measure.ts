@@ -116,6 +116,7 @@ export async function measureEngine(dirs: readonly string[], prefilter: boolean)
       phases,
     };
   } finally {
+    linter.dispose();
     cppParser.delete();
   }
 }

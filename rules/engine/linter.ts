@@ -3,7 +3,7 @@
  * model) for what the rules may query, runs the configured rules over each requested file,
  * applies inline directives, and frees every tree before it returns.
  */
-import type { Node, Tree } from 'web-tree-sitter';
+import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { languageOfPath, type CppParser } from '../parsing/cpp-parser.js';
 import { SourceCode } from '../source/source-code.js';
@@ -11,7 +11,7 @@ import { applyFixes } from './apply-fixes.js';
 import { cppComment, semicolonComments } from './comments.js';
 import { applyDirectives, parseDirectives, type Comment, type UnusedDirective } from './directives.js';
 import { createRuleContext, type RuleRun } from './rule-context.js';
-import { traverse } from './traverse.js';
+import { dispatchQuerySource, traverse, traverseCaptures, type Dispatch } from './traverse.js';
 import type {
   FileLanguage,
   LintMessage,
@@ -65,7 +65,16 @@ export interface FileFixResult extends FileLintResult {
 const MAX_FIX_PASSES = 10;
 
 export class Linter {
+  /** Dispatch queries by language and source (compiling one costs milliseconds); freed by dispose(). */
+  private readonly queries = new Map<Language, Map<string, Query | null>>();
+
   constructor(private readonly options: LinterOptions) {}
+
+  /** Frees the queries the linter compiled (the parser stays the caller's). */
+  dispose(): void {
+    for (const byLanguage of this.queries.values()) for (const q of byLanguage.values()) q?.delete();
+    this.queries.clear();
+  }
 
   get rules(): ReadonlyMap<string, RuleModule> {
     return this.options.rules;
@@ -193,7 +202,9 @@ export class Linter {
     if (root) {
       add(enter, 'comment', (node) => comments.push(cppComment(node)));
       for (const fn of enter.get('Program') ?? []) fn(root);
-      traverse(root, enter, exit);
+      const query = this.dispatchQuery(root, enter, exit);
+      if (query) traverseCaptures(root, enter, query);
+      else traverse(root, enter, exit);
       for (const fn of exit.get('Program') ?? []) fn(root);
     } else {
       comments.push(...semicolonComments(sourceCode.text));
@@ -209,6 +220,24 @@ export class Linter {
     if (severity !== 0) kept.push(...unused.map((u) => unusedDirectiveMessage(u, severity, sourceCode)));
     kept.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
     return kept;
+  }
+
+  private dispatchQuery(root: Node, enter: Dispatch, exit: Dispatch): Query | null {
+    const language = root.tree.language;
+    const source = dispatchQuerySource(language, enter, exit);
+    if (source === undefined) return null;
+    let byLanguage = this.queries.get(language);
+    if (!byLanguage) this.queries.set(language, (byLanguage = new Map()));
+    let query = byLanguage.get(source);
+    if (query === undefined) {
+      try {
+        query = new Query(language, source);
+      } catch {
+        query = null;
+      }
+      byLanguage.set(source, query);
+    }
+    return query;
   }
 
   private *activeRules(config: ResolvedConfig, language: FileLanguage): Iterable<RuleRun> {

@@ -23,7 +23,7 @@ export interface LintSetup {
   linter: Linter;
   configFor: (filePath: string) => ResolvedConfig;
   isIgnored: (filePath: string) => boolean;
-  /** Frees the parser. */
+  /** Frees the parser and the linter's queries. */
   dispose(): void;
 }
 
@@ -50,5 +50,9 @@ export async function createLintSetup(
   const { configFor, resolver } = createConfigFor(options);
   const parser = await CppParser.create();
   const linter = new Linter({ rules: builtinRules, parser, serviceProviders: [installerModelProvider], onRuleError });
-  return { linter, configFor, isIgnored: (p) => resolver.isIgnored(p), dispose: () => parser.delete() };
+  return { linter, configFor, isIgnored: (p) => resolver.isIgnored(p), dispose: () => {
+      linter.dispose();
+      parser.delete();
+    },
+  };
 }
