@@ -87,18 +87,33 @@ export function lintPaths(files: readonly string[], options: LintPathsOptions): 
   return files.map((f) => results.get(f)!).filter(Boolean);
 }
 
-/** Lints one module's requested files (results in no particular order). */
-export function lintModuleTask(task: ModuleTask, options: Omit<LintPathsOptions, 'locateModule' | 'onProgress'>): PathLintResult[] {
+/** A module read and past the prefilter: what is left to lint. */
+export interface PreparedModule {
+  /** Results already known: unreadable targets. */
+  problems: PathLintResult[];
+  inputs: ModuleFileInput[];
+  encodings: Map<string, TextEncodingName>;
+}
+
+/**
+ * Reads a module's files and applies the fast path. Returns the results when nothing is left to
+ * lint (no readable target, or no installer signal in the module: every target is clean), else
+ * the inputs to lint.
+ */
+export function prepareModuleTask(
+  task: ModuleTask,
+  options: Pick<LintPathsOptions, 'configFor' | 'readFile' | 'prefilter' | 'stats'>,
+): { results: PathLintResult[] } | PreparedModule {
   const read = options.readFile ?? ((p: string) => readSourceFile(p));
   const stats = options.stats;
-  const out: PathLintResult[] = [];
+  const problems: PathLintResult[] = [];
   const targets = new Set(task.targets);
   const inputs: ModuleFileInput[] = [];
   const encodings = new Map<string, TextEncodingName>();
   for (const filePath of new Set([...task.targets, ...task.files])) {
     const r = read(filePath);
     if (!r.ok) {
-      if (targets.has(filePath)) out.push(fileProblem(filePath, r.kind === 'unreadable' ? 2 : 1, r.message));
+      if (targets.has(filePath)) problems.push(fileProblem(filePath, r.kind === 'unreadable' ? 2 : 1, r.message));
       continue;
     }
     encodings.set(filePath, r.encoding);
@@ -109,15 +124,24 @@ export function lintModuleTask(task: ModuleTask, options: Omit<LintPathsOptions,
     stats.filesRead += inputs.length;
   }
   const reported = inputs.filter((i) => i.report !== false);
-  if (reported.length === 0) return out;
+  if (reported.length === 0) return { results: problems };
   if (options.prefilter !== false) {
     const settings = options.configFor(reported[0].filePath).settings;
     if (!moduleHasSignal(inputs, { entryPoints: settings.entryPoints })) {
       if (stats) stats.modulesSkipped++;
-      for (const i of reported) out.push({ ...summarize(i.filePath, [], i.text), encoding: encodings.get(i.filePath) });
-      return out;
+      return { results: [...problems, ...reported.map((i) => ({ ...summarize(i.filePath, [], i.text), encoding: encodings.get(i.filePath) }))] };
     }
   }
+  return { problems, inputs, encodings };
+}
+
+/** Lints one module's requested files (results in no particular order). */
+export function lintModuleTask(task: ModuleTask, options: Omit<LintPathsOptions, 'locateModule' | 'onProgress'>): PathLintResult[] {
+  const prepared = prepareModuleTask(task, options);
+  if ('results' in prepared) return prepared.results;
+  const { inputs, encodings } = prepared;
+  const out = [...prepared.problems];
+  const stats = options.stats;
   if (stats) {
     stats.filesLinted += inputs.length;
     for (const i of inputs) stats.charsLinted += i.text.length;

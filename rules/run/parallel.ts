@@ -1,14 +1,16 @@
 /**
  * The parallel path: modules split over N worker threads, each with its own parser, linter and
  * config resolver (lint-worker.ts); results merged back in the order the files were asked for,
- * so the output is the same as lintPaths'. Modules are handed out one at a time, biggest first,
- * so that a worker that drew small modules takes the next one.
+ * so the output is the same as lintPaths'. The prefilter runs in the calling thread, so modules
+ * without installer signal never reach a worker; the others are handed out one at a time,
+ * biggest first, so that a worker that drew small modules takes the next one. With one module
+ * left to lint, no worker is started.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ConfigError } from '../config/config-error.js';
-import { emptyStats, groupModules, type LintPathsStats, type ModuleLocator, type ModuleTask, type PathLintResult } from './lint-paths.js';
-import type { LintSetupOptions } from './lint-setup.js';
+import { emptyStats, groupModules, lintModuleTask, prepareModuleTask, type LintPathsStats, type ModuleLocator, type ModuleTask, type PathLintResult } from './lint-paths.js';
+import { createConfigFor, createLintSetup, type LintSetupOptions } from './lint-setup.js';
 import type { WorkerReply, WorkerRequest, WorkerStart } from './lint-worker.js';
 
 export interface ParallelLintOptions extends LintSetupOptions {
@@ -34,17 +36,44 @@ export function autoThreads(fileCount: number, cores: number = availableParallel
 
 export async function lintPathsParallel(files: readonly string[], options: ParallelLintOptions): Promise<PathLintResult[]> {
   const tasks = groupModules(files, options.locateModule);
-  const order = tasks.map((_, i) => i).sort((a, b) => tasks[b].files.length - tasks[a].files.length || a - b);
-  const threads = Math.max(1, Math.min(options.threads, tasks.length));
   const results = new Map<string, PathLintResult>();
-  const start: WorkerStart = {
-    setup: { cwd: options.cwd, configFile: options.configFile, ruleOverrides: options.ruleOverrides },
-    fix: options.fix === true,
-    prefilter: options.prefilter !== false,
+  let done = 0;
+  const finished = (task: ModuleTask, taskResults: readonly PathLintResult[]) => {
+    for (const r of taskResults) results.set(r.filePath, r);
+    done += task.targets.length;
+    options.onProgress?.(done, files.length, task.targets[task.targets.length - 1]);
   };
+  // The fast path runs here: modules without installer signal never reach a worker.
+  const setup: LintSetupOptions = { cwd: options.cwd, configFile: options.configFile, ruleOverrides: options.ruleOverrides };
+  const { configFor } = createConfigFor(setup);
+  const queue: number[] = [];
+  tasks.forEach((task, index) => {
+    const stats = emptyStats();
+    const prepared = prepareModuleTask(task, { configFor, prefilter: options.prefilter, stats });
+    if ('results' in prepared) {
+      if (options.stats) addStats(options.stats, stats);
+      finished(task, prepared.results);
+    } else {
+      queue.push(index);
+    }
+  });
+  queue.sort((a, b) => tasks[b].files.length - tasks[a].files.length || a - b);
+  const threads = Math.max(1, Math.min(options.threads, queue.length));
+  if (queue.length <= 1) {
+    // one module left: a worker's start-up would buy nothing
+    const local = await createLintSetup(setup, (ruleId, filePath, error) => options.onRuleError?.(ruleId, filePath, error instanceof Error ? error.message : String(error)));
+    try {
+      for (const index of queue) {
+        finished(tasks[index], lintModuleTask(tasks[index], { linter: local.linter, configFor: local.configFor, fix: options.fix, prefilter: options.prefilter, stats: options.stats }));
+      }
+    } finally {
+      local.dispose();
+    }
+    return files.map((f) => results.get(f)!).filter(Boolean);
+  }
+  const start: WorkerStart = { setup, fix: options.fix === true, prefilter: options.prefilter !== false };
   const workers: Worker[] = [];
   let next = 0;
-  let done = 0;
   try {
     await new Promise<void>((resolve, reject) => {
       let running = 0;
@@ -55,8 +84,8 @@ export async function lintPathsParallel(files: readonly string[], options: Paral
         reject(error);
       };
       const give = (worker: Worker): boolean => {
-        if (next >= order.length) return false;
-        const index = order[next++];
+        if (next >= queue.length) return false;
+        const index = queue[next++];
         const request: WorkerRequest = { index, task: tasks[index] };
         worker.postMessage(request);
         return true;
@@ -74,11 +103,8 @@ export async function lintPathsParallel(files: readonly string[], options: Paral
             options.onRuleError?.(reply.ruleId, reply.filePath, reply.message);
             return;
           }
-          for (const r of reply.results) results.set(r.filePath, r);
           if (options.stats) addStats(options.stats, reply.stats);
-          const task: ModuleTask = tasks[reply.index];
-          done += task.targets.length;
-          options.onProgress?.(done, files.length, task.targets[task.targets.length - 1]);
+          finished(tasks[reply.index], reply.results);
           if (!give(worker)) {
             running--;
             if (running === 0) resolve();
