@@ -16,7 +16,7 @@ import type { SharedSettings } from '../engine/types.js';
 import { PAGE_DIF_CODES, isInteractiveDifCode } from './dif-facts.js';
 import { ANY_DIF, difIn, intersectDif, isEmptyDif, type DifSet } from './dif-set.js';
 import { kindOfParamCount, signatureKind, undecorate } from './entry-points.js';
-import { ModuleGraph, type Edge, type GraphFunction, type SiteGuard } from './module-graph.js';
+import { ModuleGraph, guardWithConstants, type Edge, type GraphFunction, type SiteGuard } from './module-graph.js';
 import { lineColumn } from './positions.js';
 import type { FileSummary, Range } from './summary-types.js';
 
@@ -44,9 +44,23 @@ interface State {
   interactive: boolean;
   quiet: boolean;
   post?: boolean;
+  /** Parameters of `fn` that hold a DIF_ constant on this path. */
+  consts?: ReadonlyMap<number, string>;
   parent: number;
   edge?: Edge;
   depth: number;
+}
+
+/** The DIF_ constants the callee's parameters hold after an edge: constants passed, and constants passed on. */
+function constantsPassed(s: State, edge: Edge): ReadonlyMap<number, string> | undefined {
+  if (!edge.constArgs && !(s.consts && edge.paramArgs)) return undefined;
+  const out = new Map<number, string>();
+  for (const c of edge.constArgs ?? []) out.set(c.arg, c.code);
+  if (s.consts) for (const p of edge.paramArgs ?? []) {
+    const code = s.consts.get(p.param);
+    if (code !== undefined) out.set(p.arg, code);
+  }
+  return out.size > 0 ? out : undefined;
 }
 
 /** The text a context's DIF code reads as when the code is not one name. */
@@ -210,12 +224,15 @@ class Model implements InstallerModel {
     let from = -1;
     let via: Edge | undefined;
     let to = -1;
-    const push = (entry: number, dif: DifSet, interactive: boolean, quiet: boolean, post: boolean | undefined) => {
-      const key = `${to}|${entry}|${dif.key}|${interactive ? 1 : 0}|${quiet ? 1 : 0}|${post}`;
+    const push = (entry: number, dif: DifSet, interactive: boolean, quiet: boolean, post: boolean | undefined, consts?: ReadonlyMap<number, string>) => {
+      const constKey = consts ? [...consts].map(([p, c]) => `${p}=${c}`).join(',') : '';
+      const key = `${to}|${entry}|${dif.key}|${interactive ? 1 : 0}|${quiet ? 1 : 0}|${post}|${constKey}`;
       if (seen.has(key)) return;
       seen.add(key);
       const depth = from < 0 ? 0 : this.states[from].depth + 1;
-      const index = this.states.push({ fn: to, entry, dif, interactive, quiet, post, parent: from, edge: via, depth }) - 1;
+      const state: State = { fn: to, entry, dif, interactive, quiet, post, parent: from, edge: via, depth };
+      if (consts) state.consts = consts;
+      const index = this.states.push(state) - 1;
       const list = this.statesByFn.get(to);
       if (list) list.push(index);
       else this.statesByFn.set(to, [index]);
@@ -233,7 +250,8 @@ class Model implements InstallerModel {
         via = edge;
         to = edge.to;
         edge.guard ??= this.graph.guardAt(fn, edge.at);
-        this.step(s, edge.guard, edge, this.graph.functions[edge.to], push);
+        const guard = s.consts ? guardWithConstants(this.graph, fn, edge.at, edge.guard, s.consts) : edge.guard;
+        this.step(s, guard, edge, this.graph.functions[edge.to], push);
       }
     }
   }
@@ -258,7 +276,7 @@ class Model implements InstallerModel {
     guard: SiteGuard,
     edge: Edge | undefined,
     target: GraphFunction | undefined,
-    emit: (entry: number, dif: DifSet, interactive: boolean, quiet: boolean, post: boolean | undefined) => void,
+    emit: (entry: number, dif: DifSet, interactive: boolean, quiet: boolean, post: boolean | undefined, consts?: ReadonlyMap<number, string>) => void,
   ): void {
     if (guard.impossible) return;
     if (guard.post !== undefined && s.post !== undefined && guard.post !== s.post) return;
@@ -270,16 +288,17 @@ class Model implements InstallerModel {
     const kind = this.entryPoints[s.entry].kind;
     const inherited = s.interactive || (target !== undefined && this.isInteractiveFunction(target));
     const page = edge?.kind === 'page';
+    const consts = edge ? constantsPassed(s, edge) : s.consts;
     if (dif.mode === 'in') {
       for (const code of dif.codes) {
         const interactive = inherited || (page && PAGE_DIF_CODES.has(code)) || isInteractiveDifCode(code, kind);
-        emit(s.entry, dif.codes.size === 1 ? dif : this.single(code), interactive, quiet, post);
+        emit(s.entry, dif.codes.size === 1 ? dif : this.single(code), interactive, quiet, post, consts);
       }
     } else if (page) {
       // a page procedure runs only while the wizard or property sheet that shows it is up
-      for (const code of PAGE_DIF_CODES) if (!dif.codes.has(code)) emit(s.entry, this.single(code), true, quiet, post);
+      for (const code of PAGE_DIF_CODES) if (!dif.codes.has(code)) emit(s.entry, this.single(code), true, quiet, post, consts);
     } else {
-      emit(s.entry, dif, inherited, quiet, post);
+      emit(s.entry, dif, inherited, quiet, post, consts);
     }
   }
 
@@ -297,7 +316,7 @@ class Model implements InstallerModel {
     if (this.graph.isDead(filePath, offset)) return [];
     const fn = this.graph.functionAt(filePath, offset);
     if (!fn) return [];
-    const guard = this.graph.guardAt(fn, offset);
+    const base = this.graph.guardAt(fn, offset);
     const found = new Map<string, { state: number; ctx: Context }>();
     let index = -1;
     const keep = (entry: number, dif: DifSet, interactive: boolean, quiet: boolean, post: boolean | undefined) => {
@@ -307,7 +326,8 @@ class Model implements InstallerModel {
     };
     for (const i of this.statesByFn.get(fn.id) ?? []) {
       index = i;
-      this.step(this.states[i], guard, undefined, undefined, keep);
+      const s = this.states[i];
+      this.step(s, s.consts ? guardWithConstants(this.graph, fn, offset, base, s.consts) : base, undefined, undefined, keep);
     }
     return [...found.values()].map(({ state, ctx }) => this.context(state, ctx, offset));
   }

@@ -4,7 +4,7 @@
  * dialogs, property pages and window classes, dispatch tables), the DIF parameters of helpers,
  * and the guards that apply at a site. Pure data built once per module state.
  */
-import { ANY_DIF, intersectDif, type DifSet } from './dif-set.js';
+import { ANY_DIF, difHas, intersectDif, type DifSet } from './dif-set.js';
 import { expandMacroCalls, macroAlias } from './macros.js';
 import type { FileSummary, FunctionSummary, MacroSummary, PointerKind, Range } from './summary-types.js';
 
@@ -29,6 +29,9 @@ export interface Edge {
   dif?: string;
   /** The guards at `at`, worked out once per model. */
   guard?: SiteGuard;
+  /** Call edges: arguments that carry the caller's parameters, and DIF_ constants. */
+  paramArgs?: readonly { arg: number; param: number }[];
+  constArgs?: readonly { arg: number; code: string }[];
 }
 
 export interface SiteGuard {
@@ -37,6 +40,28 @@ export interface SiteGuard {
   quiet: boolean;
   /** Contradictory post-processing tests: the site cannot run. */
   impossible: boolean;
+  /** Guards on a parameter, for callers that pass that parameter a DIF_ constant. */
+  onParams?: { param: number; dif: DifSet }[];
+}
+
+/**
+ * The guard at a site when some parameters hold DIF_ constants: a guard on such a parameter is
+ * decided by the constant (passed or the site cannot run), the others narrow the DIF code.
+ */
+export function guardWithConstants(graph: ModuleGraph, fn: GraphFunction, offset: number, base: SiteGuard, consts: ReadonlyMap<number, string>): SiteGuard {
+  if (!base.onParams?.some((g) => consts.has(g.param))) return base;
+  let dif = ANY_DIF;
+  const params = graph.difParams.get(fn.id);
+  for (const r of fn.s.regions) {
+    if (offset < r.start || offset >= r.end || !r.dif) continue;
+    const value = r.param !== undefined ? consts.get(r.param) : undefined;
+    if (value !== undefined) {
+      if (!difHas(r.dif, value)) return { ...base, impossible: true };
+      continue;
+    }
+    if (r.named || (r.param !== undefined && params?.has(r.param))) dif = intersectDif(dif, r.dif);
+  }
+  return { ...base, dif };
 }
 
 const POINTER_LABEL: Record<PointerKind, (target: string, via?: string) => string> = {
@@ -157,16 +182,18 @@ export class ModuleGraph {
     let quiet = false;
     let impossible = false;
     const params = this.difParams.get(fn.id);
+    let onParams: { param: number; dif: DifSet }[] | undefined;
     for (const r of fn.s.regions) {
       if (offset < r.start || offset >= r.end) continue;
       if (r.dif && (r.named || (r.param !== undefined && params?.has(r.param)))) dif = intersectDif(dif, r.dif);
+      if (r.dif && r.param !== undefined) (onParams ??= []).push({ param: r.param, dif: r.dif });
       if (r.post !== undefined) {
         if (post !== undefined && post !== r.post) impossible = true;
         post = r.post;
       }
       if (r.quiet) quiet = true;
     }
-    return { dif, post, quiet, impossible };
+    return onParams ? { dif, post, quiet, impossible, onParams } : { dif, post, quiet, impossible };
   }
 
   /** Where a DIF code is selected at an offset of a function (the innermost case label or comparison naming it). */
@@ -229,7 +256,10 @@ export class ModuleGraph {
         continue;
       }
       for (const target of this.resolve(c.name, from)) {
-        edges.push({ to: target.id, kind: 'call', label: `calls ${c.name}()`, at: c.start, stepFile: from, stepRange: step });
+        const edge: Edge = { to: target.id, kind: 'call', label: `calls ${c.name}()`, at: c.start, stepFile: from, stepRange: step };
+        if (c.paramArgs) edge.paramArgs = c.paramArgs;
+        if (c.constArgs) edge.constArgs = c.constArgs;
+        edges.push(edge);
       }
     }
     for (const r of fn.s.refs) {

@@ -385,6 +385,10 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
     if (name === 'DI_QUIETINSTALL') markGuard();
     if (/^DIF_\w+$/.test(name)) {
       markGuard();
+      if (parent.type === 'argument_list') {
+        const call = frames[frames.length - 2]?.call;
+        if (call) (call.constArgs ??= []).push({ arg: parent.argIndex ?? 0, code: name });
+      }
       const init = parent.init ?? (parent.type === 'subscript_designator' ? frames[frames.length - 3]?.init : undefined);
       if (init) init.difs.push(name);
       return;

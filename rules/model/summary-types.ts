@@ -48,6 +48,8 @@ export interface CallSite {
   nameEnd: number;
   /** Arguments that carry a parameter of the caller (the DIF code, or a local copy of it): argument index -> parameter index. */
   paramArgs?: { arg: number; param: number }[];
+  /** Arguments that are DIF_ constants: argument index -> code (`Handle(set, DIF_INSTALLDEVICE)`). */
+  constArgs?: { arg: number; code: string }[];
 }
 
 /** An identifier that is not a local or a parameter: a global, a function (a pointer taken), a macro, an API, a constant. */

@@ -146,6 +146,32 @@ ${CO} { switch (Fn) { case DIF_INSTALLDEVICE: Work(); break; case DIF_REMOVE: Wo
   });
 });
 
+describe('helpers called with a DIF_ constant', () => {
+  it('the constant decides the helper\'s guard on that parameter, passed on through another helper', () => {
+    const b = build(parser(), {
+      'a.c': `static void Handle(HDEVINFO s, UINT what) {
+  switch (what) { case DIF_INSTALLDEVICE: Inst(); break; case DIF_REMOVE: Rem(); break; }
+}
+static void Forward(UINT w) { Handle(NULL, w); }
+${CO} {
+  switch (Fn) {
+  case DIF_FINISHINSTALL_ACTION: Handle(Set, DIF_INSTALLDEVICE); break;
+  case DIF_PROPERTYCHANGE: Forward(DIF_REMOVE); break;
+  }
+  Handle(Set, Fn);
+  return NO_ERROR;
+}`,
+    });
+    expect(b.codes('a.c', 'Inst()')).toEqual(['DIF_FINISHINSTALL_ACTION/interactive', 'DIF_INSTALLDEVICE']);
+    expect(b.codes('a.c', 'Rem()')).toEqual(['DIF_PROPERTYCHANGE', 'DIF_REMOVE']);
+    expect(chainLabels(b.contexts('a.c', 'Rem()'), 'DIF_PROPERTYCHANGE')).toEqual([
+      'CoInst handles DIF_PROPERTYCHANGE',
+      'calls Forward()',
+      'calls Handle()',
+    ]);
+  });
+});
+
 describe('dispatch tables', () => {
   it('{ DIF code, handler } entries reach each handler under its code', () => {
     const b = build(parser(), {
