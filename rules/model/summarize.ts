@@ -274,7 +274,7 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
       case 'preproc_if':
       case 'preproc_elif': {
         const cond = cursor.currentNode.childForFieldName('condition');
-        const c = cond ? text.slice(cond.startIndex, cond.endIndex).trim() : '';
+        const c = cond ? text.slice(cond.startIndex, cond.endIndex).replace(/[()\s]/g, '') : '';
         if (c === '0' || c === 'FALSE') frame.deadBody = true;
         else if (c === '1' || c === 'TRUE') frame.deadAlt = true;
         break;

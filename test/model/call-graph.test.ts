@@ -265,6 +265,12 @@ ${CO} {
     expect(b.codes('a.c', 'MessageBoxW')).toEqual([]);
     expect(b.codes('a.c', 'InLive()')).toEqual(['any DIF code']);
   });
+  it('#if (0) and #elif 0 are dead too', () => {
+    const b = build(parser(), { 'a.c': `${CO} {\n#if (0)\n  A();\n#elif 0\n  B();\n#else\n  C();\n#endif\n  return 0; }` });
+    expect(b.codes('a.c', 'A()')).toEqual([]);
+    expect(b.codes('a.c', 'B()')).toEqual([]);
+    expect(b.codes('a.c', 'C()')).toEqual(['any DIF code']);
+  });
   it('#if 1 drops its #else', () => {
     const b = build(parser(), { 'a.c': `${CO} {\n#if 1\n  A();\n#else\n  B();\n#endif\n  return 0; }` });
     expect(b.codes('a.c', 'A()')).toEqual(['any DIF code']);
