@@ -291,6 +291,7 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
         frame.argIndex = -1;
         break;
       case 'initializer_list':
+      case 'initializer_pair':
         frame.init = { difs: [], refs: [] };
         break;
       case 'field_identifier':
@@ -329,14 +330,18 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
         fn.regions.push(...ifRegions(cursor.currentNode, blockEnd, paramOf, text));
       }
     }
-    if (frame.init) closeInitializer(frame);
+    if (frame.init) closeInitializer(frame, parent);
     if (parent && parent.type === 'assignment_expression' && frame.field === 'left') parent.member = frame.member;
   };
 
-  const closeInitializer = (frame: Frame) => {
+  /** An initializer with one DIF code and names is a dispatch entry; a pair that is not one joins its list. */
+  const closeInitializer = (frame: Frame, parent: Frame | undefined) => {
     const init = frame.init!;
     if (init.difs.length === 1 && init.refs.length > 0) {
       for (const r of init.refs) r.dispatchDif = init.difs[0];
+    } else if (frame.type === 'initializer_pair' && parent?.init) {
+      parent.init.difs.push(...init.difs);
+      parent.init.refs.push(...init.refs);
     }
   };
 
@@ -389,7 +394,8 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
         const call = frames[frames.length - 2]?.call;
         if (call) (call.constArgs ??= []).push({ arg: parent.argIndex ?? 0, code: name });
       }
-      const init = parent.init ?? (parent.type === 'subscript_designator' ? frames[frames.length - 3]?.init : undefined);
+      // { DIF_X, Handler }, { .Code = DIF_X, .Handler = Handler } (pair by pair), [DIF_X] = Handler
+      const init = parent.init ?? (parent.type === 'subscript_designator' ? frames[frames.length - 2]?.init : undefined);
       if (init) init.difs.push(name);
       return;
     }
@@ -524,9 +530,8 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
       }
       if (f.type === 'assignment_expression' && child.field === 'right') return { pointer: pointerKindOfField(f.member) };
       if (f.type === 'initializer_pair' && child.field === 'value') {
-        const list = frames[i - 1]?.init;
         const kind = f.member ? pointerKindOfField(f.member) : listKind(i - 1);
-        return { pointer: kind, initList: list };
+        return { pointer: kind, initList: f.init };
       }
       if (f.type === 'initializer_list') return { pointer: listKind(i), initList: f.init };
       if (f.type === 'init_declarator' && child.field === 'value') return { pointer: 'pointer' };

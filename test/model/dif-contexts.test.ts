@@ -196,6 +196,19 @@ ${CO} {
     ]);
     expect(b.model.entryPoints[0].handledDifCodes).toEqual(['DIF_INSTALLDEVICE', 'DIF_FINISHINSTALL_ACTION']);
   });
+  it('designated initializers: { .Code = DIF_X, .Handler = F } and [DIF_X] = F', () => {
+    const b = build(parser(), {
+      'a.c': `static DWORD OnA(void) { WorkA(); return 0; }
+static DWORD OnB(void) { WorkB(); return 0; }
+static DWORD OnC(void) { WorkC(); return 0; }
+static const HANDLER_ENTRY Named[] = { { .Code = DIF_REMOVE, .Handler = OnA } };
+static const HANDLER ByCode[0x30] = { [DIF_PROPERTYCHANGE] = OnB, [DIF_UNREMOVE] = OnC };
+${CO} { Run(Named, ByCode, Fn); return NO_ERROR; }`,
+    });
+    expect(b.codes('a.c', 'WorkA()')).toEqual(['DIF_REMOVE']);
+    expect(b.codes('a.c', 'WorkB()')).toEqual(['DIF_PROPERTYCHANGE']);
+    expect(b.codes('a.c', 'WorkC()')).toEqual(['DIF_UNREMOVE']);
+  });
   it('a local table in the entry point', () => {
     const b = build(parser(), {
       'a.c': `static DWORD OnRemove(void) { RemoveWork(); return 0; }
