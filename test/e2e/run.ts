@@ -173,6 +173,8 @@ async function main(): Promise<number> {
     step = 'Open Rule Documentation at the flagged call';
     await wb.command('coinstaller-lint: Open Rule Documentation');
     await wb.activeTab('no-dll-load.md').waitFor({ state: 'visible', timeout: 30000 });
+    // The preview is a webview that keeps the keyboard focus: close it before typing shortcuts again.
+    await wb.closeActiveEditor('no-dll-load.md');
     log('"Open Rule Documentation" opened the shipped page of no-dll-load');
 
     step = 'the INF language';

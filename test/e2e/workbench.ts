@@ -124,6 +124,14 @@ export class Workbench {
     return text;
   }
 
+  /** Closes the active editor with its tab's close button (focus then returns to the workbench, even from a webview). */
+  async closeActiveEditor(name: string): Promise<void> {
+    const tab = this.activeTab(name);
+    await tab.hover();
+    await tab.locator('.tab-actions .action-label').first().click();
+    await this.page.locator('.tabs-container .tab', { hasText: name }).waitFor({ state: 'detached', timeout: 15000 });
+  }
+
   /** The language mode the status bar shows for the active editor. */
   async languageMode(): Promise<string> {
     return ((await this.page.locator('[id="status.editor.mode"]').textContent()) ?? '').trim();
