@@ -163,7 +163,9 @@ export class DiagnosticsProvider {
       this.send(uri, doc.version, [], `v${doc.version}`);
       return;
     }
+    const started = performance.now();
     const module = this.session.lint.lintModuleOf(doc.filePath, [doc.filePath]);
+    this.session.logger.debug(`${uri} v${doc.version}: results in ${Math.round(performance.now() - started)} ms`);
     for (const other of this.session.documents.all()) {
       if (!other.filePath) continue;
       const outcome = module.files.get(other.filePath);
@@ -226,7 +228,9 @@ export class DiagnosticsProvider {
       doc = await this.settle(uri, token);
       if (this.runMode(doc) === 'onSave') return this.fromSnapshot(doc, params.previousResultId);
     }
+    const started = performance.now();
     const outcome = this.session.lint.lintFile(filePath);
+    this.session.logger.debug(`${uri} v${doc?.version ?? '(disk)'}: results in ${Math.round(performance.now() - started)} ms`);
     if (token.isCancellationRequested) throw cancelled();
     const current = this.session.documents.get(uri);
     if (current && outcome.version !== current.version) {
