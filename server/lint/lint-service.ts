@@ -164,7 +164,8 @@ export class LintService {
     const inputs: ModuleFileInput[] = [];
     const meta = new Map<string, { version: number | null; lineIndex: LineIndex }>();
     const runId = ++this.runCount;
-    const resultId = (f: string) => `${runId}.${report.has(f) ? 1 : 0}.${f.length}`;
+    // Result ids are per document: the run that produced a result names it.
+    const resultId = (_f: string) => `r${runId}`;
     const notice = (f: string, version: number | null, lineIndex: LineIndex, message: string, severity: DiagnosticSeverity) => {
       files.set(f, { filePath: f, version, lineIndex, messages: [], notice: { message, severity }, resultId: resultId(f) });
     };
