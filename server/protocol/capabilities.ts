@@ -18,6 +18,8 @@ export interface ClientFeatures {
   encoding: PositionEncoding;
   /** textDocument/diagnostic and workspace/diagnostic instead of publishDiagnostics. */
   pullDiagnostics: boolean;
+  /** relatedDocuments in a document diagnostic report (the module's other open files). */
+  relatedDocuments: boolean;
   /** workspace/diagnostic/refresh. */
   diagnosticRefresh: boolean;
   /** workspace/configuration. */
@@ -47,6 +49,7 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
   return {
     encoding,
     pullDiagnostics: Boolean(c.textDocument?.diagnostic),
+    relatedDocuments: Boolean(c.textDocument?.diagnostic?.relatedDocumentSupport),
     diagnosticRefresh: Boolean(c.workspace?.diagnostics?.refreshSupport),
     configuration: Boolean(c.workspace?.configuration),
     watchedFiles: Boolean(c.workspace?.didChangeWatchedFiles?.dynamicRegistration),

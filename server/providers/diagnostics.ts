@@ -12,6 +12,7 @@ import {
   type Diagnostic,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
+  type FullDocumentDiagnosticReport,
   type WorkspaceDiagnosticParams,
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
@@ -236,8 +237,27 @@ export class DiagnosticsProvider {
     if (current && outcome.version !== current.version) {
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
     }
-    if (params.previousResultId === outcome.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: outcome.resultId };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId: outcome.resultId, items: this.toDiagnostics(outcome) };
+    const related = this.relatedReports(filePath);
+    if (params.previousResultId === outcome.resultId) {
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: outcome.resultId, ...related };
+    }
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: outcome.resultId, items: this.toDiagnostics(outcome), ...related };
+  }
+
+  /**
+   * The module's other open documents, linted in the same run, for clients that take
+   * relatedDocuments: an edit in one file updates the others without another round trip.
+   */
+  private relatedReports(filePath: string): { relatedDocuments?: Record<string, FullDocumentDiagnosticReport> } {
+    if (!this.session.client.relatedDocuments) return {};
+    const module = this.session.lint.lintModuleOf(filePath, [filePath]);
+    const relatedDocuments: Record<string, FullDocumentDiagnosticReport> = {};
+    for (const [path, outcome] of module.files) {
+      const doc = this.session.documents.byPath(path);
+      if (path === filePath || !doc || outcome.version !== doc.version || this.runMode(doc) === 'onSave') continue;
+      relatedDocuments[doc.uri] = { kind: DocumentDiagnosticReportKind.Full, resultId: outcome.resultId, items: this.toDiagnostics(outcome) };
+    }
+    return Object.keys(relatedDocuments).length > 0 ? { relatedDocuments } : {};
   }
 
   private fromSnapshot(doc: OpenDocument, previous: string | undefined): DocumentDiagnosticReport {

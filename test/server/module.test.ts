@@ -97,6 +97,27 @@ describe('modules', () => {
     expect(dllLoads((await pull(helper)).items)).toEqual([]);
   });
 
+  it('pull: with relatedDocumentSupport, the report of one file carries the other open files of its module', async () => {
+    ws = tempWorkspace({ 'co.c': ENTRY, 'helper.c': HELPER });
+    client = await TestClient.start({
+      workspaceFolders: [ws.root],
+      capabilities: { textDocument: { diagnostic: { relatedDocumentSupport: true } } },
+    });
+    const co = pathUri(ws.path('co.c'));
+    const helper = pathUri(ws.path('helper.c'));
+    await client.open(helper, HELPER, 1);
+    await client.open(co, ENTRY, 1);
+    type Report = { kind: string; relatedDocuments?: Record<string, { kind: string; items: Diagnostic[] }> };
+    const before = await client.connection.sendRequest<Report>('textDocument/diagnostic', { textDocument: { uri: co } });
+    expect(dllLoads(before.relatedDocuments![helper].items)).toHaveLength(1);
+    await client.change(co, 2, [{ range: CALL, text: ';' }]);
+    const report = await client.connection.sendRequest<Report>('textDocument/diagnostic', { textDocument: { uri: co } });
+    // The call is gone, so helper.c's load is no longer reached: its related report says so.
+    expect(report.relatedDocuments?.[helper]?.kind).toBe('full');
+    expect(dllLoads(report.relatedDocuments![helper].items)).toEqual([]);
+    expect(Object.keys(report.relatedDocuments!)).toEqual([helper]);
+  });
+
   it('a file of the module created on disk (a watched-file event) changes an open file\'s diagnostics', async () => {
     // A link dependency counts only in a DLL with an installer entry point (guideline 3).
     const pragma = '#pragma comment(lib, "vendor.lib")\n';
