@@ -8,7 +8,7 @@
  *   "extends" extends "recommended".
  * - Every problem is a ConfigError naming the file, line:column, the key and what was expected.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { RuleEntry, RuleModule, SharedSettings } from '../engine/types.js';
 import { decodeBytes } from '../parsing/decode.js';
@@ -225,6 +225,9 @@ export function applySettingsOverrides(base: ResolvedConfig, settings: Partial<S
 }
 
 function readTextFile(filePath: string): string {
+  // A FIFO or device named coinstaller-lint.json would block the read forever.
+  const stat = statSync(filePath);
+  if (!stat.isFile() && !stat.isDirectory()) throw Object.assign(new Error('not a regular file (a FIFO, socket or device)'), { code: 'ENOTREG' });
   const bytes = readFileSync(filePath);
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) throw Object.assign(new Error(decoded.message), { code: 'EBINARY' });

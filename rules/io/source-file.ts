@@ -15,7 +15,12 @@ export type ReadSourceResult =
 export function readSourceFile(filePath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadSourceResult {
   let bytes: Uint8Array;
   try {
-    const size = statSync(filePath).size;
+    const stat = statSync(filePath);
+    // A FIFO, socket or device: reading it would block forever (a FIFO waits for a writer).
+    if (!stat.isFile() && !stat.isDirectory()) {
+      return { ok: false, kind: 'unreadable', message: 'cannot read file: not a regular file (a FIFO, socket or device)' };
+    }
+    const size = stat.size;
     if (size > maxBytes) {
       return { ok: false, kind: 'too-large', message: `file is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)}; skipped` };
     }
