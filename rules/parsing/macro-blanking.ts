@@ -23,13 +23,16 @@ export interface WindowsMacroUse {
   name: string;
   /**
    * What was done (see windows-macros.ts), or, for what the scanner finds by position:
-   * `invocation`, a line that is only a macro call (blanked); `cplusplus-guard`, the braces of `#ifdef __cplusplus extern "C" {` (blanked).
+   * `invocation`, a line that is only a macro call (blanked); `alias`, a macro the text itself
+   * #defines as Windows macros only or as nothing (blanked; see `aliasBody`); `cplusplus-guard`, the braces of `#ifdef __cplusplus extern "C" {` (blanked).
    */
-  treatment: MacroTreatment | 'invocation' | 'cplusplus-guard';
+  treatment: MacroTreatment | 'invocation' | 'cplusplus-guard' | 'alias';
   /** Offset of the name. */
   start: number;
   /** End of the name, or of its argument list when it has one. */
   end: number;
+  /** For an `alias`, the body of its #define (`__declspec(dllexport) WINAPI`, or '' when empty). */
+  aliasBody?: string;
 }
 
 /** How far (in UTF-16 units) an argument list may run before it is taken for unbalanced. */
@@ -318,6 +321,37 @@ const RETURN_TYPE_MACROS = new Set([
 /** `THEMEAPI_(BOOL)`, `MSOAPI_(BOOL)`: return-type macros with the type as argument, unwrapped like STDAPI_. */
 const UNWRAP_SUFFIX_RE = /^[A-Z][A-Z0-9_]*APIV?_$/;
 
+/**
+ * Whether a #define body is empty or made only of Windows macros of the tables (with their
+ * argument lists) and `extern "C"`: comments and line splices are spaces.
+ */
+function isAliasBody(body: string): boolean {
+  let k = 0;
+  for (;;) {
+    k = skipSpaceAndComments(body, k);
+    if (k >= body.length) return true;
+    const c = body.charCodeAt(k);
+    if (!isIdentStart(c)) return false;
+    let end = k + 1;
+    while (end < body.length && isIdentChar(body.charCodeAt(end))) end++;
+    const word = body.slice(k, end);
+    if (word === 'extern') {
+      const quote = skipSpaceAndComments(body, end);
+      if (!body.startsWith('"C"', quote) && !body.startsWith('"C++"', quote)) return false;
+      k = body.indexOf('"', quote + 1) + 1;
+      continue;
+    }
+    const treatment = classifyIdentifier(word);
+    if (treatment === 'word') {
+      k = end;
+    } else if (treatment === 'call' || treatment === 'declspec') {
+      const paren = skipSpaceAndComments(body, end);
+      const args = body.charCodeAt(paren) === Ch.LParen ? readArgumentList(body, paren) : null;
+      k = args ? args.close + 1 : end;
+    } else return false;
+  }
+}
+
 /** A name made of capitals, digits and underscores, with at least one capital. */
 const ALL_CAPS_RE = /^_*[A-Z][A-Z0-9_]*$/;
 
@@ -338,8 +372,12 @@ class MacroScanner {
   /** One entry per open brace: whether it opened a function (or statement) body. */
   private readonly braces: boolean[] = [];
   private bodyDepth = 0;
-  /** A `)` blanked by an `unwrap` or `type-name` macro that the scan will meet again: not code. */
-  private blankedParen = -1;
+  /** Object-like macros defined in the text: name → body when it is only Windows macros (or empty), else null. */
+  private aliases: Map<string, string | null> | null = null;
+  /** First characters (ASCII) of the alias names: a cheap filter before looking a name up. */
+  private aliasFirstChars: Uint8Array | null = null;
+  /** Punctuation blanked by an `unwrap` or `type-name` macro that the scan meets again: not code. */
+  private readonly blankedPunctuation = new Set<number>();
 
   constructor(
     private readonly text: string,
@@ -367,7 +405,7 @@ class MacroScanner {
       } else if (c === Ch.Backslash && spliceEnd(text, i) > 0) {
         i = spliceEnd(text, i); // the next physical line continues this one
       } else {
-        const firstOnLine = lineStart;
+        const firstOnLine: boolean = lineStart;
         lineStart = false;
         if (c === Ch.Quote || c === Ch.Apostrophe) {
           i = skipQuoted(text, i, c);
@@ -376,9 +414,16 @@ class MacroScanner {
           i = skipNumber(text, i);
           this.lastCode = Ch.Zero;
         } else if (isIdentStart(c)) {
-          i = this.identifier(i, firstOnLine);
+          const start = i;
+          const editCount = this.edits.starts.length;
+          i = this.identifier(start, firstOnLine);
+          // A name blanked here is a space to a scan of the blanked text: the line has not started yet.
+          const edits = this.edits;
+          if (edits.starts.length > editCount && edits.starts[editCount] === start && edits.kinds[editCount] === EditKind.Blank) {
+            lineStart = firstOnLine;
+          }
         } else {
-          if (i !== this.blankedParen) this.punctuation(c);
+          if (this.blankedPunctuation.size === 0 || !this.blankedPunctuation.delete(i)) this.punctuation(c);
           i++;
         }
       }
@@ -421,7 +466,9 @@ class MacroScanner {
   private directive(hash: number): number {
     const text = this.text;
     const end = skipDirective(text, hash);
-    if (text.charCodeAt(hash + 1) !== 0x69 /* i */ && !isHorizontalSpace(text.charCodeAt(hash + 1))) return end;
+    const second = text.charCodeAt(hash + 1);
+    if (second === 0x64 /* d */ || isHorizontalSpace(second)) this.defineDirective(hash, end);
+    if (second !== 0x69 /* i */ && !isHorizontalSpace(second)) return end;
     if (!CPLUSPLUS_CONDITION_RE.test(text.slice(hash, end))) return end;
     const code = skipSpaceAndComments(text, end);
     let codeEnd = -1;
@@ -445,6 +492,34 @@ class MacroScanner {
     return codeEnd;
   }
 
+  /**
+   * `#define NAME body` with no parameters, where the body is empty or only Windows macros
+   * (`#define COINST_API extern "C" __declspec(dllexport)`, `#define MY_ANNOTATION`): NAME expands
+   * to what blanking removes anyway, so its later uses in the file are blanked too. A name defined
+   * twice with bodies that disagree (`#ifdef DEBUG` / `#else`) is left alone.
+   */
+  private defineDirective(hash: number, end: number): void {
+    const text = this.text;
+    let k = hash + 1;
+    while (k < end && isHorizontalSpace(text.charCodeAt(k))) k++;
+    if (!text.startsWith('define', k) || !isHorizontalSpace(text.charCodeAt(k + 6))) return;
+    k += 7;
+    while (k < end && isHorizontalSpace(text.charCodeAt(k))) k++;
+    const nameStart = k;
+    if (!isIdentStart(text.charCodeAt(k))) return;
+    while (k < end && isIdentChar(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) === Ch.LParen) return; // a function-like macro
+    const name = text.slice(nameStart, k);
+    const body = text.slice(k, end);
+    const alias = classifyIdentifier(name) === undefined && isAliasBody(body);
+    const known = this.aliases?.get(name);
+    if (known === undefined) {
+      this.aliases ??= new Map();
+      this.aliases.set(name, alias ? body.trim() : null);
+      if (alias && name.charCodeAt(0) < 0x80) (this.aliasFirstChars ??= new Uint8Array(128))[name.charCodeAt(0)] = 1;
+    } else if ((known !== null) !== alias) this.aliases!.set(name, null);
+  }
+
   /** From the start of an identifier: handles it if it is a known macro; returns where to go on. */
   private identifier(start: number, firstOnLine: boolean): number {
     const text = this.text;
@@ -459,12 +534,14 @@ class MacroScanner {
     // Every macro of the table starts with `_` or a capital letter; `interface` is the one exception.
     if (length > MAX_MACRO_NAME_LENGTH || !(first === Ch.Underscore || (first >= Ch.UpperA && first <= Ch.UpperZ))) {
       if (length === 9 && this.bodyDepth === 0 && text.startsWith('interface', start)) return this.apply('interface', 'struct-keyword', start, end);
+      if (this.aliasFirstChars !== null && this.aliasFirstChars[first] === 1 && this.alias(start, end)) return end;
       this.setIdentRange(start, end);
       return end;
     }
     const name = text.slice(start, end);
     const treatment = classifyIdentifier(name);
     if (treatment !== undefined) return this.apply(name, treatment, start, end);
+    if (this.aliasFirstChars !== null && this.aliasFirstChars[first] === 1 && this.alias(start, end)) return end;
     if (this.bodyDepth === 0) {
       // Cheap positional checks first; the name's shape is tested only where the position fits.
       if (firstOnLine) {
@@ -493,6 +570,15 @@ class MacroScanner {
     }
     this.setIdentRange(start, end);
     return end;
+  }
+
+  /** A use of a module macro that expands to Windows macros only: blanked. */
+  private alias(start: number, end: number): boolean {
+    const name = this.text.slice(start, end);
+    if (typeof this.aliases?.get(name) !== 'string') return false;
+    this.edits.push(start, end, EditKind.Blank);
+    this.uses?.push({ name, treatment: 'alias', start, end, aliasBody: this.aliases!.get(name)! });
+    return true;
   }
 
   /**
@@ -617,14 +703,17 @@ class MacroScanner {
       case 'unwrap':
         edits.push(start, end, EditKind.Blank);
         edits.push(args.open, args.open + 1, EditKind.Blank);
-        for (const comma of args.commas) edits.push(comma, comma + 1, EditKind.Blank);
+        for (const comma of args.commas) {
+          edits.push(comma, comma + 1, EditKind.Blank);
+          this.blankedPunctuation.add(comma);
+        }
         edits.push(args.close, args.close + 1, EditKind.Blank);
-        this.blankedParen = args.close;
+        this.blankedPunctuation.add(args.close);
         return args.open + 1; // the arguments are code: scan them too
       case 'type-name':
         edits.push(args.open, args.open + 1, EditKind.Blank);
         edits.push(args.close, args.close + 1, EditKind.Blank);
-        this.blankedParen = args.close;
+        this.blankedPunctuation.add(args.close);
         this.setIdent(name);
         return args.open + 1;
       case 'struct-head':

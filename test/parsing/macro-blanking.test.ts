@@ -268,6 +268,28 @@ describe('blankWindowsMacros: macros told by their position', () => {
   });
 });
 
+describe('blankWindowsMacros: the module\'s own macros that stand for Windows macros', () => {
+  it('blanks the uses of a #define whose body is only Windows macros, extern "C" or nothing', () => {
+    const input =
+      '#define COINST_API extern "C" __declspec(dllexport)\n#define MYCALL WINAPI /* calling convention */\n#define MARKER\n' +
+      'COINST_API DWORD MYCALL CoInstaller(MARKER int a);\n';
+    expect(blankWindowsMacros(input)).toBe(maskFrom(input, input.indexOf('COINST_API DWORD'), 'COINST_API', 'MYCALL', 'MARKER'));
+  });
+
+  it('keeps names defined as anything else, defined two ways, defined later, or function-like', () => {
+    const input =
+      'MARK int early;\n#define BUFSIZE 260\n#ifdef DEBUG\n#define MARK\n#else\n#define MARK volatile\n#endif\n#define F(x)\n' +
+      'char b[BUFSIZE]; MARK int x; F(1);\n';
+    expect(blankWindowsMacros(input)).toBe(input);
+  });
+
+  it('tells findWindowsMacros what the alias stands for, so that an exported entry point stays known', () => {
+    const input = '#define COINST_API __declspec(dllexport)\nCOINST_API DWORD CALLBACK CoInstaller(int a);\n';
+    const alias = findWindowsMacros(input).find((u) => u.treatment === 'alias');
+    expect(alias).toEqual({ name: 'COINST_API', treatment: 'alias', start: input.indexOf('COINST_API DWORD'), end: input.indexOf(' DWORD'), aliasBody: '__declspec(dllexport)' });
+  });
+});
+
 describe('findWindowsMacros', () => {
   it('lists each macro with its range and treatment, arguments included', () => {
     const input = 'DWORD CALLBACK f(_In_ int a, _Out_writes_(n) int *b, __declspec(dllexport) int c);';
