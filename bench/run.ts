@@ -87,7 +87,6 @@ interface CorpusResult {
   dirs: string[];
   raw: RawParseFigures;
   engineFull: EngineFigures;
-  engineFast: EngineFigures;
   cli1: CliRun;
   cliN: CliRun;
   astGrep1?: ProcessTiming & { matches: number };
@@ -115,9 +114,9 @@ function table(results: CorpusResult[], options: Options): string {
       'corpus',
       'files',
       'MB',
-      'raw parse MB/s',
-      'engine MB/s (parsed files)',
-      'engine overhead',
+      'raw parse MB/s (CPU)',
+      'engine MB/s (CPU)',
+      'engine overhead (CPU)',
       'fast path: files parsed',
       `CLI 1 thread MB/s (wall s)`,
       `CLI ${options.threads} workers MB/s (wall s)`,
@@ -129,15 +128,15 @@ function table(results: CorpusResult[], options: Options): string {
   ];
   for (const r of results) {
     const mb = mbOf(r.raw.chars);
-    const overhead = r.engineFull.seconds / r.raw.seconds - 1;
+    const overhead = r.engineFull.cpuSeconds / r.raw.cpuSeconds - 1;
     rows.push([
       r.name,
       String(r.raw.files),
       f1(mb),
-      f1(mb / r.raw.seconds),
-      f1(mbOf(r.engineFull.charsLinted) / r.engineFull.seconds),
+      f1(mb / r.raw.cpuSeconds),
+      f1(mbOf(r.engineFull.charsLinted) / r.engineFull.cpuSeconds),
       `${(100 * overhead).toFixed(0)}%`,
-      `${r.engineFast.filesLinted} of ${r.engineFast.filesRead}`,
+      `${r.cli1.report.stats.filesLinted} of ${r.cli1.report.stats.filesRead}`,
       `${f1(mb / r.cli1.wallS)} (${f1(r.cli1.wallS)})`,
       `${f1(mb / r.cliN.wallS)} (${f1(r.cliN.wallS)})`,
       r.astGrep1 ? f1(r.astGrep1.wallS) : '-',
@@ -166,13 +165,12 @@ async function main(): Promise<void> {
     const dirs = corpusDirs(name, options);
     console.error(`[bench] ${name}: raw parse`);
     const raw = await measureRawParse(dirs);
-    console.error(`[bench] ${name}: engine in process (full path, then fast path)`);
+    console.error(`[bench] ${name}: engine in process (full path: every file parsed)`);
     const engineFull = await measureEngine(dirs, false);
-    const engineFast = await measureEngine(dirs, true);
     console.error(`[bench] ${name}: CLI, 1 thread and ${options.threads} workers`);
     const cli1 = runCli(dirs, 1);
     const cliN = runCli(dirs, options.threads);
-    const result: CorpusResult = { name, dirs, raw, engineFull, engineFast, cli1, cliN };
+    const result: CorpusResult = { name, dirs, raw, engineFull, cli1, cliN };
     if (hasAstGrep) {
       console.error(`[bench] ${name}: ast-grep -j 1 and -j ${options.threads}`);
       result.astGrep1 = runAstGrep(ruleFile, dirs, 1);
@@ -188,8 +186,8 @@ async function main(): Promise<void> {
   for (const r of results) {
     const full = r.engineFull;
     console.log(
-      `${r.name}: engine phases (full path, 1 thread): read ${f2(full.phases.readS)} s, blank+parse ${f2(full.phases.parseS)} s, model ${f2(full.phases.modelS)} s, rules+rest ${f2(full.phases.restS)} s; ` +
-        `findings ${full.findings} (fast path ${r.engineFast.findings}, ${r.engineFast.modulesSkipped} of ${r.engineFast.modules} modules skipped, ${f2(r.engineFast.seconds)} s); ` +
+      `${r.name}: raw parse ${f1(r.raw.cpuSeconds)} CPU s (${f1(r.raw.seconds)} wall s); engine ${f1(r.engineFull.cpuSeconds)} CPU s (${f1(r.engineFull.seconds)} wall s), phases in CPU s: read ${f2(full.phases.readS)} s, blank+parse ${f2(full.phases.parseS)} s, model ${f2(full.phases.modelS)} s, rules+rest ${f2(full.phases.restS)} s; ` +
+        `findings ${full.findings} (CLI fast path ${r.cli1.report.findings}, ${r.cli1.report.stats.modulesSkipped} of ${r.cli1.report.stats.modules} modules skipped; ${r.cliN.report.findings} with workers); ` +
         `CPU s: CLI 1 thread ${f1(r.cli1.cpuS)}, CLI ${options.threads} workers ${f1(r.cliN.cpuS)}` +
         (r.astGrep1 && r.astGrepN ? `, ast-grep -j 1 ${f1(r.astGrep1.cpuS)}, -j ${options.threads} ${f1(r.astGrepN.cpuS)}; ast-grep matches ${r.astGrepN.matches}` : ''),
     );

@@ -65,7 +65,7 @@ export interface FileFixResult extends FileLintResult {
 const MAX_FIX_PASSES = 10;
 
 export class Linter {
-  /** Dispatch queries by language and source (compiling one costs milliseconds); freed by dispose(). */
+  /** Dispatch queries by language and listener keys (compiling one costs milliseconds); freed by dispose(). */
   private readonly queries = new Map<Language, Map<string, Query | null>>();
 
   constructor(private readonly options: LinterOptions) {}
@@ -224,18 +224,22 @@ export class Linter {
 
   private dispatchQuery(root: Node, enter: Dispatch, exit: Dispatch): Query | null {
     const language = root.tree.language;
-    const source = dispatchQuerySource(language, enter, exit);
-    if (source === undefined) return null;
     let byLanguage = this.queries.get(language);
     if (!byLanguage) this.queries.set(language, (byLanguage = new Map()));
-    let query = byLanguage.get(source);
+    // the same rules give the same listener keys, file after file: look the query up by them
+    const keys = `${[...enter.keys()].join(',')}|${[...exit.keys()].join(',')}`;
+    let query = byLanguage.get(keys);
     if (query === undefined) {
-      try {
-        query = new Query(language, source);
-      } catch {
-        query = null;
+      const source = dispatchQuerySource(language, enter, exit);
+      query = null;
+      if (source !== undefined) {
+        try {
+          query = new Query(language, source);
+        } catch {
+          query = null;
+        }
       }
-      byLanguage.set(source, query);
+      byLanguage.set(keys, query);
     }
     return query;
   }
