@@ -4,6 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConfigError } from '../config/config-error.js';
+import { readSourceFile, type ReadSourceResult } from '../io/source-file.js';
+import type { TextEncodingName } from '../parsing/decode.js';
 import { emptyStats, lintModuleTask, type LintPathsStats, type ModuleTask, type PathLintResult } from './lint-paths.js';
 import { createLintSetup, type LintSetupOptions } from './lint-setup.js';
 
@@ -16,6 +18,8 @@ export interface WorkerStart {
 export interface WorkerRequest {
   index: number;
   task: ModuleTask;
+  /** The module's files the caller already read; others are read here. */
+  texts: { filePath: string; text: string; encoding: TextEncodingName }[];
 }
 
 export type WorkerReply =
@@ -34,7 +38,12 @@ async function serve(): Promise<void> {
   port.on('message', (request: WorkerRequest) => {
     try {
       const stats = emptyStats();
+      const given = new Map(request.texts.map((t) => [t.filePath, t]));
       const results = lintModuleTask(request.task, {
+        readFile: (p): ReadSourceResult => {
+          const t = given.get(p);
+          return t ? { ok: true, text: t.text, encoding: t.encoding } : readSourceFile(p);
+        },
         linter: setup.linter,
         configFor: setup.configFor,
         fix: start.fix,

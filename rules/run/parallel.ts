@@ -47,6 +47,8 @@ export async function lintPathsParallel(files: readonly string[], options: Paral
   const setup: LintSetupOptions = { cwd: options.cwd, configFile: options.configFile, ruleOverrides: options.ruleOverrides };
   const { configFor } = createConfigFor(setup);
   const queue: number[] = [];
+  // texts read here travel to the worker with the task (a copy is cheaper than reading and decoding again)
+  const texts = new Map<number, WorkerRequest['texts']>();
   tasks.forEach((task, index) => {
     const stats = emptyStats();
     const prepared = prepareModuleTask(task, { configFor, prefilter: options.prefilter, stats });
@@ -55,6 +57,7 @@ export async function lintPathsParallel(files: readonly string[], options: Paral
       finished(task, prepared.results);
     } else {
       queue.push(index);
+      texts.set(index, prepared.inputs.map((i) => ({ filePath: i.filePath, text: i.text, encoding: prepared.encodings.get(i.filePath)! })));
     }
   });
   queue.sort((a, b) => tasks[b].files.length - tasks[a].files.length || a - b);
@@ -86,7 +89,8 @@ export async function lintPathsParallel(files: readonly string[], options: Paral
       const give = (worker: Worker): boolean => {
         if (next >= queue.length) return false;
         const index = queue[next++];
-        const request: WorkerRequest = { index, task: tasks[index] };
+        const request: WorkerRequest = { index, task: tasks[index], texts: texts.get(index) ?? [] };
+        texts.delete(index);
         worker.postMessage(request);
         return true;
       };
