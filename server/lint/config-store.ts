@@ -85,10 +85,12 @@ export class ConfigStore {
   }
 
   private resolverFor(filePath: string): ConfigResolver {
-    const folder = this.folderOf(filePath) ?? dirname(filePath);
+    const workspaceFolder = this.folderOf(filePath);
+    const folder = workspaceFolder ?? dirname(filePath);
     let resolver = this.resolvers.get(folder);
     if (!resolver) {
-      resolver = new ConfigResolver(this.rules, { cwd: folder });
+      // The search for coinstaller-lint.json stops at the workspace folder: a config above it is not the workspace's.
+      resolver = new ConfigResolver(this.rules, { cwd: folder, ...(workspaceFolder ? { stopAt: workspaceFolder } : {}) });
       this.resolvers.set(folder, resolver);
     }
     return resolver;
