@@ -37,6 +37,12 @@ export interface WindowsMacroUse {
 
 /** How far (in UTF-16 units) an argument list may run before it is taken for unbalanced. */
 const MAX_ARGUMENT_LIST_LENGTH = 8192;
+/**
+ * After this many argument lists that ran long without closing (broken or hostile text), the
+ * rest of the file gets SHORT_ARGUMENT_LIST_LENGTH: the scan stays linear whatever the text.
+ */
+const MAX_LONG_FAILURES = 8;
+const SHORT_ARGUMENT_LIST_LENGTH = 256;
 
 const enum Ch {
   Tab = 0x09,
@@ -225,11 +231,11 @@ interface ArgumentList {
 }
 
 /**
- * From `(` at `open`: the balanced argument list, or null when it does not close before a `;`,
- * `{` or `}` (which no macro argument holds) or within MAX_ARGUMENT_LIST_LENGTH.
+ * From `(` at `open`: the balanced argument list, or, when it does not close before a `;`, `{` or
+ * `}` (which no macro argument holds) or within `maxLength`, the offset where the search stopped.
  */
-function readArgumentList(text: string, open: number): ArgumentList | null {
-  const limit = Math.min(text.length, open + MAX_ARGUMENT_LIST_LENGTH);
+function readArgumentList(text: string, open: number, maxLength = MAX_ARGUMENT_LIST_LENGTH): ArgumentList | number {
+  const limit = Math.min(text.length, open + maxLength);
   const commas: number[] = [];
   const comments: number[] = [];
   let depth = 0;
@@ -253,10 +259,10 @@ function readArgumentList(text: string, open: number): ArgumentList | null {
       comments.push(k, end);
       k = end;
     } else if (c === Ch.Semicolon || c === Ch.LBrace || c === Ch.RBrace) {
-      return null;
+      return k;
     } else k++;
   }
-  return null;
+  return k;
 }
 
 /** Edits, kept in three parallel arrays; sorted by start at the end when they were not pushed in order. */
@@ -346,8 +352,8 @@ function isAliasBody(body: string): boolean {
       k = end;
     } else if (treatment === 'call' || treatment === 'declspec') {
       const paren = skipSpaceAndComments(body, end);
-      const args = body.charCodeAt(paren) === Ch.LParen ? readArgumentList(body, paren) : null;
-      k = args ? args.close + 1 : end;
+      const args = body.charCodeAt(paren) === Ch.LParen ? readArgumentList(body, paren) : end;
+      k = typeof args === 'number' ? end : args.close + 1;
     } else return false;
   }
 }
@@ -356,7 +362,8 @@ function isAliasBody(body: string): boolean {
 const ALL_CAPS_RE = /^_*[A-Z][A-Z0-9_]*$/;
 
 /** `ifdef __cplusplus`, `if defined(__cplusplus)`, `if defined __cplusplus`, `if __cplusplus` (after the `#`). */
-const CPLUSPLUS_CONDITION_RE = /^#[ \t]*(?:ifdef[ \t]+__cplusplus|if[ \t]+(?:defined[ \t]*\(?[ \t]*)?__cplusplus[ \t]*\)?)[ \t]*(?:\/[*/].*)?\r?$/;
+const CPLUSPLUS_CONDITION_RE =
+  /^#[ \t]*(?:ifdef[ \t]+|if[ \t]+(?:defined[ \t]*(?:\([ \t]*)?)?)__cplusplus(?:[ \t]*\))?[ \t]*(?:\/[*/].*)?\r?$/;
 
 const IDENT = 0x61; // lastCode of an identifier ('a')
 
@@ -374,6 +381,8 @@ class MacroScanner {
   private bodyDepth = 0;
   /** Object-like macros defined in the text: name → body when it is only Windows macros (or empty), else null. */
   private aliases: Map<string, string | null> | null = null;
+  /** Argument lists that ran longer than SHORT_ARGUMENT_LIST_LENGTH without closing. */
+  private longFailures = 0;
   /** First characters (ASCII) of the alias names: a cheap filter before looking a name up. */
   private aliasFirstChars: Uint8Array | null = null;
   /** Punctuation blanked by an `unwrap` or `type-name` macro that the scan meets again: not code. */
@@ -469,7 +478,7 @@ class MacroScanner {
     const second = text.charCodeAt(hash + 1);
     if (second === 0x64 /* d */ || isHorizontalSpace(second)) this.defineDirective(hash, end);
     if (second !== 0x69 /* i */ && !isHorizontalSpace(second)) return end;
-    if (!CPLUSPLUS_CONDITION_RE.test(text.slice(hash, end))) return end;
+    if (end - hash > 200 || !CPLUSPLUS_CONDITION_RE.test(text.slice(hash, end))) return end;
     const code = skipSpaceAndComments(text, end);
     let codeEnd = -1;
     let name = '';
@@ -572,6 +581,15 @@ class MacroScanner {
     return end;
   }
 
+  /** readArgumentList with a budget: a few long failures shorten the reach of every later one. */
+  private argumentList(open: number): ArgumentList | null {
+    const maxLength = this.longFailures >= MAX_LONG_FAILURES ? SHORT_ARGUMENT_LIST_LENGTH : MAX_ARGUMENT_LIST_LENGTH;
+    const args = readArgumentList(this.text, open, maxLength);
+    if (typeof args !== 'number') return args;
+    if (args - open > SHORT_ARGUMENT_LIST_LENGTH) this.longFailures++;
+    return null;
+  }
+
   /** A use of a module macro that expands to Windows macros only: blanked. */
   private alias(start: number, end: number): boolean {
     const name = this.text.slice(start, end);
@@ -631,7 +649,7 @@ class MacroScanner {
     let paren = end;
     while (text.charCodeAt(paren) === Ch.Space || text.charCodeAt(paren) === Ch.Tab) paren++;
     if (text.charCodeAt(paren) !== Ch.LParen || !ALL_CAPS_RE.test(name)) return -1;
-    const args = readArgumentList(text, paren);
+    const args = this.argumentList(paren);
     if (args === null) return -1;
     let k = args.close + 1;
     for (;;) {
@@ -677,7 +695,7 @@ class MacroScanner {
       return end;
     }
     const paren = skipSpaceAndComments(this.text, end);
-    const args = this.text.charCodeAt(paren) === Ch.LParen ? readArgumentList(this.text, paren) : null;
+    const args = this.text.charCodeAt(paren) === Ch.LParen ? this.argumentList(paren) : null;
     if (args === null) {
       // A name without (balanced) arguments: blank what is an annotation by itself, leave the rest.
       if (treatment === 'call' || treatment === 'declspec') {

@@ -180,6 +180,13 @@ describe('blankWindowsMacros: identifiers only, never inside literals or comment
     expect(blankWindowsMacros(input)).toBe(mask(input, '_In_', '_Out_'));
   });
 
+  it('copes with thousands of argument lists that never close: names blanked, the rest kept', () => {
+    const unit = '_In_reads_(count ';
+    const input = unit.repeat(20000) + '\nint f(_In_ int x);\n';
+    const output = blankWindowsMacros(input);
+    expect(output).toBe(' '.repeat('_In_reads_'.length).concat('(count ').repeat(20000) + '\nint f(     int x);\n');
+  });
+
   it('leaves an unbalanced argument list alone, blanking only the name, and goes on', () => {
     const input = 'int f(_Out_writes_(n, int x;\nint g(_In_ int y);\n';
     expect(blankWindowsMacros(input)).toBe(mask(input, '_Out_writes_', '_In_'));
