@@ -113,7 +113,7 @@ interface Comparable {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
   severity: number | undefined;
   code: string | number | undefined;
-  message: string;
+  message: unknown;
   related: { uri: string; range: Comparable['range'] }[];
 }
 
