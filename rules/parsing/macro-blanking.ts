@@ -15,6 +15,10 @@
  * - `__declspec(dllexport)` stays visible: it marks an exported installer entry point.
  * - What is done to each name is in windows-macros.ts; a few macros are not blanked but respelled
  *   with the same length (`CONST` as `const`, `MIDL_INTERFACE(...)` as `struct`).
+ * - Beyond the tables, a few macros are told by where they stand, outside function bodies only:
+ *   an unknown XXXAPI-shaped name where no type or name can stand, a line that is only a macro
+ *   call, the braces of the `#ifdef __cplusplus` guard, and names the file #defines as Windows
+ *   macros only. findWindowsMacros lists every one of them with what was done.
  */
 import { classifyIdentifier, MAX_MACRO_NAME_LENGTH, type MacroTreatment } from './windows-macros.js';
 
@@ -24,7 +28,8 @@ export interface WindowsMacroUse {
   /**
    * What was done (see windows-macros.ts), or, for what the scanner finds by position:
    * `invocation`, a line that is only a macro call (blanked); `alias`, a macro the text itself
-   * #defines as Windows macros only or as nothing (blanked; see `aliasBody`); `cplusplus-guard`, the braces of `#ifdef __cplusplus extern "C" {` (blanked).
+   * #defines as Windows macros only or as nothing (blanked; see `aliasBody`); `cplusplus-guard`,
+   * the braces of `#ifdef __cplusplus` / `extern "C" {` (blanked).
    */
   treatment: MacroTreatment | 'invocation' | 'cplusplus-guard' | 'alias';
   /** Offset of the name. */
@@ -305,12 +310,13 @@ const DECL_START_WORDS = new Set([
 
 /**
  * Names shaped like a linkage or calling-convention macro (`UPSAPI`, `DIAMONDAPI`, `RPC_ENTRY`,
- * `USB_BUSIFFN`, `SNMP_FUNC_TYPE`, `DPAPI_IMP`, `OLEDBDECLSPEC`, `HTTPAPI_LINKAGE`, `ASN1_PUBLIC`) that are not in the tables: blanked only where a plain type or
- * name cannot stand (see MacroScanner.positionalMacro).
+ * `USB_BUSIFFN`, `SNMP_FUNC_TYPE`, `DPAPI_IMP`, `OLEDBDECLSPEC`, `HTTPAPI_LINKAGE`, `ASN1_PUBLIC`)
+ * that are not in the tables: blanked only where a plain type or name cannot stand (see
+ * MacroScanner.positionalMacro).
  */
 const POSITIONAL_SUFFIXES = [
-  'API', 'API_', 'APIV', 'ENTRY', 'CALLBACK', 'CALLTYPE', 'FUNC', 'FUNCTION', 'FUNC_TYPE', 'FN', 'IMP', 'DECLSPEC', 'DLLEXP', 'EXPORT',
-  'IMPORT', 'LINKAGE', 'PUBLIC', 'INLINE', 'DEPRECATED', 'DEPRECIATED',
+  'API', 'API_', 'APIV', 'ENTRY', 'CALLBACK', 'CALLTYPE', 'FUNC', 'FUNCTION', 'FUNC_TYPE', 'FN', 'IMP', 'DECLSPEC',
+  'DLLEXP', 'EXPORT', 'IMPORT', 'LINKAGE', 'PUBLIC', 'INLINE', 'DEPRECATED', 'DEPRECIATED',
 ];
 
 function hasPositionalSuffix(name: string): boolean {
@@ -465,6 +471,13 @@ class MacroScanner {
   /** The last identifier's text (only read where the position calls for it: most are never read). */
   private get lastIdent(): string {
     return this.lastIdentSpelling ?? this.text.slice(this.lastIdentStart, this.lastIdentEnd);
+  }
+
+  /** Whether the last code token is the identifier `word` (without slicing the text). */
+  private lastIdentIs(word: string): boolean {
+    if (this.lastCode !== IDENT) return false;
+    if (this.lastIdentSpelling !== null) return this.lastIdentSpelling === word;
+    return this.lastIdentEnd - this.lastIdentStart === word.length && this.text.startsWith(word, this.lastIdentStart);
   }
 
   /**
@@ -627,7 +640,7 @@ class MacroScanner {
    * `typedef struct LOOKASIDE_ALIGN _GENERAL_LOOKASIDE {` (an alignment or attribute macro).
    */
   private tagAttribute(end: number): boolean {
-    if (this.lastCode !== IDENT || !(this.lastIdent === 'struct' || this.lastIdent === 'union' || this.lastIdent === 'class')) return false;
+    if (!(this.lastIdentIs('struct') || this.lastIdentIs('union') || this.lastIdentIs('class'))) return false;
     const text = this.text;
     const next = skipSpaceAndComments(text, end);
     if (!isIdentStart(text.charCodeAt(next))) return false;
