@@ -1,0 +1,142 @@
+/**
+ * The long-run fuzzer: the fuzz test's cases (test/robustness/fuzz-case.ts) at full size, for a
+ * time budget, from a seed. Every failing input is written to the output folder (the mutated
+ * bytes, under the name of the file they replace, and what went wrong), so that it can be
+ * replayed with --replay.
+ *
+ *   node --import tsx scripts/fuzz.ts [--seed N] [--seconds S] [--out DIR] [--fix] [--slow MS]
+ *   node --import tsx scripts/fuzz.ts --replay DIR/case-<seed>
+ *
+ * --fix also applies all fixes to each input (Linter.fixModule) and checks that it does not
+ * throw and that a second pass changes nothing. Exit status: 0 when every case passed, 1 when
+ * some failed, 2 for bad arguments.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { allRulesConfig, realLinter } from '../test/robustness/invariants.js';
+import { lintMutated, runFuzzCase, seedModules, type FuzzCaseResult, type SeedFile } from '../test/robustness/fuzz-case.js';
+import { randomInt, seededRandom } from '../test/support/mutate.js';
+import type { Linter } from '../rules/engine/linter.js';
+import { CppParser } from '../rules/parsing/cpp-parser.js';
+import { decodeBytes } from '../rules/parsing/decode.js';
+
+interface Options {
+  seed: number;
+  seconds: number;
+  out: string;
+  fix: boolean;
+  slowMs: number;
+  replay?: string;
+}
+
+function parseOptions(argv: string[]): Options | string {
+  const o: Options = { seed: Date.now() % 2 ** 31, seconds: 60, out: 'fuzz-failures', fix: false, slowMs: 10_000 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    try {
+      if (a === '--seed') o.seed = Number(value());
+      else if (a === '--seconds') o.seconds = Number(value());
+      else if (a === '--out') o.out = value();
+      else if (a === '--slow') o.slowMs = Number(value());
+      else if (a === '--replay') o.replay = value();
+      else if (a === '--fix') o.fix = true;
+      else return `unknown argument ${a}`;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+  if (!Number.isInteger(o.seed) || !(o.seconds > 0) || !(o.slowMs > 0)) return '--seed must be an integer, --seconds and --slow positive numbers';
+  return o;
+}
+
+/** Fixes the module of a case: fixModule must not throw, and a second pass must change nothing. */
+function fixProblems(linter: Linter, module: readonly SeedFile[], targetIndex: number, bytes: Uint8Array): string[] {
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return [];
+  const inputs = module.map((f, i) => ({ filePath: f.filePath, text: i === targetIndex ? decoded.text : (decodeBytes(f.bytes) as { text: string }).text }));
+  const config = allRulesConfig();
+  try {
+    const first = linter.fixModule(inputs, () => config);
+    const second = linter.fixModule(first.map((r) => ({ filePath: r.filePath, text: r.output })), () => config);
+    const unstable = second.filter((r) => r.fixed).map((r) => r.filePath);
+    return unstable.length > 0 ? [`a second --fix pass changed ${unstable.join(', ')}`] : [];
+  } catch (error) {
+    return [`fixModule threw: ${(error as Error)?.stack ?? String(error)}`];
+  }
+}
+
+function save(out: string, result: FuzzCaseResult, modules: readonly SeedFile[][]): string {
+  const folder = resolve(out, `case-${result.seed}`);
+  mkdirSync(folder, { recursive: true });
+  const module = modules.find((m) => m.some((f) => f.filePath.endsWith(`/${result.target}`)));
+  writeFileSync(join(folder, `mutated${extname(result.target)}`), result.bytes);
+  writeFileSync(
+    join(folder, 'case.json'),
+    `${JSON.stringify({ seed: result.seed, target: result.target, module: module?.map((f) => f.filePath), steps: result.steps, problems: result.problems }, null, 2)}\n`,
+  );
+  return folder;
+}
+
+async function replay(folder: string, linter: Linter, modules: readonly SeedFile[][]): Promise<number> {
+  const about = JSON.parse(readFileSync(join(folder, 'case.json'), 'utf8')) as { seed: number; target: string; steps: string[] };
+  const module = modules.find((m) => m.some((f) => f.filePath.endsWith(`/${about.target}`)));
+  if (!module) {
+    process.stderr.write(`no seed module holds ${about.target}\n`);
+    return 2;
+  }
+  const index = module.findIndex((f) => f.filePath.endsWith(`/${about.target}`));
+  const bytes = new Uint8Array(readFileSync(join(folder, `mutated${extname(about.target)}`)));
+  const r = lintMutated(linter, module, index, bytes, { seed: about.seed, steps: about.steps });
+  process.stdout.write(r.problems.length === 0 ? 'passes now\n' : `${r.problems.join('\n')}\n`);
+  return r.problems.length === 0 ? 0 : 1;
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  if (typeof options === 'string') {
+    process.stderr.write(`fuzz: ${options}\n`);
+    return 2;
+  }
+  const parser = await CppParser.create();
+  try {
+    const linter = realLinter(parser);
+    const modules = seedModules();
+    if (options.replay) return await replay(options.replay, linter, modules);
+    const random = seededRandom(options.seed);
+    const deadline = performance.now() + options.seconds * 1000;
+    let cases = 0;
+    let skipped = 0;
+    let failed = 0;
+    process.stdout.write(`fuzz: seed ${options.seed}, ${options.seconds} s, ${modules.length} seed modules\n`);
+    while (performance.now() < deadline) {
+      const seed = randomInt(random, 2 ** 31);
+      const started = performance.now();
+      const result = runFuzzCase(linter, modules, seed);
+      if (options.fix && !result.skipped) {
+        const module = modules.find((m) => m.some((f) => f.filePath.endsWith(`/${result.target}`)))!;
+        const index = module.findIndex((f) => f.filePath.endsWith(`/${result.target}`));
+        result.problems.push(...fixProblems(linter, module, index, result.bytes));
+      }
+      const ms = performance.now() - started;
+      cases++;
+      if (result.skipped) skipped++;
+      if (ms > options.slowMs) process.stdout.write(`slow: case ${seed} (${result.target}: ${result.steps.join(', ')}) took ${Math.round(ms)} ms\n`);
+      if (result.problems.length > 0) {
+        failed++;
+        const folder = save(options.out, result, modules);
+        process.stdout.write(`FAIL: case ${seed} (${result.target}: ${result.steps.join(', ')}), saved in ${folder}\n  ${result.problems.slice(0, 3).join('\n  ')}\n`);
+      }
+    }
+    process.stdout.write(`fuzz: ${cases} cases (${skipped} binary, skipped as the CLI skips them), ${failed} failed\n`);
+    return failed > 0 ? 1 : 0;
+  } finally {
+    parser.delete();
+  }
+}
+
+process.exitCode = await main();
