@@ -15,7 +15,7 @@ import type { ServiceProvider } from '../rules/engine/linter.js';
 import type { RuleModule } from '../rules/engine/types.js';
 import { createInstallerModelProvider, discoverModule } from '../rules/model/index.js';
 import { CountingSummaryCache } from './lint/counting-summary-cache.js';
-import { CppParser } from '../rules/parsing/cpp-parser.js';
+import { CppParser, wasmMemoryBytes } from '../rules/parsing/cpp-parser.js';
 import { clientFeatures, serverCapabilities } from './protocol/capabilities.js';
 import { registerCodeActions } from './providers/code-actions.js';
 import { ConfigurationProvider } from './providers/configuration.js';
@@ -96,6 +96,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       liveDocumentTrees: s.documents.liveTrees(),
       moduleLints: s.lint.lintCount,
       summaries: { built: summaryCache.misses, reused: summaryCache.hits, cached: summaryCache.size },
+      memory: { rss: process.memoryUsage().rss, jsHeapUsed: process.memoryUsage().heapUsed, wasm: wasmMemoryBytes() },
     }));
 
     return {

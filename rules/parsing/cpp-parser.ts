@@ -13,6 +13,14 @@ const require = createRequire(import.meta.url);
 /** The grammar is immutable and shared by every parser of the process. */
 let languagePromise: Promise<Language> | undefined;
 
+/** The options given to web-tree-sitter's Emscripten module, which keeps its current memory view in HEAP8. */
+const wasmModule: { HEAP8?: Int8Array } = {};
+
+/** Bytes of WebAssembly memory web-tree-sitter holds (it grows and never shrinks); 0 before the first parser. */
+export function wasmMemoryBytes(): number {
+  return wasmModule.HEAP8?.buffer.byteLength ?? 0;
+}
+
 export function cppGrammarPath(): string {
   // A bundle (the VS Code extension's server, client/dist/server.js) ships the grammar beside itself.
   const beside = fileURLToPath(new URL('tree-sitter-cpp.wasm', import.meta.url));
@@ -21,7 +29,7 @@ export function cppGrammarPath(): string {
 }
 
 export function loadCppLanguage(): Promise<Language> {
-  languagePromise ??= Parser.init().then(() => Language.load(cppGrammarPath()));
+  languagePromise ??= Parser.init(wasmModule).then(() => Language.load(cppGrammarPath()));
   return languagePromise;
 }
 
