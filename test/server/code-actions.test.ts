@@ -78,6 +78,31 @@ describe('code actions', () => {
     expect(after.map((d) => d.code)).toEqual(['no-dll-load']);
   });
 
+  it('speaks UTF-8 columns both ways when negotiated: the edit it gives, sent back as a change, fixes the file', async () => {
+    const source = CO_INSTALLER.replace('    case DIF_FINISHINSTALL_ACTION:', '    case DIF_FINISHINSTALL_ACTION: /* é */ // coinstaller-lint-disable-line no-dll-load');
+    ws = tempWorkspace({ 'co.c': source });
+    client = await TestClient.start({ workspaceFolders: [ws.root], capabilities: { general: { positionEncodings: ['utf-8'] } } });
+    const uri = pathUri(ws.path('co.c'));
+    await client.open(uri, source, 1);
+    const [unused] = ours((await client.waitForDiagnostics(uri, 1)).diagnostics).filter((d) => d.code === undefined);
+    // "    case DIF_FINISHINSTALL_ACTION: /* é */ " is 43 UTF-16 units, 44 bytes ("é" is 2).
+    expect(unused.range.start).toEqual({ line: 11, character: 44 });
+    const [fix] = (await actionsFor(client, uri, [unused], ['quickfix'])).filter((a) => a.isPreferred);
+    const [edit] = fix.edit!.changes![uri];
+    // The trailing comment and the blank before it: from byte 43 to the end of the line.
+    expect(edit.range.start).toEqual({ line: 11, character: 43 });
+    expect(edit.newText).toBe('');
+    await client.change(uri, 2, [{ range: edit.range, text: edit.newText }]);
+    const after = ours((await client.waitForDiagnostics(uri, 2)).diagnostics);
+    expect(after.map((d) => d.code)).toEqual(['no-dll-load']);
+    // Before the non-ASCII text bytes and UTF-16 units agree: the DIF code still hovers at 9..33.
+    const hover = await client.connection.sendRequest<{ range: unknown } | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 11, character: 12 },
+    });
+    expect(hover?.range).toEqual({ start: { line: 11, character: 9 }, end: { line: 11, character: 33 } });
+  });
+
   it('merges "disable for this line" into the directive already above the line', async () => {
     const source = CO_INSTALLER.replace('        h = LoadLibraryW', '        // coinstaller-lint-disable-next-line no-service-control -- reviewed\n        h = LoadLibraryW');
     ws = tempWorkspace({ 'co.c': source });
