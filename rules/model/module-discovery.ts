@@ -10,7 +10,7 @@
  * Subfolders are included because the root was found upward: a project whose .vcxproj sits above
  * src/ and inc/ folders is one DLL.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readSourceFile } from '../io/source-file.js';
 
@@ -27,6 +27,15 @@ function list(dir: string): string[] {
     return readdirSync(dir);
   } catch {
     return [];
+  }
+}
+
+/** Regular files only: a FIFO or socket named like a source file would block whoever reads it. */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 
@@ -90,7 +99,7 @@ function moduleFiles(root: string): string[] {
     for (const n of names) {
       const p = join(dir, n);
       if (MODULE_FILE.test(n)) {
-        if (!isDir(p)) files.add(p);
+        if (isFile(p)) files.add(p);
       } else if (depth < MAX_DOWN && !SKIP_DIRS.test(n) && isDir(p)) {
         queue.push({ dir: p, depth: depth + 1 });
       }
@@ -111,7 +120,7 @@ function addIncludedHeaders(files: Set<string>, from: readonly string[]): void {
     const re = /^[ \t]*#[ \t]*include[ \t]*"([^"\r\n]+)"/gm;
     for (let m = re.exec(read.text); m; m = re.exec(read.text)) {
       const target = resolve(dirname(from), m[1]);
-      if (files.has(target) || !existsSync(target) || isDir(target)) continue;
+      if (files.has(target) || !isFile(target)) continue;
       files.add(target);
       queue.push(target);
       added++;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -77,6 +78,15 @@ describe('discoverModule', () => {
       'common/unrelated.h': '',
     });
     expect(rel(root, discoverModule(join(root, 'm/a.c'))).files).toEqual(['common/deeper/more.h', 'common/util.h', 'm/a.c', 'm/x.inf']);
+  });
+});
+
+describe('files that are not regular files', () => {
+  it('a FIFO named like a source file or header is never listed nor read', () => {
+    const root = tree({ 'm/x.def': '', 'm/a.c': '#include "pipe.h"\n' });
+    execFileSync('mkfifo', [join(root, 'm/pipe.c')]);
+    execFileSync('mkfifo', [join(root, 'm/pipe.h')]);
+    expect(rel(root, discoverModule(join(root, 'm/a.c'))).files).toEqual(['m/a.c', 'm/x.def']);
   });
 });
 
