@@ -37,7 +37,9 @@ export class Session {
     readonly parser: CppParser,
     readonly options: SessionOptions,
   ) {
-    this.configs = new ConfigStore(options.rules);
+    this.configs = new ConfigStore(options.rules, (error) =>
+      this.logger.warnOnce(`settings:${error.message}`, `Ignored coinstallerLint.rules: ${error.message}`),
+    );
     this.logger = new Logger(
       (type, message) => {
         if (!this.disposed) void connection.sendNotification('window/logMessage', { type, message }).catch(() => undefined);

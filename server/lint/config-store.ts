@@ -19,12 +19,14 @@ export class ConfigStore {
   private readonly cache = new Map<string, ConfigOutcome>();
   /** Config files that failed to load, by path. */
   private readonly errors = new Map<string, ConfigError>();
-  /** Problems with the editor settings, by folder (shown once in the log). */
-  private readonly settingsErrors = new Map<string, ConfigError>();
   /** Bumped whenever configs or settings may have changed: cached lint results are stale. */
   generation = 0;
 
-  constructor(private readonly rules: ReadonlyMap<string, RuleModule>) {}
+  constructor(
+    private readonly rules: ReadonlyMap<string, RuleModule>,
+    /** Told when the editor's rule settings are invalid (they are then ignored). */
+    private readonly onSettingsProblem: (error: ConfigError) => void = () => undefined,
+  ) {}
 
   setFolders(folders: readonly string[]): void {
     // Longest first, so that nested folders win.
@@ -61,7 +63,6 @@ export class ConfigStore {
     this.resolvers.clear();
     this.cache.clear();
     this.errors.clear();
-    this.settingsErrors.clear();
     this.generation++;
   }
 
@@ -77,11 +78,6 @@ export class ConfigStore {
   /** Config files that failed to load. */
   configErrors(): ReadonlyMap<string, ConfigError> {
     return this.errors;
-  }
-
-  /** Problems in the editor settings' rule overrides, by folder. */
-  settingsProblems(): ReadonlyMap<string, ConfigError> {
-    return this.settingsErrors;
   }
 
   private resolverFor(filePath: string): ConfigResolver {
@@ -111,7 +107,7 @@ export class ConfigStore {
       if (Object.keys(settings.rules).length > 0) config = applyRuleOverrides(config, settings.rules, this.rules);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      this.settingsErrors.set(this.folderOf(filePath) ?? '', error);
+      this.onSettingsProblem(error);
     }
     if (settings.target) config = applySettingsOverrides(config, { target: settings.target });
     return { ok: true, config };

@@ -55,6 +55,16 @@ describe('configuration', () => {
     await waitForPublish(client, uri, mark2, (ds) => ds.length === 0);
   });
 
+  it('logs invalid rule settings once and lints with the file\'s config', async () => {
+    const ws = workspace({ 'co.c': CO_INSTALLER });
+    client = await TestClient.start({ workspaceFolders: [ws.root], initializationOptions: { settings: { rules: { 'no-such-rule': 'warn' } } } });
+    const uri = pathUri(ws.path('co.c'));
+    await client.open(uri, CO_INSTALLER, 1);
+    expect(dllLoads((await client.waitForDiagnostics(uri, 1)).diagnostics).map((d) => d.severity)).toEqual([DiagnosticSeverity.Error]);
+    const warnings = client.logs.filter((l) => l.type === 2 && l.message.startsWith('Ignored coinstallerLint.rules') && l.message.includes('no-such-rule'));
+    expect(warnings).toHaveLength(1);
+  });
+
   it('follows coinstaller-lint.json on disk through watched-file events, and shows a broken one on that file', async () => {
     const ws = workspace({ 'co.c': CO_INSTALLER });
     client = await TestClient.start({
