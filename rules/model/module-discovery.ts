@@ -10,7 +10,7 @@
  * Subfolders are included because the root was found upward: a project whose .vcxproj sits above
  * src/ and inc/ folders is one DLL.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readSourceFile } from '../io/source-file.js';
 
@@ -36,6 +36,14 @@ function isFile(path: string): boolean {
     return statSync(path).isFile();
   } catch {
     return false;
+  }
+}
+
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }
 
@@ -91,16 +99,26 @@ export function createModuleLocator(): (filePath: string) => { root: string; fil
 
 function moduleFiles(root: string): string[] {
   const files = new Set<string>();
+  // each real folder and file once: symbolic links may loop or name a file twice
+  const seenDirs = new Set<string>([real(root)]);
+  const seenFiles = new Set<string>();
   const queue: { dir: string; depth: number }[] = [{ dir: root, depth: 0 }];
   for (let i = 0; i < queue.length && files.size < MAX_FILES; i++) {
     const { dir, depth } = queue[i];
-    const names = list(dir);
+    const names = list(dir).sort();
     if (depth > 0 && hasMarker(names)) continue;
     for (const n of names) {
       const p = join(dir, n);
       if (MODULE_FILE.test(n)) {
-        if (isFile(p)) files.add(p);
+        if (!isFile(p)) continue;
+        const r = real(p);
+        if (seenFiles.has(r)) continue;
+        seenFiles.add(r);
+        files.add(p);
       } else if (depth < MAX_DOWN && !SKIP_DIRS.test(n) && isDir(p)) {
+        const r = real(p);
+        if (seenDirs.has(r)) continue;
+        seenDirs.add(r);
         queue.push({ dir: p, depth: depth + 1 });
       }
     }

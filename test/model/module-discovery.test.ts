@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -87,6 +87,15 @@ describe('files that are not regular files', () => {
     execFileSync('mkfifo', [join(root, 'm/pipe.c')]);
     execFileSync('mkfifo', [join(root, 'm/pipe.h')]);
     expect(rel(root, discoverModule(join(root, 'm/a.c'))).files).toEqual(['m/a.c', 'm/x.def']);
+  });
+});
+
+describe('symbolic links', () => {
+  it('a folder link loop and a file link list each real file once', () => {
+    const root = tree({ 'm/x.def': '', 'm/src/a.c': '', 'm/src/b.c': '' });
+    symlinkSync('..', join(root, 'm/src/up'));
+    symlinkSync('b.c', join(root, 'm/src/same.c'));
+    expect(rel(root, discoverModule(join(root, 'm/src/a.c'))).files).toEqual(['m/src/a.c', 'm/src/b.c', 'm/x.def']);
   });
 });
 
