@@ -152,3 +152,30 @@ describe('fix safety on every fixture', () => {
     expect(again.filter((r) => r.fixed)).toEqual([]);
   });
 });
+
+describe('fix safety on a generated benchmark sample (bench/installer-module.ts)', () => {
+  const generator = join(REPO, 'bench', 'installer-module.ts');
+  it.skipIf(!existsSync(generator))('three generated installer modules: fixes parse with no new errors, a second pass changes nothing', async () => {
+    const { generateModule } = (await import(generator)) as {
+      generateModule: (seed: number, index: number, approxBytes: number) => { files: { path: string; text: string }[] };
+    };
+    let fixedFiles = 0;
+    for (let index = 0; index < 3; index++) {
+      const generated = generateModule(7, index, 6_000);
+      // In memory only: the paths are made absolute under a folder that does not exist.
+      const inputs = generated.files.map((f) => ({ filePath: join('/generated-sample', f.path), text: f.text }));
+      expect(inputs.some((i) => isC(i.filePath))).toBe(true);
+      const fixed = linter.fixModule(inputs, () => config);
+      for (const r of fixed) {
+        if (!isC(r.filePath)) continue;
+        const before = inputs.find((i) => i.filePath === r.filePath)!.text;
+        expect({ file: r.filePath, errors: parseErrors(r.output) }).toEqual({ file: r.filePath, errors: parseErrors(before) });
+        if (r.fixed) fixedFiles++;
+      }
+      const again = linter.fixModule(fixed.map((r) => ({ filePath: r.filePath, text: r.output })), () => config);
+      expect(again.filter((r) => r.fixed).map((r) => r.filePath)).toEqual([]);
+    }
+    // The generator plants violations, some with automatic fixes.
+    expect(fixedFiles).toBeGreaterThan(0);
+  });
+});
