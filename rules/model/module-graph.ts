@@ -6,6 +6,7 @@
  */
 import { ANY_DIF, difHas, intersectDif, type DifSet } from './dif-set.js';
 import { expandMacroCalls, macroAlias } from './macros.js';
+import { pointerKindOfCall } from './pointer-kinds.js';
 import type { FileSummary, FunctionSummary, MacroSummary, PointerKind, Range } from './summary-types.js';
 
 export interface GraphFunction {
@@ -242,6 +243,21 @@ export class ModuleGraph {
     return [];
   }
 
+  /**
+   * A thin wrapper of the module that hands its parameter `arg` straight to a thread or dialog
+   * API (`RunAsync(fn) { CreateThread(..., fn, ...); }`): what a pointer passed to it becomes.
+   */
+  private wrapperUse(name: string, arg: number, fromFile: string): { kind: PointerKind; api: string } | undefined {
+    for (const w of this.resolve(name, fromFile)) {
+      for (const c of w.s.calls) {
+        if (!c.paramArgs?.some((pa) => pa.param === arg)) continue;
+        const kind = pointerKindOfCall(c.name);
+        if (kind !== 'pointer') return { kind, api: c.name };
+      }
+    }
+    return undefined;
+  }
+
   private buildEdges(fn: GraphFunction): Edge[] {
     const edges: Edge[] = [];
     const from = fn.file.filePath;
@@ -271,7 +287,11 @@ export class ModuleGraph {
           if (r.dispatchDif) {
             edges.push({ to: target.id, kind: 'dispatch', dif: r.dispatchDif, label: `dispatches ${r.dispatchDif} to ${r.name}()`, at: r.start, stepFile: from, stepRange: step });
           } else {
-            edges.push({ to: target.id, kind: r.pointer, label: POINTER_LABEL[r.pointer](r.name, r.via), at: r.start, stepFile: from, stepRange: step });
+            const wrapped = r.pointer === 'pointer' && r.via ? this.wrapperUse(r.via, r.viaArg ?? 0, from) : undefined;
+            const label = wrapped
+              ? `${POINTER_LABEL[wrapped.kind](r.name, wrapped.api)} through ${r.via}()`
+              : POINTER_LABEL[r.pointer](r.name, r.via);
+            edges.push({ to: target.id, kind: wrapped?.kind ?? r.pointer, label, at: r.start, stepFile: from, stepRange: step });
           }
         }
         continue;

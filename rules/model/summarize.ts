@@ -399,10 +399,12 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
       if (init) init.difs.push(name);
       return;
     }
-    const { pointer, via, member, initList } = pointerUse(frame);
+    const { pointer, via, viaArg, initList } = pointerUse(frame);
     const ref: RefSite = { name, start: frame.start, end: frame.end, access: accessOf(frame), pointer };
-    if (via) ref.via = via;
-    void member;
+    if (via) {
+      ref.via = via;
+      ref.viaArg = viaArg;
+    }
     if (initList) initList.refs.push(ref);
     if (fn) fn.refs.push(ref);
     else {
@@ -514,7 +516,7 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
     return 'read';
   };
 
-  const pointerUse = (frame: Frame): { pointer: PointerKind; via?: string; member?: string; initList?: Frame['init'] } => {
+  const pointerUse = (frame: Frame): { pointer: PointerKind; via?: string; viaArg?: number; initList?: Frame['init'] } => {
     let child = frame;
     for (let i = frames.length - 1; i >= 0; i--) {
       const f = frames[i];
@@ -526,7 +528,7 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
       if (f.type === 'argument_list') {
         const call = frames[i - 1]?.call;
         if (!call) return { pointer: 'pointer' };
-        return { pointer: pointerKindOfCall(call.name), via: call.name };
+        return { pointer: pointerKindOfCall(call.name), via: call.name, viaArg: f.argIndex ?? 0 };
       }
       if (f.type === 'assignment_expression' && child.field === 'right') return { pointer: pointerKindOfField(f.member) };
       if (f.type === 'initializer_pair' && child.field === 'value') {

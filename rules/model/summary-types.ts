@@ -62,6 +62,8 @@ export interface RefSite {
   pointer: PointerKind;
   /** The call the name is passed to (`CreateThread`), when it is an argument. */
   via?: string;
+  /** Which argument of `via` it is. */
+  viaArg?: number;
   /** Set when the name is a handler of a dispatch table entry {DIF code, handler}. */
   dispatchDif?: string;
 }

@@ -127,7 +127,15 @@ static DWORD WINAPI Job(LPVOID p) { InJob(); return 0; }
 ${CO} { if (Fn == DIF_REMOVE) RunAsync(Job); return 0; }`,
     });
     expect(b.codes('a.c', 'InJob()')).toEqual(['DIF_REMOVE']);
-    expect(chainLabels(b.contexts('a.c', 'InJob()'), 'DIF_REMOVE')[1]).toBe('passes Job() to RunAsync()');
+    expect(chainLabels(b.contexts('a.c', 'InJob()'), 'DIF_REMOVE')[1]).toBe('starts a thread running Job() (CreateThread) through RunAsync()');
+  });
+  it('a pointer handed to a function that only stores it', () => {
+    const b = build(parser(), {
+      'a.c': `static void Remember(LPTHREAD_START_ROUTINE fn) { Log(L"stored"); }
+static DWORD WINAPI Job(LPVOID p) { InJob(); return 0; }
+${CO} { if (Fn == DIF_REMOVE) Remember(Job); return 0; }`,
+    });
+    expect(chainLabels(b.contexts('a.c', 'InJob()'), 'DIF_REMOVE')[1]).toBe('passes Job() to Remember()');
   });
   it('a worker thread started from a page procedure is interactive', () => {
     const b = build(parser(), {
