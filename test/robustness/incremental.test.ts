@@ -260,6 +260,47 @@ describe('incremental sync and parsing against a lint from scratch', () => {
   });
 });
 
+describe('edits at the edges of what LSP allows', () => {
+  it('positions past the end, split surrogate pairs, NUL characters, an empty text: the server follows LSP and equals a lint from scratch', async () => {
+    ws = contosoWorkspace();
+    const file = ws.path('coinstaller.c');
+    let text = readFileSync(file, 'utf8');
+    const uri = pathUri(file);
+    client = await TestClient.start({ workspaceFolders: [ws.root] });
+    await client.open(uri, text, 1);
+    // LSP: a line past the last means the end of the text; a character past a line's end means the end of its content.
+    const offsetOf = (t: string, p: { line: number; character: number }) => new LineIndex(t).offsetAt(p.line, p.character);
+    const at = (line: number, character: number) => ({ line, character });
+    const steps: { range?: { start: ReturnType<typeof at>; end: ReturnType<typeof at> }; text: string }[] = [
+      { range: { start: at(1_000_000, 5), end: at(1_000_001, 0) }, text: '/* appended */' },
+      { range: { start: at(2, 100_000), end: at(2, 100_000) }, text: ' /* end of line 3 */' },
+      // A surrogate pair typed in two changes: the first leaves a lone high surrogate in the text.
+      { range: { start: at(0, 1), end: at(0, 1) }, text: '\uD83D' },
+      { range: { start: at(0, 2), end: at(0, 2) }, text: '\uDE80' },
+      { text: text.replace(/;/g, ';\0') },
+      { range: { start: at(0, 0), end: at(1_000_000, 0) }, text: '' },
+      { text: text.replace(/\r?\n/g, '\r\n') },
+      { range: { start: at(5, 0), end: at(9, 100_000) }, text: 'LoadLibraryW(L"x");' },
+    ];
+    let version = 1;
+    for (const step of steps) {
+      if (step.range) {
+        const start = offsetOf(text, step.range.start);
+        const end = offsetOf(text, step.range.end);
+        text = text.slice(0, start) + step.text + text.slice(end);
+        await client.change(uri, ++version, [{ range: step.range, text: step.text }]);
+      } else {
+        text = step.text;
+        await client.change(uri, ++version, [{ text: step.text }]);
+      }
+      await settlesTo(client, uri, fromScratch(ws, file, new Map([[file, text]])), version, `version ${version}`);
+    }
+    // Still answering, and holding one tree for its one document.
+    const stats = await client.connection.sendRequest<{ openDocuments: number; liveDocumentTrees: number }>('coinstallerLint/stats');
+    expect(stats).toMatchObject({ openDocuments: 1, liveDocumentTrees: 1 });
+  });
+});
+
 describe('across the files of a module', () => {
   /** helper.c: LoadHelper loads a DLL; co.c calls it under DIF_INSTALLDEVICE. */
   const HELPER = ['#include <windows.h>', '', 'void LoadHelper(void)', '{', '    LoadLibraryW(L"helper.dll");', '}', ''].join('\n');
