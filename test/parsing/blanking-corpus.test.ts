@@ -62,19 +62,21 @@ function firstTouchedLiteral(text: string, blanked: string): string | null {
   }
 }
 
-function corpusFiles(): string[] {
+/** The small corpora, and every `step`-th mingw-w64 header. */
+function corpusFiles(step: number): string[] {
   const files = [
     ...listCppFiles(path.join(REPO, 'examples')),
     ...listCppFiles(path.join(HERE, 'fixtures')),
     ...(existsSync('/work/shared/domain/finish-install-example') ? listCppFiles('/work/shared/domain/finish-install-example') : []),
   ];
-  // Every 7th mingw-w64 header: several hundred real Windows headers, in a few seconds.
-  if (existsSync(MINGW_INCLUDE)) files.push(...listCppFiles(MINGW_INCLUDE).filter((_, i) => i % 7 === 0));
+  if (existsSync(MINGW_INCLUDE)) files.push(...listCppFiles(MINGW_INCLUDE).filter((_, i) => i % step === 0));
   return files;
 }
 
 describe('blanking real files', () => {
-  const files = corpusFiles();
+  // Every 7th header (over 200 real Windows headers) for the shape; every 21st for the parse-backed check.
+  const files = corpusFiles(7);
+  const parsedFiles = corpusFiles(21);
 
   it('keeps length, newlines and every unblanked character, and is idempotent, on every file', () => {
     expect(files.length).toBeGreaterThan(5);
@@ -88,12 +90,10 @@ describe('blanking real files', () => {
   });
 
   it('leaves every comment and literal that tree-sitter lexes exactly as it was', () => {
-    let checked = 0;
-    for (const file of files) {
+    expect(parsedFiles.length).toBeGreaterThan(5);
+    for (const file of parsedFiles) {
       const text = readFileSync(file, 'latin1');
       expect(firstTouchedLiteral(text, blankWindowsMacros(text)), file).toBeNull();
-      checked++;
     }
-    expect(checked).toBe(files.length);
   });
 });

@@ -210,6 +210,16 @@ describe('blankWindowsMacros: preprocessor directives are left as they are', () 
     expect(blankWindowsMacros(input)).toBe(mask(input, 'extern "C" {', '}', 'extern "C" {'));
   });
 
+  it('also blanks the guard\'s closing `};` and a guard closed with #else', () => {
+    const input = '#ifdef __cplusplus\nextern "C" {\n#endif\nint a;\n#ifdef __cplusplus\n};\n#else\nint b;\n#endif\n';
+    expect(blankWindowsMacros(input)).toBe(mask(input, 'extern "C" {', '};'));
+  });
+
+  it('leaves code under another condition alone, and a guard followed by more code', () => {
+    const input = '#ifdef FOO\n}\n#endif\n#ifdef __cplusplus\nextern "C" { int x; }\n#endif\n';
+    expect(blankWindowsMacros(input)).toBe(input);
+  });
+
   it('leaves a plain extern "C" block alone', () => {
     const input = 'extern "C" {\nint a;\n}\n';
     expect(blankWindowsMacros(input)).toBe(input);
