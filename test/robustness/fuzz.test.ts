@@ -9,10 +9,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinRules } from '../../rules/checks/index.js';
+import { ConfigError } from '../../rules/config/config-error.js';
+import { parseConfigText } from '../../rules/config/load-config.js';
 import type { Linter } from '../../rules/engine/linter.js';
+import { LineIndex } from '../../rules/source/line-index.js';
 import { CppParser } from '../../rules/parsing/cpp-parser.js';
 import { decodeBytes, encodeText } from '../../rules/parsing/decode.js';
-import { mutators, randomInt, seededRandom, type MutationSizes } from '../support/mutate.js';
+import { mutate, mutators, randomInt, seededRandom, type MutationSizes } from '../support/mutate.js';
 import { lintMutated, runFuzzCase, seedModules, type SeedFile } from './fuzz-case.js';
 import { checkModule, realLinter } from './invariants.js';
 
@@ -147,5 +151,51 @@ describe('inputs at full size', () => {
     expect([...encodeText('\uDC00A', 'utf-16be')]).toEqual([...be]);
     const nul = decodeBytes(Uint8Array.from([0x69, 0x6e, 0x74, 0x00, 0x3b]));
     expect(nul).toMatchObject({ ok: false, reason: 'binary' });
+  });
+});
+
+describe('fuzzing the config reader', () => {
+  const CONFIG = JSON.stringify(
+    {
+      $schema: './node_modules/coinstaller-lint/schema/config.schema.json',
+      extends: 'all',
+      rules: { 'no-dll-load': 'error', 'no-ui-outside-finish-install': ['warn'] },
+      ignores: ['build/**', '!build/keep.c'],
+      settings: { uiApis: ['ShowContosoDialog'], target: 'universal', entryPoints: ['ContosoCoInstaller'] },
+      reportUnusedDisableDirectives: 'off',
+    },
+    null,
+    2,
+  );
+
+  it('a mutated coinstaller-lint.json gives a config or a ConfigError whose line:column and range lie inside the text (150 cases)', () => {
+    expect(() => parseConfigText(CONFIG, '/w/coinstaller-lint.json', builtinRules)).not.toThrow();
+    const random = seededRandom(SEED);
+    const failures: string[] = [];
+    let errors = 0;
+    for (let i = 0; i < 150; i++) {
+      const { bytes, steps } = mutate(new TextEncoder().encode(CONFIG), random, { sizes: { depth: 2_000, longLine: 3_000 } });
+      const decoded = decodeBytes(bytes);
+      if (!decoded.ok) continue;
+      const text = decoded.text;
+      try {
+        parseConfigText(text, '/w/coinstaller-lint.json', builtinRules);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) {
+          failures.push(`case ${i} (${steps.join(', ')}): threw ${(error as Error)?.stack ?? String(error)}`);
+          continue;
+        }
+        errors++;
+        const lines = new LineIndex(text);
+        if (error.range && (error.range[0] < 0 || error.range[1] < error.range[0] || error.range[1] > text.length)) failures.push(`case ${i}: range ${error.range} outside ${text.length}`);
+        if (error.line !== undefined && (error.line < 1 || error.line > lines.lineCount)) failures.push(`case ${i}: line ${error.line} of ${lines.lineCount}`);
+        if (error.range && error.line !== undefined) {
+          const p = lines.positionAt(error.range[0]);
+          if (p.line + 1 !== error.line || p.character + 1 !== error.column) failures.push(`case ${i}: ${error.line}:${error.column} is not offset ${error.range[0]}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(errors).toBeGreaterThan(50);
   });
 });
