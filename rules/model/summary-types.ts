@@ -46,7 +46,10 @@ export interface CallSite {
   /** The callee's name. */
   nameStart: number;
   nameEnd: number;
-  /** Arguments that carry a parameter of the caller (the DIF code, or a local copy of it): argument index -> parameter index. */
+  /**
+   * Arguments that are a parameter of the caller, or a local copy of one (the DIF code passed on,
+   * a function pointer handed to a thread API): argument index -> parameter index.
+   */
   paramArgs?: { arg: number; param: number }[];
   /** Arguments that are DIF_ constants: argument index -> code (`Handle(set, DIF_INSTALLDEVICE)`). */
   constArgs?: { arg: number; code: string }[];
