@@ -13,7 +13,8 @@ import type { Linter, ModuleFileInput } from '../../rules/engine/linter.js';
 import { applyFixes } from '../../rules/engine/apply-fixes.js';
 import { CppParser } from '../../rules/parsing/cpp-parser.js';
 import { decodeBytes } from '../../rules/parsing/decode.js';
-import { DOMAIN_EXAMPLE } from './fuzz-case.js';
+import { mutate, randomInt, seededRandom } from '../support/mutate.js';
+import { DOMAIN_EXAMPLE, seedModules } from './fuzz-case.js';
 import { allRulesConfig, realLinter } from './invariants.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
@@ -177,5 +178,33 @@ describe('fix safety on a generated benchmark sample (bench/installer-module.ts)
     }
     // The generator plants violations, some with automatic fixes.
     expect(fixedFiles).toBeGreaterThan(0);
+  });
+});
+
+describe('fix safety on broken sources', () => {
+  it('fixing a mutated module never throws, a file without fixes stays as it was, and a second pass changes nothing (30 cases)', () => {
+    const seeds = seedModules();
+    const random = seededRandom(77);
+    const failures: string[] = [];
+    let fixed = 0;
+    for (let i = 0; i < 30; i++) {
+      const module = seeds[randomInt(random, seeds.length)];
+      const target = randomInt(random, module.length);
+      const { bytes, steps } = mutate(module[target].bytes, random, { sizes: { depth: 300, longLine: 3_000 } });
+      const decoded = decodeBytes(bytes);
+      if (!decoded.ok) continue;
+      const inputs = module.map((f, j) => ({ filePath: f.filePath, text: j === target ? decoded.text : readText(f.filePath) }));
+      try {
+        const first = linter.fixModule(inputs, () => config);
+        fixed += first.filter((r) => r.fixed).length;
+        for (const r of first) if (!r.fixed && r.output !== inputs.find((x) => x.filePath === r.filePath)!.text) failures.push(`case ${i}: ${r.filePath} changed without a fix`);
+        const second = linter.fixModule(first.map((r) => ({ filePath: r.filePath, text: r.output })), () => config);
+        for (const r of second) if (r.fixed) failures.push(`case ${i} (${steps.join(', ')}): a second pass changed ${basename(r.filePath)}`);
+      } catch (error) {
+        failures.push(`case ${i} (${steps.join(', ')}): ${(error as Error)?.stack ?? String(error)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(fixed).toBeGreaterThan(0);
   });
 });
