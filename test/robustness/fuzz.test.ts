@@ -54,7 +54,7 @@ function inEntryPoint(code: string): string {
   return text.slice(0, at) + code + text.slice(at);
 }
 
-describe('fuzzing the linter with mutated installer sources', () => {
+describe('fuzzing the linter with mutated installer sources', { timeout: 120_000 }, () => {
   it('has seed modules in every language the linter reads', () => {
     const names = modules.flat().map((f) => f.filePath);
     expect(names.some((n) => n.endsWith('.c'))).toBe(true);
@@ -92,7 +92,7 @@ describe('fuzzing the linter with mutated installer sources', () => {
   });
 });
 
-describe('inputs at full size', () => {
+describe('inputs at full size', { timeout: 120_000 }, () => {
   it.each([
     ['braces', '{'.repeat(10_000) + 'LoadLibraryW(L"x");' + '}'.repeat(10_000)],
     ['parentheses', 'x = ' + '('.repeat(10_000) + 'LoadLibraryW(L"x")' + ')'.repeat(10_000) + ';'],

@@ -203,7 +203,7 @@ function contosoWorkspace(): TempWorkspace {
   return tempWorkspace(files);
 }
 
-describe('incremental sync and parsing against a lint from scratch', () => {
+describe('incremental sync and parsing against a lint from scratch', { timeout: 120_000 }, () => {
   it.each([
     [1, 'LF', 25],
     [2, 'CRLF', 25],
@@ -260,7 +260,7 @@ describe('incremental sync and parsing against a lint from scratch', () => {
   });
 });
 
-describe('edits at the edges of what LSP allows', () => {
+describe('edits at the edges of what LSP allows', { timeout: 120_000 }, () => {
   it('positions past the end, split surrogate pairs, NUL characters, an empty text: the server follows LSP and equals a lint from scratch', async () => {
     ws = contosoWorkspace();
     const file = ws.path('coinstaller.c');
@@ -301,7 +301,7 @@ describe('edits at the edges of what LSP allows', () => {
   });
 });
 
-describe('across the files of a module', () => {
+describe('across the files of a module', { timeout: 120_000 }, () => {
   /** helper.c: LoadHelper loads a DLL; co.c calls it under DIF_INSTALLDEVICE. */
   const HELPER = ['#include <windows.h>', '', 'void LoadHelper(void)', '{', '    LoadLibraryW(L"helper.dll");', '}', ''].join('\n');
   const ENTRY = [

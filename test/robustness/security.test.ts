@@ -116,7 +116,7 @@ function changedFiles(before: Map<string, string>, after: Map<string, string>): 
   return [...keys].filter((k) => before.get(k) !== after.get(k)).sort();
 }
 
-describe('the CLI loads no code and reads no file a config names', () => {
+describe('the CLI loads no code and reads no file a config names', { timeout: 120_000 }, () => {
   it('"extends": "./evil.js" is refused, and evil.js (a FIFO) is never opened', () => {
     writeFileSync(join(dir, 'a.c'), INSTALLER);
     writeFileSync(join(dir, 'coinstaller-lint.json'), '{ "extends": "./evil.js" }\n');
@@ -217,7 +217,7 @@ describe('the CLI writes only where asked', () => {
   });
 });
 
-describe('the language server', () => {
+describe('the language server', { timeout: 120_000 }, () => {
   let client: TestClient | undefined;
   afterEach(async () => {
     await client?.stop();
