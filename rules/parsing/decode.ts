@@ -12,14 +12,23 @@ export type DecodeResult =
 const BINARY_SNIFF_BYTES = 8000;
 
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { ok: true, text: decodeUtf16(bytes.subarray(2), true), encoding: 'utf-16le' };
+  const utf16le = bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe;
+  const utf16be = bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff;
+  if ((utf16le || utf16be) && bytes.length % 2 === 1) {
+    // Half a code unit cannot be kept: fixes written back would change the file's last byte.
+    return { ok: false, reason: 'binary', message: 'UTF-16 byte order mark but an odd number of bytes (truncated, or not UTF-16); skipped' };
   }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { ok: true, text: decodeUtf16(bytes.subarray(2), false), encoding: 'utf-16be' };
-  }
+  if (utf16le) return { ok: true, text: decodeUtf16(bytes.subarray(2), true), encoding: 'utf-16le' };
+  if (utf16be) return { ok: true, text: decodeUtf16(bytes.subarray(2), false), encoding: 'utf-16be' };
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { ok: true, text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+    try {
+      // ignoreBOM: a second BOM after the first is text, kept as U+FEFF.
+      return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+    } catch {
+      // Not UTF-8 after all: read as Windows-1252 like any other file that is not UTF-8 (the BOM
+      // becomes "\u00ef\u00bb\u00bf"), so that writing fixes back changes no byte outside them.
+      return { ok: true, text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+    }
   }
   const sniff = Math.min(bytes.length, BINARY_SNIFF_BYTES);
   for (let i = 0; i < sniff; i++) {
@@ -40,8 +49,8 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
 
 /**
  * UTF-16 code unit by code unit, so that a lone surrogate survives a round trip through
- * encodeText (TextDecoder would turn it into U+FFFD and --fix would write that back). A last odd
- * byte becomes U+FFFD, as TextDecoder makes it.
+ * encodeText (TextDecoder would turn it into U+FFFD and --fix would write that back). The byte
+ * count is even (checked by the caller).
  */
 function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
   const units = bytes.length >> 1;
@@ -57,7 +66,6 @@ function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
     }
     out += String.fromCharCode(...codes);
   }
-  if (bytes.length % 2 === 1) out += '\uFFFD';
   return out;
 }
 

@@ -141,16 +141,42 @@ describe('inputs at full size', { timeout: 120_000 }, () => {
     expect(results[0].messages.map((m) => [m.ruleId, m.line, m.column, m.endLine, m.endColumn])).toContainEqual(['no-dll-load', 33, 14, 33, 26]);
   });
 
-  it('bytes the CLI reads: UTF-16 with lone surrogates decodes losslessly, NUL bytes without a BOM are binary', () => {
-    // A, lone high surrogate, ;, then a last odd byte (which cannot be a code unit: U+FFFD).
-    const utf16 = Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x3b, 0x00, 0x42]);
-    expect(decodeBytes(utf16)).toEqual({ ok: true, text: 'A\uD800;\uFFFD', encoding: 'utf-16le' });
+  it('bytes the CLI reads: UTF-16 with lone surrogates decodes losslessly; an odd UTF-16 length and NUL bytes without a BOM are skipped', () => {
+    // A, a lone high surrogate, ;
+    const utf16 = Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x3b, 0x00]);
+    expect(decodeBytes(utf16)).toEqual({ ok: true, text: 'A\uD800;', encoding: 'utf-16le' });
     const be = Uint8Array.from([0xfe, 0xff, 0xdc, 0x00, 0x00, 0x41]);
     expect(decodeBytes(be)).toEqual({ ok: true, text: '\uDC00A', encoding: 'utf-16be' });
     // Written back, a lone surrogate gives the same bytes (what --fix relies on outside its edits).
     expect([...encodeText('\uDC00A', 'utf-16be')]).toEqual([...be]);
-    const nul = decodeBytes(Uint8Array.from([0x69, 0x6e, 0x74, 0x00, 0x3b]));
-    expect(nul).toMatchObject({ ok: false, reason: 'binary' });
+    // Half a code unit at the end cannot be kept: the file is skipped rather than changed by --fix.
+    expect(decodeBytes(Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x42]))).toMatchObject({ ok: false, reason: 'binary' });
+    expect(decodeBytes(Uint8Array.from([0x69, 0x6e, 0x74, 0x00, 0x3b]))).toMatchObject({ ok: false, reason: 'binary' });
+  });
+
+  it('a UTF-8 byte order mark before bytes that are not UTF-8: read as Windows-1252, so every byte is kept', () => {
+    const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, 0x69, 0xe9, 0x3b]);
+    expect(decodeBytes(bytes)).toEqual({ ok: true, text: '\u00ef\u00bb\u00bfi\u00e9;', encoding: 'windows-1252' });
+    // Two BOMs: the second is text (U+FEFF), not dropped.
+    expect(decodeBytes(Uint8Array.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x78]))).toEqual({ ok: true, text: '\uFEFFx', encoding: 'utf-8-bom' });
+  });
+
+  it('every mutated file the CLI would lint is written back byte for byte by --fix outside its edits (decode, then encode: 400 cases)', () => {
+    const random = seededRandom(SEED + 1);
+    const failures: string[] = [];
+    let decoded = 0;
+    for (let i = 0; i < 400; i++) {
+      const module = modules[randomInt(random, modules.length)];
+      const file = module[randomInt(random, module.length)];
+      const { bytes: mutated, steps } = mutate(file.bytes, random, { sizes: { depth: 50, longLine: 200 } });
+      const bytes = random() < 0.3 ? Uint8Array.from([0xef, 0xbb, 0xbf, ...mutated]) : mutated;
+      const d = decodeBytes(bytes);
+      if (!d.ok) continue;
+      decoded++;
+      if (!Buffer.from(encodeText(d.text, d.encoding)).equals(Buffer.from(bytes))) failures.push(`case ${i} (${steps.join(', ')}) as ${d.encoding}`);
+    }
+    expect(failures).toEqual([]);
+    expect(decoded).toBeGreaterThan(300);
   });
 });
 
