@@ -66,8 +66,19 @@ afterEach(() => {
 });
 
 const marker = () => join(dir, 'EXECUTED');
-/** JavaScript that leaves a marker file when it runs (as a module or a script). */
-const evilJs = () => `require('fs').writeFileSync(${JSON.stringify(marker())}, 'ran');\nexport default {};\n`;
+/** JavaScript that leaves a marker file when it runs, as a CommonJS script or an ES module. */
+const evilJs = () => `process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(marker())}, 'ran');\n`;
+
+/** The marker proves something only if the evil file really writes it when run: check that first. */
+function expectEvilJsWorks(): void {
+  for (const name of ['probe.js', 'probe.mjs']) {
+    writeFileSync(join(dir, name), evilJs());
+    execFileSync(process.execPath, [join(dir, name)]);
+    expect(existsSync(marker())).toBe(true);
+    rmSync(marker());
+    rmSync(join(dir, name));
+  }
+}
 
 function fifo(path: string): void {
   execFileSync('mkfifo', [path]);
@@ -153,6 +164,7 @@ describe('the CLI loads no code and reads no file a config names', { timeout: 12
   });
 
   it('JavaScript configs in the workspace are never run, and --config naming one is read as JSON only', async () => {
+    expectEvilJsWorks();
     writeFileSync(join(dir, 'a.c'), INSTALLER);
     for (const name of ['coinstaller-lint.config.js', 'coinstaller-lint.config.mjs', '.coinstaller-lintrc.js', 'eslint.config.js']) {
       writeFileSync(join(dir, name), evilJs());
@@ -168,6 +180,7 @@ describe('the CLI loads no code and reads no file a config names', { timeout: 12
   });
 
   it('an --rule or inline directive naming a file loads nothing', async () => {
+    expectEvilJsWorks();
     writeFileSync(join(dir, 'evil.js'), evilJs());
     writeFileSync(join(dir, 'a.c'), `// coinstaller-lint-disable ./evil.js\n${INSTALLER}`);
     const directive = await cli(['--format', 'json', 'a.c']);
@@ -227,6 +240,7 @@ describe('the language server', { timeout: 120_000 }, () => {
   const dllLoads = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'no-dll-load');
 
   it('refuses "extends": "./evil.js" without opening it, and keeps answering', async () => {
+    expectEvilJsWorks();
     const ws = join(dir, 'ws');
     mkdirSync(ws);
     writeFileSync(join(ws, 'a.c'), INSTALLER);
