@@ -29,7 +29,8 @@ export interface WindowsMacroUse {
    * What was done (see windows-macros.ts), or, for what the scanner finds by position:
    * `invocation`, a line that is only a macro call (blanked); `alias`, a macro the text itself
    * #defines as Windows macros only or as nothing (blanked; see `aliasBody`); `cplusplus-guard`,
-   * the braces of `#ifdef __cplusplus` / `extern "C" {` (blanked).
+   * the braces of an `extern "C" {` block opened before a directive line (the `#ifdef __cplusplus`
+   * guard of a C header), both blanked.
    */
   treatment: MacroTreatment | 'invocation' | 'cplusplus-guard' | 'alias';
   /** Offset of the name. */
@@ -379,11 +380,28 @@ function isAliasBody(body: string): boolean {
 /** A name made of capitals, digits and underscores, with at least one capital. */
 const ALL_CAPS_RE = /^_*[A-Z][A-Z0-9_]*$/;
 
-/** `ifdef __cplusplus`, `if defined(__cplusplus)`, `if defined __cplusplus`, `if __cplusplus` (after the `#`). */
-const CPLUSPLUS_CONDITION_RE =
-  /^#[ \t]*(?:ifdef[ \t]+|if[ \t]+(?:defined[ \t]*(?:\([ \t]*)?)?)__cplusplus(?:[ \t]*\))?[ \t]*(?:\/[*/].*)?\r?$/;
-
 const IDENT = 0x61; // lastCode of an identifier ('a')
+
+const enum BraceKind {
+  Other,
+  Body,
+  BlankedExternC,
+}
+
+/** The comments (flattened start/end pairs) between two offsets of code. */
+function commentsBetween(text: string, start: number, end: number): number[] {
+  const out: number[] = [];
+  let k = start;
+  while (k < end) {
+    const c = text.charCodeAt(k);
+    if (c === Ch.Slash && (text.charCodeAt(k + 1) === Ch.Star || text.charCodeAt(k + 1) === Ch.Slash)) {
+      const close = text.charCodeAt(k + 1) === Ch.Star ? skipBlockComment(text, k) : skipLineComment(text, k);
+      out.push(k, close);
+      k = close;
+    } else k++;
+  }
+  return out;
+}
 
 /** The state of one scan: the text, the edits, and (on request) the macros found. */
 class MacroScanner {
@@ -394,8 +412,8 @@ class MacroScanner {
   private lastIdentStart = 0;
   private lastIdentEnd = 0;
   private lastIdentSpelling: string | null = null;
-  /** One entry per open brace: whether it opened a function (or statement) body. */
-  private readonly braces: boolean[] = [];
+  /** One entry per open brace: what it opened (a body, a blanked `extern "C" {`, anything else). */
+  private readonly braces: BraceKind[] = [];
   private bodyDepth = 0;
   /** Object-like macros defined in the text: name → body when it is only Windows macros (or empty), else null. */
   private aliases: Map<string, string | null> | null = null;
@@ -450,22 +468,49 @@ class MacroScanner {
             lineStart = firstOnLine;
           }
         } else {
-          if (this.blankedPunctuation.size === 0 || !this.blankedPunctuation.delete(i)) this.punctuation(c);
+          if (this.blankedPunctuation.size === 0 || !this.blankedPunctuation.delete(i)) this.punctuation(c, i);
           i++;
         }
       }
     }
   }
 
-  private punctuation(c: number): void {
+  private punctuation(c: number, at: number): void {
     if (c === Ch.LBrace) {
       const body = this.bodyDepth > 0 || this.lastCode === Ch.RParen || (this.lastCode === IDENT && BODY_OPENING_WORDS.has(this.lastIdent));
-      this.braces.push(body);
+      this.braces.push(body ? BraceKind.Body : BraceKind.Other);
       if (body) this.bodyDepth++;
     } else if (c === Ch.RBrace) {
-      if (this.braces.pop()) this.bodyDepth--;
+      const kind = this.braces.pop();
+      if (kind === BraceKind.Body) this.bodyDepth--;
+      if (kind === BraceKind.BlankedExternC) {
+        // The brace that closes a blanked `extern "C" {`: blanked with it, and not code.
+        this.edits.push(at, at + 1, EditKind.Blank);
+        this.record('}', 'cplusplus-guard', at, at + 1);
+        return;
+      }
     }
     this.lastCode = c;
+  }
+
+  /**
+   * `extern "C" {` directly followed by a directive line: the C++ guard of a C header
+   * (`#ifdef __cplusplus` / `extern "C" {` / `#endif`), or a block whose contents depend on the
+   * preprocessor. Tree-sitter cannot pair a brace opened in one conditional with one closed in
+   * another (`#ifdef __cplusplus` / `}` / `#endif`), so the braces are blanked: this one here, its
+   * closing one where the scan meets it, and the declarations between are read at file scope.
+   * Returns the end of the blanked opening, or -1.
+   */
+  private externCBlock(start: number, end: number): number {
+    const text = this.text;
+    const quote = skipSpaceAndComments(text, end);
+    if (!text.startsWith('"C"', quote)) return -1;
+    const brace = skipSpaceAndComments(text, quote + 3);
+    if (text.charCodeAt(brace) !== Ch.LBrace || text.charCodeAt(skipSpaceAndComments(text, brace + 1)) !== Ch.Hash) return -1;
+    this.edits.blankAround(start, brace + 1, commentsBetween(text, start, brace + 1));
+    this.braces.push(BraceKind.BlankedExternC);
+    this.record('extern "C" {', 'cplusplus-guard', start, brace + 1);
+    return brace + 1;
   }
 
   private setIdent(name: string): void {
@@ -492,38 +537,13 @@ class MacroScanner {
     return this.lastIdentEnd - this.lastIdentStart === word.length && this.text.startsWith(word, this.lastIdentStart);
   }
 
-  /**
-   * From a directive's `#`: skips the directive. The C++ guard of a C header,
-   * `#ifdef __cplusplus` / `extern "C" {` / `#endif` and its closing `}` likewise, has its braces
-   * blanked: tree-sitter cannot pair a brace opened in one conditional with one closed in another.
-   */
+  /** From a directive's `#`: skips the directive, noting what a `#define` defines. */
   private directive(hash: number): number {
     const text = this.text;
     const end = skipDirective(text, hash);
     const second = text.charCodeAt(hash + 1);
     if (second === 0x64 /* d */ || isHorizontalSpace(second)) this.defineDirective(hash, end);
-    if (second !== 0x69 /* i */ && !isHorizontalSpace(second)) return end;
-    if (end - hash > 200 || !CPLUSPLUS_CONDITION_RE.test(text.slice(hash, end))) return end;
-    const code = skipSpaceAndComments(text, end);
-    let codeEnd = -1;
-    let name = '';
-    if (text.charCodeAt(code) === Ch.RBrace) {
-      codeEnd = text.charCodeAt(code + 1) === Ch.Semicolon ? code + 2 : code + 1;
-      name = text.slice(code, codeEnd);
-    } else if (text.startsWith('extern', code)) {
-      const quote = skipSpaceAndComments(text, code + 6);
-      if (text.startsWith('"C"', quote)) {
-        const brace = skipSpaceAndComments(text, quote + 3);
-        if (text.charCodeAt(brace) === Ch.LBrace) codeEnd = brace + 1;
-        name = 'extern "C" {';
-      }
-    }
-    if (codeEnd < 0) return end;
-    const next = skipSpaceAndComments(text, codeEnd);
-    if (!/^#[ \t]*(?:endif|else)\b/.test(text.slice(next, next + 16))) return end;
-    this.edits.push(code, codeEnd, EditKind.Blank);
-    this.record(name, 'cplusplus-guard', code, codeEnd);
-    return codeEnd;
+    return end;
   }
 
   /**
@@ -568,6 +588,10 @@ class MacroScanner {
     // Every macro of the table starts with `_` or a capital letter; `interface` is the one exception.
     if (length > MAX_MACRO_NAME_LENGTH || !(first === Ch.Underscore || (first >= Ch.UpperA && first <= Ch.UpperZ))) {
       if (length === 9 && this.bodyDepth === 0 && text.startsWith('interface', start)) return this.apply('interface', 'struct-keyword', start, end);
+      if (length === 6 && this.bodyDepth === 0 && text.startsWith('extern', start)) {
+        const after = this.externCBlock(start, end);
+        if (after >= 0) return after;
+      }
       if (this.aliasFirstChars !== null && this.aliasFirstChars[first] === 1 && this.alias(start, end)) return end;
       this.setIdentRange(start, end);
       return end;

@@ -210,9 +210,16 @@ describe('blankWindowsMacros: preprocessor directives are left as they are', () 
     expect(blankWindowsMacros(input)).toBe(mask(input, 'extern "C" {', '}', 'extern "C" {'));
   });
 
-  it('also blanks the guard\'s closing `};` and a guard closed with #else', () => {
+  it('blanks the brace of a guard closed with `};` (the `;` stays, an empty declaration) and before #else', () => {
     const input = '#ifdef __cplusplus\nextern "C" {\n#endif\nint a;\n#ifdef __cplusplus\n};\n#else\nint b;\n#endif\n';
-    expect(blankWindowsMacros(input)).toBe(mask(input, 'extern "C" {', '};'));
+    expect(blankWindowsMacros(input)).toBe(mask(input, 'extern "C" {', '}'));
+  });
+
+  it('pairs the braces of a guard closed and reopened around C++-only code (the WIDL header pattern)', () => {
+    const input =
+      '#ifdef __cplusplus\nextern "C" {\n#endif\nint a;\n#if defined(__cplusplus) && !defined(CINTERFACE)\n} /* extern "C" */\n' +
+      'namespace ABI { struct I { }; }\nextern "C" {\n#ifdef X\nint x;\n#endif\n#else\nint c;\n#endif\n#ifdef __cplusplus\n}\n#endif\n';
+    expect(blankWindowsMacros(input)).toBe(mask(input, 'extern "C" {', '}', 'extern "C" {', '}'));
   });
 
   it('leaves code under another condition alone, and a guard followed by more code', () => {
@@ -220,8 +227,8 @@ describe('blankWindowsMacros: preprocessor directives are left as they are', () 
     expect(blankWindowsMacros(input)).toBe(input);
   });
 
-  it('leaves a plain extern "C" block alone', () => {
-    const input = 'extern "C" {\nint a;\n}\n';
+  it('leaves a plain extern "C" block alone, and one inside a function body', () => {
+    const input = 'extern "C" {\nint a;\n}\nextern "C" int b;\nextern int c;\n';
     expect(blankWindowsMacros(input)).toBe(input);
   });
 });
