@@ -40,7 +40,8 @@ export function traverse(root: Node, enter: Dispatch, exit: Dispatch): void {
  */
 export function traverseCaptures(root: Node, enter: Dispatch, query: Query): void {
   for (const capture of query.captures(root)) {
-    const listeners = enter.get(capture.node.type);
+    // each alternative is captured under its node type's name: no call into WASM for node.type
+    const listeners = enter.get(capture.name);
     if (listeners) for (const listener of listeners) listener(capture.node);
   }
 }
@@ -59,5 +60,7 @@ export function dispatchQuerySource(language: Language, enter: Dispatch, exit: D
     else if (language.idForNodeType(key, false) !== null) return undefined;
   }
   if (types.length === 0) return undefined;
-  return `[${types.sort().map((t) => `(${t})`).join(' ')}] @node`;
+  // one pattern with alternatives (not one pattern per type): captures then come in the order of
+  // the cursor walk, a parent before a child that starts at the same place
+  return `[${types.sort().map((t) => `(${t}) @${t}`).join(' ')}]`;
 }

@@ -59,9 +59,9 @@ describe('query dispatch', () => {
 
   it('leaves out keys that are no node type, and steps aside for exit listeners and anonymous types', () => {
     const none: Dispatch = new Map();
-    expect(dispatchQuerySource(language, new Map([['Program', []], ['call_expression', []], ['no_such_type', []]]), none)).toBe('[(call_expression)] @node');
+    expect(dispatchQuerySource(language, new Map([['Program', []], ['call_expression', []], ['no_such_type', []]]), none)).toBe('[(call_expression) @call_expression]');
     expect(dispatchQuerySource(language, new Map([['Program', []]]), none)).toBeUndefined();
-    expect(dispatchQuerySource(language, new Map([['call_expression', []]]), new Map([['Program', []]]))).toBe('[(call_expression)] @node');
+    expect(dispatchQuerySource(language, new Map([['call_expression', []]]), new Map([['Program', []]]))).toBe('[(call_expression) @call_expression]');
     expect(dispatchQuerySource(language, new Map([['call_expression', []]]), new Map([['call_expression', []]]))).toBeUndefined();
     expect(dispatchQuerySource(language, new Map([['call_expression', []], ['(', []]]), none)).toBeUndefined();
   });
