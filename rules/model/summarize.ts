@@ -81,6 +81,9 @@ class Frame {
 /** The frame of every anonymous node (punctuation, keywords): they have no children and nothing to record. */
 const TOKEN_TYPE = '';
 
+/** Parameter types that can carry a DIF code. */
+const DIF_CAPABLE = /^(?:DI_FUNCTION|UINT|DWORD|ULONG|INT|LONG|int|long|unsigned(?: int| long)?|auto|u?int(?:32|64)_t|UINT32|DWORD32|)$/;
+
 /** Nodes whose offsets the walk needs (others are read from the node when materialised). */
 const POSITIONED = new Set(['identifier', 'field_identifier', 'compound_statement', 'case_statement']);
 
@@ -371,7 +374,8 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
     if (binding) {
       const param = binding.kind === 'param' ? binding.index : binding.kind === 'local' ? binding.copyOf : undefined;
       if (param !== undefined) {
-        markGuard();
+        // a parameter that can hold a DIF code (an integer, not HDEVINFO or a pointer) may be compared with numbers
+        if (fn && DIF_CAPABLE.test(fn.params[param]?.type ?? '')) markGuard();
         if (parent.type === 'argument_list') {
           const call = frames[frames.length - 2]?.call;
           if (call) (call.paramArgs ??= []).push({ arg: parent.argIndex ?? 0, param });
