@@ -667,6 +667,9 @@ class MacroScanner {
     if (afterType) return true;
     let nextEnd = next + 1;
     while (nextEnd < text.length && isIdentChar(text.charCodeAt(nextEnd))) nextEnd++;
+    // Before a type: the next name must be that type, not a macro (`PCTL_ENTRY WINAPI F(` returns PCTL_ENTRY).
+    const nextName = text.slice(next, nextEnd);
+    if (classifyIdentifier(nextName) !== undefined || hasPositionalSuffix(nextName)) return false;
     const after = text.charCodeAt(skipSpaceAndComments(text, nextEnd));
     return isIdentStart(after) || after === Ch.Star || after === 0x26 /* & */;
   }

@@ -283,6 +283,9 @@ describe('blankWindowsMacros: macros told by their position', () => {
       'LDAPAPI x;\nMYAPI *p;\nWINOLECTLAPI OleCreatePropertyFrame(HWND h);\nstruct FOOAPI s;\nstatic const PFN_ENTRY table[2];\n' +
       'void f(DWORD a, MY_CALLBACK cb, const MY_CALLBACK cb2, volatile MY_FN *p);\ntypedef VOID MY_CALLBACK (PVOID Context);\nDRIVER_INITIALIZE DriverEntry;\n';
     expect(blankWindowsMacros(input)).toBe(input);
+    // A return type shaped like a macro, before a calling convention, stays the return type.
+    const returns = 'PCTL_ENTRY WINAPI CertFindSubjectInCTL(DWORD a);\nSNMPAPI SNMP_FUNC_TYPE SnmpUtilOidCpy(int a);\n';
+    expect(blankWindowsMacros(returns)).toBe(mask(returns, 'WINAPI', 'SNMP_FUNC_TYPE'));
   });
 
   it('blanks a file-scope line that is only a macro call, but never one inside a function body', () => {
