@@ -657,9 +657,12 @@ class MacroScanner {
    */
   private positionalMacro(end: number): boolean {
     const text = this.text;
-    const next = skipSpaceAndComments(text, end);
+    // Look ahead as the parser will see the text: known macros after this name are blanked too.
+    const next = this.skipBlankedMacros(end);
     const nc = text.charCodeAt(next);
-    if (this.lastCode === Ch.LParen) return nc === Ch.Star;
+    // `(DIAMONDAPI *PFNFCIFILEPLACED)(`: a calling convention in a function pointer declarator; not
+    // `(TYPE *name)` of a parameter list, which a `(` does not follow.
+    if (this.lastCode === Ch.LParen) return nc === Ch.Star && this.isPointerDeclaratorAt(next);
     const afterType = (this.lastCode === IDENT && !DECL_START_WORDS.has(this.lastIdent)) || this.lastCode === Ch.Star;
     // `void WINPTHREAD_API (**fp)(void *)`: between a type and a parenthesised pointer declarator.
     if (afterType && nc === Ch.LParen && text.charCodeAt(skipSpaceAndComments(text, next + 1)) === Ch.Star) return true;
@@ -667,11 +670,47 @@ class MacroScanner {
     if (afterType) return true;
     let nextEnd = next + 1;
     while (nextEnd < text.length && isIdentChar(text.charCodeAt(nextEnd))) nextEnd++;
-    // Before a type: the next name must be that type, not a macro (`PCTL_ENTRY WINAPI F(` returns PCTL_ENTRY).
+    // Before a type: the next name must be that type, not another macro (`SNMPAPI SNMP_FUNC_TYPE F(`
+    // returns SNMPAPI).
     const nextName = text.slice(next, nextEnd);
     if (classifyIdentifier(nextName) !== undefined || hasPositionalSuffix(nextName)) return false;
-    const after = text.charCodeAt(skipSpaceAndComments(text, nextEnd));
+    const after = text.charCodeAt(this.skipBlankedMacros(nextEnd));
+    // A third name (`UPSAPI VOID UPSCancelWait`), or a pointer: NAME TYPE NAME is not C without a macro.
     return isIdentStart(after) || after === Ch.Star || after === 0x26 /* & */;
+  }
+
+  /**
+   * From `k`: past spaces, comments and the Windows macros this scan blanks whole (bare ones and
+   * annotations with their arguments), to the next thing the parser will see.
+   */
+  private skipBlankedMacros(k: number): number {
+    const text = this.text;
+    for (;;) {
+      const at = skipSpaceAndComments(text, k);
+      if (!isIdentStart(text.charCodeAt(at))) return at;
+      let end = at + 1;
+      while (end < text.length && isIdentChar(text.charCodeAt(end))) end++;
+      if (end - at > MAX_MACRO_NAME_LENGTH) return at;
+      const treatment = classifyIdentifier(text.slice(at, end));
+      if (treatment === 'word') k = end;
+      else if (treatment === 'call') {
+        const paren = skipSpaceAndComments(text, end);
+        const args = text.charCodeAt(paren) === Ch.LParen ? readArgumentList(text, paren, SHORT_ARGUMENT_LIST_LENGTH) : end;
+        k = typeof args === 'number' ? end : args.close + 1;
+      } else return at;
+    }
+  }
+
+  /** From the `*` at `star`: `*name)(` (or `**name)(`), the declarator of a function pointer. */
+  private isPointerDeclaratorAt(star: number): boolean {
+    const text = this.text;
+    let k = star;
+    while (text.charCodeAt(k) === Ch.Star) k = skipSpaceAndComments(text, k + 1);
+    if (!isIdentStart(text.charCodeAt(k))) return false;
+    while (k < text.length && isIdentChar(text.charCodeAt(k))) k++;
+    k = skipSpaceAndComments(text, k);
+    if (text.charCodeAt(k) !== Ch.RParen) return false;
+    return text.charCodeAt(skipSpaceAndComments(text, k + 1)) === Ch.LParen;
   }
 
   /**

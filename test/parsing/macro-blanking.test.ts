@@ -284,6 +284,8 @@ describe('blankWindowsMacros: macros told by their position', () => {
       'void f(DWORD a, MY_CALLBACK cb, const MY_CALLBACK cb2, volatile MY_FN *p);\ntypedef VOID MY_CALLBACK (PVOID Context);\nDRIVER_INITIALIZE DriverEntry;\n';
     expect(blankWindowsMacros(input)).toBe(input);
     // A return type shaped like a macro, before a calling convention, stays the return type.
+    const params = 'VOID F(HCN_PORT_RANGE_ENTRY* Entries);\nHRESULT G(SPNOTIFYCALLBACK *pfnCallback, int a);\nVOID H(IN PFOO_CALLBACK Callback OPTIONAL);\n';
+    expect(blankWindowsMacros(params)).toBe(mask(params, 'IN', 'OPTIONAL'));
     const returns = 'PCTL_ENTRY WINAPI CertFindSubjectInCTL(DWORD a);\nSNMPAPI SNMP_FUNC_TYPE SnmpUtilOidCpy(int a);\n';
     expect(blankWindowsMacros(returns)).toBe(mask(returns, 'WINAPI', 'SNMP_FUNC_TYPE'));
   });
