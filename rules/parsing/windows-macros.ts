@@ -76,12 +76,11 @@ const CALL_MACROS = [
   '__MINGW_DEPRECATED_MSG',
   '__drv_when', '__drv_at', '__drv_requiresIRQL', '__drv_maxIRQL', '__drv_minIRQL', '__drv_setsIRQL',
   '__drv_raisesIRQL', '__drv_savesIRQLGlobal', '__drv_restoresIRQLGlobal', '__drv_allocatesMem', '__drv_freesMem',
-  '__drv_preferredFunction', '__drv_functionClass', '__drv_dispatchType', '__drv_inTry', '__drv_neverHold',
+  '__drv_preferredFunction', '__drv_functionClass', '__drv_dispatchType', '__drv_neverHold',
   '__drv_mustHold', '__drv_acquiresResource', '__drv_releasesResource', '__drv_innerMustHoldGlobal',
   '__drv_innerNeverHoldGlobal', '__drv_acquiresResourceGlobal', '__drv_releasesResourceGlobal', '__drv_valueIs',
   '__drv_constant', '__drv_formatString', '__drv_strictType', '__drv_strictTypeMatch', '__drv_reportError',
-  '__drv_isObjectPointer', '__drv_isCancelIRQL', '__drv_interlocked', '__drv_aliasesMem', '__drv_sameIRQL',
-  '__drv_clearDoInitRecord',
+  '__drv_isObjectPointer', '__drv_clearDoInitRecord',
 ] as const;
 
 /** Return-type macros with the type as argument: `STDAPI_(BOOL) Foo(void)` is `BOOL Foo(void)`. */
@@ -112,7 +111,7 @@ const SAL_FIRST_WORDS = new Set([
   'Maybe', 'Result', 'Readable', 'Writable', 'Always', 'On', 'Group', 'Benign', 'Lock', 'Create', 'Has', 'No', 'Const',
   'Reserved', 'Notref', 'Points', 'Literal', 'Notliteral', 'Strict', 'Enum', 'Param', 'Old', 'Curr', 'Inexpressible',
   'Nullterm', 'String', 'Dispatch', 'Function', 'Satisfies', 'Unchanged', 'Raises', 'Called', 'Valid', 'Notvalid',
-  'Translates', 'Memory', 'Alloc', 'Releases', 'Callback', 'Drv', 'Allocator', 'Ret', 'Pre', 'Post', 'Deref',
+  'Translates', 'Memory', 'Alloc', 'Callback', 'Drv', 'Allocator',
 ]);
 
 /**
@@ -136,10 +135,10 @@ const SAL_BARE = new Set([
   '_Points_to_data_', '_Strict_type_match_', '_Interlocked_', '_Interlocked_operand_', '_Enum_is_bitflag_',
   '_Benign_race_begin_', '_Benign_race_end_', '_No_competing_thread_', '_No_competing_thread_begin_',
   '_No_competing_thread_end_', '_Requires_no_locks_held_', '_IRQL_requires_same_', '_IRQL_saves_', '_IRQL_restores_',
-  '_IRQL_is_cancel_', '_IRQL_uses_cancel_', '_IRQL_always_function_max_', '_IRQL_always_function_min_',
+  '_IRQL_is_cancel_', '_IRQL_uses_cancel_',
   '_Kernel_float_saved_', '_Kernel_float_restored_', '_Kernel_float_used_', '_Analysis_noreturn_',
   '_Maybe_raises_SEH_exception_', '_Raises_SEH_exception_', '_Post_equals_last_error_', '_Notref_', '_Curr_',
-  '_Unreferenced_parameter_', '_Struct_size_bytes_', '_Outptr_result_buffer_maybenull_', '_Pre_defensive_',
+  '_Unreferenced_parameter_', '_Pre_defensive_',
   '_Post_defensive_', '_Ret_notnull_z_', '_Ret_opt_', '_Ret_opt_z_',
 ]);
 

@@ -94,6 +94,11 @@ describe('blankWindowsMacros: what is blanked', () => {
     );
   });
 
+  it('never takes the parenthesised declarator after a bare annotation for its arguments', () => {
+    const input = 'void f(_In_opt_ (*callback)(int), __in (*other)(void));\ntypedef void (__stdcall *PFN)(int);\n';
+    expect(blankWindowsMacros(input)).toBe(mask(input, '_In_opt_', '__in', '__stdcall'));
+  });
+
   it('blanks _When_ with nested parentheses, and what follows it stays', () => {
     const input = '_When_((flags & (F_A | F_B)) != 0, _At_(*p, _Post_notnull_)) _Success_(return != FALSE) BOOL h(PVOID *p);';
     expect(blankWindowsMacros(input)).toBe(
