@@ -189,8 +189,8 @@ async function main(): Promise<void> {
     for (const dir of options.dirs) {
       const corpus = loadCorpus(dir);
       const mb = corpus.bytes / 1e6;
-      // One warm-up pass so that the first timed pass does not pay for JIT and WASM growth.
-      runPass(parser, corpus, queries, false, false);
+      // One warm-up pass (blanking and parsing) so that no timed pass pays for JIT and WASM growth.
+      runPass(parser, corpus, queries, true, false);
       const raw = runPass(parser, corpus, queries, false, false);
       const blanked = runPass(parser, corpus, queries, true, wantCauses);
       for (const [k, v] of blanked.causes) allCauses.set(k, (allCauses.get(k) ?? 0) + v);
