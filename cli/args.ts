@@ -23,6 +23,8 @@ export interface CliOptions {
   color?: boolean;
   printConfig?: string;
   config?: string;
+  /** Worker threads for linting modules: a count, or 'auto' (one per core when there is enough work). */
+  threads: number | 'auto';
   version: boolean;
   help: boolean;
 }
@@ -33,7 +35,7 @@ const FORMATS: readonly FormatName[] = ['stylish', 'json', 'sarif'];
 const LEVELS: Record<string, RuleLevel> = { off: 'off', '0': 'off', warn: 'warn', '1': 'warn', error: 'error', '2': 'error' };
 
 /** Options that take a value, by every spelling. */
-const VALUE_OPTIONS = new Set(['--format', '-f', '--max-warnings', '--rule', '--output-file', '-o', '--print-config', '--config', '-c']);
+const VALUE_OPTIONS = new Set(['--format', '-f', '--max-warnings', '--rule', '--output-file', '-o', '--print-config', '--config', '-c', '--threads']);
 
 export function parseArgs(argv: readonly string[]): ParseResult {
   const options: CliOptions = {
@@ -44,6 +46,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     maxWarnings: -1,
     ruleOverrides: {},
     quiet: false,
+    threads: 1,
     version: false,
     help: false,
   };
@@ -98,6 +101,11 @@ function applyOption(options: CliOptions, name: string, value: string | undefine
     case '--config':
     case '-c':
       options.config = value;
+      return undefined;
+    case '--threads':
+      if (value === 'auto') options.threads = 'auto';
+      else if (/^[1-9]\d*$/.test(value ?? '')) options.threads = Number(value);
+      else return `--threads expects a positive integer or auto, got "${value}"`;
       return undefined;
     case '--fix':
       options.fix = true;

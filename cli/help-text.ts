@@ -24,6 +24,7 @@ Options:
       --fix-dry-run        Compute fixes and report them (json: "output") without writing files
       --max-warnings <n>   Exit with status 1 when there are more than n warnings
       --quiet              Report errors only
+      --threads <n|auto>   Lint modules on n worker threads (default 1; auto: one per core for big runs)
       --color, --no-color  Force or disable colors (default: when standard output is a terminal)
       --print-config <file> Print the configuration that applies to a file, then exit
   -v, --version            Print the version

@@ -13,9 +13,11 @@ import type { ResolvedConfig } from '../rules/config/resolved-config.js';
 import { Linter } from '../rules/engine/linter.js';
 import { PACKAGE_ROOT, readRuleDoc } from '../rules/engine/rule-docs.js';
 import { writeSourceFile } from '../rules/io/source-file.js';
-import { discoverModule, installerModelProvider } from '../rules/model/index.js';
+import { installerModelProvider } from '../rules/model/index.js';
 import { CppParser } from '../rules/parsing/cpp-parser.js';
 import { lintPaths, type PathLintResult } from '../rules/run/lint-paths.js';
+import { cachedModuleLocator } from '../rules/run/module-locator.js';
+import { autoThreads, lintPathsParallel } from '../rules/run/parallel.js';
 import { parseArgs, type CliOptions } from './args.js';
 import { collectFiles } from './file-walker.js';
 import { formatters } from './formatters/index.js';
@@ -88,27 +90,43 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   for (const problem of walk.problems) io.stderr(`coinstaller-lint: ${problem.path}: ${problem.message}\n`);
   if (walk.files.length === 0 && walk.problems.length > 0) return 2;
 
-  const parser = await CppParser.create();
   const progress = new ProgressLine(io.stderrIsTTY, io.stderr);
+  const threads = options.threads === 'auto' ? autoThreads(walk.files.length) : options.threads;
+  const onProgress = (done: number, total: number, file: string) => progress.update(done, total, file);
+  const ruleError = (ruleId: string, filePath: string, error: unknown) =>
+    io.stderr(`coinstaller-lint: rule ${ruleId} failed on ${filePath}: ${error instanceof Error ? error.message : String(error)}\n`);
   let results: PathLintResult[];
-  try {
-    const linter = new Linter({
-      rules: builtinRules,
-      parser,
-      serviceProviders: [installerModelProvider],
-      onRuleError: (ruleId, filePath, error) =>
-        io.stderr(`coinstaller-lint: rule ${ruleId} failed on ${filePath}: ${error instanceof Error ? error.message : String(error)}\n`),
-    });
-    results = lintPaths(walk.files, {
-      linter,
-      configFor,
-      locateModule: (f) => discoverModule(f),
-      fix: options.fix || options.fixDryRun,
-      onProgress: (done, total, file) => progress.update(done, total, file),
-    });
-  } finally {
-    progress.clear();
-    parser.delete();
+  if (threads > 1) {
+    try {
+      results = await lintPathsParallel(walk.files, {
+        cwd: io.cwd,
+        configFile: options.config ? resolve(io.cwd, options.config) : undefined,
+        ruleOverrides: options.ruleOverrides,
+        threads,
+        locateModule: cachedModuleLocator(),
+        fix: options.fix || options.fixDryRun,
+        onProgress,
+        onRuleError: ruleError,
+      });
+    } finally {
+      progress.clear();
+    }
+  } else {
+    const parser = await CppParser.create();
+    const linter = new Linter({ rules: builtinRules, parser, serviceProviders: [installerModelProvider], onRuleError: ruleError });
+    try {
+      results = lintPaths(walk.files, {
+        linter,
+        configFor,
+        locateModule: cachedModuleLocator(),
+        fix: options.fix || options.fixDryRun,
+        onProgress,
+      });
+    } finally {
+      progress.clear();
+      linter.dispose();
+      parser.delete();
+    }
   }
 
   if (options.fix) {

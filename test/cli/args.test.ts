@@ -54,6 +54,13 @@ describe('parseArgs', () => {
     expect(err(['--fix', '--fix-dry-run'])).toMatch(/cannot be used together/);
   });
 
+  it('takes --threads as a positive count or auto', () => {
+    expect(ok([]).threads).toBe(1);
+    expect(ok(['--threads', '2']).threads).toBe(2);
+    expect(ok(['--threads=auto']).threads).toBe('auto');
+    expect(err(['--threads', '0'])).toMatch(/positive integer or auto/);
+  });
+
   it('knows the flags', () => {
     const o = ok(['--fix', '--quiet', '--no-color', '--version', '--help', '-c', 'x.json', '--print-config', 'a.c']);
     expect(o).toMatchObject({ fix: true, quiet: true, color: false, version: true, help: true, config: 'x.json', printConfig: 'a.c' });

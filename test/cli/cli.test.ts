@@ -172,6 +172,19 @@ describe('coinstaller-lint CLI', () => {
     expect(over.stderr).toContain('too many warnings');
   });
 
+  it('reports the same with --threads 2 as with one thread', async () => {
+    for (const name of ['a', 'b', 'c']) {
+      const sub = join(dir, name);
+      (await import('node:fs')).mkdirSync(sub);
+      writeFileSync(join(sub, `${name}.c`), installer(name === 'b' ? '/* b */ ' : ''));
+    }
+    const one = await cli(['--format', 'json', '.']);
+    const two = await cli(['--format', 'json', '--threads', '2', '.']);
+    expect(two.status).toBe(one.status);
+    expect(JSON.parse(two.stdout)).toEqual(JSON.parse(one.stdout));
+    expect(loads(JSON.parse(one.stdout)[1].messages)).toEqual([{ line: 8, column: 17, endLine: 8, endColumn: 29 }]);
+  });
+
   it('writes the report to --output-file and nothing to stdout', async () => {
     writeFileSync(join(dir, 'a.c'), installer());
     const r = await cli(['--format', 'json', '-o', 'out/report.json', 'a.c']);
