@@ -12,6 +12,7 @@ import { functionDeclarator } from '../syntax/functions.js';
 import { ifRegions, switchRegions, type ParamOf } from './guards.js';
 import { macroSummary } from './macros.js';
 import { pointerKindOfCall, pointerKindOfField } from './pointer-kinds.js';
+import { ScopeIndex, type Binding } from './scope-index.js';
 import type {
   CallSite,
   FileSummary,
@@ -25,7 +26,6 @@ import type {
   RefSite,
 } from './summary-types.js';
 
-type Binding = { kind: 'param'; index: number } | { kind: 'local'; copyOf?: number } | { kind: 'static'; global: number };
 
 /** One node on the walk's path. Frames are pooled by depth (one class shape, no garbage per node). */
 class Frame {
@@ -121,6 +121,8 @@ const SKIP = new Set([
   'attribute_specifier',
   'ms_declspec_modifier',
 ]);
+/** The frames markGuard's upward search stops at (besides functions). */
+const GUARD_STOPS = new Set(['if_statement', 'switch_statement', 'case_statement', 'compound_statement', 'expression_statement', 'lambda_expression']);
 /** Wrappers a function name may sit in when its address is taken. */
 const POINTER_WRAPPERS = new Set(['parenthesized_expression', 'cast_expression', 'pointer_expression', 'qualified_identifier']);
 
@@ -147,24 +149,25 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
   const pool: Frame[] = [];
   const token = new Frame().reset(TOKEN_TYPE, null, -1, -1);
   const fnStack: FunctionSummary[] = [];
+  // Depths (indices in `frames`) of the frames that the upward searches stop at, kept as the walk
+  // enters and leaves them, so that no search walks the whole path (deep nesting stays linear).
+  const fnDepths: number[] = [];
+  /** frames with a call or of an argument_list: the callee test stops at the innermost. */
+  const callDepths: number[] = [];
+  /** frames that end markGuard's search. */
+  const guardDepths: number[] = [];
+  /** frames with a declaration. */
+  const declDepths: number[] = [];
+  /** class and struct specifiers (a method's qualified name). */
+  const classDepths: number[] = [];
+  const scopes = new ScopeIndex();
 
-  const lookup = (name: string): Binding | undefined => {
-    for (let i = frames.length - 1; i >= 0; i--) {
-      const b = frames[i].scope?.get(name);
-      if (b) return b;
-      if (frames[i].fn) break;
-    }
-    return undefined;
-  };
+  const lookup = (name: string): Binding | undefined => scopes.lookup(name, fnDepths.length > 0 ? fnDepths[fnDepths.length - 1] : 0);
   const paramOf: ParamOf = (name) => {
     const b = lookup(name);
     if (!b) return undefined;
     if (b.kind === 'param') return b.index;
     if (b.kind === 'local') return b.copyOf;
-    return undefined;
-  };
-  const currentScope = (): Map<string, Binding> | undefined => {
-    for (let i = frames.length - 1; i >= 0; i--) if (frames[i].scope) return frames[i].scope;
     return undefined;
   };
   const parentFrame = () => frames[frames.length - 1];
@@ -242,14 +245,12 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
 
     switch (type) {
       case 'function_definition': {
-        const fn = functionSummary(cursor.currentNode, text, frames);
+        const fn = functionSummary(cursor.currentNode, text, innermostClass());
+        frame.scope = new Map();
         if (fn) {
           frame.fn = fn;
-          frame.scope = new Map(fn.params.flatMap((p, index) => (p.name ? [[p.name, { kind: 'param', index } as Binding]] : [])));
           fnStack.push(fn);
           out.functions.push(fn);
-        } else {
-          frame.scope = new Map();
         }
         break;
       }
@@ -314,13 +315,34 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
         break;
     }
     if (SCOPES.has(type) && !frame.scope) frame.scope = new Map();
+    const depth = frames.length;
     frames.push(frame);
+    if (frame.scope) scopes.open(depth);
+    if (frame.fn) {
+      fnDepths.push(depth);
+      frame.fn.params.forEach((p, index) => {
+        if (p.name) scopes.set(depth, p.name, { kind: 'param', index });
+      });
+    }
+    if (frame.call || type === 'argument_list') callDepths.push(depth);
+    if (frame.fn || GUARD_STOPS.has(type)) guardDepths.push(depth);
+    if (frame.decl) declDepths.push(depth);
+    if (type === 'class_specifier' || type === 'struct_specifier') classDepths.push(depth);
     return true;
   };
 
   const leave = () => {
+    const depth = frames.length - 1;
     const frame = frames.pop()!;
-    if (frame.fn) fnStack.pop();
+    if (frame.fn) {
+      fnStack.pop();
+      fnDepths.pop();
+    }
+    if (frame.scope) scopes.close(depth);
+    if (callDepths[callDepths.length - 1] === depth) callDepths.pop();
+    if (guardDepths[guardDepths.length - 1] === depth) guardDepths.pop();
+    if (declDepths[declDepths.length - 1] === depth) declDepths.pop();
+    if (classDepths[classDepths.length - 1] === depth) classDepths.pop();
     const parent = parentFrame();
     // switch and if statements whose condition or labels name the DIF code, PostProcessing or
     // DI_QUIETINSTALL: read them now, the cursor is on them (the others are never materialised)
@@ -359,15 +381,9 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
     }
     if (field === 'name' && (parent.type === 'enumerator' || parent.type === 'namespace_definition')) return;
     if (parent.type === 'goto_statement' || parent.type === 'labeled_statement') return;
-    // the callee of a call
-    for (let i = frames.length - 1; i >= 0; i--) {
-      const f = frames[i];
-      if (f.call) {
-        if (f.call.nameStart === frame.start && f.call.nameEnd === frame.end) return;
-        break;
-      }
-      if (f.type === 'argument_list') break;
-    }
+    // the callee of a call: the innermost frame with a call or of an argument list holds it
+    const callFrame = callDepths.length > 0 ? frames[callDepths[callDepths.length - 1]] : undefined;
+    if (callFrame?.call && callFrame.call.nameStart === frame.start && callFrame.call.nameEnd === frame.end) return;
     const qualified = parent.type === 'qualified_identifier';
     const binding = qualified ? undefined : lookup(name);
     const fn = fnStack[fnStack.length - 1];
@@ -419,24 +435,26 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
 
   /** Marks the if or switch whose condition (or case label) holds the current node as a possible guard. */
   const markGuard = () => {
-    for (let i = frames.length - 1; i >= 0; i--) {
-      const f = frames[i];
-      if (f.type === 'if_statement' || f.type === 'switch_statement') {
-        f.guard = true;
-        return;
-      }
-      if (f.type === 'case_statement') {
-        // a label: the case's switch is two frames up (case -> body -> switch)
-        const sw = frames[i - 2];
-        if (sw && sw.type === 'switch_statement') sw.guard = true;
-        return;
-      }
-      if (f.type === 'compound_statement' || f.type === 'expression_statement' || f.fn || f.type === 'lambda_expression') return;
+    if (guardDepths.length === 0) return;
+    const i = guardDepths[guardDepths.length - 1];
+    const f = frames[i];
+    if (f.type === 'if_statement' || f.type === 'switch_statement') {
+      f.guard = true;
+    } else if (f.type === 'case_statement') {
+      // a label: the case's switch is two frames up (case -> body -> switch)
+      const sw = frames[i - 2];
+      if (sw && sw.type === 'switch_statement') sw.guard = true;
     }
+    // compound statements, expression statements, functions and lambdas end the search
   };
 
-  const ownerDeclaration = (): Frame | undefined => {
-    for (let i = frames.length - 1; i >= 0; i--) if (frames[i].decl) return frames[i];
+  const ownerDeclaration = (): Frame | undefined => (declDepths.length > 0 ? frames[declDepths[declDepths.length - 1]] : undefined);
+
+  const innermostClass = (): string | undefined => {
+    for (let k = classDepths.length - 1; k >= 0; k--) {
+      const name = frames[classDepths[k]].className;
+      if (name) return name;
+    }
     return undefined;
   };
 
@@ -459,7 +477,7 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
       // parameters of a lambda are locals of its body; those of prototypes declare nothing
       for (let j = i; j >= 0; j--) {
         if (frames[j].type === 'lambda_expression') {
-          frames[j].scope?.set(name, { kind: 'local' });
+          scopes.set(j, name, { kind: 'local' });
           return;
         }
         if (frames[j].fn || frames[j].type === 'compound_statement') return;
@@ -475,7 +493,7 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
       out.globals.push({ name, nameStart: start, nameEnd: end, scope: 'file', isConst: decl.isConst, isStatic: decl.isStatic, isExtern: decl.isExtern });
       return;
     }
-    const scope = currentScope();
+    const scope = scopes.current();
     if (decl?.isStatic) {
       const index = out.globals.push({
         name,
@@ -487,15 +505,15 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
         isExtern: false,
         functionName: fn.qualifiedName,
       }) - 1;
-      scope?.set(name, { kind: 'static', global: index });
+      if (scope !== undefined) scopes.set(scope, name, { kind: 'static', global: index });
       return;
     }
     if (decl?.isExtern) {
-      scope?.delete(name);
+      if (scope !== undefined) scopes.delete(scope, name);
       return;
     }
     const binding: Binding = { kind: 'local' };
-    scope?.set(name, binding);
+    if (scope !== undefined) scopes.set(scope, name, binding);
     if (initDecl) initDecl.target = binding;
   };
 
@@ -547,9 +565,10 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
   };
 
   const listKind = (i: number): PointerKind => {
-    for (let j = i; j >= 0; j--) {
-      const d = frames[j].decl;
-      if (d) return /PROPSHEETPAGE/.test(d.typeText) ? 'page' : /WNDCLASS/.test(d.typeText) ? 'wndproc' : 'pointer';
+    for (let k = declDepths.length - 1; k >= 0; k--) {
+      if (declDepths[k] > i) continue;
+      const d = frames[declDepths[k]].decl!;
+      return /PROPSHEETPAGE/.test(d.typeText) ? 'page' : /WNDCLASS/.test(d.typeText) ? 'wndproc' : 'pointer';
     }
     return 'pointer';
   };
@@ -580,7 +599,7 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
   }
 }
 
-function functionSummary(node: Node, text: string, frames: readonly Frame[]): FunctionSummary | undefined {
+function functionSummary(node: Node, text: string, cls: string | undefined): FunctionSummary | undefined {
   const decl = functionDeclarator(node);
   const nameNode = decl?.childForFieldName('declarator');
   if (!decl || !nameNode) return undefined;
@@ -592,7 +611,6 @@ function functionSummary(node: Node, text: string, frames: readonly Frame[]): Fu
     if (!n) return undefined;
     own = n;
   } else {
-    const cls = [...frames].reverse().find((f) => f.className)?.className;
     if (cls) qualifiedName = `${cls}::${qualifiedName}`;
   }
   const name = text.slice(own.startIndex, own.endIndex);
