@@ -693,10 +693,12 @@ class MacroScanner {
       if (end - at > MAX_MACRO_NAME_LENGTH) return at;
       const treatment = classifyIdentifier(text.slice(at, end));
       if (treatment === 'word') k = end;
-      else if (treatment === 'call') {
+      else if (treatment === 'call' || treatment === 'declspec') {
         const paren = skipSpaceAndComments(text, end);
         const args = text.charCodeAt(paren) === Ch.LParen ? readArgumentList(text, paren, SHORT_ARGUMENT_LIST_LENGTH) : end;
-        k = typeof args === 'number' ? end : args.close + 1;
+        if (typeof args === 'number') k = end;
+        else if (treatment === 'declspec' && namesDllexport(text, args)) return at;
+        else k = args.close + 1;
       } else return at;
     }
   }
@@ -802,7 +804,7 @@ class MacroScanner {
         edits.blankAround(args.open, args.close + 1, args.comments);
         return args.close + 1;
       case 'declspec':
-        if (/\bdllexport\b/.test(this.text.slice(args.open + 1, args.close))) {
+        if (namesDllexport(this.text, args)) {
           this.lastCode = Ch.RParen;
           return args.close + 1;
         }
@@ -856,6 +858,11 @@ class MacroScanner {
   private record(name: string, treatment: WindowsMacroUse['treatment'], start: number, end: number): void {
     this.uses?.push({ name, treatment, start, end });
   }
+}
+
+/** Whether a `__declspec(...)` or `__attribute__((...))` argument list names `dllexport`. */
+function namesDllexport(text: string, args: ArgumentList): boolean {
+  return /\bdllexport\b/.test(text.slice(args.open + 1, args.close));
 }
 
 /** The comments (flattened start/end pairs) that start after `offset`. */

@@ -12,8 +12,8 @@
  *   arguments: `STDAPI_(BOOL)` leaves `BOOL`, `STDMETHOD_(ULONG, AddRef)` leaves `ULONG AddRef`.
  * - `type-name`: keep the name (it reads as the return type) and blank only its parentheses:
  *   `STDMETHOD(Foo)` leaves `STDMETHOD Foo`, a declaration returning the type `STDMETHOD`.
- * - `declspec`: `__declspec(...)` is blanked unless it names `dllexport`, which the installer
- *   model reads (and tree-sitter-cpp parses).
+ * - `declspec`: `__declspec(...)` and `__attribute__((...))` are blanked unless they name
+ *   `dllexport`, which the installer model reads (and tree-sitter-cpp parses).
  * - `const`: `CONST` is respelled `const` (same length; `CONST_VTBL` as `const` and spaces), which is
  *   what it expands to; blanking it would lose the qualifier, keeping it makes `CONST CHAR *p` two
  *   type names in a row.
@@ -64,7 +64,7 @@ const WORD_MACROS = [
 ] as const;
 
 const CALL_MACROS = [
-  '__attribute__', '__attribute', '__pragma', '_Pragma', '__MINGW_ATTRIB_DEPRECATED_MSG', '__MINGW_BROKEN_INTERFACE',
+  '__pragma', '_Pragma', '__MINGW_ATTRIB_DEPRECATED_MSG', '__MINGW_BROKEN_INTERFACE',
   '_CRT_INSECURE_DEPRECATE', '_CRT_INSECURE_DEPRECATE_CORE', '_CRT_INSECURE_DEPRECATE_MEMORY', '_CRT_DEPRECATE_TEXT',
   '_CRT_NONSTDC_DEPRECATE', '_CRT_OBSOLETE', '__CRT_UUID_DECL', '_CRT_ALIGN', '__success', '__range', '__typefix', '__ecount',
   '__bcount', '__xcount', '__field_ecount', '__field_bcount', '__exceptthat', '__inexpressible_readableTo',
@@ -158,7 +158,8 @@ for (const name of CALL_MACROS) EXACT.set(name, 'call');
 for (const name of UNWRAP_MACROS) EXACT.set(name, 'unwrap');
 for (const name of TYPE_NAME_MACROS) EXACT.set(name, 'type-name');
 for (const name of STRUCT_HEAD_MACROS) EXACT.set(name, 'struct-head');
-EXACT.set('__declspec', 'declspec');
+// `__attribute__((dllexport))`, mingw's spelling of the export, stays visible like `__declspec(dllexport)`.
+for (const name of ['__declspec', '__attribute__', '__attribute']) EXACT.set(name, 'declspec');
 for (const name of ['CONST', 'CONST_VTBL', '_CONST_RETURN', 'OLE_CONST', 'DHCP_CONST', 'GDIPCONST', '_WConst_return']) {
   EXACT.set(name, 'const');
 }

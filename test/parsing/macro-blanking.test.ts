@@ -150,6 +150,11 @@ describe('blankWindowsMacros: __declspec', () => {
     expect(blankWindowsMacros(input)).toBe(mask(input, 'CALLBACK'));
   });
 
+  it('keeps __attribute__((dllexport)), mingw\'s spelling, and blanks other attributes', () => {
+    const input = '__attribute__((dllexport)) DWORD WINAPI A(void);\nint b(void) __attribute__((noreturn));\n';
+    expect(blankWindowsMacros(input)).toBe(mask(input, 'WINAPI', '__attribute__((noreturn))'));
+  });
+
   it('blanks every other __declspec: dllimport, noreturn, align(n), uuid("...")', () => {
     const input = '__declspec(dllimport) int a;\n__declspec(noreturn) void b(void);\n__declspec(align(16)) int c;\nstruct __declspec(uuid("0000-0000")) D;\n';
     expect(blankWindowsMacros(input)).toBe(
