@@ -26,7 +26,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DEFAULT_DIRS = [
   '/usr/share/mingw-w64/include',
   path.resolve(HERE, '../examples'),
-  '/work/shared/domain/finish-install-example',
+  path.resolve(HERE, '../test/fixtures/domain/finish-install-example'),
 ];
 
 interface Options {

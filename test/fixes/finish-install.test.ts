@@ -11,7 +11,7 @@ import { CppParser } from '../../rules/parsing/cpp-parser.js';
 import { SourceCode } from '../../rules/source/source-code.js';
 import { hasMingw, mingwSyntaxCheck } from '../support/mingw.js';
 
-const DOMAIN = join(__dirname, '../../../shared/domain/finish-install-example');
+const DOMAIN = join(__dirname, '../fixtures/domain/finish-install-example');
 
 let parser: CppParser;
 beforeAll(async () => {

@@ -82,7 +82,7 @@ describe('parsing after macro blanking', () => {
   });
 
   it('every C file and header of the example co-installer and of the domain example parses without errors', () => {
-    const dirs = [path.join(REPO, 'examples/contoso-coinstaller'), '/work/shared/domain/finish-install-example'].filter(existsSync);
+    const dirs = [path.join(REPO, 'examples/contoso-coinstaller'), path.join(REPO, 'test/fixtures/domain/finish-install-example')].filter(existsSync);
     const files = dirs.flatMap((d) => readdirSync(d).filter((f) => /\.[ch]$/.test(f)).map((f) => path.join(d, f)));
     expect(files.length).toBeGreaterThan(3);
     for (const file of files) {

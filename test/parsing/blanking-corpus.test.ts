@@ -67,7 +67,7 @@ function corpusFiles(step: number): string[] {
   const files = [
     ...listCppFiles(path.join(REPO, 'examples')),
     ...listCppFiles(path.join(HERE, 'fixtures')),
-    ...(existsSync('/work/shared/domain/finish-install-example') ? listCppFiles('/work/shared/domain/finish-install-example') : []),
+    ...(listCppFiles(path.join(import.meta.dirname, '../fixtures/domain/finish-install-example'))),
   ];
   if (existsSync(MINGW_INCLUDE)) files.push(...listCppFiles(MINGW_INCLUDE).filter((_, i) => i % step === 0));
   return files;

@@ -12,7 +12,7 @@ import { FULL_SIZES, mutate, pick, randomInt, seededRandom, type MutationSizes }
 import { checkModule } from './invariants.js';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
-export const DOMAIN_EXAMPLE = '/work/shared/domain/finish-install-example';
+export const DOMAIN_EXAMPLE = join(import.meta.dirname, '../fixtures/domain/finish-install-example');
 
 export interface SeedFile {
   /** Where the module's files are said to live (the paths the linter sees). */

@@ -4,13 +4,14 @@
  * the domain's after.c (the call moved into a finish-install action), and the result re-lints clean.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient, pathUri } from './support/lsp-client.js';
 import { tempWorkspace, type TempWorkspace } from './support/workspace.js';
 
-const DOMAIN = '/work/shared/domain/finish-install-example';
+const DOMAIN = join(import.meta.dirname, '../fixtures/domain/finish-install-example');
 
 let client: TestClient | undefined;
 let ws: TempWorkspace | undefined;
