@@ -54,6 +54,16 @@ export class CppParser {
     return tree;
   }
 
+  /**
+   * Parses text the caller already blanked with blankWindowsMacros (the language server blanks
+   * once per edit, to find what changed, and hands that text on instead of blanking it twice).
+   */
+  parseBlanked(blanked: string, oldTree?: Tree | null): Tree {
+    const tree = this.parser.parse(blanked, oldTree ?? null);
+    if (!tree) throw new Error('tree-sitter returned no tree');
+    return tree;
+  }
+
   /** Parses text as it is, without blanking (for measurements). */
   parseRaw(text: string): Tree {
     const tree = this.parser.parse(text);

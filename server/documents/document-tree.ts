@@ -29,11 +29,11 @@ export class DocumentTree {
     if (this.tree) {
       const span = editBetween(this.parsedBlanked, blanked);
       if (span) this.tree.edit(new Edit(span));
-      next = parser.parse(text, this.tree);
+      next = parser.parseBlanked(blanked, this.tree);
       this.tree.delete();
       this.counts.incremental++;
     } else {
-      next = parser.parse(text);
+      next = parser.parseBlanked(blanked);
       this.counts.full++;
     }
     this.tree = next;
