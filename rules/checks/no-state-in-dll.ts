@@ -12,8 +12,9 @@
 import type { Node } from 'web-tree-sitter';
 import { createRule } from '../engine/create-rule.js';
 import type { RelatedLocation } from '../engine/types.js';
-import { enclosingFunction, functionName } from '../syntax/functions.js';
-import { FileScope, resolveVariable, type FileVariable } from '../syntax/variable-scope.js';
+import { functionName, parameters } from '../syntax/functions.js';
+import { declaredName, FileScope, type FileVariable } from '../syntax/variable-scope.js';
+import { AncestorChain } from '../model/ancestor-chain.js';
 import { installerModelOf, siteContext, type GlobalAccess, type ModuleGlobal } from './installer-context.js';
 import { driverKeySuggestion } from './driver-key-state.js';
 
@@ -46,6 +47,9 @@ export default createRule<MessageIds>({
     const model = installerModelOf(context);
     const { sourceCode, filePath } = context;
     const fileScope = new FileScope();
+    // ancestors without Node.parent (quadratic in depth): sites come in document order
+    const ancestors = sourceCode.ast ? new AncestorChain(sourceCode.ast) : undefined;
+    const resolve = (id: Node): FileVariable | null => (ancestors ? resolveOnPath(ancestors.pathTo(id), fileScope) : null);
     let byName: Map<string, Node[]> | undefined;
     /** The identifiers of this file with a given name (indexed once, when a suggestion first needs it). */
     const identifiersNamed = (name: string): readonly Node[] => {
@@ -65,9 +69,9 @@ export default createRule<MessageIds>({
       if (model?.globalAt) {
         const g = model.globalAt(filePath, id.startIndex);
         if (!g || g.isConst) return null;
-        return { name: g.name, scope: g.scope, local: resolveVariable(id, fileScope) ?? undefined, model: g };
+        return { name: g.name, scope: g.scope, local: resolve(id) ?? undefined, model: g };
       }
-      const local = resolveVariable(id, fileScope);
+      const local = resolve(id);
       if (!local || local.isConst) return null;
       return { name: local.name, scope: local.scope, local };
     };
@@ -77,7 +81,7 @@ export default createRule<MessageIds>({
       const g = globalOf(root);
       if (!g) return;
       const scope = g.scope === 'file' ? 'file-scope variable' : 'static variable';
-      const fn = enclosingFunction(site);
+      const fn = ancestors?.closest(site, FUNCTION) ?? null;
       const suggest = kind === 'write' && g.local ? driverKeySuggestion(sourceCode, site, g.local, identifiersNamed, fileScope) : undefined;
       const suggestions = suggest ? [{ messageId: 'useDriverKey' as const, fix: () => suggest }] : undefined;
       if (!model) {
@@ -154,6 +158,52 @@ export default createRule<MessageIds>({
     };
   },
 });
+
+const FUNCTION = new Set(['function_definition']);
+
+/**
+ * What the last node of `path` (an identifier) names: a file-scope variable or a static local of
+ * this file, or null. The same answer as resolveVariable (syntax/variable-scope.ts), read from a
+ * path found once instead of a chain of Node.parent calls.
+ */
+function resolveOnPath(path: readonly Node[], fileScope: FileScope): FileVariable | null {
+  const identifier = path[path.length - 1];
+  const name = identifier.text;
+  for (let i = path.length - 2; i >= 0; i--) {
+    const scope = path[i];
+    if (scope.type === 'function_definition') {
+      if (parameters(scope).some((p) => p.name === name)) return null;
+      continue;
+    }
+    if (scope.type === 'translation_unit') return fileScope.lookup(scope, name);
+    if (scope.type !== 'compound_statement' && scope.type !== 'for_statement') continue;
+    for (const child of scope.namedChildren) {
+      if (!child || child.type !== 'declaration') continue;
+      if (child.startIndex > identifier.startIndex) continue;
+      const hit = declaredNamesOf(child).find((n) => n.text === name);
+      if (!hit) continue;
+      if (!child.namedChildren.some((c) => c?.type === 'storage_class_specifier' && c.text === 'static')) return null;
+      return { name, scope: 'static-local', nameNode: hit, declaration: child, isConst: isConstDeclarator(child, hit) };
+    }
+  }
+  return null;
+}
+
+function declaredNamesOf(declaration: Node): Node[] {
+  return declaration.childrenForFieldName('declarator').flatMap((d) => {
+    const n = d ? declaredName(d) : null;
+    return n ? [n] : [];
+  });
+}
+
+/** `const char *p` declares a pointer that can change; `char *const p` cannot. */
+function isConstDeclarator(declaration: Node, nameNode: Node): boolean {
+  const constType = declaration.namedChildren.some((c) => c?.type === 'type_qualifier' && c.text === 'const');
+  for (let p = nameNode.parent; p && p.id !== declaration.id; p = p.parent) {
+    if (p.type === 'pointer_declarator') return p.namedChildren.some((c) => c?.type === 'type_qualifier' && c.text === 'const');
+  }
+  return constType;
+}
 
 /** The callee's text when `expr` (through casts and parentheses) is an argument of a call. */
 function calleeOfArgument(expr: Node): string | null {
