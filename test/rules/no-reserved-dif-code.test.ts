@@ -3,7 +3,7 @@ import rule from '../../rules/checks/no-reserved-dif-code.js';
 import type { RuleModule } from '../../rules/engine/types.js';
 import { installerModelProvider } from '../../rules/model/index.js';
 import { RuleTester, type InvalidCase, type ValidCase } from '../../rules/testing/rule-tester.js';
-import { checkFixesCompile } from './fix-compiles.js';
+import { checkFixesCompile } from '../support/fix-checks.js';
 import { checkDocExamples, installerModelReady } from './rule-doc-examples.js';
 
 const asModule = rule as unknown as RuleModule;

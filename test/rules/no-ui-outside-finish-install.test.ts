@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/checks/no-ui-outside-finish-install.js';
 import { defaultSettings, type ResolvedConfig } from '../../rules/config/resolved-config.js';
-import { applyFixes } from '../../rules/engine/apply-fixes.js';
 import { Linter } from '../../rules/engine/linter.js';
-import type { Fix, RuleModule } from '../../rules/engine/types.js';
+import type { RuleModule } from '../../rules/engine/types.js';
 import { installerModelProvider } from '../../rules/model/index.js';
 import { CppParser } from '../../rules/parsing/cpp-parser.js';
 import { RuleTester, type InvalidCase, type ValidCase } from '../../rules/testing/rule-tester.js';
+import { checkFixedModules } from '../support/fix-checks.js';
 import { hasMingw, mingwSyntaxCheck } from '../support/mingw.js';
 
 const ID = 'no-ui-outside-finish-install';
@@ -437,84 +437,16 @@ describe(`${ID} without the installer model`, () => {
 // Every fix, three ways: the exact text (above), the fixed file parses and re-lints clean, and
 // mingw-w64 compiles it.
 
-describe(`${ID}: fixed files parse, re-lint clean and compile`, () => {
-  let parser: CppParser;
-  beforeAll(async () => {
-    parser = await CppParser.create();
-  });
-  afterAll(() => parser.delete());
-
-  const config: ResolvedConfig = {
-    filePath: null,
-    rules: { [ID]: { severity: 2, options: [] } },
-    settings: defaultSettings(),
-    ignores: [],
-    reportUnusedDisableDirectives: 0,
-  };
-  const lint = (text: string) =>
-    new Linter({ rules: new Map([[ID, RULE]]), parser, serviceProviders: [installerModelProvider] }).lintText(text, '/m/installer.c', config);
-  const errorNodes = (text: string) => {
-    const tree = parser.parse(text);
-    try {
-      return tree.rootNode.hasError;
-    } finally {
-      tree.delete();
-    }
-  };
-
-  const cases: [string, string, 'fix' | 'suggestion'][] = [
+checkFixedModules(ID, RULE, {
+  invalid: CASES.invalid,
+  fixturesDir: FIXTURES,
+  fixtures: [
     ['switch-direct.c', 'switch-direct.fixed.c', 'fix'],
     ['thin-wrapper.c', 'thin-wrapper.fixed.c', 'fix'],
     ['if-chain-class-installer.c', 'if-chain-class-installer.fixed.c', 'fix'],
     ['deep-helper.c', 'deep-helper.suggested.c', 'suggestion'],
-  ];
-  // The fixes of the inline cases too: lint the module, apply every fix, check the same three ways.
-  CASES.invalid.forEach((c, n) => {
-    if (typeof c.output !== 'string' || c.code.startsWith('/*')) return;
-    it(`inline case ${n + 1} (${c.name ?? 'unnamed'}): the fixed file parses, re-lints without the finding and compiles`, () => {
-      const name = c.filename ?? 'installer.c';
-      const inputs = (text: string) => [
-        { filePath: `/m/${name}`, text },
-        ...Object.entries(c.moduleFiles ?? {}).map(([n2, t]) => ({ filePath: `/m/${n2}`, text: t, report: false })),
-      ];
-      const settings = { ...defaultSettings(), ...c.settings };
-      const cfg = { ...config, settings };
-      const linter = new Linter({ rules: new Map([[ID, RULE]]), parser, serviceProviders: [installerModelProvider] });
-      const before = linter.lintModule(inputs(c.code), () => cfg)[0].messages.filter((m) => m.ruleId === ID);
-      const output = applyFixes(c.code, before.flatMap((m) => (m.fix ? [m.fix] : []))).output;
-      expect(output).toBe(c.output);
-      expect(errorNodes(output)).toBe(false);
-      const after = linter.lintModule(inputs(output), () => cfg)[0].messages.filter((m) => m.ruleId === ID);
-      expect(after.length).toBeLessThan(before.length);
-      if (hasMingw()) {
-        const dir = mkdtempSync(join(tmpdir(), `${ID}-inline-`));
-        writeFileSync(join(dir, name), output);
-        expect(mingwSyntaxCheck(join(dir, name)), 'the fixed file compiles').toBe('');
-      }
-    });
-  });
-
-  for (const [input, expected, how] of cases) {
-    it(`${input}: the ${how} gives ${expected}, which parses, re-lints clean and compiles`, () => {
-      const code = fixture(input);
-      const messages = lint(code);
-      expect(messages).toHaveLength(1);
-      const edit: Fix | undefined = how === 'fix' ? messages[0].fix : messages[0].suggestions?.[0].fix;
-      expect(edit).toBeDefined();
-      const output = applyFixes(code, [edit!]).output;
-      expect(output).toBe(fixture(expected));
-      expect(errorNodes(code)).toBe(false);
-      expect(errorNodes(output)).toBe(false);
-      expect(lint(output).filter((m) => m.ruleId === ID)).toEqual([]);
-      if (hasMingw()) {
-        const dir = mkdtempSync(join(tmpdir(), `${ID}-`));
-        writeFileSync(join(dir, input), code);
-        writeFileSync(join(dir, expected), output);
-        expect(mingwSyntaxCheck(join(dir, input)), 'the input compiles').toBe('');
-        expect(mingwSyntaxCheck(join(dir, expected)), 'the fixed file compiles').toBe('');
-      }
-    });
-  }
+  ],
+  serviceProviders: [installerModelProvider],
 });
 
 // ---------------------------------------------------------------------------------------------
