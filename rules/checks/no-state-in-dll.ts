@@ -48,8 +48,8 @@ export default createRule<MessageIds>({
     const { sourceCode, filePath } = context;
     const fileScope = new FileScope();
     // ancestors without Node.parent (quadratic in depth): sites come in document order
-    const ancestors = sourceCode.ast ? new AncestorChain(sourceCode.ast) : undefined;
-    const resolve = (id: Node): FileVariable | null => (ancestors ? resolveOnPath(ancestors.pathTo(id), fileScope) : null);
+    const ancestors = sourceCode.ast ? new AncestorChain(sourceCode.ast, SCOPES) : undefined;
+    const resolve = (id: Node): FileVariable | null => (ancestors ? resolveOnPath(ancestors.pathTo(id), ancestors.marked(), fileScope) : null);
     let byName: Map<string, Node[]> | undefined;
     /** The identifiers of this file with a given name (indexed once, when a suggestion first needs it). */
     const identifiersNamed = (name: string): readonly Node[] => {
@@ -81,7 +81,7 @@ export default createRule<MessageIds>({
       const g = globalOf(root);
       if (!g) return;
       const scope = g.scope === 'file' ? 'file-scope variable' : 'static variable';
-      const fn = ancestors?.closest(site, FUNCTION) ?? null;
+      const fn = ancestors?.closest(site, 'function_definition') ?? null;
       const suggest = kind === 'write' && g.local ? driverKeySuggestion(sourceCode, site, g.local, identifiersNamed, fileScope) : undefined;
       const suggestions = suggest ? [{ messageId: 'useDriverKey' as const, fix: () => suggest }] : undefined;
       if (!model) {
@@ -159,24 +159,25 @@ export default createRule<MessageIds>({
   },
 });
 
-const FUNCTION = new Set(['function_definition']);
+/** The nodes resolveOnPath looks at. */
+const SCOPES = new Set(['function_definition', 'translation_unit', 'compound_statement', 'for_statement']);
 
 /**
  * What the last node of `path` (an identifier) names: a file-scope variable or a static local of
  * this file, or null. The same answer as resolveVariable (syntax/variable-scope.ts), read from a
  * path found once instead of a chain of Node.parent calls.
  */
-function resolveOnPath(path: readonly Node[], fileScope: FileScope): FileVariable | null {
+function resolveOnPath(path: readonly Node[], scopes: readonly number[], fileScope: FileScope): FileVariable | null {
   const identifier = path[path.length - 1];
   const name = identifier.text;
-  for (let i = path.length - 2; i >= 0; i--) {
-    const scope = path[i];
+  for (let k = scopes.length - 1; k >= 0; k--) {
+    if (scopes[k] >= path.length - 1) continue;
+    const scope = path[scopes[k]];
     if (scope.type === 'function_definition') {
       if (parameters(scope).some((p) => p.name === name)) return null;
       continue;
     }
     if (scope.type === 'translation_unit') return fileScope.lookup(scope, name);
-    if (scope.type !== 'compound_statement' && scope.type !== 'for_statement') continue;
     for (const child of scope.namedChildren) {
       if (!child || child.type !== 'declaration') continue;
       if (child.startIndex > identifier.startIndex) continue;

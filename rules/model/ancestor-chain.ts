@@ -10,10 +10,16 @@ import type { Node } from 'web-tree-sitter';
 
 export class AncestorChain {
   private readonly chain: Node[] = [];
+  /** Indices in `chain` of the nodes of a marked type, outermost first (their type is read once). */
+  private readonly marks: number[] = [];
   /** childWithDescendant calls made (for tests: it grows with the tree, not with depth squared). */
   steps = 0;
 
-  constructor(private readonly root: Node) {}
+  /** `marked`: the node types the caller looks for on paths (see marked()). */
+  constructor(
+    private readonly root: Node,
+    private readonly markedTypes: ReadonlySet<string> = new Set(),
+  ) {}
 
   /**
    * The path from the root to `node`, root first and `node` last. The array is the chain's own:
@@ -29,32 +35,55 @@ export class AncestorChain {
       if (top.id === node.id) return c;
       const holds = top.startIndex <= start && end <= top.endIndex && (top.startIndex !== start || top.endIndex !== end);
       if (holds) break;
-      c.pop();
+      this.pop();
     }
-    if (c.length === 0) c.push(this.root);
+    if (c.length === 0) this.push(this.root);
     for (;;) {
       const top = c[c.length - 1];
       if (top.id === node.id) return c;
       this.steps++;
       const next = top.childWithDescendant(node);
       if (!next) return this.byParents(node);
-      c.push(next);
+      this.push(next);
     }
   }
 
-  /** The innermost ancestor of `node` (not itself) of one of `types`. */
-  closest(node: Node, types: ReadonlySet<string>): Node | null {
+  /**
+   * The indices, in the path pathTo last gave, of its nodes of a marked type, outermost first:
+   * reading them costs no call into WASM. Read them before the next call.
+   */
+  marked(): readonly number[] {
+    return this.marks;
+  }
+
+  /** The innermost ancestor of `node` (not itself) of the marked type `type`. */
+  closest(node: Node, type: string): Node | null {
     const path = this.pathTo(node);
-    for (let i = path.length - 2; i >= 0; i--) if (types.has(path[i].type)) return path[i];
+    for (let k = this.marks.length - 1; k >= 0; k--) {
+      const i = this.marks[k];
+      if (i < path.length - 1 && path[i].type === type) return path[i];
+    }
     return null;
+  }
+
+  private push(node: Node): void {
+    if (this.markedTypes.has(node.type)) this.marks.push(this.chain.length);
+    this.chain.push(node);
+  }
+
+  private pop(): void {
+    this.chain.pop();
+    if (this.marks.length > 0 && this.marks[this.marks.length - 1] >= this.chain.length) this.marks.pop();
   }
 
   /** The slow way, for a node the descent cannot reach (not seen in practice). */
   private byParents(node: Node): readonly Node[] {
     const c = this.chain;
+    const up: Node[] = [];
+    for (let n: Node | null = node; n; n = n.parent) up.push(n);
     c.length = 0;
-    for (let n: Node | null = node; n; n = n.parent) c.push(n);
-    c.reverse();
+    this.marks.length = 0;
+    for (let i = up.length - 1; i >= 0; i--) this.push(up[i]);
     return c;
   }
 }
