@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/checks/no-process-outside-finish-install.js';
 import { defaultSettings, type ResolvedConfig } from '../../rules/config/resolved-config.js';
 import { Linter } from '../../rules/engine/linter.js';
@@ -10,7 +9,7 @@ import { installerModelProvider } from '../../rules/model/index.js';
 import { CppParser } from '../../rules/parsing/cpp-parser.js';
 import { RuleTester, type InvalidCase, type ValidCase } from '../../rules/testing/rule-tester.js';
 import { checkFixedModules } from '../support/fix-checks.js';
-import { hasMingw, mingwSyntaxCheck } from '../support/mingw.js';
+import { checkDocExamples } from './rule-doc-examples.js';
 
 const ID = 'no-process-outside-finish-install';
 const FIXTURES = join(__dirname, '../fixtures/rules', ID);
@@ -282,53 +281,4 @@ checkFixedModules(ID, RULE, {
 // The documentation's examples: every ```c block after "Incorrect:" gets a finding of this rule,
 // every one after "Correct:" none, and both compile.
 
-function docExamples(ruleId: string): { kind: 'incorrect' | 'correct'; code: string }[] {
-  const md = readFileSync(join(__dirname, '../../docs/rules', `${ruleId}.md`), 'utf8').split(/\r?\n/);
-  const out: { kind: 'incorrect' | 'correct'; code: string }[] = [];
-  let kind: 'incorrect' | 'correct' | null = null;
-  for (let i = 0; i < md.length; i++) {
-    if (/^#/.test(md[i])) kind = null;
-    else if (/^Incorrect:\s*$/.test(md[i])) kind = 'incorrect';
-    else if (/^Correct:\s*$/.test(md[i])) kind = 'correct';
-    else if (md[i] === '```c' && kind) {
-      const end = md.indexOf('```', i + 1);
-      out.push({ kind, code: md.slice(i + 1, end).join('\n') + '\n' });
-      i = end;
-    }
-  }
-  return out;
-}
-
-describe(`docs/rules/${ID}.md examples`, () => {
-  let parser: CppParser;
-  beforeAll(async () => {
-    parser = await CppParser.create();
-  });
-  afterAll(() => parser.delete());
-  const examples = docExamples(ID);
-
-  it('has incorrect and correct examples', () => {
-    expect(examples.some((e) => e.kind === 'incorrect')).toBe(true);
-    expect(examples.some((e) => e.kind === 'correct')).toBe(true);
-  });
-  examples.forEach((example, i) => {
-    it(`example ${i + 1} (${example.kind}) ${example.kind === 'incorrect' ? 'is reported' : 'is not reported'} and compiles`, () => {
-      const config: ResolvedConfig = {
-        filePath: null,
-        rules: { [ID]: { severity: 2, options: [] } },
-        settings: defaultSettings(),
-        ignores: [],
-        reportUnusedDisableDirectives: 0,
-      };
-      const linter = new Linter({ rules: new Map([[ID, RULE]]), parser, serviceProviders: [installerModelProvider] });
-      const messages = linter.lintText(example.code, '/doc/example.c', config);
-      if (example.kind === 'incorrect') expect(messages.filter((m) => m.ruleId === ID).length).toBeGreaterThan(0);
-      else expect(messages).toEqual([]);
-      if (hasMingw()) {
-        const file = join(mkdtempSync(join(tmpdir(), `${ID}-doc-`)), 'example.c');
-        writeFileSync(file, example.code);
-        expect(mingwSyntaxCheck(file)).toBe('');
-      }
-    });
-  });
-});
+checkDocExamples(ID, RULE, [installerModelProvider], { prelude: false });
