@@ -1,13 +1,26 @@
 /** Reading call expressions from a tree-sitter-cpp tree. */
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
+
+/**
+ * Callee names already read, per tree and call node id: every rule about API calls asks for the
+ * name of every call of a file. Keyed weakly by the Tree, so the names go with the tree (a tree's
+ * text never changes; an incremental parse makes a new Tree).
+ */
+const namesByTree = new WeakMap<Tree, Map<number, string | null>>();
 
 /**
  * The name a call calls, for `f(...)`, `::f(...)`, `ns::f(...)`, `obj.f(...)`, `p->f(...)`
  * (the last name), or null when the callee is not a name (a call through an expression).
  */
 export function calleeName(call: Node): string | null {
+  let names = namesByTree.get(call.tree);
+  if (!names) namesByTree.set(call.tree, (names = new Map()));
+  const known = names.get(call.id);
+  if (known !== undefined) return known;
   const fn = call.childForFieldName('function');
-  return fn ? lastName(fn) : null;
+  const name = fn ? lastName(fn) : null;
+  names.set(call.id, name);
+  return name;
 }
 
 function lastName(node: Node): string | null {
