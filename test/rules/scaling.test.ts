@@ -14,6 +14,7 @@ import { Linter } from '../../rules/engine/linter.js';
 import type { RuleModule } from '../../rules/engine/types.js';
 import { AncestorChain } from '../../rules/model/ancestor-chain.js';
 import { CppParser } from '../../rules/parsing/cpp-parser.js';
+import { calleeName } from '../../rules/syntax/calls.js';
 
 let parser: CppParser;
 beforeAll(async () => {
@@ -130,5 +131,39 @@ describe('no-state-in-dll on deep nesting', () => {
     const N = 5000;
     const text = 'static int g;\nint f(int a) {\n  int g = 0;\n' + '{\n'.repeat(N) + 'g = a ? g++ : 0;\n' + '}\n'.repeat(N) + '  return g;\n}\nint h(int g) { return g++; }\n';
     expect(lint(text)).toEqual([]);
+  });
+});
+
+describe('calleeName, read once per call and tree', () => {
+  it('gives each tree its own names, even where a new tree reuses the node ids of a freed one', () => {
+    const names: string[] = [];
+    // names of one length: the freed tree's memory is reused, and with it the node ids
+    for (const callee of ['LoadLibraryW', 'LoadLibraryA', 'CreateThread', 'LoadLibraryW', 'CreateThread']) {
+      const tree = parser.parse(`void f(void) { ${callee}(0); ${callee}(1); }\n`);
+      try {
+        const calls = tree.rootNode.descendantsOfType('call_expression').filter((n): n is Node => n !== null);
+        for (const c of calls) names.push(calleeName(c) ?? 'null', calleeName(c) ?? 'null');
+      } finally {
+        tree.delete();
+      }
+    }
+    expect(names).toEqual([
+      ...Array(4).fill('LoadLibraryW'),
+      ...Array(4).fill('LoadLibraryA'),
+      ...Array(4).fill('CreateThread'),
+      ...Array(4).fill('LoadLibraryW'),
+      ...Array(4).fill('CreateThread'),
+    ]);
+  });
+
+  it('the names of a qualified, a member and a parenthesized callee; null for a call through an expression', () => {
+    const tree = parser.parse('void f(void) { ::ns::Open(1); p->Close(); (Start)(); (*table[0])(); }\n');
+    try {
+      const calls = tree.rootNode.descendantsOfType('call_expression').filter((n): n is Node => n !== null);
+      expect(calls.map((c) => calleeName(c))).toEqual(['Open', 'Close', 'Start', null]);
+      expect(calls.map((c) => calleeName(c))).toEqual(['Open', 'Close', 'Start', null]);
+    } finally {
+      tree.delete();
+    }
   });
 });
