@@ -3,6 +3,7 @@
  * section 4). Names are matched exactly; families are listed with their A/W/Ex spellings.
  * The config can add names (settings.uiApis, .processApis, .libraryLoadApis).
  */
+import { DIF_CODES } from './dif-codes.js';
 
 function withAW(names: readonly string[]): string[] {
   return names.flatMap((n) => [n, `${n}A`, `${n}W`]);
@@ -116,15 +117,8 @@ export const DEFAULT_DIF_HANDLER_CODES: ReadonlyMap<string, string> = new Map([
  * DIF codes reserved for the system: vendor installers must not handle them (domain notes,
  * section 2; Microsoft's "Private DIF Codes" page). DIF_FIRSTTIMESETUP is private too, but
  * installers of non-PnP devices that must be detected may handle it, so it is not listed.
+ * The codes the DIF table (dif-codes.ts) marks `reserved`.
  */
-export const RESERVED_DIF_CODES: ReadonlySet<string> = new Set([
-  'DIF_ASSIGNRESOURCES',
-  'DIF_FOUNDDEVICE',
-  'DIF_INSTALLCLASSDRIVERS',
-  'DIF_CALCDISKSPACE',
-  'DIF_ENABLECLASS',
-  'DIF_DETECTVERIFY',
-  'DIF_DETECTCANCEL',
-  'DIF_ADDPROPERTYPAGE_BASIC',
-  'DIF_UPDATEDRIVER_UI',
-]);
+export const RESERVED_DIF_CODES: ReadonlySet<string> = new Set(
+  [...DIF_CODES.values()].filter((c) => c.interactivity === 'reserved').map((c) => c.name),
+);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RESERVED_DIF_CODES } from '../../rules/knowledge/api-lists.js';
 import { DIF_CODES, difCodeInfo, difCodeName } from '../../rules/knowledge/dif-codes.js';
 
 // Values from setupapi.h (DIF_FINISHINSTALL_ACTION from the Vista SDK), written by hand.
@@ -20,5 +21,22 @@ describe('DIF code values', () => {
     expect(difCodeInfo('DIF_ADDPROPERTYPAGE_ADVANCED')?.value).toBe(0x23);
     expect(difCodeInfo('DIF_FINISHINSTALL_ACTION')?.value).toBe(0x2a);
     for (const [name, info] of DIF_CODES) expect(difCodeName(info.value), name).toBe(name);
+  });
+});
+
+describe('reserved DIF codes', () => {
+  // Section 2 of the domain notes and Microsoft's "Private DIF Codes" page; DIF_FIRSTTIMESETUP stays handleable.
+  it('are the nine private codes the table marks reserved', () => {
+    expect([...RESERVED_DIF_CODES].sort()).toEqual([
+      'DIF_ADDPROPERTYPAGE_BASIC',
+      'DIF_ASSIGNRESOURCES',
+      'DIF_CALCDISKSPACE',
+      'DIF_DETECTCANCEL',
+      'DIF_DETECTVERIFY',
+      'DIF_ENABLECLASS',
+      'DIF_FOUNDDEVICE',
+      'DIF_INSTALLCLASSDRIVERS',
+      'DIF_UPDATEDRIVER_UI',
+    ]);
   });
 });
