@@ -13,11 +13,11 @@ import type {
   ReachingContext,
 } from '../checks/installer-context.js';
 import type { SharedSettings } from '../engine/types.js';
+import { lineColumn } from '../source/line-index.js';
 import { PAGE_DIF_CODES, isInteractiveDifCode } from './dif-facts.js';
 import { ANY_DIF, difIn, intersectDif, isEmptyDif, type DifSet } from './dif-set.js';
 import { kindOfParamCount, signatureKind, undecorate } from './entry-points.js';
 import { ModuleGraph, guardWithConstants, type Edge, type GraphFunction, type SiteGuard } from './module-graph.js';
-import { lineColumn } from './positions.js';
 import type { FileSummary, Range } from './summary-types.js';
 
 export interface ModelExtras {

@@ -25,15 +25,7 @@ export class LineIndex {
 
   /** 0-based line of an offset (offsets past the end map to the last line). */
   lineOf(offset: number): number {
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineOfOffset(this.lineStarts, offset);
   }
 
   /** 0-based line and 0-based UTF-16 column. */
@@ -77,6 +69,24 @@ export class LineIndex {
     }
     return crlf > lf ? '\r\n' : '\n';
   }
+}
+
+/** 0-based line of an offset, from a text's line starts (offsets past the end map to the last line). */
+export function lineOfOffset(lineStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** 1-based line and column (UTF-16) of an offset, from a text's line starts (what a file summary keeps). */
+export function lineColumn(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+  const line = lineOfOffset(lineStarts, offset);
+  return { line: line + 1, column: offset - lineStarts[line] + 1 };
 }
 
 /** Converts a UTF-16 column on a line to a UTF-8 byte column (for LSP clients that ask for utf-8). */

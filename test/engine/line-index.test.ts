@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineIndex, utf16ToUtf8Column, utf8ToUtf16Column } from '../../rules/source/line-index.js';
+import { LineIndex, lineColumn, utf16ToUtf8Column, utf8ToUtf16Column } from '../../rules/source/line-index.js';
 import { SourceCode } from '../../rules/source/source-code.js';
 
 describe('LineIndex', () => {
@@ -36,5 +36,18 @@ describe('SourceCode', () => {
     expect(sc.getLocFromIndex(sc.text.indexOf('f'))).toEqual({ line: 2, column: 6 });
     expect(sc.getIndexFromLoc({ line: 2, column: 6 })).toBe(sc.text.indexOf('f'));
     expect(sc.lines).toEqual(['// ü', '  😀 f();']);
+  });
+});
+
+describe('lineColumn (from line starts alone, as a file summary keeps them)', () => {
+  it('gives 1-based lines and UTF-16 columns, CRLF and lone CR ending lines', () => {
+    const text = 'a\r\nbc\rd😀e\n';
+    const starts = new LineIndex(text).lineStarts;
+    expect(lineColumn(starts, 0)).toEqual({ line: 1, column: 1 });
+    expect(lineColumn(starts, 3)).toEqual({ line: 2, column: 1 });
+    expect(lineColumn(starts, 4)).toEqual({ line: 2, column: 2 });
+    expect(lineColumn(starts, 6)).toEqual({ line: 3, column: 1 });
+    expect(lineColumn(starts, text.indexOf('e'))).toEqual({ line: 3, column: 4 });
+    expect(lineColumn(starts, text.length)).toEqual({ line: 4, column: 1 });
   });
 });
