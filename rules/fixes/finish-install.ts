@@ -11,6 +11,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SourceCode } from '../source/source-code.js';
 import type { Fix } from '../engine/types.js';
+import { stripParens } from '../syntax/dif-dispatch.js';
 import { isJump, parameters, statementsOf } from '../syntax/functions.js';
 
 export interface ScaffoldRequest {
@@ -181,7 +182,7 @@ function switchShape(sourceCode: SourceCode, fn: Node, dif: string): Shape | nul
     const first = inner ? statementsOf(inner)[0] : statements[0];
     const after = inner ? inner.startIndex + 1 : labelEnd;
     const indent = first ? sourceCode.indentationAt(first.startIndex) : stmtIndent;
-    return { insertAt: lineStartAfter(sourceCode, after), text: c.text, indent };
+    return { insertAt: sourceCode.lineIndex.nextLineStart(after), text: c.text, indent };
   };
   const eol = sourceCode.eol;
   const def = cases.find((c) => label(c) === 'default');
@@ -190,11 +191,11 @@ function switchShape(sourceCode: SourceCode, fn: Node, dif: string): Shape | nul
   let newBranchAt: number;
   let prefix = '';
   if (def && !defaultReachedByFallThrough) {
-    newBranchAt = sourceCode.lineIndex.lineStarts[sourceCode.lineIndex.lineOf(def.startIndex)];
+    newBranchAt = sourceCode.lineIndex.lineStartOf(def.startIndex);
   } else {
     // At the end of the switch, closing the last case first if it falls off the end.
     const closing = block.endIndex - 1;
-    newBranchAt = sourceCode.lineIndex.lineStarts[sourceCode.lineIndex.lineOf(closing)];
+    newBranchAt = sourceCode.lineIndex.lineStartOf(closing);
     if (newBranchAt <= cases.at(-1)!.startIndex) return null;
     const last = cases.at(-1)!;
     if (statementsOf(last).length === 0 || (!isJump(statementsOf(last).at(-1)) && !endsInJumpBlock(last))) {
@@ -246,7 +247,7 @@ function ifChainShape(sourceCode: SourceCode, fn: Node, dif: string, kind: Scaff
     if (c.type !== 'compound_statement') return null;
     const firstInner = statementsOf(c)[0];
     return {
-      insertAt: lineStartAfter(sourceCode, c.startIndex + 1),
+      insertAt: sourceCode.lineIndex.nextLineStart(c.startIndex + 1),
       text: c.text,
       indent: firstInner ? sourceCode.indentationAt(firstInner.startIndex) : indent + unit,
     };
@@ -258,7 +259,7 @@ function ifChainShape(sourceCode: SourceCode, fn: Node, dif: string, kind: Scaff
   return {
     action,
     finish,
-    newBranchAt: sourceCode.lineIndex.lineStarts[sourceCode.lineIndex.lineOf(first.startIndex)],
+    newBranchAt: sourceCode.lineIndex.lineStartOf(first.startIndex),
     prefix: '',
     indent,
     newBranches: ({ finish: f, action: a }) => {
@@ -288,19 +289,6 @@ function isCode(labelText: string, code: string): boolean {
   return stripParens(labelText) === code;
 }
 
-function stripParens(text: string): string {
-  let t = text.trim();
-  while (t.startsWith('(') && t.endsWith(')')) t = t.slice(1, -1).trim();
-  return t;
-}
-
-/** The start of the line after the one holding `offset` (or the end of the text). */
-function lineStartAfter(sourceCode: SourceCode, offset: number): number {
-  const idx = sourceCode.lineIndex;
-  const line = idx.lineOf(offset);
-  return line + 1 < idx.lineCount ? idx.lineStarts[line + 1] : sourceCode.text.length;
-}
-
 /**
  * The code's indentation step, read from the entry point: its body's first statement against the
  * function itself; four spaces when that tells nothing.
@@ -325,7 +313,7 @@ export function removeStatement(sourceCode: SourceCode, statement: Node): Fix {
   const before = sourceCode.text.slice(lineStart, statement.startIndex);
   const after = sourceCode.text.slice(statement.endIndex, contentEnd);
   if (/^[ \t]*$/.test(before) && /^[ \t]*(\/\*[^\n]*?\*\/[ \t]*|\/\/.*)?$/.test(after)) {
-    return { range: [lineStart, lineStartAfter(sourceCode, contentEnd)], text: '' };
+    return { range: [lineStart, idx.nextLineStart(contentEnd)], text: '' };
   }
   return { range: [statement.startIndex, statement.endIndex], text: '' };
 }

@@ -10,6 +10,7 @@ import type { Fix } from '../engine/types.js';
 import type { SourceCode } from '../source/source-code.js';
 import type { EntryPointInfo, InstallerModelService, ReachingContext } from '../checks/installer-context.js';
 import { calleeName } from '../syntax/calls.js';
+import { stripParens } from '../syntax/dif-dispatch.js';
 import { functionName, parameters, statementsOf } from '../syntax/functions.js';
 import { finishInstallScaffold, scaffoldKind } from './finish-install.js';
 
@@ -145,12 +146,6 @@ function testsDif(ifStatement: Node, dif: string): boolean {
   const cond = ifStatement.childForFieldName('condition')?.namedChild(0);
   if (!cond || cond.type !== 'binary_expression' || cond.childForFieldName('operator')?.text !== '==') return false;
   return cond.childForFieldName('left')?.text === dif || cond.childForFieldName('right')?.text === dif;
-}
-
-function stripParens(text: string): string {
-  let t = text.trim();
-  while (t.startsWith('(') && t.endsWith(')')) t = t.slice(1, -1).trim();
-  return t;
 }
 
 const JUMP_TYPES = ['break_statement', 'continue_statement', 'return_statement', 'goto_statement', 'labeled_statement'];

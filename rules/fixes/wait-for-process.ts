@@ -44,7 +44,7 @@ export function waitForProcessFix(req: WaitRequest): Fix[] | null {
   const edits: Fix[] = [];
   if (req.maskValue) edits.push(maskEdit(sourceCode, req.maskValue));
   if (req.maskBefore) {
-    const at = lineStart(sourceCode, req.maskBefore.startIndex);
+    const at = sourceCode.lineIndex.lineStartOf(req.maskBefore.startIndex);
     if (!/^[ \t]*$/.test(sourceCode.text.slice(at, req.maskBefore.startIndex))) return null;
     const indent = sourceCode.indentationAt(req.maskBefore.startIndex);
     edits.push(insertLines(sourceCode, at, [`${indent}${member(struct, 'fMask')} = SEE_MASK_NOCLOSEPROCESS;`]));
@@ -59,11 +59,11 @@ export function waitForProcessFix(req: WaitRequest): Fix[] | null {
     if (block?.type !== 'compound_statement' || !braceOnOwnLines(sourceCode, block)) return null;
     const inner = statementsOf(block);
     const indent = inner[0] ? sourceCode.indentationAt(inner[0].startIndex) : sourceCode.indentationAt(block.startIndex) + unit;
-    edits.push(insertLines(sourceCode, lineStartAfter(sourceCode, block.startIndex), [indent + wait]));
+    edits.push(insertLines(sourceCode, sourceCode.lineIndex.nextLineStart(block.startIndex), [indent + wait]));
     if (closes.length > 0) {
       const last = inner.at(-1);
       const beforeJump = last !== undefined && JUMPS.has(last.type);
-      const at = beforeJump ? lineStart(sourceCode, last.startIndex) : lineStart(sourceCode, block.endIndex - 1);
+      const at = beforeJump ? sourceCode.lineIndex.lineStartOf(last.startIndex) : sourceCode.lineIndex.lineStartOf(block.endIndex - 1);
       if (beforeJump && !/^[ \t]*$/.test(sourceCode.text.slice(at, last.startIndex))) return null;
       edits.push(insertLines(sourceCode, at, closes.map((c) => indent + c)));
     }
@@ -83,14 +83,14 @@ export function waitForProcessFix(req: WaitRequest): Fix[] | null {
     const after = siblings.slice(siblings.findIndex((s) => s.id === ifStatement.id) + 1);
     const mentions = after.filter((s) => new RegExp(`\\b${escape(struct.text)}\\b`).test(s.text));
     const lastUse = mentions.at(-1);
-    const waitAt = lineStartAfter(sourceCode, ifStatement.endIndex);
+    const waitAt = sourceCode.lineIndex.nextLineStart(ifStatement.endIndex);
     if (closes.length === 0 || !lastUse) {
       edits.push(insertLines(sourceCode, waitAt, [indent + wait, ...closes.map((c) => indent + c)]));
       return edits;
     }
     if (JUMPS.has(lastUse.type) || !endsItsLine(sourceCode, lastUse.endIndex)) return null;
     edits.push(insertLines(sourceCode, waitAt, [indent + wait]));
-    edits.push(insertLines(sourceCode, lineStartAfter(sourceCode, lastUse.endIndex), closes.map((c) => indent + c)));
+    edits.push(insertLines(sourceCode, sourceCode.lineIndex.nextLineStart(lastUse.endIndex), closes.map((c) => indent + c)));
     return edits;
   }
   if (statement && (statement.parent?.type === 'compound_statement' || statement.parent?.type === 'case_statement')) {
@@ -143,23 +143,13 @@ function maskEdit(sourceCode: SourceCode, value: Node): Fix {
 }
 
 function braceOnOwnLines(sourceCode: SourceCode, block: Node): boolean {
-  return endsItsLine(sourceCode, block.startIndex + 1) && /^[ \t]*$/.test(sourceCode.text.slice(lineStart(sourceCode, block.endIndex - 1), block.endIndex - 1));
+  return endsItsLine(sourceCode, block.startIndex + 1) && /^[ \t]*$/.test(sourceCode.text.slice(sourceCode.lineIndex.lineStartOf(block.endIndex - 1), block.endIndex - 1));
 }
 
 function endsItsLine(sourceCode: SourceCode, offset: number): boolean {
   const idx = sourceCode.lineIndex;
   const rest = sourceCode.text.slice(offset, idx.contentEnd(idx.lineOf(offset)));
   return /^[ \t]*(\/\/.*|\/\*.*\*\/[ \t]*)?$/.test(rest);
-}
-
-function lineStart(sourceCode: SourceCode, offset: number): number {
-  return sourceCode.lineIndex.lineStarts[sourceCode.lineIndex.lineOf(offset)];
-}
-
-function lineStartAfter(sourceCode: SourceCode, offset: number): number {
-  const idx = sourceCode.lineIndex;
-  const line = idx.lineOf(offset);
-  return line + 1 < idx.lineCount ? idx.lineStarts[line + 1] : sourceCode.text.length;
 }
 
 function insertLines(sourceCode: SourceCode, at: number, lines: string[]): Fix {

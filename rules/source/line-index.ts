@@ -28,6 +28,17 @@ export class LineIndex {
     return lineOfOffset(this.lineStarts, offset);
   }
 
+  /** Offset where the line holding `offset` starts. */
+  lineStartOf(offset: number): number {
+    return this.lineStarts[this.lineOf(offset)];
+  }
+
+  /** Offset where the line after the one holding `offset` starts (the end of the text on the last line). */
+  nextLineStart(offset: number): number {
+    const line = this.lineOf(offset);
+    return line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+  }
+
   /** 0-based line and 0-based UTF-16 column. */
   positionAt(offset: number): { line: number; character: number } {
     const clamped = Math.max(0, Math.min(offset, this.text.length));

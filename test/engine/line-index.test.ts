@@ -51,3 +51,17 @@ describe('lineColumn (from line starts alone, as a file summary keeps them)', ()
     expect(lineColumn(starts, text.length)).toEqual({ line: 4, column: 1 });
   });
 });
+
+describe('LineIndex line starts around an offset', () => {
+  it('finds the start of its line and of the next one (the end of the text on the last line)', () => {
+    const text = 'ab\r\ncd\ne';
+    const idx = new LineIndex(text);
+    expect(idx.lineStartOf(0)).toBe(0);
+    expect(idx.lineStartOf(3)).toBe(0); // the \n of \r\n belongs to line 1
+    expect(idx.lineStartOf(5)).toBe(4);
+    expect(idx.nextLineStart(1)).toBe(4);
+    expect(idx.nextLineStart(4)).toBe(7);
+    expect(idx.nextLineStart(7)).toBe(8);
+    expect(idx.lineStartOf(8)).toBe(7);
+  });
+});
