@@ -103,8 +103,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const parser = await CppParser.create();
+  const linter = realLinter(parser);
   try {
-    const linter = realLinter(parser);
     const modules = seedModules();
     if (options.replay) return await replay(options.replay, linter, modules);
     const random = seededRandom(options.seed);
@@ -135,6 +135,7 @@ async function main(): Promise<number> {
     process.stdout.write(`fuzz: ${cases} cases (${skipped} binary, skipped as the CLI skips them), ${failed} failed\n`);
     return failed > 0 ? 1 : 0;
   } finally {
+    linter.dispose();
     parser.delete();
   }
 }

@@ -78,6 +78,7 @@ export class Session {
     this.disposed = true;
     this.documents.dispose();
     this.disk.dispose();
+    this.lint.dispose();
     this.parser.delete();
   }
 }

@@ -61,6 +61,11 @@ export class LintService {
     });
   }
 
+  /** Frees the linter's compiled queries (the parser is the session's). */
+  dispose(): void {
+    this.linter.dispose();
+  }
+
   get rules(): ReadonlyMap<string, RuleModule> {
     return this.options.rules;
   }
