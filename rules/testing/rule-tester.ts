@@ -58,12 +58,9 @@ export class RuleTester {
 
   run(ruleId: string, rule: RuleModule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
     let parser: CppParser | undefined;
-    const setup = () => {
-      const rules = new Map([[ruleId, rule]]);
-      return new Linter({ rules, parser: parser!, serviceProviders: this.options.serviceProviders });
-    };
+    // one linter for the run: it keeps only the dispatch queries it compiled, freed after the run
+    let linter: Linter | undefined;
     const lint = (c: ValidCase, text = c.code) => {
-      const linter = setup();
       const filename = c.filename ?? 'installer.c';
       const root = '/virtual/module/';
       const config = configFor(ruleId, rule, c);
@@ -71,7 +68,7 @@ export class RuleTester {
         { filePath: root + filename, text },
         ...Object.entries(c.moduleFiles ?? {}).map(([name, t]) => ({ filePath: root + name, text: t, report: false })),
       ];
-      return linter.lintModule(inputs, () => config)[0].messages;
+      return linter!.lintModule(inputs, () => config)[0].messages;
     };
     const errorCount = (text: string, filename = 'installer.c') => {
       if (!/\.(c|cc|cpp|cxx|h|hpp|hxx|inl)$/i.test(filename)) return 0;
@@ -87,8 +84,12 @@ export class RuleTester {
     describe(ruleId, () => {
       beforeAll(async () => {
         parser = await CppParser.create();
+        linter = new Linter({ rules: new Map([[ruleId, rule]]), parser, serviceProviders: this.options.serviceProviders });
       });
-      afterAll(() => parser?.delete());
+      afterAll(() => {
+        linter?.dispose();
+        parser?.delete();
+      });
 
       describe('valid', () => {
         cases.valid.forEach((raw, i) => {

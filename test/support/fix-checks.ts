@@ -30,14 +30,19 @@ function ruleConfig(ruleId: string, rule: RuleModule, options?: unknown[]): Reso
   };
 }
 
-/** A parser for the tests of the enclosing describe block, freed after them. */
-function useParser(): () => CppParser {
+/** A parser and a linter of the one rule for the tests of the enclosing describe block, freed after them. */
+function useLinter(ruleId: string, rule: RuleModule, serviceProviders: readonly ServiceProvider[]): { parser: () => CppParser; linter: () => Linter } {
   let parser: CppParser | undefined;
+  let linter: Linter | undefined;
   beforeAll(async () => {
     parser = await CppParser.create();
+    linter = new Linter({ rules: new Map([[ruleId, rule]]), parser, serviceProviders });
   });
-  afterAll(() => parser?.delete());
-  return () => parser!;
+  afterAll(() => {
+    linter?.dispose();
+    parser?.delete();
+  });
+  return { parser: () => parser!, linter: () => linter! };
 }
 
 function errorNodeCount(parser: CppParser, text: string): number {
@@ -86,14 +91,12 @@ export function checkFixesCompile(
   serviceProviders: readonly ServiceProvider[] = [],
 ): void {
   describe(`${ruleId}: fixed files compile, parse and re-lint clean`, () => {
-    const parser = useParser();
+    const { parser, linter } = useLinter(ruleId, rule, serviceProviders);
     const mingw = hasMingw();
     const dir = mkdtempSync(join(tmpdir(), `${ruleId}-`));
 
-    const lint = (code: string, options: unknown[] | undefined): LintMessage[] => {
-      const linter = new Linter({ rules: new Map([[ruleId, rule]]), parser: parser(), serviceProviders });
-      return linter.lintText(code, '/virtual/module/installer.c', ruleConfig(ruleId, rule, options));
-    };
+    const lint = (code: string, options: unknown[] | undefined): LintMessage[] =>
+      linter().lintText(code, '/virtual/module/installer.c', ruleConfig(ruleId, rule, options));
 
     cases.forEach((c, i) => {
       it(c.name, () => {
@@ -134,9 +137,8 @@ export function checkFixedModules(ruleId: string, rule: RuleModule, options: Fix
   const fixture = (name: string) => readFileSync(join(fixturesDir, name), 'utf8');
 
   describe(`${ruleId}: fixed files parse, re-lint clean and compile`, () => {
-    const parser = useParser();
+    const { parser, linter } = useLinter(ruleId, rule, serviceProviders);
     const config = ruleConfig(ruleId, rule);
-    const linter = () => new Linter({ rules: new Map([[ruleId, rule]]), parser: parser(), serviceProviders });
 
     // The fixes of the inline cases: lint the module, apply every fix, check the same three ways.
     invalid.forEach((c, n) => {
