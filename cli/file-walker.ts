@@ -5,7 +5,7 @@
  * folders and patterns that match nothing are reported as problems, not thrown.
  */
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 
 /** Files the linter reads: C/C++ sources and headers, and INF files. */
@@ -137,9 +137,4 @@ function describe(error: unknown, fallback: string): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ELOOP') return 'symbolic link loop';
   return fallback;
-}
-
-export function relativeTo(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel === '' ? '.' : rel;
 }

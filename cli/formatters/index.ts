@@ -14,7 +14,3 @@ export const formatters: Readonly<Record<FormatterName, Formatter>> = {
   json: formatJson,
   sarif: formatSarif,
 };
-
-export function isFormatterName(name: string): name is FormatterName {
-  return (FORMATTER_NAMES as readonly string[]).includes(name);
-}

@@ -107,11 +107,6 @@ export function installerModelOf(context: RuleContext<string, unknown[]>): Insta
   }) as InstallerModelView;
 }
 
-/** The entry point a file offset lies in (its definition range), if any. */
-export function entryPointAt(model: InstallerModelService, filePath: string, offset: number): EntryPointInfo | undefined {
-  return model.entryPoints.find((e) => e.filePath === filePath && e.range[0] <= offset && offset < e.range[1]);
-}
-
 export function entryPointName(c: ReachingContext): string {
   return typeof c.entryPoint === 'string' ? c.entryPoint : c.entryPoint.name;
 }

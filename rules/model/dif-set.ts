@@ -29,10 +29,6 @@ export function isEmptyDif(s: DifSet): boolean {
   return s.mode === 'in' && s.codes.size === 0;
 }
 
-export function isAnyDif(s: DifSet): boolean {
-  return s.mode === 'out' && s.codes.size === 0;
-}
-
 export function intersectDif(a: DifSet, b: DifSet): DifSet {
   if (b === ANY_DIF || a === b) return a;
   if (a === ANY_DIF) return b;
@@ -56,8 +52,4 @@ export function complementDif(s: DifSet): DifSet {
 
 export function difHas(s: DifSet, code: string): boolean {
   return s.mode === 'in' ? s.codes.has(code) : !s.codes.has(code);
-}
-
-export function difKey(s: DifSet): string {
-  return s.key;
 }
