@@ -8,7 +8,7 @@ import { readRuleDoc, ruleDocUrl } from '../../rules/engine/rule-docs.js';
 import { difCodeInfo } from '../../rules/knowledge/dif-codes.js';
 import { languageOfPath } from '../../rules/parsing/cpp-parser.js';
 import type { OffsetRange } from '../../rules/engine/types.js';
-import type { EntryPointInfo } from '../../rules/checks/installer-context.js';
+import { entryPointName, type EntryPointInfo } from '../../rules/checks/installer-context.js';
 import type { OpenDocument } from '../documents/open-documents.js';
 import { difCodeHover, entryPointHover, ruleHover } from '../convert/hover-content.js';
 import { toLspRange, toOffset } from '../convert/positions.js';
@@ -85,8 +85,7 @@ function callsByDifCode(session: Session, doc: OpenDocument, entry: EntryPointIn
     const callee = call.childForFieldName('function');
     if (!callee || callee.type !== 'identifier') continue;
     for (const c of model.contextsAt(doc.filePath, call.startIndex)) {
-      const from = typeof c.entryPoint === 'string' ? c.entryPoint : c.entryPoint.name;
-      if (from !== entry.name) continue;
+      if (entryPointName(c) !== entry.name) continue;
       const list = out.get(c.difCode) ?? [];
       if (!list.includes(callee.text)) list.push(callee.text);
       out.set(c.difCode, list);
