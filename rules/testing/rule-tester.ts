@@ -9,6 +9,7 @@ import { applyFixes } from '../engine/apply-fixes.js';
 import { Linter, type ServiceProvider } from '../engine/linter.js';
 import type { LintMessage, RuleModule, SharedSettings } from '../engine/types.js';
 import { CppParser } from '../parsing/cpp-parser.js';
+import { countParseProblems } from '../parsing/parse-problems.js';
 
 export interface ValidCase {
   code: string;
@@ -74,7 +75,7 @@ export class RuleTester {
       if (!/\.(c|cc|cpp|cxx|h|hpp|hxx|inl)$/i.test(filename)) return 0;
       const tree = parser!.parse(text);
       try {
-        return countErrors(tree.rootNode);
+        return countParseProblems(tree.rootNode);
       } finally {
         tree.delete();
       }
@@ -193,21 +194,6 @@ function mergeOptions(defaults: unknown[], given: unknown[]): unknown[] {
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function countErrors(root: import('web-tree-sitter').Node): number {
-  if (!root.hasError) return 0;
-  let n = 0;
-  const cursor = root.walk();
-  try {
-    for (;;) {
-      if (cursor.nodeType === 'ERROR' || cursor.nodeIsMissing) n++;
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return n;
-    }
-  } finally {
-    cursor.delete();
-  }
 }
 
 function describeMessage(m: LintMessage): string {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Node, Tree } from 'web-tree-sitter';
 import { CppParser } from '../../rules/parsing/cpp-parser.js';
+import { countParseProblems } from '../../rules/parsing/parse-problems.js';
 import { hasMingw, mingwSyntaxCheck } from '../support/mingw.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -16,14 +17,6 @@ beforeAll(async () => {
   parser = await CppParser.create();
 });
 afterAll(() => parser.delete());
-
-/** Counts ERROR and MISSING nodes, walking only into subtrees that hold one. */
-function countProblems(node: Node): number {
-  if (!node.hasError) return 0;
-  let count = node.isError || node.isMissing ? 1 : 0;
-  for (const child of node.children) if (child) count += countProblems(child);
-  return count;
-}
 
 function withTree<T>(tree: Tree, use: (tree: Tree) => T): T {
   try {
@@ -45,8 +38,8 @@ describe('parsing after macro blanking', () => {
   const text = readFileSync(FIXTURE, 'utf8');
 
   it('a SAL-heavy co-installer has ERROR nodes as it is, and none once blanked', () => {
-    const raw = withTree(parser.parseRaw(text), (tree) => countProblems(tree.rootNode));
-    const blanked = withTree(parser.parse(text), (tree) => countProblems(tree.rootNode));
+    const raw = withTree(parser.parseRaw(text), (tree) => countParseProblems(tree.rootNode));
+    const blanked = withTree(parser.parse(text), (tree) => countParseProblems(tree.rootNode));
     expect(raw).toBeGreaterThan(0);
     expect(blanked).toBe(0);
   });
@@ -86,7 +79,7 @@ describe('parsing after macro blanking', () => {
     const files = dirs.flatMap((d) => readdirSync(d).filter((f) => /\.[ch]$/.test(f)).map((f) => path.join(d, f)));
     expect(files.length).toBeGreaterThan(3);
     for (const file of files) {
-      const problems = withTree(parser.parse(readFileSync(file, 'utf8')), (tree) => countProblems(tree.rootNode));
+      const problems = withTree(parser.parse(readFileSync(file, 'utf8')), (tree) => countParseProblems(tree.rootNode));
       expect(problems, file).toBe(0);
     }
   });
@@ -96,7 +89,7 @@ describe('parsing after macro blanking', () => {
     for (const header of ['setupapi.h', 'newdev.h', 'cfgmgr32.h', 'winsvc.h', 'winreg.h', 'unknwn.h', 'objbase.h']) {
       const source = readFileSync(path.join(MINGW_INCLUDE, header), 'utf8');
       expect(withTree(parser.parseRaw(source), (tree) => tree.rootNode.hasError), `${header} as it is`).toBe(true);
-      expect(withTree(parser.parse(source), (tree) => countProblems(tree.rootNode)), `${header} blanked`).toBe(0);
+      expect(withTree(parser.parse(source), (tree) => countParseProblems(tree.rootNode)), `${header} blanked`).toBe(0);
     }
   });
 });

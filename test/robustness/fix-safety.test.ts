@@ -12,6 +12,7 @@ import type { ResolvedConfig } from '../../rules/config/resolved-config.js';
 import type { Linter, ModuleFileInput } from '../../rules/engine/linter.js';
 import { applyFixes } from '../../rules/engine/apply-fixes.js';
 import { CppParser } from '../../rules/parsing/cpp-parser.js';
+import { countParseProblems } from '../../rules/parsing/parse-problems.js';
 import { decodeBytes } from '../../rules/parsing/decode.js';
 import { mutate, randomInt, seededRandom } from '../support/mutate.js';
 import { DOMAIN_EXAMPLE, seedModules } from './fuzz-case.js';
@@ -61,24 +62,16 @@ beforeAll(async () => {
   parser = await CppParser.create();
   linter = realLinter(parser);
 });
-afterAll(() => parser.delete());
+afterAll(() => {
+  linter.dispose();
+  parser.delete();
+});
 
 /** ERROR and MISSING nodes of a parse (as the linter parses: macros blanked). */
 function parseErrors(text: string): number {
   const tree = parser.parse(text);
   try {
-    let n = 0;
-    const cursor = tree.walk();
-    try {
-      for (;;) {
-        const node = cursor.currentNode;
-        if (node.type === 'ERROR' || node.isMissing) n++;
-        if (cursor.gotoFirstChild()) continue;
-        while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return n;
-      }
-    } finally {
-      cursor.delete();
-    }
+    return countParseProblems(tree.rootNode);
   } finally {
     tree.delete();
   }
