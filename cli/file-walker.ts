@@ -7,9 +7,10 @@
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { languageOfPath } from '../rules/parsing/cpp-parser.js';
 
 /** Files the linter reads: C/C++ sources and headers, and INF files. */
-export const LINTABLE_FILE = /\.(c|cc|cpp|cxx|h|hpp|hxx|inl|inf|inx)$/i;
+const isLintable = (path: string): boolean => languageOfPath(path) !== null;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 export interface WalkProblem {
@@ -54,7 +55,7 @@ function walkPath(path: string, ignored: (p: string) => boolean, files: Set<stri
   }
   if (stat.isFile()) {
     if (ignored(path)) return true;
-    if (LINTABLE_FILE.test(path)) files.add(path);
+    if (isLintable(path)) files.add(path);
     else if (explicit) problems.push({ path, message: 'not a C/C++ source, header or INF file; skipped' });
     return true;
   }
@@ -120,7 +121,7 @@ function walkFolder(
       }
       if (isDir) {
         if (!SKIPPED_FOLDERS.has(entry.name)) queue.push(path);
-      } else if (isFile && LINTABLE_FILE.test(entry.name) && accept(path)) {
+      } else if (isFile && isLintable(entry.name) && accept(path)) {
         files.add(path);
       }
     }

@@ -13,8 +13,12 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readSourceFile } from '../io/source-file.js';
+import { languageOfPath } from '../parsing/cpp-parser.js';
 
-const MODULE_FILE = /\.(c|cc|cpp|cxx|h|hpp|hxx|inl|def|inf|inx)$/i;
+/** The files a module is made of: C/C++ sources and headers, INF files and .def files. */
+export function isModuleFile(name: string): boolean {
+  return languageOfPath(name) !== null || name.toLowerCase().endsWith('.def');
+}
 const MARKER = /\.(def|vcxproj|inf|inx)$/i;
 const SKIP_DIRS = /^(\.|node_modules$|x64$|x86$|arm64$|debug$|release$|obj$|out$|bin$|build$|objfre|objchk)/i;
 const MAX_UP = 3;
@@ -109,7 +113,7 @@ function moduleFiles(root: string): string[] {
     if (depth > 0 && hasMarker(names)) continue;
     for (const n of names) {
       const p = join(dir, n);
-      if (MODULE_FILE.test(n)) {
+      if (isModuleFile(n)) {
         if (!isFile(p)) continue;
         const r = real(p);
         if (seenFiles.has(r)) continue;

@@ -8,7 +8,7 @@ import { defaultSettings, type ResolvedConfig } from '../config/resolved-config.
 import { applyFixes } from '../engine/apply-fixes.js';
 import { Linter, type ServiceProvider } from '../engine/linter.js';
 import type { LintMessage, RuleModule, SharedSettings } from '../engine/types.js';
-import { CppParser } from '../parsing/cpp-parser.js';
+import { CppParser, languageOfPath } from '../parsing/cpp-parser.js';
 import { countParseProblems } from '../parsing/parse-problems.js';
 
 export interface ValidCase {
@@ -72,7 +72,7 @@ export class RuleTester {
       return linter!.lintModule(inputs, () => config)[0].messages;
     };
     const errorCount = (text: string, filename = 'installer.c') => {
-      if (!/\.(c|cc|cpp|cxx|h|hpp|hxx|inl)$/i.test(filename)) return 0;
+      if (languageOfPath(filename) !== 'cpp') return 0;
       const tree = parser!.parse(text);
       try {
         return countParseProblems(tree.rootNode);

@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME } from '../../rules/config/load-config.js';
 import { languageOfPath } from '../../rules/parsing/cpp-parser.js';
+import { isModuleFile } from '../../rules/model/module-discovery.js';
 import { filePathOfUri } from '../documents/uris.js';
 import { isConfigFile } from '../lint/config-file-check.js';
 import type { Session } from '../session.js';
@@ -22,10 +23,6 @@ import type { DiagnosticsProvider } from './diagnostics.js';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.vs', 'dist', 'out']);
 const WATCH_GLOB = '**/*.{c,cc,cpp,cxx,h,hpp,hxx,inl,def,inf,inx}';
-
-export function isModuleFile(filePath: string): boolean {
-  return languageOfPath(filePath) !== null || filePath.toLowerCase().endsWith('.def');
-}
 
 export class WorkspaceIndexer {
   private readonly sources = new Set<string>();
