@@ -10,6 +10,31 @@ import type { SourceCode } from '../source/source-code.js';
 import { enclosingFunction, parameters } from '../syntax/functions.js';
 import { resolveVariable, type FileScope, type FileVariable } from '../syntax/variable-scope.js';
 
+/**
+ * Where nodes sit, answered without chains of Node.parent (each costs tree-sitter a walk from the
+ * root, so a chain is quadratic in depth): no-state-in-dll passes its AncestorChain.
+ */
+export interface NodePaths {
+  parentOf(node: Node): Node | null;
+  functionOf(node: Node): Node | null;
+  /** The ancestor of `node` (or itself) that sits directly in the translation unit. */
+  topLevelOf(node: Node): Node;
+  resolve(id: Node): FileVariable | null;
+}
+
+function parentPaths(fileScope: FileScope): NodePaths {
+  return {
+    parentOf: (n) => n.parent,
+    functionOf: enclosingFunction,
+    topLevelOf: (n) => {
+      let top = n;
+      while (top.parent && top.parent.type !== 'translation_unit') top = top.parent;
+      return top;
+    },
+    resolve: (id) => resolveVariable(id, fileScope),
+  };
+}
+
 const READ = 'ReadDeviceState';
 const WRITE = 'WriteDeviceState';
 
@@ -69,13 +94,13 @@ export function stateValueName(variable: string): string {
   return variable.replace(/^(?:g_|s_|m_)/, '') || variable;
 }
 
-function isSameVariable(id: Node, variable: FileVariable, fileScope: FileScope): boolean {
-  return id.type === 'identifier' && id.text === variable.name && resolveVariable(id, fileScope)?.nameNode.id === variable.nameNode.id;
+function isSameVariable(id: Node, variable: FileVariable, paths: NodePaths): boolean {
+  return id.type === 'identifier' && id.text === variable.name && paths.resolve(id)?.nameNode.id === variable.nameNode.id;
 }
 
 /** True when the identifier is itself written (so it is not a read to convert). */
-function isWriteTarget(id: Node): boolean {
-  const p = id.parent;
+function isWriteTarget(id: Node, paths: NodePaths): boolean {
+  const p = paths.parentOf(id);
   if (!p) return false;
   if (p.type === 'assignment_expression') return p.childForFieldName('left')?.id === id.id;
   if (p.type === 'update_expression') return true;
@@ -89,14 +114,15 @@ export function driverKeySuggestion(
   variable: FileVariable,
   identifiersNamed: (name: string) => readonly Node[],
   fileScope: FileScope,
+  paths: NodePaths = parentPaths(fileScope),
 ): Fix[] | undefined {
-  const statement = site.parent;
+  const statement = paths.parentOf(site);
   if (!statement || statement.type !== 'expression_statement') return undefined;
   const declarator = variable.nameNode.parent;
   if (!declarator || (declarator.id !== variable.declaration.id && declarator.type !== 'init_declarator')) return undefined;
   const type = variable.declaration.childForFieldName('type')?.text.replace(/\s+/g, ' ');
   if (!type || !SCALAR_TYPES.has(type)) return undefined;
-  const fn = enclosingFunction(site);
+  const fn = paths.functionOf(site);
   const device = fn ? deviceParams(fn) : null;
   if (!fn || !device) return undefined;
 
@@ -108,7 +134,7 @@ export function driverKeySuggestion(
 
   /** The text of an expression with the variable's reads replaced by reads of the driver key. */
   const converted = (expr: Node): string => {
-    const ids = expr.descendantsOfType('identifier').filter((n): n is Node => n !== null && isSameVariable(n, variable, fileScope));
+    const ids = expr.descendantsOfType('identifier').filter((n): n is Node => n !== null && isSameVariable(n, variable, paths));
     let text = sourceCode.getText(expr);
     for (const id of ids.reverse()) {
       const s = id.startIndex - expr.startIndex;
@@ -136,8 +162,8 @@ export function driverKeySuggestion(
   const root = sourceCode.ast!;
   for (const id of identifiersNamed(variable.name)) {
     if (id.startIndex >= site.startIndex && id.endIndex <= site.endIndex) continue;
-    if (id.id === variable.nameNode.id || !isSameVariable(id, variable, fileScope) || isWriteTarget(id)) continue;
-    const f = enclosingFunction(id);
+    if (id.id === variable.nameNode.id || !isSameVariable(id, variable, paths) || isWriteTarget(id, paths)) continue;
+    const f = paths.functionOf(id);
     const d = f ? deviceParams(f) : null;
     if (!d) continue;
     edits.push({ range: [id.startIndex, id.endIndex], text: read(d) });
@@ -146,8 +172,7 @@ export function driverKeySuggestion(
   if (!new RegExp(`\\b${WRITE}\\s*\\(\\s*HDEVINFO`).test(sourceCode.text)) {
     // Before the first top-level declaration that uses the helpers.
     const first = Math.min(...edits.map((e) => e.range[0]));
-    let top: Node = root.descendantForIndex(first) ?? fn;
-    while (top.parent && top.parent.type !== 'translation_unit') top = top.parent;
+    const top = paths.topLevelOf(root.descendantForIndex(first) ?? fn);
     const at = sourceCode.lineIndex.lineStarts[sourceCode.lineIndex.lineOf(top.startIndex)];
     edits.push({ range: [at, at], text: helperText(sourceCode.eol) });
   }

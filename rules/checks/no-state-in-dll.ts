@@ -16,7 +16,7 @@ import { functionName, parameters } from '../syntax/functions.js';
 import { declaredName, FileScope, type FileVariable } from '../syntax/variable-scope.js';
 import { AncestorChain } from '../model/ancestor-chain.js';
 import { installerModelOf, siteContext, type GlobalAccess, type ModuleGlobal } from './installer-context.js';
-import { driverKeySuggestion } from './driver-key-state.js';
+import { driverKeySuggestion, type NodePaths } from './driver-key-state.js';
 
 type MessageIds = 'write' | 'writeAnywhere' | 'addressPassed' | 'addressPassedAnywhere' | 'useDriverKey';
 
@@ -50,6 +50,18 @@ export default createRule<MessageIds>({
     // ancestors without Node.parent (quadratic in depth): sites come in document order
     const ancestors = sourceCode.ast ? new AncestorChain(sourceCode.ast, SCOPES) : undefined;
     const resolve = (id: Node): FileVariable | null => (ancestors ? resolveOnPath(ancestors.pathTo(id), ancestors.marked(), fileScope) : null);
+    const paths: NodePaths | undefined = ancestors && {
+      parentOf: (n) => {
+        const p = ancestors.pathTo(n);
+        return p.length > 1 ? p[p.length - 2] : null;
+      },
+      functionOf: (n) => ancestors.closest(n, 'function_definition'),
+      topLevelOf: (n) => {
+        const p = ancestors.pathTo(n);
+        return p.length > 1 && p[0].type === 'translation_unit' ? p[1] : p[0];
+      },
+      resolve,
+    };
     let byName: Map<string, Node[]> | undefined;
     /** The identifiers of this file with a given name (indexed once, when a suggestion first needs it). */
     const identifiersNamed = (name: string): readonly Node[] => {
@@ -82,7 +94,7 @@ export default createRule<MessageIds>({
       if (!g) return;
       const scope = g.scope === 'file' ? 'file-scope variable' : 'static variable';
       const fn = ancestors?.closest(site, 'function_definition') ?? null;
-      const suggest = kind === 'write' && g.local ? driverKeySuggestion(sourceCode, site, g.local, identifiersNamed, fileScope) : undefined;
+      const suggest = kind === 'write' && g.local ? driverKeySuggestion(sourceCode, site, g.local, identifiersNamed, fileScope, paths) : undefined;
       const suggestions = suggest ? [{ messageId: 'useDriverKey' as const, fix: () => suggest }] : undefined;
       if (!model) {
         if (!fn || functionName(fn) === 'DllMain') return;
