@@ -64,10 +64,15 @@ export function checkDocExamples(
 ): void {
   describe(`docs/rules/${ruleId}.md examples`, () => {
     let parser: CppParser;
+    let linter: Linter;
     beforeAll(async () => {
       parser = await CppParser.create();
+      linter = new Linter({ rules: new Map([[ruleId, rule]]), parser, serviceProviders });
     });
-    afterAll(() => parser.delete());
+    afterAll(() => {
+      linter.dispose();
+      parser.delete();
+    });
     const examples = docExamples(readFileSync(ruleDocPath(ruleId), 'utf8'));
     const compile = hasMingw();
     const dir = mkdtempSync(join(tmpdir(), `${ruleId}-doc-`));
@@ -79,7 +84,6 @@ export function checkDocExamples(
 
     for (const example of examples) {
       it(`${example.kind} example at line ${example.line}`, () => {
-        const linter = new Linter({ rules: new Map([[ruleId, rule]]), parser, serviceProviders });
         const config = {
           filePath: null,
           rules: { [ruleId]: { severity: 2 as const, options: rule.meta.defaultOptions ?? [] } },
