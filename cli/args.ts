@@ -4,13 +4,13 @@
  * thrown, so the CLI can print them with exit status 2.
  */
 import type { RuleEntry } from '../rules/engine/types.js';
+import { FORMATTER_NAMES, type FormatterName } from './formatters/index.js';
 
-export type FormatName = 'stylish' | 'json' | 'sarif';
 export type RuleLevel = 'off' | 'warn' | 'error';
 
 export interface CliOptions {
   patterns: string[];
-  format: FormatName;
+  format: FormatterName;
   fix: boolean;
   fixDryRun: boolean;
   /** -1: no limit. */
@@ -31,7 +31,7 @@ export interface CliOptions {
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error: string };
 
-const FORMATS: readonly FormatName[] = ['stylish', 'json', 'sarif'];
+const FORMATS: readonly string[] = FORMATTER_NAMES;
 const LEVELS: Record<string, RuleLevel> = { off: 'off', '0': 'off', warn: 'warn', '1': 'warn', error: 'error', '2': 'error' };
 
 /** Options that take a value, by every spelling. */
@@ -81,8 +81,8 @@ function applyOption(options: CliOptions, name: string, value: string | undefine
   switch (name) {
     case '--format':
     case '-f':
-      if (!FORMATS.includes(value as FormatName)) return `unknown format "${value}" (expected one of: ${FORMATS.join(', ')})`;
-      options.format = value as FormatName;
+      if (!FORMATS.includes(value ?? '')) return `unknown format "${value}" (expected one of: ${FORMATS.join(', ')})`;
+      options.format = value as FormatterName;
       return undefined;
     case '--max-warnings': {
       if (!/^-?\d+$/.test(value ?? '')) return `--max-warnings expects an integer, got "${value}"`;
