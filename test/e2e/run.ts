@@ -190,8 +190,10 @@ async function main(): Promise<number> {
     const at = positionOf(before, 'MessageBoxW');
     await wb.openFile('finish-install-demo/coinstaller.c');
     await wb.waitForSquiggle('error');
-    await wb.goTo(at.line, at.column + 2);
-    const items = await wb.quickFixes();
+    // The squiggle may be another file's, still drawn: wait for this very finding in the Problems panel.
+    const demoProblem: ExpectedProblem = { file: 'coinstaller.c', rule: 'no-ui-outside-finish-install', line: at.line, column: at.column };
+    check(problemRows(await waitForProblem(wb, demoProblem)).some((r) => problemRowMatches(r, demoProblem)), `the Problems panel does not list the demo's MessageBoxW at ${at.line}:${at.column}`);
+    const items = await wb.quickFixesAt(at.line, at.column + 2);
     const titles = await items.allTextContents();
     // The rule's automatic fix: titled "Fix: <message> (no-ui-outside-finish-install)" by the server
     // today; a title that names the move ("Move ... into a finish-install action") is accepted too.

@@ -105,12 +105,30 @@ export class Workbench {
     return (await hover.textContent()) ?? '';
   }
 
-  /** Opens the Quick Fix menu at the cursor and returns its entries' texts. */
-  async quickFixes(): Promise<Locator> {
-    await this.page.keyboard.press('Control+.');
+  /**
+   * Puts the cursor at a 1-based line and column and opens the Quick Fix menu there; returns its
+   * entries. The status bar must show the position first (the editor has the focus and the cursor
+   * is placed); a menu that does not open (the keystroke went elsewhere, or the code actions were
+   * not ready) is retried, and the error says what each attempt saw.
+   */
+  async quickFixesAt(line: number, column: number, attempts = 3): Promise<Locator> {
     const items = this.page.locator('.action-widget .monaco-list-row');
-    await items.first().waitFor({ state: 'visible', timeout: 30000 });
-    return items;
+    const seen: string[] = [];
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      await this.goTo(line, column);
+      const position = this.page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` });
+      const placed = await position.waitFor({ state: 'visible', timeout: 10000 }).then(() => true, () => false);
+      if (placed) {
+        await this.page.keyboard.press('Control+.');
+        if (await items.first().waitFor({ state: 'visible', timeout: 15000 }).then(() => true, () => false)) return items;
+      }
+      const status = ((await this.page.locator('[id="status.editor.selection"]').textContent().catch(() => null)) ?? '').trim();
+      const message = ((await this.page.locator('.monaco-editor-overlaymessage').first().textContent({ timeout: 500 }).catch(() => null)) ?? '').trim();
+      seen.push(`attempt ${attempt}: cursor ${status || 'unknown'}${placed ? '' : ' (not placed)'}, menu not shown${message ? `, editor said "${message}"` : ''}`);
+      await this.page.keyboard.press('Escape');
+      await this.page.waitForTimeout(1000 * attempt);
+    }
+    throw new Error(`the Quick Fix menu did not open at ${line}:${column}:\n${seen.join('\n')}`);
   }
 
   /** Hovers the language status ({} in the status bar) and returns the text of its popup. */
