@@ -144,12 +144,16 @@ function reindent(text: string, from: string, to: string): string {
 
 function requestsAction(branchText: string, sourceCode: SourceCode): boolean {
   if (branchText.includes(FLAG)) return true;
-  // One level of helpers: a function of this file called from the branch that sets the flag.
+  // One level of helpers: a function of this file called from the branch that sets the flag
+  // (found from the flag's occurrences in the text, not by reading every function).
   const root = sourceCode.ast;
   if (!root) return false;
-  for (const fn of root.namedChildren) {
-    if (!fn || fn.type !== 'function_definition' || !fn.text.includes(FLAG)) continue;
-    const name = fn.childForFieldName('declarator')?.childForFieldName('declarator')?.text;
+  const text = sourceCode.text;
+  for (let at = text.indexOf(FLAG); at >= 0; at = text.indexOf(FLAG, at + FLAG.length)) {
+    let top = root.descendantForIndex(at, at + FLAG.length - 1);
+    while (top && top.parent && top.parent.id !== root.id) top = top.parent;
+    if (!top || top.type !== 'function_definition') continue;
+    const name = top.childForFieldName('declarator')?.childForFieldName('declarator')?.text;
     if (name && new RegExp(`\\b${name}\\s*\\(`).test(branchText)) return true;
   }
   return false;

@@ -11,7 +11,7 @@ import type { SourceCode } from '../source/source-code.js';
 import type { EntryPointInfo, InstallerModelService, ReachingContext } from '../checks/installer-context.js';
 import { calleeName } from '../syntax/calls.js';
 import { stripParens } from '../syntax/dif-dispatch.js';
-import { functionName, parameters, statementsOf } from '../syntax/functions.js';
+import { enclosingFunction, functionName, parameters, statementsOf } from '../syntax/functions.js';
 import { finishInstallScaffold, scaffoldKind } from './finish-install.js';
 
 export interface MovePlan {
@@ -43,15 +43,22 @@ export function entryPointOf(model: InstallerModelService, filePath: string, c: 
   return model.entryPoints.find((e) => e.name === name && e.filePath === filePath);
 }
 
-/** The function_definition node of an entry point in this file's tree. */
+/**
+ * The function_definition node of an entry point in this file's tree: the definition spanning its
+ * range exactly, else the one around its name that has its name. Found from the positions (no
+ * scan of the file: this runs once per finding).
+ */
 export function entryPointNode(sourceCode: SourceCode, info: EntryPointInfo): Node | undefined {
   const root = sourceCode.ast;
   if (!root) return undefined;
-  const fns = root.descendantsOfType('function_definition').filter((f): f is Node => f !== null);
-  return (
-    fns.find((f) => f.startIndex === info.range[0] && f.endIndex === info.range[1]) ??
-    fns.find((f) => f.startIndex <= info.nameRange[0] && info.nameRange[1] <= f.endIndex && functionName(f) === info.name)
-  );
+  const [start, end] = info.range;
+  const spanning = enclosingFunction(root.descendantForIndex(start, Math.max(start, end - 1)) ?? root);
+  if (spanning && spanning.startIndex === start && spanning.endIndex === end) return spanning;
+  const [nameStart, nameEnd] = info.nameRange;
+  let n = enclosingFunction(root.descendantForIndex(nameStart, Math.max(nameStart, nameEnd - 1)) ?? root);
+  while (n && functionName(n) !== info.name) n = n.parent ? enclosingFunction(n.parent) : null;
+  if (n) return n;
+  return undefined;
 }
 
 export function planMoveToAction(req: MoveRequest): MovePlan | null {
@@ -75,7 +82,7 @@ export function planMoveToAction(req: MoveRequest): MovePlan | null {
 
   const ownStatement = expressionStatementOf(anchor);
   const isWholeStatement = ownStatement !== null && ownStatement.id === statement.id;
-  const thinWrapper = !direct && isWholeStatement && isThinWrapper(sourceCode, anchor, call, req.isApi);
+  const thinWrapper = !direct && isWholeStatement && isThinWrapper(anchor, call, req.isApi);
   const automatic = locals === 'none' && isWholeStatement && (direct || thinWrapper);
 
   const edits = finishInstallScaffold({
@@ -192,13 +199,12 @@ function declaredNames(decl: Node): string[] {
  * A helper of this file, called as `Helper(...);` from the entry point, whose body holds the
  * finding directly and does nothing but call the rule's APIs: moving its call moves only them.
  */
-function isThinWrapper(sourceCode: SourceCode, helperCall: Node, site: Node, isApi: (name: string) => boolean): boolean {
+function isThinWrapper(helperCall: Node, site: Node, isApi: (name: string) => boolean): boolean {
   const name = calleeName(helperCall);
-  const root = sourceCode.ast;
-  if (!name || !root) return false;
-  const helper = root
-    .descendantsOfType('function_definition')
-    .find((f) => f !== null && functionName(f) === name && within(site, f));
+  if (!name) return false;
+  // the function around the finding that has the helper's name
+  let helper = enclosingFunction(site);
+  while (helper && functionName(helper) !== name) helper = helper.parent ? enclosingFunction(helper.parent) : null;
   const body = helper?.childForFieldName('body');
   if (!helper || !body) return false;
   const statements = statementsOf(body);
