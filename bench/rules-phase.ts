@@ -59,9 +59,12 @@ export function prepareModules(dirs: readonly string[]): PreparedModule[] {
   return out;
 }
 
-/** What a message is, as compared: every field (ranges as arrays, undefined fields left out). */
+/**
+ * What a message is, as compared: every field (ranges as arrays, undefined fields left out), with
+ * the repository's folder written as <root> (related locations name files by absolute path).
+ */
 function plain(messages: readonly LintMessage[]): unknown {
-  return JSON.parse(JSON.stringify(messages));
+  return JSON.parse(JSON.stringify(messages).replaceAll(JSON.stringify(REPO_ROOT).slice(1, -1), '<root>'));
 }
 
 /** Lints every module once; returns the figures and, by module key, every message by file. */
