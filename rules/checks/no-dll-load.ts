@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import { createRule } from '../engine/create-rule.js';
 import { LIBRARY_LOAD_APIS, SYSTEM_LIBRARIES, libraryBaseName } from '../knowledge/api-lists.js';
-import { calleeName, calleeNode } from '../syntax/calls.js';
+import { calleeName, calleeNode, memoByName } from '../syntax/calls.js';
 import { installerModelOf, siteContext } from './installer-context.js';
 
 type Options = [{ reportDllMain?: boolean }];
@@ -41,15 +41,16 @@ export default createRule<'load' | 'loadInContext' | 'loadInDllMain' | 'linkDepe
     const extra = new Set(context.settings.libraryLoadApis);
     const reportDllMain = context.options[0]?.reportDllMain === true;
     const model = installerModelOf(context);
+    const isLoad = (n: string) => LIBRARY_LOAD_APIS.has(n) || extra.has(n);
+    // a macro of the module that hides the load: `#define LOAD_HELPER() LoadLibraryW(...)`
+    const hiddenLoad = model?.macroCalls ? memoByName((name) => model.macroCalls!(name).find(isLoad)) : () => undefined;
     return {
       call_expression(node: Node) {
         const name = calleeName(node);
         if (!name) return;
-        const isLoad = (n: string) => LIBRARY_LOAD_APIS.has(n) || extra.has(n);
         let api = name;
         if (!isLoad(name)) {
-          // a macro of the module that hides the load: `#define LOAD_HELPER() LoadLibraryW(...)`
-          const hidden = model?.macroCalls?.(name).find(isLoad);
+          const hidden = hiddenLoad(name);
           if (!hidden) return;
           api = `${hidden} (through macro ${name})`;
         }

@@ -146,30 +146,50 @@ export default createRule<MessageIds>({
       return { line: p.line, column: p.column, endLine: p.endLine ?? p.line, endColumn: p.endColumn ?? p.column };
     };
 
+    const { text } = sourceCode;
+    // With the model, a write is reported only where globalAt names a global: the lvalue's root
+    // identifier, when it starts where the expression starts (no parenthesis first), can be asked
+    // for before any call into tree-sitter. Nodes never start on blanked text, so the character
+    // at a node's start is the same in the text and in what was parsed.
+    const noGlobalAt = (offset: number) => model?.globalAt !== undefined && text.charCodeAt(offset) !== OPEN_PAREN && !model.globalAt(filePath, offset);
+    /** False when the model says the identifier is no global (what globalOf asks first). */
+    const mayBeGlobal = (id: Node) => !model?.globalAt || model.globalAt(filePath, id.startIndex) !== undefined;
+
     return {
       assignment_expression(node: Node) {
+        if (noGlobalAt(node.startIndex)) return;
         check(lvalueRoot(node.childForFieldName('left')), node, 'write');
       },
       update_expression(node: Node) {
         check(lvalueRoot(node.childForFieldName('argument')), node, 'write');
       },
       pointer_expression(node: Node) {
-        if (node.childForFieldName('operator')?.text !== '&') return;
+        // the operator is the expression's first token
+        if (text.charCodeAt(node.startIndex) !== AMPERSAND) return;
+        const root = lvalueRoot(node.childForFieldName('argument'));
+        if (!root || root.type !== 'identifier' || !mayBeGlobal(root)) return;
         const callee = calleeOfArgument(node);
-        if (callee) check(lvalueRoot(node.childForFieldName('argument')), node, 'address', callee);
+        if (callee) check(root, node, 'address', callee);
       },
       binary_expression(node: Node) {
-        // `(PBYTE)&g` parses as `(PBYTE) & g` when the type is a typedef name the parser cannot know.
+        // `(PBYTE)&g` parses as `(PBYTE) & g` when the type is a typedef name the parser cannot know;
+        // its left operand, a parenthesized expression, starts where the expression starts.
+        if (text.charCodeAt(node.startIndex) !== OPEN_PAREN) return;
         if (node.childForFieldName('operator')?.text !== '&') return;
         const left = node.childForFieldName('left');
         const type = left?.type === 'parenthesized_expression' ? left.namedChild(0) : null;
         if (!type || type.type !== 'identifier' || !/^(?:[A-Z][A-Z0-9_]*|\w+_t)$/.test(type.text)) return;
+        const root = lvalueRoot(node.childForFieldName('right'));
+        if (!root || root.type !== 'identifier' || !mayBeGlobal(root)) return;
         const callee = calleeOfArgument(node);
-        if (callee) check(lvalueRoot(node.childForFieldName('right')), node, 'address', callee);
+        if (callee) check(root, node, 'address', callee);
       },
     };
   },
 });
+
+const OPEN_PAREN = 0x28;
+const AMPERSAND = 0x26;
 
 /** The nodes resolveOnPath looks at. */
 const SCOPES = new Set(['function_definition', 'translation_unit', 'compound_statement', 'for_statement']);

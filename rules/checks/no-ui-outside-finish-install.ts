@@ -11,6 +11,7 @@ import { inDisabledCode } from '../syntax/disabled-code.js';
 import { UI_APIS } from '../knowledge/api-lists.js';
 import { planMoveToAction } from '../fixes/move-to-action.js';
 import { apiCallListener } from './api-call-listener.js';
+import { memoByName } from '../syntax/calls.js';
 import { installerModelOf, siteContext, type ReachingContext } from './installer-context.js';
 
 export default createRule<'ui' | 'uiQuietGuarded' | 'moveToAction', []>({
@@ -40,7 +41,7 @@ export default createRule<'ui' | 'uiQuietGuarded' | 'moveToAction', []>({
     const nonInteractive = (c: ReachingContext) => !c.interactive;
     // Calls hidden in the module's own macros (`#define SHOW_ERROR(m) MessageBoxW(...)`), when the model reads them.
     const macroCalls = (model as { macroCalls?: (name: string) => readonly string[] }).macroCalls;
-    const viaMacro = (name: string) => (macroCalls ? macroCalls.call(model, name).find(isApi) : undefined);
+    const viaMacro = macroCalls ? memoByName((name) => macroCalls.call(model, name).find(isApi)) : () => undefined;
     return apiCallListener((name) => isApi(name) || viaMacro(name) !== undefined, ({ api: name, call, target }) => {
       if (inDisabledCode(call)) return;
       const api = isApi(name) ? name : `${viaMacro(name)!} (through macro ${name})`;

@@ -36,6 +36,9 @@ const WAITS = new Set([
 /** Calls that use a process handle without waiting for it or taking it over. */
 const NOT_HANDOFF = new Set(['CloseHandle', 'WaitForInputIdle', 'GetExitCodeProcess', 'GetProcessId', 'TerminateProcess', 'ResumeThread', 'SetPriorityClass']);
 
+const SPAWN = /^_w?spawn(l|le|lp|lpe|v|ve|vp|vpe)$/;
+const UNDERSCORE = 0x5f;
+
 type MessageIds = 'notWaited' | 'noCloseProcessMask' | 'noHandle';
 
 export default createRule<MessageIds, []>({
@@ -68,7 +71,7 @@ export default createRule<MessageIds, []>({
         if (!api) return;
         const isCreate = CREATE_PROCESS.has(api);
         const isShellEx = SHELL_EXECUTE_EX.has(api);
-        const isSpawn = /^_w?spawn(l|le|lp|lpe|v|ve|vp|vpe)$/.test(api);
+        const isSpawn = api.charCodeAt(0) === UNDERSCORE && SPAWN.test(api);
         if (!isCreate && !isShellEx && !isSpawn && !NO_HANDLE.has(api)) return;
         if (inDisabledCode(call)) return;
         const site = siteContext(model, context.filePath, call.startIndex, (c) => c.interactive);

@@ -51,3 +51,17 @@ function lastName(node: Node): string | null {
 export function calleeNode(call: Node): Node {
   return call.childForFieldName('function') ?? call;
 }
+
+/**
+ * A function of a callee name, computed once per name: rules ask the same question (is it an
+ * API, does a macro of that name hide one) for every call of a file, and names repeat.
+ */
+export function memoByName<T>(compute: (name: string) => T): (name: string) => T {
+  const known = new Map<string, T>();
+  return (name) => {
+    if (known.has(name)) return known.get(name) as T;
+    const value = compute(name);
+    known.set(name, value);
+    return value;
+  };
+}
