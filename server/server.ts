@@ -27,7 +27,12 @@ import { Session } from './session.js';
 import { packageVersion } from './version.js';
 
 export const STATS_REQUEST = 'coinstallerLint/stats';
-export const DEFAULT_DEBOUNCE_MS = 150;
+/**
+ * No pause by default: a lint starts as soon as the server is idle, and the edits that arrive while
+ * a lint runs are coalesced into one lint of the latest text (a lint is synchronous; results for an
+ * old version are never published). A client on a slow machine can ask for a pause.
+ */
+export const DEFAULT_DEBOUNCE_MS = 0;
 
 export interface ServerOptions {
   rules?: ReadonlyMap<string, RuleModule>;

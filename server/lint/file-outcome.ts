@@ -30,4 +30,13 @@ export interface ModuleOutcome {
   entryPoints: EntryPointInfo[];
   /** The installer model of this lint (built from file summaries: plain data, safe to query afterwards). */
   model?: InstallerModelService;
+  /** The module's inputs apart from the open documents' texts: config generation, which files are open, disk versions. */
+  inputs: string;
+  /** The open documents' texts the results refer to. */
+  texts: Map<string, string>;
+  /**
+   * Results moved over an edit inside a comment rather than computed (shift-outcome.ts): the
+   * findings are current, but the model's offsets are the earlier text's.
+   */
+  shifted?: boolean;
 }

@@ -14,9 +14,11 @@ import { languageOfPath, type CppParser } from '../../rules/parsing/cpp-parser.j
 import { LineIndex } from '../../rules/source/line-index.js';
 import type { OpenDocuments } from '../documents/open-documents.js';
 import type { Logger } from '../logger.js';
+import { commentOnlyEdit, type TextShift } from './comment-edit.js';
 import type { ConfigStore } from './config-store.js';
 import type { DiskFiles } from './disk-files.js';
 import type { FileOutcome, ModuleOutcome } from './file-outcome.js';
+import { shiftEntryPoints, shiftMessages } from './shift-outcome.js';
 
 export interface LintServiceOptions {
   rules: ReadonlyMap<string, RuleModule>;
@@ -122,8 +124,15 @@ export class LintService {
   /** The installer model of a file's module, if its last lint is still current. */
   currentModel(filePath: string): InstallerModelService | undefined {
     const module = this.moduleOf(filePath);
-    const outcome = this.outcomes.get(module.root);
-    return outcome && outcome.key === this.keyOf(module) ? outcome.model : undefined;
+    const key = this.keyOf(module);
+    let outcome = this.outcomes.get(module.root);
+    if (!outcome || outcome.key !== key) return undefined;
+    if (outcome.shifted) {
+      // the findings were moved over a comment edit; the model needs the real lint
+      outcome = this.run(module, key, new Set(outcome.files.keys()));
+      this.outcomes.set(module.root, outcome);
+    }
+    return outcome.model;
   }
 
   /** The entry points of a file's module as of its last lint. */
@@ -141,6 +150,13 @@ export class LintService {
     const key = this.keyOf(module);
     const cached = this.outcomes.get(module.root);
     if (cached && cached.key === key && wanted.every((w) => cached.files.has(w))) return cached;
+    if (cached && cached.key !== key && wanted.every((w) => cached.files.has(w))) {
+      const moved = this.shiftedOutcome(module, key, cached);
+      if (moved) {
+        this.outcomes.set(module.root, moved);
+        return moved;
+      }
+    }
     const report = new Set(wanted);
     for (const f of module.files) if (this.options.documents.byPath(f)) report.add(f);
     // Same inputs, more files wanted: report the earlier ones too, so that nothing is lost.
@@ -153,6 +169,61 @@ export class LintService {
   /** Every lintable file of a module (C/C++ and INF). */
   reportableFiles(filePath: string): string[] {
     return this.moduleOf(filePath).files.filter((f) => languageOfPath(f) !== null);
+  }
+
+  /**
+   * The last outcome moved over the open documents' edits since, when they only changed the inside
+   * of one comment of one file (comment-edit.ts): no finding can have changed, only the offsets
+   * after the edit. Undefined when a full lint is needed.
+   */
+  private shiftedOutcome(module: { root: string; files: string[] }, key: string, cached: ModuleOutcome): ModuleOutcome | undefined {
+    if (cached.inputs !== this.inputsOf(module)) return undefined;
+    const { documents, parser } = this.options;
+    let edited: string | undefined;
+    for (const f of module.files) {
+      const doc = documents.byPath(f);
+      if (!doc) continue;
+      const before = cached.texts.get(f);
+      if (before === undefined) return undefined;
+      if (before === doc.text) continue;
+      if (edited !== undefined || languageOfPath(f) !== 'cpp') return undefined;
+      edited = f;
+    }
+    let shift: TextShift = { at: 0, oldEnd: 0, delta: 0 };
+    const texts = new Map(cached.texts);
+    if (edited !== undefined) {
+      const doc = documents.byPath(edited)!;
+      if (cached.files.get(edited)?.notice) return undefined;
+      const moved = commentOnlyEdit(cached.texts.get(edited)!, doc.text, doc.tree.treeFor(parser, doc.text).rootNode);
+      if (!moved) return undefined;
+      shift = moved;
+      texts.set(edited, doc.text);
+    }
+    const runId = ++this.runCount;
+    const files = new Map<string, FileOutcome>();
+    for (const [f, o] of cached.files) {
+      const doc = documents.byPath(f);
+      const messages = edited === undefined ? o.messages : shiftMessages(o.messages, f, edited, shift, documents.byPath(edited)!.lineIndex);
+      if (!messages) return undefined;
+      const version = doc ? doc.version : o.version;
+      // a new version gets a new result id even when its findings did not move (a push names the version)
+      const changed = f === edited || version !== o.version || messages.some((m, i) => m !== o.messages[i]);
+      files.set(f, {
+        ...o,
+        version,
+        lineIndex: doc ? doc.lineIndex : o.lineIndex,
+        messages,
+        resultId: changed ? `r${runId}` : o.resultId,
+      });
+    }
+    const entryPoints = edited === undefined ? cached.entryPoints : shiftEntryPoints(cached.entryPoints, edited, shift);
+    return { ...cached, key, files, entryPoints, texts, shifted: cached.shifted || edited !== undefined };
+  }
+
+  /** The module's inputs apart from the open documents' texts. */
+  private inputsOf(module: { root: string; files: string[] }): string {
+    const parts = module.files.map((f) => (this.options.documents.byPath(f) ? 'open' : `d${this.diskVersions.get(f) ?? 0}`));
+    return `${this.options.configs.generation}:${parts.join(',')}`;
   }
 
   private keyOf(module: { root: string; files: string[] }): string {
@@ -168,6 +239,7 @@ export class LintService {
     const files = new Map<string, FileOutcome>();
     const inputs: ModuleFileInput[] = [];
     const meta = new Map<string, { version: number | null; lineIndex: LineIndex }>();
+    const texts = new Map<string, string>();
     const runId = ++this.runCount;
     // Result ids are per document: the run that produced a result names it.
     const resultId = (_f: string) => `r${runId}`;
@@ -186,6 +258,7 @@ export class LintService {
       if (doc) {
         text = doc.text;
         version = doc.version;
+        texts.set(f, text);
         if (Buffer.byteLength(text, 'utf8') > settings.maxFileSize) {
           if (reported) notice(f, version, doc.lineIndex, tooLarge(Buffer.byteLength(text, 'utf8'), settings.maxFileSize), DiagnosticSeverity.Information);
           continue;
@@ -246,7 +319,7 @@ export class LintService {
         this.capturedServices = undefined;
       }
     }
-    return { root: module.root, key, files, entryPoints, model };
+    return { root: module.root, key, files, entryPoints, model, inputs: this.inputsOf(module), texts };
   }
 
   /**

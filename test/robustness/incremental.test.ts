@@ -260,6 +260,48 @@ describe('incremental sync and parsing against a lint from scratch', { timeout: 
   });
 });
 
+/** Offsets strictly inside the comments of a C text (found lexically here, not by the server's parser). */
+function insideComments(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/\/\*[\s\S]*?\*\/|\/\/[^\r\n]*/g)) {
+    const block = m[0].startsWith('/*');
+    for (let at = m.index + 2; at <= m.index + m[0].length - (block ? 2 : 0); at++) out.push(at);
+  }
+  return out;
+}
+
+/** What a keystroke in a comment may type: prose, and what would end, open or continue a comment, or make it a directive. */
+const COMMENT_TYPING = ['a', 'Z', ' ', '\u00e9', '\u{1F680}', '*', '/', '*/', '/*', '\\', '\n', '"', 'coinstaller-lint-disable-line ', 'DI_FLAGSEX_FINISHINSTALL_ACTION '];
+
+describe('keystrokes inside comments (results moved, not linted again)', { timeout: 120_000 }, () => {
+  it('typing and deleting inside comments ends each version with the diagnostics of a lint from scratch', async () => {
+    ws = contosoWorkspace();
+    const file = ws.path('coinstaller.c');
+    let text = readFileSync(file, 'utf8').replace(/\r?\n/g, '\r\n');
+    const uri = pathUri(file);
+    client = await TestClient.start({ workspaceFolders: [ws.root] });
+    await client.open(uri, text, 1);
+    await settlesTo(client, uri, fromScratch(ws, file, new Map([[file, text]])), 1, 'version 1');
+    const stats = async () => (await client!.connection.sendRequest<{ moduleLints: number }>('coinstallerLint/stats')).moduleLints;
+    const random = seededRandom(11);
+    let plainKeystrokesWithoutLint = 0;
+    for (let version = 2; version < 42; version++) {
+      const spots = insideComments(text);
+      const at = spots[randomInt(random, spots.length)];
+      const edit: Edit = randomInt(random, 4) === 0 ? { range: [at, Math.min(at + 1 + randomInt(random, 3), text.length)], text: '' } : { range: [at, at], text: pick(random, COMMENT_TYPING) };
+      const plain = /^[a-zA-Z ]$/.test(edit.text) && !/[*/\\\r\n]/.test(text[at - 1]);
+      const change = lspChange(text, edit);
+      text = applyEdit(text, edit);
+      const lintsBefore = await stats();
+      await client.change(uri, version, [change]);
+      await settlesTo(client, uri, fromScratch(ws, file, new Map([[file, text]])), version, `version ${version}`);
+      if (plain && (await stats()) === lintsBefore) plainKeystrokesWithoutLint++;
+    }
+    // Letters typed in plain comments were answered by moving the last results.
+    expect(plainKeystrokesWithoutLint).toBeGreaterThan(3);
+  });
+});
+
 describe('edits at the edges of what LSP allows', { timeout: 120_000 }, () => {
   it('positions past the end, split surrogate pairs, NUL characters, an empty text: the server follows LSP and equals a lint from scratch', async () => {
     ws = contosoWorkspace();

@@ -1,0 +1,94 @@
+/**
+ * Moves a file's lint results over an edit that changed no finding (see comment-edit.ts): every
+ * offset after the edit moves by its length change, lines and columns are read again from the new
+ * text. A result whose range holds the edited region (its message, fix or suggestion might quote
+ * it) cannot be moved: the caller lints again instead. Pure.
+ */
+import type { EntryPointInfo } from '../../rules/checks/installer-context.js';
+import type { Fix, LintMessage, OffsetRange, RelatedLocation } from '../../rules/engine/types.js';
+import type { LineIndex } from '../../rules/source/line-index.js';
+import type { TextShift } from './comment-edit.js';
+
+/** Thrown inside shiftMessages when a range cannot be moved. */
+class Unmovable extends Error {}
+
+/** A range moved over the edit, or Unmovable when it holds (part of) the edited region. */
+function moveRange(range: OffsetRange, shift: TextShift): OffsetRange {
+  const [start, end] = range;
+  if (end <= shift.at) return range;
+  if (start >= shift.oldEnd) return [start + shift.delta, end + shift.delta];
+  throw new Unmovable();
+}
+
+function loc(lines: LineIndex, offset: number): { line: number; column: number } {
+  const p = lines.positionAt(offset);
+  return { line: p.line + 1, column: p.character + 1 };
+}
+
+function moveFix(fix: Fix, shift: TextShift): Fix {
+  const range = moveRange(fix.range, shift);
+  return range === fix.range ? fix : { range, text: fix.text };
+}
+
+/**
+ * `messages` of a file, with the places in the edited file moved. `filePath` is the file the
+ * messages belong to, `edited` the edited file and `lines` its new line index. Null when a range
+ * holds the edited region, or a related place in the edited file has no offsets.
+ */
+export function shiftMessages(messages: readonly LintMessage[], filePath: string, edited: string, shift: TextShift, lines: LineIndex): LintMessage[] | null {
+  try {
+    return messages.map((m) => {
+      let out: LintMessage = m;
+      if (filePath === edited) {
+        const range = moveRange(m.range, shift);
+        const fix = m.fix && moveFix(m.fix, shift);
+        const suggestions = m.suggestions?.map((s) => {
+          const moved = moveFix(s.fix, shift);
+          return moved === s.fix ? s : { ...s, fix: moved };
+        });
+        if (range !== m.range || fix !== m.fix || suggestions?.some((s, i) => s !== m.suggestions![i])) {
+          const start = loc(lines, range[0]);
+          const end = loc(lines, range[1]);
+          out = { ...m, range, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+          if (fix) out.fix = fix;
+          if (suggestions) out.suggestions = suggestions;
+        }
+      }
+      const related = m.related?.map((r) => moveRelated(r, edited, shift, lines));
+      if (related && related.some((r, i) => r !== m.related![i])) out = { ...out, related };
+      return out;
+    });
+  } catch (error) {
+    if (error instanceof Unmovable) return null;
+    throw error;
+  }
+}
+
+function moveRelated(r: RelatedLocation, edited: string, shift: TextShift, lines: LineIndex): RelatedLocation {
+  if (r.filePath !== edited) return r;
+  if (!r.range) throw new Unmovable();
+  const range = moveRange(r.range, shift);
+  if (range === r.range) return r;
+  const start = loc(lines, range[0]);
+  const end = loc(lines, range[1]);
+  return { ...r, range, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+/** Entry points with their ranges in the edited file moved; null when one holds the edited region's start but not all of it. */
+export function shiftEntryPoints(entryPoints: readonly EntryPointInfo[], edited: string, shift: TextShift): EntryPointInfo[] {
+  return entryPoints.map((e) => {
+    if (e.filePath !== edited) return e;
+    const range = spanMove(e.range, shift);
+    const nameRange = spanMove(e.nameRange, shift);
+    return range === e.range && nameRange === e.nameRange ? e : { ...e, range, nameRange };
+  });
+}
+
+/** An enclosing span (a function holding the edited comment) grows or shrinks with the edit. */
+function spanMove(range: readonly [number, number], shift: TextShift): readonly [number, number] {
+  const [start, end] = range;
+  if (end <= shift.at) return range;
+  if (start >= shift.oldEnd) return [start + shift.delta, end + shift.delta];
+  if (start <= shift.at && end >= shift.oldEnd) return [start, end + shift.delta];
+  return range; // cannot happen for an edit inside one comment
+}
