@@ -8,24 +8,11 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { ParsedFile } from '../engine/linter.js';
-import { functionDeclarator } from '../syntax/functions.js';
 import { ifRegions, switchRegions, type ParamOf } from './guards.js';
-import { macroSummary } from './macros.js';
 import { pointerKindOfCall, pointerKindOfField } from './pointer-kinds.js';
 import { ScopeIndex, type Binding } from './scope-index.js';
-import type {
-  CallSite,
-  FileSummary,
-  FunctionSummary,
-  GlobalDecl,
-  GlobalInitRef,
-  MacroSummary,
-  ParamSummary,
-  PointerKind,
-  Range,
-  RefSite,
-} from './summary-types.js';
-
+import { callSite, functionSummary, macroOf } from './summarize-nodes.js';
+import type { CallSite, FileSummary, FunctionSummary, PointerKind, Range, RefSite } from './summary-types.js';
 
 /** One node on the walk's path. Frames are pooled by depth (one class shape, no garbage per node). */
 class Frame {
@@ -55,10 +42,16 @@ class Frame {
   className: string | undefined = undefined;
   /** if/switch: its condition or a label names the DIF code, PostProcessing or DI_QUIETINSTALL. */
   guard = false;
+  /** Some test looks at the fields of this node's children (see CHILD_FIELDS). */
+  childFields = false;
+  /** pointer_expression / unary_expression / assignment: its operator token is read. */
+  takesOp = false;
 
-  reset(type: string, field: string | null, start: number, end: number): this {
+  reset(type: string, field: string | null, start: number, end: number, flags: number): this {
     this.type = type;
     this.field = field;
+    this.childFields = (flags & CHILD_FIELDS) !== 0;
+    this.takesOp = (flags & TAKES_OP) !== 0;
     this.start = start;
     this.end = end;
     this.scope = undefined;
@@ -78,14 +71,74 @@ class Frame {
   }
 }
 
-/** The frame of every anonymous node (punctuation, keywords): they have no children and nothing to record. */
-const TOKEN_TYPE = '';
-
 /** Parameter types that can carry a DIF code. */
 const DIF_CAPABLE = /^(?:DI_FUNCTION|UINT|DWORD|ULONG|INT|LONG|int|long|unsigned(?: int| long)?|auto|u?int(?:32|64)_t|UINT32|DWORD32|)$/;
 
 /** Nodes whose offsets the walk needs (others are read from the node when materialised). */
-const POSITIONED = new Set(['identifier', 'field_identifier', 'compound_statement', 'case_statement']);
+const POSITIONED_TYPES = new Set(['identifier', 'field_identifier', 'compound_statement', 'case_statement']);
+/**
+ * The nodes whose children's field names some test reads: the types that have a `declarator`
+ * field in tree-sitter-cpp's grammar (node-types.json), and those the walk asks for `name`,
+ * `type`, `value`, `left`, `right` or `argument`. Under any other parent a field name is never
+ * looked at, so the walk does not read it (ERROR is listed to be safe).
+ */
+const CHILD_FIELD_TYPES = new Set([
+  // a `declarator` field
+  'abstract_array_declarator',
+  'abstract_function_declarator',
+  'abstract_pointer_declarator',
+  'array_declarator',
+  'declaration',
+  'field_declaration',
+  'for_range_loop',
+  'function_declarator',
+  'function_definition',
+  'init_declarator',
+  'lambda_expression',
+  'new_expression',
+  'operator_cast',
+  'optional_parameter_declaration',
+  'parameter_declaration',
+  'pointer_declarator',
+  'pointer_type_declarator',
+  'template_instantiation',
+  'type_definition',
+  'type_descriptor',
+  'variadic_parameter_declaration',
+  // other fields the walk tests
+  'qualified_identifier',
+  'enumerator',
+  'namespace_definition',
+  'class_specifier',
+  'struct_specifier',
+  'assignment_expression',
+  'field_expression',
+  'subscript_expression',
+  'initializer_pair',
+  'ERROR',
+]);
+/** Nodes whose own field name is read whatever their parent (a declared name, `A::b` declared). */
+const OWN_FIELD_TYPES = new Set(['identifier', 'qualified_identifier']);
+
+/** What the walk does with a named node type, as bits (anonymous nodes: 0). */
+const NAMED = 1;
+const POSITIONED = 2;
+const CHILD_FIELDS = 4;
+const OWN_FIELD = 8;
+const SKIP = 16;
+const SCOPE = 32;
+const TAKES_OP = 64;
+
+function flagsOfNamedType(type: string): number {
+  let flags = NAMED;
+  if (POSITIONED_TYPES.has(type)) flags |= POSITIONED;
+  if (CHILD_FIELD_TYPES.has(type)) flags |= CHILD_FIELDS;
+  if (OWN_FIELD_TYPES.has(type)) flags |= OWN_FIELD;
+  if (SKIP_TYPES.has(type)) flags |= SKIP;
+  if (SCOPES.has(type)) flags |= SCOPE;
+  if (type === 'pointer_expression' || type === 'unary_expression' || type === 'assignment_expression') flags |= TAKES_OP;
+  return flags;
+}
 
 const SCOPES = new Set(['compound_statement', 'for_statement', 'for_range_loop', 'catch_clause', 'lambda_expression', 'while_statement', 'if_statement', 'switch_statement']);
 const DECLARATOR_TYPES = new Set([
@@ -99,7 +152,7 @@ const DECLARATOR_TYPES = new Set([
   // `int Installer::s_calls = 0;`: a class static defined at file scope
   'qualified_identifier',
 ]);
-const SKIP = new Set([
+const SKIP_TYPES = new Set([
   'comment',
   'namespace_identifier',
   'statement_identifier',
@@ -147,7 +200,6 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
   const cursor = tree.walk();
   const frames: Frame[] = [];
   const pool: Frame[] = [];
-  const token = new Frame().reset(TOKEN_TYPE, null, -1, -1);
   const fnStack: FunctionSummary[] = [];
   // Depths (indices in `frames`) of the frames that the upward searches stop at, kept as the walk
   // enters and leaves them, so that no search walks the whole path (deep nesting stays linear).
@@ -172,18 +224,17 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
   };
   const parentFrame = () => frames[frames.length - 1];
 
-  // type and field names by id, read once per id (each cursor property read crosses into wasm)
+  // type names, what the walk does with each type, and field names, by id: read once per id
+  // (each cursor property read crosses into wasm, and tests on numbers beat tests on strings)
   const language = tree.language;
   const typeNames: string[] = [];
-  const typeNamed: boolean[] = [];
+  const typeFlags: number[] = [];
   const fieldNames: (string | null)[] = [];
-  const typeOf = (id: number): string => {
-    let name = typeNames[id];
-    if (name === undefined) {
-      name = typeNames[id] = language.nodeTypeForId(id) ?? 'ERROR';
-      typeNamed[id] = name === 'ERROR' || language.nodeTypeIsNamed(id);
-    }
-    return name;
+  const learnType = (id: number): number => {
+    const name = (typeNames[id] = language.nodeTypeForId(id) ?? 'ERROR');
+    const flags = name === 'ERROR' || language.nodeTypeIsNamed(id) ? flagsOfNamedType(name) : 0;
+    typeFlags[id] = flags;
+    return flags;
   };
   const fieldOf = (id: number): string | null => {
     if (id === 0) return null;
@@ -192,27 +243,38 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
     return name;
   };
 
+  /**
+   * Enters the node under the cursor. Returns true when the walk descends into it: then its frame
+   * is on the path and leave() runs when the walk comes back up. Nodes it does not descend into
+   * (tokens, leaves, skipped subtrees) leave no frame: everything they record is done here.
+   */
   const enter = (): boolean => {
     const typeId = cursor.nodeTypeId;
-    const type = typeOf(typeId);
-    if (!typeNamed[typeId]) {
+    const flags = typeFlags[typeId] ?? learnType(typeId);
+    const type = typeNames[typeId];
+    const parent = parentFrame();
+    if (flags === 0) {
       // punctuation and keywords: only operators matter, and they need no position
-      const parent = parentFrame();
-      if (parent && parent.op === undefined) {
-        if (parent.type === 'pointer_expression' || parent.type === 'unary_expression') parent.op = type;
-        else if (parent.type === 'assignment_expression' && type.endsWith('=')) parent.op = type;
+      if (parent !== undefined && parent.op === undefined && parent.takesOp) {
+        if (parent.type !== 'assignment_expression' || type.endsWith('=')) parent.op = type;
       }
-      frames.push(token);
       return false;
     }
-    const field = fieldOf(cursor.currentFieldId);
-    const parent = parentFrame();
+    // a node's field is read only where some test looks at it: under the parents that name one, and for names
+    const field =
+      parent !== undefined && (parent.childFields || parent.deadBody || parent.deadAlt || (flags & OWN_FIELD) !== 0)
+        ? fieldOf(cursor.currentFieldId)
+        : null;
     const positioned =
-      POSITIONED.has(type) ||
-      (parent !== undefined && (parent.deadBody || parent.deadAlt || parent.decl !== undefined || parent.type === 'class_specifier' || parent.type === 'struct_specifier'));
+      (flags & POSITIONED) !== 0 ||
+      (parent !== undefined &&
+        (parent.deadBody ||
+          parent.deadAlt ||
+          (parent.decl !== undefined && (field === 'type' || type === 'storage_class_specifier' || type === 'type_qualifier')) ||
+          (field === 'name' && (parent.type === 'class_specifier' || parent.type === 'struct_specifier'))));
     const start = positioned ? cursor.startIndex : -1;
     const end = positioned ? cursor.endIndex : -1;
-    const frame = (pool[frames.length] ??= new Frame()).reset(type, field, start, end);
+    const frame = (pool[frames.length] ??= new Frame()).reset(type, field, start, end, flags);
 
     if (parent) {
       if (parent.type === 'argument_list' && type !== 'comment') parent.argIndex = (parent.argIndex ?? -1) + 1;
@@ -221,14 +283,10 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
         const isAlt = field === 'alternative';
         if ((parent.deadBody && !isAlt) || (parent.deadAlt && isAlt)) {
           out.deadRanges.push([start, end]);
-          frames.push(frame);
           return false;
         }
       }
-      if (parent.type === 'function_definition' && (field === 'declarator' || field === 'type')) {
-        frames.push(frame);
-        return false;
-      }
+      if (parent.type === 'function_definition' && (field === 'declarator' || field === 'type')) return false;
       if (parent.decl && type === 'storage_class_specifier') {
         const word = text.slice(start, end);
         if (word === 'static') parent.decl.isStatic = true;
@@ -238,12 +296,12 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
       if ((parent.type === 'class_specifier' || parent.type === 'struct_specifier') && field === 'name') parent.className = text.slice(start, end);
     }
 
-    if (SKIP.has(type)) {
-      frames.push(frame);
-      return false;
-    }
+    if ((flags & SKIP) !== 0) return false;
 
     switch (type) {
+      case 'identifier':
+        identifier(frame, text.slice(start, end));
+        return false;
       case 'function_definition': {
         const fn = functionSummary(cursor.currentNode, text, innermostClass());
         frame.scope = new Map();
@@ -260,19 +318,16 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
       case 'type_definition':
       case 'field_declaration':
       case 'preproc_params':
-        frames.push(frame);
         return false;
       case 'preproc_def':
       case 'preproc_function_def': {
         const m = macroOf(cursor.currentNode, text);
         if (m) out.macros.push(m);
-        frames.push(frame);
         return false;
       }
       case 'preproc_include': {
         const path = cursor.currentNode.childForFieldName('path');
         if (path && path.type === 'string_literal') out.includes.push(text.slice(path.startIndex + 1, path.endIndex - 1));
-        frames.push(frame);
         return false;
       }
       case 'preproc_if':
@@ -305,16 +360,11 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
           if (parent.type === 'field_expression') parent.member = name;
           else if (parent.type === 'field_designator' && frames.length >= 2) frames[frames.length - 2].member = name;
         }
-        frames.push(frame);
-        return false;
-      case 'identifier':
-        identifier(frame, text.slice(start, end));
-        frames.push(frame);
         return false;
       default:
         break;
     }
-    if (SCOPES.has(type) && !frame.scope) frame.scope = new Map();
+    if ((flags & SCOPE) !== 0 && !frame.scope) frame.scope = new Map();
     const depth = frames.length;
     frames.push(frame);
     if (frame.scope) scopes.open(depth);
@@ -574,117 +624,31 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
   };
 
   try {
+    // Depth first. leave() runs for the nodes enter() descended into (those with a frame), when the
+    // cursor is back on them: after their last child, or at once when they have no children.
     let descend = enter();
     for (;;) {
-      if (descend && cursor.gotoFirstChild()) {
-        descend = enter();
-        continue;
+      if (descend) {
+        if (cursor.gotoFirstChild()) {
+          descend = enter();
+          continue;
+        }
+        leave();
       }
       let done = false;
-      for (;;) {
-        leave();
-        if (cursor.gotoNextSibling()) {
-          descend = enter();
-          break;
-        }
+      while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent()) {
           done = true;
           break;
         }
+        leave();
       }
       if (done) break;
+      descend = enter();
     }
   } finally {
     cursor.delete();
   }
-}
-
-function functionSummary(node: Node, text: string, cls: string | undefined): FunctionSummary | undefined {
-  const decl = functionDeclarator(node);
-  const nameNode = decl?.childForFieldName('declarator');
-  if (!decl || !nameNode) return undefined;
-  let own: Node = nameNode;
-  let qualifiedName = text.slice(nameNode.startIndex, nameNode.endIndex);
-  if (nameNode.type === 'qualified_identifier') {
-    let n: Node | null = nameNode;
-    while (n && n.type === 'qualified_identifier') n = n.childForFieldName('name');
-    if (!n) return undefined;
-    own = n;
-  } else {
-    if (cls) qualifiedName = `${cls}::${qualifiedName}`;
-  }
-  const name = text.slice(own.startIndex, own.endIndex);
-  if (!/^[A-Za-z_~]\w*$/.test(name)) return undefined;
-  let isStatic = false;
-  let dllexport = false;
-  for (const c of node.children) {
-    if (!c) continue;
-    if (c.type === 'storage_class_specifier' && text.slice(c.startIndex, c.endIndex) === 'static') isStatic = true;
-    if ((c.type === 'ms_declspec_modifier' || c.type === 'attribute_specifier') && /dllexport/.test(text.slice(c.startIndex, c.endIndex))) dllexport = true;
-  }
-  // `extern "C" __declspec(dllexport)` may sit before the definition inside a linkage specification
-  const params: ParamSummary[] = [];
-  const list = decl.childForFieldName('parameters');
-  for (const p of list?.namedChildren ?? []) {
-    if (!p || (p.type !== 'parameter_declaration' && p.type !== 'optional_parameter_declaration')) continue;
-    params.push(paramSummary(p, text));
-  }
-  if (params.length === 1 && params[0].name === null && params[0].type === 'void') params.length = 0;
-  const body = node.childForFieldName('body');
-  return {
-    name,
-    qualifiedName,
-    start: node.startIndex,
-    end: node.endIndex,
-    nameStart: own.startIndex,
-    nameEnd: own.endIndex,
-    bodyStart: body ? body.startIndex : node.endIndex,
-    isStatic,
-    dllexport,
-    params,
-    calls: [],
-    refs: [],
-    regions: [],
-    staticAccesses: [],
-  };
-}
-
-const ANNOTATION = /\b(?:_[A-Z][A-Za-z0-9_]*_(?:\s*\([^()]*\))?|__(?:in|out|inout|reserved|deref|drv)\w*(?:\s*\([^()]*\))?|IN|OUT|OPTIONAL|CONST|const|volatile|struct|FAR|NEAR|far|near)\b/g;
-
-function paramSummary(p: Node, text: string): ParamSummary {
-  let d = p.childForFieldName('declarator');
-  while (d && d.type !== 'identifier') d = d.childForFieldName('declarator') ?? (d.namedChildCount > 0 ? d.namedChild(d.namedChildCount - 1) : null);
-  const name = d ? text.slice(d.startIndex, d.endIndex) : null;
-  let t = text.slice(p.startIndex, p.endIndex);
-  if (d) t = text.slice(p.startIndex, d.startIndex) + text.slice(d.endIndex, p.endIndex);
-  t = t.replace(/=.*$/s, '').replace(ANNOTATION, ' ').replace(/\s+/g, ' ').replace(/\s*\*\s*/g, '*').trim();
-  return { name, type: t };
-}
-
-function callSite(call: Node): CallSite | undefined {
-  let n: Node | null = call.childForFieldName('function');
-  for (let depth = 0; n && depth < 16; depth++) {
-    if (n.type === 'identifier' || n.type === 'field_identifier') {
-      return { name: n.text, start: call.startIndex, end: call.endIndex, nameStart: n.startIndex, nameEnd: n.endIndex };
-    }
-    if (n.type === 'qualified_identifier' || n.type === 'template_function') n = n.childForFieldName('name');
-    else if (n.type === 'field_expression') n = n.childForFieldName('field');
-    else if (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0);
-    else return undefined;
-  }
-  return undefined;
-}
-
-function macroOf(node: Node, text: string): MacroSummary | undefined {
-  const name = node.childForFieldName('name');
-  if (!name) return undefined;
-  const value = node.childForFieldName('value');
-  const paramsNode = node.childForFieldName('parameters');
-  const params = paramsNode
-    ? paramsNode.namedChildren.flatMap((p) => (p && p.type === 'identifier' ? [text.slice(p.startIndex, p.endIndex)] : []))
-    : undefined;
-  const body = value ? text.slice(value.startIndex, value.endIndex) : '';
-  return macroSummary(text.slice(name.startIndex, name.endIndex), params, body, node.startIndex, node.endIndex);
 }
 
 export type { Range };

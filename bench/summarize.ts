@@ -1,0 +1,213 @@
+/**
+ * The installer model's per-file summary (summarizeFile) alone: CPU time and MB/s on parsed files,
+ * beside the parse itself, and optionally beside an older copy of the code (the "before" of a
+ * change) and against reference summaries written by an earlier run. A benchmark, not a test.
+ *
+ *   node --import tsx bench/summarize.ts [options] [dirs...]
+ *
+ *   --write DIR      write each file's summary as JSON into DIR (the reference)
+ *   --compare DIR    compare each file's summary with DIR's JSON; exits 1 on any difference
+ *   --baseline ROOT  also time ROOT/rules/model/file-summary.ts (a copy of the tree before a change)
+ *   --repeat N       summarise each batch N times and keep the fastest (default 3)
+ *   --mingw N        how many mingw-w64 headers to add to the default corpus (default 300)
+ *
+ * Without dirs the corpus is the generated installer modules v000-v004 of .bench-cache/generated-7-100mb
+ * (when present), test/fixtures, examples, and N headers spread evenly over /usr/share/mingw-w64/include.
+ * Files are parsed as the linter parses them (CppParser.parse, macros blanked), in batches of about
+ * 2 MB; the trees of a batch are summarised, then freed.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Tree } from 'web-tree-sitter';
+import { collectFiles } from '../cli/file-walker.js';
+import { fileLanguage, type ParsedFile } from '../rules/engine/linter.js';
+import { readSourceFile } from '../rules/io/source-file.js';
+import { summarizeFile } from '../rules/model/file-summary.js';
+import type { FileSummary } from '../rules/model/summary-types.js';
+import { CppParser, languageOfPath } from '../rules/parsing/cpp-parser.js';
+import { SourceCode } from '../rules/source/source-code.js';
+
+type Summarize = (file: ParsedFile) => FileSummary;
+
+interface Options {
+  write?: string;
+  compare?: string;
+  baseline?: string;
+  repeat: number;
+  mingw: number;
+  dirs: string[];
+}
+
+const MINGW = '/usr/share/mingw-w64/include';
+const BATCH_CHARS = 2_000_000;
+
+function parseArgs(argv: readonly string[]): Options {
+  const o: Options = { repeat: 3, mingw: 300, dirs: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--write') o.write = resolve(value());
+    else if (a === '--compare') o.compare = resolve(value());
+    else if (a === '--baseline') o.baseline = resolve(value());
+    else if (a === '--repeat') o.repeat = Math.max(1, Number(value()) || 1);
+    else if (a === '--mingw') o.mingw = Math.max(0, Number(value()) || 0);
+    else o.dirs.push(a);
+  }
+  return o;
+}
+
+function cppFiles(dirs: readonly string[]): string[] {
+  const present = dirs.filter((d) => existsSync(d));
+  if (present.length === 0) return [];
+  return collectFiles(present, { cwd: process.cwd() }).files.filter((f) => languageOfPath(f) === 'cpp');
+}
+
+/** `count` headers spread evenly over the sorted list of mingw-w64's headers. */
+function mingwSample(count: number): string[] {
+  if (count === 0 || !existsSync(MINGW)) return [];
+  const all = cppFiles([MINGW]);
+  if (all.length <= count) return all;
+  const step = all.length / count;
+  return Array.from({ length: count }, (_, k) => all[Math.floor(k * step)]);
+}
+
+function defaultCorpus(mingw: number): string[] {
+  const generated = ['v000', 'v001', 'v002', 'v003', 'v004'].map((v) => join('.bench-cache/generated-7-100mb', v));
+  return [...cppFiles(generated), ...cppFiles(['test/fixtures', 'examples']), ...mingwSample(mingw)];
+}
+
+/** CPU time of this process so far, milliseconds. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * Summarises the batch `repeat` times with each implementation, alternating (both see the same
+ * machine load), keeping each one's fastest CPU ms and the summaries of its first run.
+ */
+function timeBatch(impls: readonly Summarize[], files: readonly ParsedFile[], repeat: number): { ms: number; summaries: FileSummary[] }[] {
+  const out = impls.map(() => ({ ms: Infinity, summaries: [] as FileSummary[] }));
+  for (let r = 0; r < repeat; r++) {
+    impls.forEach((fn, k) => {
+      const t0 = cpuMs();
+      const summaries = files.map((f) => fn(f));
+      const ms = cpuMs() - t0;
+      if (r === 0) out[k].summaries = summaries;
+      out[k].ms = Math.min(out[k].ms, ms);
+    });
+  }
+  return out;
+}
+
+function referenceName(filePath: string): string {
+  return `${encodeURIComponent(filePath)}.json`;
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const files = o.dirs.length > 0 ? cppFiles(o.dirs) : defaultCorpus(o.mingw);
+  const baseline: Summarize | undefined = o.baseline
+    ? ((await import(pathToFileURL(join(o.baseline, 'rules/model/file-summary.ts')).href)) as { summarizeFile: Summarize }).summarizeFile
+    : undefined;
+  if (o.write) mkdirSync(o.write, { recursive: true });
+  const parser = await CppParser.create();
+  let chars = 0;
+  let parseMs = 0;
+  let afterMs = 0;
+  let beforeMs = 0;
+  let compared = 0;
+  let written = 0;
+  const differences: string[] = [];
+  const missing: string[] = [];
+  let mismatchBaseline = 0;
+
+  const runBatch = (batch: { file: ParsedFile; tree: Tree }[]) => {
+    const parsed = batch.map((b) => b.file);
+    try {
+      const [after, before] = timeBatch(baseline ? [summarizeFile, baseline] : [summarizeFile], parsed, o.repeat);
+      afterMs += after.ms;
+      if (before) beforeMs += before.ms;
+      after.summaries.forEach((summary, i) => {
+        const json = JSON.stringify(summary);
+        if (before && JSON.stringify(before.summaries[i]) !== json) mismatchBaseline++;
+        const name = referenceName(summary.filePath);
+        if (o.write) {
+          writeFileSync(join(o.write, name), json);
+          written++;
+        }
+        if (o.compare) {
+          const path = join(o.compare, name);
+          if (!existsSync(path)) missing.push(summary.filePath);
+          else {
+            compared++;
+            if (readFileSync(path, 'utf8') !== json) differences.push(summary.filePath);
+          }
+        }
+      });
+    } finally {
+      for (const b of batch) b.tree.delete();
+    }
+  };
+
+  let batch: { file: ParsedFile; tree: Tree }[] = [];
+  let batchChars = 0;
+  try {
+    // warm-up: the JIT sees every path of the code on a few files before anything is timed
+    for (const path of files.slice(0, 40)) {
+      const r = readSourceFile(path);
+      if (!r.ok) continue;
+      const tree = parser.parse(r.text);
+      const file: ParsedFile = { filePath: 'warm-up', language: 'cpp', sourceCode: new SourceCode(r.text, tree) };
+      summarizeFile(file);
+      baseline?.(file);
+      tree.delete();
+    }
+    for (const path of files) {
+      const r = readSourceFile(path);
+      if (!r.ok) continue;
+      const filePath = relative(process.cwd(), path);
+      const t0 = cpuMs();
+      const tree = parser.parse(r.text);
+      parseMs += cpuMs() - t0;
+      chars += r.text.length;
+      batch.push({ file: { filePath, language: fileLanguage(filePath), sourceCode: new SourceCode(r.text, tree) }, tree });
+      batchChars += r.text.length;
+      if (batchChars >= BATCH_CHARS) {
+        runBatch(batch);
+        batch = [];
+        batchChars = 0;
+      }
+    }
+    if (batch.length > 0) runBatch(batch);
+  } finally {
+    parser.delete();
+  }
+
+  const mb = chars / 1e6;
+  const rate = (ms: number) => (ms > 0 ? (mb / (ms / 1000)).toFixed(1) : '-');
+  console.log(`files ${files.length}, ${mb.toFixed(2)} MB (UTF-16 code units / 1e6)`);
+  console.log(`parse (blanked)       ${parseMs.toFixed(0).padStart(7)} ms CPU  ${rate(parseMs).padStart(7)} MB/s`);
+  console.log(`summarizeFile         ${afterMs.toFixed(0).padStart(7)} ms CPU  ${rate(afterMs).padStart(7)} MB/s  (fastest of ${o.repeat} per batch)`);
+  if (baseline) {
+    console.log(`summarizeFile before  ${beforeMs.toFixed(0).padStart(7)} ms CPU  ${rate(beforeMs).padStart(7)} MB/s  (${o.baseline})`);
+    console.log(`speed-up              ${(beforeMs / afterMs).toFixed(2)}x; summaries differing from the baseline's: ${mismatchBaseline}`);
+  }
+  console.log(`summary / parse       ${((afterMs / parseMs) * 100).toFixed(1)}%`);
+  if (o.write) console.log(`wrote ${written} summaries to ${o.write}`);
+  if (o.compare) {
+    const known = existsSync(o.compare) ? readdirSync(o.compare).length : 0;
+    console.log(`compared ${compared} of ${known} reference summaries: ${differences.length} differ, ${missing.length} missing`);
+    for (const d of differences.slice(0, 20)) console.log(`  differs: ${d}`);
+    for (const m of missing.slice(0, 20)) console.log(`  no reference: ${m}`);
+    if (differences.length > 0 || missing.length > 0) process.exitCode = 1;
+  }
+  if (baseline && mismatchBaseline > 0) process.exitCode = 1;
+}
+
+await main();
