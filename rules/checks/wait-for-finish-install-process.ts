@@ -16,7 +16,7 @@ import { createRule } from '../engine/create-rule.js';
 import { inDisabledCode } from '../syntax/disabled-code.js';
 import { waitForProcessFix, member } from '../fixes/wait-for-process.js';
 import { calleeName, calleeNode } from '../syntax/calls.js';
-import { enclosingFunction } from '../syntax/functions.js';
+import { descendantsByType, enclosingFunction } from '../syntax/functions.js';
 import { installerModelOf, siteContext } from './installer-context.js';
 
 const aw = (names: string[]) => names.flatMap((n) => [n, `${n}A`, `${n}W`]);
@@ -65,6 +65,8 @@ export default createRule<MessageIds, []>({
     const model = installerModelOf(context);
     if (!model) return {};
     const { sourceCode } = context;
+    // the nodes of a function by type, listed once per function: one finding asks for them a few times
+    const nodesOf = descendantsByType();
     return {
       call_expression(call: Node) {
         const api = calleeName(call);
@@ -95,7 +97,7 @@ export default createRule<MessageIds, []>({
           if (mode !== '_P_NOWAIT' && mode !== 'P_NOWAIT') return;
           const target = resultTarget(call);
           if (target === 'other') return;
-          if (target === null || !waitedAfter(fn, call, new Set([target]), [])) return report('notWaited', target ?? 'the returned handle');
+          if (target === null || !waitedAfter(nodesOf, fn, call, new Set([target]), [])) return report('notWaited', target ?? 'the returned handle');
           return;
         }
 
@@ -104,7 +106,7 @@ export default createRule<MessageIds, []>({
         if (!struct) return;
         const hProcess = member(struct, 'hProcess');
         if (isShellEx) {
-          const mask = maskOf(fn, call, struct);
+          const mask = maskOf(nodesOf, fn, call, struct);
           if (!mask.noClose) {
             const fix =
               mask.single || mask.setBefore
@@ -114,9 +116,9 @@ export default createRule<MessageIds, []>({
           }
         }
         const handles = isCreate ? [hProcess, member(struct, 'hThread')] : [hProcess];
-        if (handedOff(fn, call, struct, handles)) return;
-        const aliases = aliasesOf(fn, call, hProcess);
-        if (waitedAfter(fn, call, aliases, [hProcess])) return;
+        if (handedOff(nodesOf, fn, call, struct, handles)) return;
+        const aliases = aliasesOf(nodesOf, fn, call, hProcess);
+        if (waitedAfter(nodesOf, fn, call, aliases, [hProcess])) return;
         const fix = waitForProcessFix({ sourceCode, call, fn, struct, handles: isCreate ? ['hProcess', 'hThread'] : ['hProcess'] });
         report('notWaited', hProcess, fix);
       },
@@ -141,20 +143,22 @@ function structOf(arg: Node): { text: string; pointer: boolean } | null {
 
 const compact = (t: string) => t.replace(/\s+/g, '');
 
+type NodesOf = (node: Node, type: string) => readonly Node[];
+
 /** Every node of a type in the function after the call. */
-function after(fn: Node, call: Node, type: string): Node[] {
-  return fn.descendantsOfType(type).filter((n): n is Node => n !== null && n.startIndex >= call.endIndex);
+function after(nodesOf: NodesOf, fn: Node, call: Node, type: string): Node[] {
+  return nodesOf(fn, type).filter((n) => n.startIndex >= call.endIndex);
 }
 
 /** Names that hold the process handle: copies (`h = pi.hProcess`, `handles[0] = pi.hProcess`). */
-function aliasesOf(fn: Node, call: Node, handle: string): Set<string> {
+function aliasesOf(nodesOf: NodesOf, fn: Node, call: Node, handle: string): Set<string> {
   const names = new Set<string>();
-  for (const a of after(fn, call, 'assignment_expression')) {
+  for (const a of after(nodesOf, fn, call, 'assignment_expression')) {
     if (compact(a.childForFieldName('right')?.text ?? '') !== handle) continue;
     const base = baseName(a.childForFieldName('left'));
     if (base) names.add(base);
   }
-  for (const d of after(fn, call, 'init_declarator')) {
+  for (const d of after(nodesOf, fn, call, 'init_declarator')) {
     if (compact(d.childForFieldName('value')?.text ?? '') !== handle) continue;
     const base = baseName(d.childForFieldName('declarator'));
     if (base) names.add(base);
@@ -171,8 +175,8 @@ function baseName(node: Node | null): string | null {
 }
 
 /** A wait call after the start whose arguments mention the handle or one of its copies. */
-function waitedAfter(fn: Node, call: Node, names: Set<string>, handles: string[]): boolean {
-  return after(fn, call, 'call_expression').some((c) => {
+function waitedAfter(nodesOf: NodesOf, fn: Node, call: Node, names: Set<string>, handles: string[]): boolean {
+  return after(nodesOf, fn, call, 'call_expression').some((c) => {
     const name = calleeName(c);
     if (!name || !WAITS.has(name)) return false;
     const args = c.childForFieldName('arguments');
@@ -187,16 +191,19 @@ function waitedAfter(fn: Node, call: Node, names: Set<string>, handles: string[]
  * function that is not known to leave it alone (it may wait there), returned, or stored anywhere
  * but a local variable.
  */
-function handedOff(fn: Node, call: Node, struct: { text: string }, handles: string[]): boolean {
-  const mentions = (n: Node) => n.descendantsOfType('identifier').some((id) => id !== null && id.text === struct.text) || (n.type === 'identifier' && n.text === struct.text);
-  for (const c of after(fn, call, 'call_expression')) {
+function handedOff(nodesOf: NodesOf, fn: Node, call: Node, struct: { text: string }, handles: string[]): boolean {
+  // an identifier spelled like the structure is in the text of what holds it: read the text first
+  const mentions = (n: Node) =>
+    n.text.includes(struct.text) &&
+    (n.descendantsOfType('identifier').some((id) => id !== null && id.text === struct.text) || (n.type === 'identifier' && n.text === struct.text));
+  for (const c of after(nodesOf, fn, call, 'call_expression')) {
     const name = calleeName(c);
     if (name && (WAITS.has(name) || NOT_HANDOFF.has(name))) continue;
     const args = c.childForFieldName('arguments');
     if (args && mentions(args)) return true;
   }
-  for (const r of after(fn, call, 'return_statement')) if (mentions(r)) return true;
-  for (const a of after(fn, call, 'assignment_expression')) {
+  for (const r of after(nodesOf, fn, call, 'return_statement')) if (mentions(r)) return true;
+  for (const a of after(nodesOf, fn, call, 'assignment_expression')) {
     const right = a.childForFieldName('right');
     if (!right || !handles.some((h) => compact(right.text) === h)) continue;
     const left = a.childForFieldName('left');
@@ -214,17 +221,16 @@ const ZEROING = new Set(['ZeroMemory', 'RtlZeroMemory', 'SecureZeroMemory', 'mem
  * most the size, only zeroing calls) the statement to set it before.
  */
 function maskOf(
+  nodesOf: NodesOf,
   fn: Node,
   call: Node,
   struct: { text: string; pointer: boolean },
 ): { noClose: boolean; single?: Node; setBefore?: Node } {
   const field = compact(member(struct, 'fMask'));
-  const assignments = fn
-    .descendantsOfType('assignment_expression')
-    .filter((a): a is Node => a !== null && a.endIndex <= call.startIndex && compact(a.childForFieldName('left')?.text ?? '') === field);
-  const inits = fn
-    .descendantsOfType('init_declarator')
-    .filter((d): d is Node => d !== null && d.endIndex <= call.startIndex && baseName(d.childForFieldName('declarator')) === struct.text);
+  const assignments = nodesOf(fn, 'assignment_expression')
+    .filter((a) => a.endIndex <= call.startIndex && compact(a.childForFieldName('left')?.text ?? '') === field);
+  const inits = nodesOf(fn, 'init_declarator')
+    .filter((d) => d.endIndex <= call.startIndex && baseName(d.childForFieldName('declarator')) === struct.text);
   const noClose = [...assignments, ...inits].some((n) => n.text.includes('SEE_MASK_NOCLOSEPROCESS'));
   const plain = assignments.filter((a) => a.childForFieldName('operator')?.text === '=' && a.parent?.type === 'expression_statement');
   const single = plain.length === 1 && assignments.length === 1 ? plain[0].childForFieldName('right') ?? undefined : undefined;
@@ -233,8 +239,8 @@ function maskOf(
     const value = d.childForFieldName('value');
     return value?.type === 'initializer_list' && value.namedChildren.filter((c) => c !== null && c.type !== 'comment').length <= 1;
   });
-  const passedBefore = fn.descendantsOfType('call_expression').some((c) => {
-    if (!c || c.endIndex > call.startIndex || c.id === call.id) return false;
+  const passedBefore = nodesOf(fn, 'call_expression').some((c) => {
+    if (c.endIndex > call.startIndex || c.id === call.id) return false;
     const name = calleeName(c);
     const args = c.childForFieldName('arguments');
     return !!args && !ZEROING.has(name ?? '') && args.descendantsOfType('identifier').some((id) => id?.text === struct.text);

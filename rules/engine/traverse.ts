@@ -71,19 +71,32 @@ export function traverseCaptures(root: Node, enter: Dispatch, query: Query): voi
  * called by a walk), or undefined when one of them is also the name of an anonymous node type.
  */
 export function listenedNamedTypes(language: Language, enter: Dispatch): string[] | undefined {
+  let kinds = keyKinds.get(language);
+  if (!kinds) keyKinds.set(language, (kinds = new Map()));
   const types: string[] = [];
   for (const key of enter.keys()) {
-    if (key === 'Program') continue;
-    if (key === 'ERROR') {
-      types.push(key);
-      continue;
-    }
-    const named = language.idForNodeType(key, true) !== null;
-    const anonymous = language.idForNodeType(key, false) !== null;
-    if (named && anonymous) return undefined;
-    if (named) types.push(key);
+    let kind = kinds.get(key);
+    if (kind === undefined) kinds.set(key, (kind = keyKind(language, key)));
+    if (kind === 'both') return undefined;
+    if (kind === 'named') types.push(key);
   }
   return types;
+}
+
+type KeyKind = 'named' | 'both' | 'other';
+
+/**
+ * What each listener key is in a language, asked once (each question is a call into WASM, and the
+ * same keys come back file after file). Languages are immutable: keyed weakly by the Language.
+ */
+const keyKinds = new WeakMap<Language, Map<string, KeyKind>>();
+
+function keyKind(language: Language, key: string): KeyKind {
+  if (key === 'Program') return 'other';
+  if (key === 'ERROR') return 'named';
+  const named = language.idForNodeType(key, true) !== null;
+  const anonymous = language.idForNodeType(key, false) !== null;
+  return named ? (anonymous ? 'both' : 'named') : 'other';
 }
 
 /**

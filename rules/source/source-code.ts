@@ -9,6 +9,7 @@ import type { OffsetRange, Position, SourceLocation } from '../engine/types.js';
 export class SourceCode {
   readonly lineIndex: LineIndex;
   private cachedLines: string[] | undefined;
+  private root: Node | null | undefined;
 
   constructor(
     /** The decoded text, exactly as the user's file holds it (CRLF kept). */
@@ -19,8 +20,10 @@ export class SourceCode {
     this.lineIndex = new LineIndex(text);
   }
 
+  /** The root node (read once: Tree.rootNode is a call into WASM and a new Node each time). */
   get ast(): Node | null {
-    return this.tree ? this.tree.rootNode : null;
+    if (this.root === undefined) this.root = this.tree ? this.tree.rootNode : null;
+    return this.root;
   }
 
   /** Lines without their terminators. */

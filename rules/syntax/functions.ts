@@ -61,3 +61,17 @@ const JUMPS = new Set(['break_statement', 'return_statement', 'continue_statemen
 export function isJump(statement: Node | undefined): boolean {
   return statement !== undefined && JUMPS.has(statement.type);
 }
+
+/**
+ * The descendants of a node of one type (as descendantsOfType lists them, in document order),
+ * listed once per node and type: make one per rule run and file (it holds nodes of one tree).
+ */
+export function descendantsByType(): (node: Node, type: string) => readonly Node[] {
+  const lists = new Map<string, Node[]>();
+  return (node, type) => {
+    const key = `${node.id} ${type}`;
+    let list = lists.get(key);
+    if (!list) lists.set(key, (list = node.descendantsOfType(type).filter((n): n is Node => n !== null)));
+    return list;
+  };
+}
