@@ -23,7 +23,8 @@ export const ruleFixer: RuleFixer = Object.freeze({
 
 /**
  * Turns what a fix function returned into one Fix. Several edits become one edit that spans
- * them all; overlapping edits within one fix are a bug in the rule and raise an error.
+ * them all (and are kept, in `edits`); overlapping edits within one fix are a bug in the rule and
+ * raise an error.
  */
 export function mergeFixes(result: Fix | Fix[] | Iterable<Fix> | null | undefined, text: string): Fix | null {
   if (!result) return null;
@@ -40,7 +41,7 @@ export function mergeFixes(result: Fix | Fix[] | Iterable<Fix> | null | undefine
     out += text.slice(end, fix.range[0]) + fix.text;
     end = fix.range[1];
   }
-  return { range: [start, Math.max(end, start)], text: out };
+  return { range: [start, Math.max(end, start)], text: out, edits: fixes };
 }
 
 function isIterable(value: unknown): boolean {

@@ -32,6 +32,12 @@ export interface SourceLocation {
 export interface Fix {
   range: OffsetRange;
   text: string;
+  /**
+   * When a rule returned several edits: each of them (sorted, not overlapping). `range` and `text`
+   * are their merge (the text between them copied), as ESLint writes a fix; an editor can apply
+   * these instead and leave the text between them alone.
+   */
+  edits?: readonly { range: OffsetRange; text: string }[];
 }
 
 export interface SuggestionResult {

@@ -7,7 +7,7 @@ import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation,
 import type { LintMessage, RelatedLocation } from '../../rules/engine/types.js';
 import type { LineIndex } from '../../rules/source/line-index.js';
 import { toLspRange, type PositionEncoding } from './positions.js';
-import { fixToTextEdit } from './text-edits.js';
+import { fixToTextEdits } from './text-edits.js';
 import { utf16ToUtf8Column } from '../../rules/source/line-index.js';
 
 export const DIAGNOSTIC_SOURCE = 'coinstaller-lint';
@@ -17,10 +17,10 @@ export interface DiagnosticData {
   /** The document version the edits were computed for (null: the text on disk). */
   version: number | null;
   ruleId: string | null;
-  /** The rule's own fix. */
-  fix?: TextEdit;
+  /** The rule's own fix (its edits, applied together). */
+  fix?: TextEdit[];
   /** The rule's suggestions. */
-  suggestions?: { title: string; edit: TextEdit }[];
+  suggestions?: { title: string; edits: TextEdit[] }[];
 }
 
 export interface ConversionContext {
@@ -53,9 +53,9 @@ export function toDiagnostic(message: LintMessage, ctx: ConversionContext): Diag
     diagnostic.relatedInformation = message.related.map((r) => toRelated(r, ctx));
   }
   const data: DiagnosticData = { version: ctx.version, ruleId: message.ruleId };
-  if (message.fix) data.fix = fixToTextEdit(message.fix, ctx.lineIndex, ctx.encoding);
+  if (message.fix) data.fix = fixToTextEdits(message.fix, ctx.lineIndex, ctx.encoding);
   if (message.suggestions && message.suggestions.length > 0) {
-    data.suggestions = message.suggestions.map((s) => ({ title: s.desc, edit: fixToTextEdit(s.fix, ctx.lineIndex, ctx.encoding) }));
+    data.suggestions = message.suggestions.map((s) => ({ title: s.desc, edits: fixToTextEdits(s.fix, ctx.lineIndex, ctx.encoding) }));
   }
   diagnostic.data = data;
   return diagnostic;
@@ -88,6 +88,9 @@ export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefin
   const data = diagnostic.data as DiagnosticData | undefined;
   if (typeof data !== 'object' || data === null) return undefined;
   if (!(data.version === null || typeof data.version === 'number')) return undefined;
+  // a client hands data back as it got it, or mangled: edits must be lists
+  if (data.fix !== undefined && !Array.isArray(data.fix)) return undefined;
+  if (data.suggestions !== undefined && !(Array.isArray(data.suggestions) && data.suggestions.every((s) => s && Array.isArray(s.edits)))) return undefined;
   return data;
 }
 

@@ -40,9 +40,9 @@ export function commentOnlyEdit(oldText: string, newText: string, newRoot: Node)
   if (oldEnd === at && newEnd === at) return shift; // same text
   if (at < 2) return null;
   if (DELIMITERS.test(oldText.slice(at, oldEnd)) || DELIMITERS.test(newText.slice(at, newEnd))) return null;
-  // the character before the region must not join what follows into a delimiter (`*` + `/`, a
-  // backslash + a line break); the region itself holds none
-  if (DELIMITERS.test(newText[at - 1])) return null;
+  // nor may its ends split or join one (`*` + `/`, `/` + `/`, a backslash + a line break, CR + LF)
+  const joins = (text: string, before: number, after: number) => DELIMITERS.test(text[before] ?? '') && DELIMITERS.test(text[after] ?? '');
+  if (joins(oldText, at - 1, oldEnd) || joins(newText, at - 1, newEnd)) return null;
 
   const comment = newRoot.descendantForIndex(at - 1, Math.max(at - 1, newEnd - 1));
   if (!comment || comment.type !== 'comment') return null;

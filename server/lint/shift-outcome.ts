@@ -25,9 +25,23 @@ function loc(lines: LineIndex, offset: number): { line: number; column: number }
   return { line: p.line + 1, column: p.character + 1 };
 }
 
-function moveFix(fix: Fix, shift: TextShift): Fix {
-  const range = moveRange(fix.range, shift);
-  return range === fix.range ? fix : { range, text: fix.text };
+/**
+ * A fix moved over the edit. A fix made of several edits moves edit by edit, and its merge (which
+ * copies the text between them, perhaps the edited comment) is made again from the new text.
+ */
+function moveFix(fix: Fix, shift: TextShift, newText: string): Fix {
+  if (!fix.edits) {
+    const range = moveRange(fix.range, shift);
+    return range === fix.range ? fix : { range, text: fix.text };
+  }
+  const edits = fix.edits.map((e) => {
+    const range = moveRange(e.range, shift);
+    return range === e.range ? e : { range, text: e.text };
+  });
+  if (edits.every((e, i) => e === fix.edits![i]) && fix.range[1] <= shift.at) return fix;
+  let text = '';
+  for (let i = 0; i < edits.length; i++) text += (i > 0 ? newText.slice(edits[i - 1].range[1], edits[i].range[0]) : '') + edits[i].text;
+  return { range: [edits[0].range[0], edits[edits.length - 1].range[1]], text, edits };
 }
 
 /**
@@ -41,9 +55,9 @@ export function shiftMessages(messages: readonly LintMessage[], filePath: string
       let out: LintMessage = m;
       if (filePath === edited) {
         const range = moveRange(m.range, shift);
-        const fix = m.fix && moveFix(m.fix, shift);
+        const fix = m.fix && moveFix(m.fix, shift, lines.text);
         const suggestions = m.suggestions?.map((s) => {
-          const moved = moveFix(s.fix, shift);
+          const moved = moveFix(s.fix, shift, lines.text);
           return moved === s.fix ? s : { ...s, fix: moved };
         });
         if (range !== m.range || fix !== m.fix || suggestions?.some((s, i) => s !== m.suggestions![i])) {

@@ -66,10 +66,10 @@ function codeActions(session: Session, diagnostics: DiagnosticsProvider, params:
     const diagnostic = given.find((d) => sameDiagnostic(d, ours)) ?? ours;
     const data = currentData(diagnostic, doc) ?? currentData(ours, doc)!;
     if (data.fix && wants(CodeActionKind.QuickFix)) {
-      actions.push(quickFix(`Fix: ${shortTitle(message)}`, uri, [data.fix], diagnostic, true));
+      actions.push(quickFix(`Fix: ${shortTitle(message)}`, uri, data.fix, diagnostic, true));
     }
     for (const s of data.suggestions ?? []) {
-      if (wants(CodeActionKind.QuickFix)) actions.push(quickFix(s.title, uri, [s.edit], diagnostic, false));
+      if (wants(CodeActionKind.QuickFix)) actions.push(quickFix(s.title, uri, s.edits, diagnostic, false));
     }
     if (!message.ruleId || message.fatal || !wants(CodeActionKind.QuickFix)) continue;
     const ruleId = message.ruleId;

@@ -44,7 +44,7 @@ describe('applyFixes', () => {
 describe('mergeFixes', () => {
   it('joins several edits into one, copying the text between them', () => {
     const fix = mergeFixes([ruleFixer.insertTextAfterRange([3, 3], ')'), ruleFixer.insertTextBeforeRange([0, 0], '(')], 'abc');
-    expect(fix).toEqual({ range: [0, 3], text: '(abc)' });
+    expect(fix).toEqual({ range: [0, 3], text: '(abc)', edits: [{ range: [0, 0], text: '(' }, { range: [3, 3], text: ')' }] });
   });
 
   it('refuses overlapping edits inside one fix', () => {

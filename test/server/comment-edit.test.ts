@@ -48,14 +48,16 @@ describe('commentOnlyEdit', () => {
     expect(classify(CODE, CODE)).toEqual({ at: CODE.length, oldEnd: CODE.length, delta: 0 });
   });
 
-  it('refuses edits in code, in strings and in the comment delimiters', () => {
+  it('refuses edits in code, in strings and in the comment delimiters, and accepts edits right after them', () => {
     expect(classify(CODE, CODE.replace('g();', 'gg();'))).toBeNull();
     const withString = 'void f(void) { s("/* not a comment */"); }\n';
     expect(classify(withString, withString.replace('not a', 'not xa'))).toBeNull();
-    expect(classify(CODE, CODE.replace('/* a', '/*x a'))).toBeNull(); // right after the opening "/*"
+    expect(classify(CODE, CODE.replace('/* a', '/*x a'))).toEqual({ at: 26, oldEnd: 26, delta: 1 }); // after the opening "/*": still one comment
+    const spaced = 'int f(void) { return 2; /* 2 * /3 */ }\n';
+    expect(classify(spaced, spaced.replace('* /3', '*/3'))).toBeNull(); // the deletion joins "*" and "/"
     expect(classify(CODE, CODE.replace('note */', 'note *x/'))).toBeNull(); // splits the closing "*/"
     expect(classify(CODE, CODE.replace('note */', 'note*/'))).toEqual({ at: 33, oldEnd: 34, delta: -1 }); // the space at 33 goes; still closed
-    expect(classify(CODE, CODE.replace('// line', '//line'))).toBeNull(); // right after "//"
+    expect(classify(CODE, CODE.replace('// line', '//line'))).toEqual({ at: 48, oldEnd: 49, delta: -1 }); // after "//": still one comment
   });
 
   it('refuses characters that could end, open or continue a comment, or break its line', () => {
@@ -104,6 +106,18 @@ describe('shiftMessages', () => {
     expect(moved[0].range).toEqual([0, 1]);
     expect(moved[0].related![0]).toMatchObject({ range: [42, 44], line: 4, column: 5, endColumn: 7 });
     expect(moved[0].related![1]).toBe(other.related![1]);
+  });
+
+  it('moves a fix made of several edits edit by edit, and merges it again from the new text', () => {
+    // edits at 19 ("g" -> "G") and at 41 ("h" -> "H"): the merge copies the edited comment between them
+    const fix = { range: [19, 42] as const, text: 'G' + CODE.slice(20, 41) + 'H', edits: [{ range: [19, 20] as const, text: 'G' }, { range: [41, 42] as const, text: 'H' }] };
+    const [moved] = shiftMessages([message([0, 1], { suggestions: [{ desc: 'd', fix }] })], 'a.c', 'a.c', shift, lines)!;
+    const edits = [{ range: [19, 20], text: 'G' }, { range: [42, 43], text: 'H' }];
+    expect(moved.suggestions![0].fix).toEqual({ range: [19, 43], text: 'G' + after.slice(20, 42) + 'H', edits });
+    expect(moved.suggestions![0].fix.text).toContain('ab note');
+    // an edit of the fix that holds the region cannot be moved
+    const holding = { range: [24, 42] as const, text: 'x', edits: [{ range: [24, 36] as const, text: '' }, { range: [41, 42] as const, text: 'H' }] };
+    expect(shiftMessages([message([0, 1], { fix: holding })], 'a.c', 'a.c', shift, lines)).toBeNull();
   });
 
   it('gives up on a range that holds the edit, and on a related place in the edited file without offsets', () => {

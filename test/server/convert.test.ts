@@ -73,8 +73,8 @@ describe('toDiagnostic', () => {
     expect(diagnosticData(d)).toEqual({
       version: 7,
       ruleId: 'no-dll-load',
-      fix: { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }, newText: 'cd' },
-      suggestions: [{ title: 'Use y', edit: { range: { start: { line: 1, character: 3 }, end: { line: 1, character: 4 } }, newText: 'y' } }],
+      fix: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }, newText: 'cd' }],
+      suggestions: [{ title: 'Use y', edits: [{ range: { start: { line: 1, character: 3 }, end: { line: 1, character: 4 } }, newText: 'y' }] }],
     });
   });
 
@@ -93,9 +93,24 @@ describe('toDiagnostic', () => {
     });
   });
 
-  it('reads data back only from our own diagnostics', () => {
+  it('reads data back only from our own diagnostics, with edits as lists', () => {
     const d = toDiagnostic(message, ctx);
     expect(diagnosticData({ ...d, source: 'other' })).toBeUndefined();
     expect(diagnosticData({ ...d, data: 'x' })).toBeUndefined();
+    const data = d.data as Record<string, unknown>;
+    expect(diagnosticData({ ...d, data: { ...data, fix: { newText: 'x' } } })).toBeUndefined();
+    expect(diagnosticData({ ...d, data: { ...data, suggestions: [{ title: 't', edit: {} }] } })).toBeUndefined();
+  });
+
+  it('sends a fix made of several edits as those edits, not as their merge', () => {
+    // two edits far apart: line 1 col 1 and line 2 col 4; the merge would copy the text between them
+    const merged = { range: [0, X + 1] as const, text: 'AB' + 'unused', edits: [{ range: [0, 1] as const, text: 'A' }, { range: [X, X + 1] as const, text: 'y' }] };
+    const d = toDiagnostic({ ...message, fix: merged, suggestions: [{ desc: 'both', fix: merged }] }, ctx);
+    const expected = [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: 'A' },
+      { range: { start: { line: 1, character: 3 }, end: { line: 1, character: 4 } }, newText: 'y' },
+    ];
+    expect(diagnosticData(d)?.fix).toEqual(expected);
+    expect(diagnosticData(d)?.suggestions).toEqual([{ title: 'both', edits: expected }]);
   });
 });
