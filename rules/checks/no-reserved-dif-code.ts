@@ -61,7 +61,8 @@ export default createRule<'reserved' | 'reservedInTable' | 'removeCase'>({
             });
           }
           for (const expr of body.descendantsOfType('binary_expression')) {
-            const test = expr ? difComparison(expr, entry.dif) : null;
+            // a comparison with the DIF parameter spells its name (read the text before the operands)
+            const test = expr && expr.text.includes(entry.dif) ? difComparison(expr, entry.dif) : null;
             if (!test) continue;
             const code = stripParens(test.code.text);
             if (/^DIF_\w+$/.test(code)) dispatches = true;

@@ -4,9 +4,11 @@ import type { Node, Tree } from 'web-tree-sitter';
 /**
  * Callee names already read, per tree and call node id: every rule about API calls asks for the
  * name of every call of a file. Keyed weakly by the Tree, so the names go with the tree (a tree's
- * text never changes; an incremental parse makes a new Tree).
+ * text never changes; an incremental parse makes a new Tree). Equal names are one string (the
+ * first read): rules look names up in sets and maps, and a lookup with the very string that is
+ * stored there compares no characters.
  */
-const namesByTree = new WeakMap<Tree, Map<number, string | null>>();
+const namesByTree = new WeakMap<Tree, { ids: Map<number, string | null>; strings: Map<string, string> }>();
 
 /**
  * The name a call calls, for `f(...)`, `::f(...)`, `ns::f(...)`, `obj.f(...)`, `p->f(...)`
@@ -14,12 +16,17 @@ const namesByTree = new WeakMap<Tree, Map<number, string | null>>();
  */
 export function calleeName(call: Node): string | null {
   let names = namesByTree.get(call.tree);
-  if (!names) namesByTree.set(call.tree, (names = new Map()));
-  const known = names.get(call.id);
+  if (!names) namesByTree.set(call.tree, (names = { ids: new Map(), strings: new Map() }));
+  const known = names.ids.get(call.id);
   if (known !== undefined) return known;
   const fn = call.childForFieldName('function');
-  const name = fn ? lastName(fn) : null;
-  names.set(call.id, name);
+  let name = fn ? lastName(fn) : null;
+  if (name !== null) {
+    const same = names.strings.get(name);
+    if (same === undefined) names.strings.set(name, name);
+    else name = same;
+  }
+  names.ids.set(call.id, name);
   return name;
 }
 
@@ -57,11 +64,15 @@ export function calleeNode(call: Node): Node {
  * API, does a macro of that name hide one) for every call of a file, and names repeat.
  */
 export function memoByName<T>(compute: (name: string) => T): (name: string) => T {
-  const known = new Map<string, T>();
+  // undefined answers are stored as NONE: one lookup per question
+  const known = new Map<string, T | typeof NONE>();
   return (name) => {
-    if (known.has(name)) return known.get(name) as T;
-    const value = compute(name);
-    known.set(name, value);
-    return value;
+    const value = known.get(name);
+    if (value !== undefined) return (value === NONE ? undefined : value) as T;
+    const computed = compute(name);
+    known.set(name, computed === undefined ? NONE : computed);
+    return computed;
   };
 }
+
+const NONE = Symbol('none');
