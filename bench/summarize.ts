@@ -8,6 +8,9 @@
  *   --write DIR      write each file's summary as JSON into DIR (the reference)
  *   --compare DIR    compare each file's summary with DIR's JSON; exits 1 on any difference
  *   --baseline ROOT  also time ROOT/rules/model/file-summary.ts (a copy of the tree before a change)
+ *   --binding        also time summarizeCppFile with web-tree-sitter's WebAssembly module (the raw
+ *                    cursor of rules/model/summarize-cursor.ts); the bench initialises web-tree-sitter
+ *                    itself to hold the module
  *   --repeat N       summarise each batch N times and keep the fastest (default 3)
  *   --mingw N        how many mingw-w64 headers to add to the default corpus (default 300)
  *
@@ -19,11 +22,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Tree } from 'web-tree-sitter';
+import { Parser, type Tree } from 'web-tree-sitter';
 import { collectFiles } from '../cli/file-walker.js';
 import { fileLanguage, type ParsedFile } from '../rules/engine/linter.js';
 import { readSourceFile } from '../rules/io/source-file.js';
 import { summarizeFile } from '../rules/model/file-summary.js';
+import { summarizeCppFile } from '../rules/model/summarize.js';
+import { wasmBindingOf } from '../rules/model/summarize-cursor.js';
 import type { FileSummary } from '../rules/model/summary-types.js';
 import { CppParser, languageOfPath } from '../rules/parsing/cpp-parser.js';
 import { SourceCode } from '../rules/source/source-code.js';
@@ -34,6 +39,7 @@ interface Options {
   write?: string;
   compare?: string;
   baseline?: string;
+  binding: boolean;
   repeat: number;
   mingw: number;
   dirs: string[];
@@ -43,7 +49,7 @@ const MINGW = '/usr/share/mingw-w64/include';
 const BATCH_CHARS = 2_000_000;
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { repeat: 3, mingw: 300, dirs: [] };
+  const o: Options = { repeat: 3, mingw: 300, dirs: [], binding: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -54,6 +60,7 @@ function parseArgs(argv: readonly string[]): Options {
     if (a === '--write') o.write = resolve(value());
     else if (a === '--compare') o.compare = resolve(value());
     else if (a === '--baseline') o.baseline = resolve(value());
+    else if (a === '--binding') o.binding = true;
     else if (a === '--repeat') o.repeat = Math.max(1, Number(value()) || 1);
     else if (a === '--mingw') o.mingw = Math.max(0, Number(value()) || 0);
     else o.dirs.push(a);
@@ -109,33 +116,52 @@ function referenceName(filePath: string): string {
   return `${encodeURIComponent(filePath)}.json`;
 }
 
+interface Impl {
+  label: string;
+  fn: Summarize;
+  ms: number;
+  /** Summaries that differ from the first implementation's (the code as it is). */
+  mismatches: number;
+}
+
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const files = o.dirs.length > 0 ? cppFiles(o.dirs) : defaultCorpus(o.mingw);
-  const baseline: Summarize | undefined = o.baseline
-    ? ((await import(pathToFileURL(join(o.baseline, 'rules/model/file-summary.ts')).href)) as { summarizeFile: Summarize }).summarizeFile
-    : undefined;
+  const impls: Impl[] = [{ label: 'summarizeFile', fn: summarizeFile, ms: 0, mismatches: 0 }];
+  if (o.binding) {
+    // web-tree-sitter keeps the first module it is given; CppParser.create (below) reuses it
+    const module = {};
+    await Parser.init(module);
+    const binding = wasmBindingOf(module);
+    if (!binding) throw new Error('web-tree-sitter module without the exports the raw cursor needs');
+    impls.push({ label: 'raw cursor', fn: (f) => summarizeCppFile(f, binding), ms: 0, mismatches: 0 });
+  }
+  if (o.baseline) {
+    const url = pathToFileURL(join(o.baseline, 'rules/model/file-summary.ts')).href;
+    const fn = ((await import(url)) as { summarizeFile: Summarize }).summarizeFile;
+    impls.push({ label: 'before', fn, ms: 0, mismatches: 0 });
+  }
   if (o.write) mkdirSync(o.write, { recursive: true });
   const parser = await CppParser.create();
   let chars = 0;
   let parseMs = 0;
-  let afterMs = 0;
-  let beforeMs = 0;
   let compared = 0;
   let written = 0;
   const differences: string[] = [];
   const missing: string[] = [];
-  let mismatchBaseline = 0;
 
   const runBatch = (batch: { file: ParsedFile; tree: Tree }[]) => {
     const parsed = batch.map((b) => b.file);
     try {
-      const [after, before] = timeBatch(baseline ? [summarizeFile, baseline] : [summarizeFile], parsed, o.repeat);
-      afterMs += after.ms;
-      if (before) beforeMs += before.ms;
-      after.summaries.forEach((summary, i) => {
+      const results = timeBatch(
+        impls.map((i) => i.fn),
+        parsed,
+        o.repeat,
+      );
+      results.forEach((r, k) => (impls[k].ms += r.ms));
+      results[0].summaries.forEach((summary, i) => {
         const json = JSON.stringify(summary);
-        if (before && JSON.stringify(before.summaries[i]) !== json) mismatchBaseline++;
+        for (let k = 1; k < impls.length; k++) if (JSON.stringify(results[k].summaries[i]) !== json) impls[k].mismatches++;
         const name = referenceName(summary.filePath);
         if (o.write) {
           writeFileSync(join(o.write, name), json);
@@ -164,8 +190,7 @@ async function main(): Promise<void> {
       if (!r.ok) continue;
       const tree = parser.parse(r.text);
       const file: ParsedFile = { filePath: 'warm-up', language: 'cpp', sourceCode: new SourceCode(r.text, tree) };
-      summarizeFile(file);
-      baseline?.(file);
+      for (const impl of impls) impl.fn(file);
       tree.delete();
     }
     for (const path of files) {
@@ -192,13 +217,15 @@ async function main(): Promise<void> {
   const mb = chars / 1e6;
   const rate = (ms: number) => (ms > 0 ? (mb / (ms / 1000)).toFixed(1) : '-');
   console.log(`files ${files.length}, ${mb.toFixed(2)} MB (UTF-16 code units / 1e6)`);
-  console.log(`parse (blanked)       ${parseMs.toFixed(0).padStart(7)} ms CPU  ${rate(parseMs).padStart(7)} MB/s`);
-  console.log(`summarizeFile         ${afterMs.toFixed(0).padStart(7)} ms CPU  ${rate(afterMs).padStart(7)} MB/s  (fastest of ${o.repeat} per batch)`);
-  if (baseline) {
-    console.log(`summarizeFile before  ${beforeMs.toFixed(0).padStart(7)} ms CPU  ${rate(beforeMs).padStart(7)} MB/s  (${o.baseline})`);
-    console.log(`speed-up              ${(beforeMs / afterMs).toFixed(2)}x; summaries differing from the baseline's: ${mismatchBaseline}`);
+  console.log(`${"parse (blanked)".padEnd(15)} ${parseMs.toFixed(0).padStart(7)} ms CPU  ${rate(parseMs).padStart(7)} MB/s`);
+  const current = impls[0];
+  const before = impls.find((i) => i.label === 'before');
+  for (const impl of impls) {
+    const vs = before && impl !== before ? `  ${(before.ms / impl.ms).toFixed(2)}x faster than before` : '';
+    const same = impl === current ? '' : `  ${impl.mismatches} summaries differ from summarizeFile's`;
+    console.log(`${impl.label.padEnd(15)} ${impl.ms.toFixed(0).padStart(7)} ms CPU  ${rate(impl.ms).padStart(7)} MB/s  ${((impl.ms / parseMs) * 100).toFixed(1).padStart(5)}% of the parse${vs}${same}`);
   }
-  console.log(`summary / parse       ${((afterMs / parseMs) * 100).toFixed(1)}%`);
+  console.log(`(CPU ms: the fastest of ${o.repeat} runs per batch of about ${BATCH_CHARS / 1e6} MB, implementations alternating${o.baseline ? `; before = ${o.baseline}` : ''})`);
   if (o.write) console.log(`wrote ${written} summaries to ${o.write}`);
   if (o.compare) {
     const known = existsSync(o.compare) ? readdirSync(o.compare).length : 0;
@@ -207,7 +234,7 @@ async function main(): Promise<void> {
     for (const m of missing.slice(0, 20)) console.log(`  no reference: ${m}`);
     if (differences.length > 0 || missing.length > 0) process.exitCode = 1;
   }
-  if (baseline && mismatchBaseline > 0) process.exitCode = 1;
+  if (impls.some((i) => i.mismatches > 0)) process.exitCode = 1;
 }
 
 await main();

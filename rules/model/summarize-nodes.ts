@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import { functionDeclarator } from '../syntax/functions.js';
 import { macroSummary } from './macros.js';
-import type { CallSite, FunctionSummary, MacroSummary, ParamSummary } from './summary-types.js';
+import type { FunctionSummary, MacroSummary, ParamSummary } from './summary-types.js';
 
 export function functionSummary(node: Node, text: string, cls: string | undefined): FunctionSummary | undefined {
   const decl = functionDeclarator(node);
@@ -69,12 +69,14 @@ function paramSummary(p: Node, text: string): ParamSummary {
   return { name, type: t };
 }
 
-export function callSite(call: Node): CallSite | undefined {
-  let n: Node | null = call.childForFieldName('function');
+/**
+ * The name a call's callee expression calls: itself when it is a name, else the name inside a
+ * qualified name, a template, a member access or parentheses; undefined when it is none of these.
+ */
+export function calleeName(callee: Node | null): Node | undefined {
+  let n: Node | null = callee;
   for (let depth = 0; n && depth < 16; depth++) {
-    if (n.type === 'identifier' || n.type === 'field_identifier') {
-      return { name: n.text, start: call.startIndex, end: call.endIndex, nameStart: n.startIndex, nameEnd: n.endIndex };
-    }
+    if (n.type === 'identifier' || n.type === 'field_identifier') return n;
     if (n.type === 'qualified_identifier' || n.type === 'template_function') n = n.childForFieldName('name');
     else if (n.type === 'field_expression') n = n.childForFieldName('field');
     else if (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0);

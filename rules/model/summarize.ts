@@ -11,7 +11,8 @@ import type { ParsedFile } from '../engine/linter.js';
 import { ifRegions, switchRegions, type ParamOf } from './guards.js';
 import { pointerKindOfCall, pointerKindOfField } from './pointer-kinds.js';
 import { ScopeIndex, type Binding } from './scope-index.js';
-import { callSite, functionSummary, macroOf } from './summarize-nodes.js';
+import { walkCursor, type WasmBinding } from './summarize-cursor.js';
+import { calleeName, functionSummary, macroOf } from './summarize-nodes.js';
 import type { CallSite, FileSummary, FunctionSummary, PointerKind, Range, RefSite } from './summary-types.js';
 
 /** One node on the walk's path. Frames are pooled by depth (one class shape, no garbage per node). */
@@ -42,15 +43,21 @@ class Frame {
   className: string | undefined = undefined;
   /** if/switch: its condition or a label names the DIF code, PostProcessing or DI_QUIETINSTALL. */
   guard = false;
-  /** Some test looks at the fields of this node's children (see CHILD_FIELDS). */
+  /** Some test looks at the fields of this node's children (see CHILD_FIELD_TYPES). */
   childFields = false;
+  /** Some test looks at the fields of this node's children that are names (see NAME_FIELD_TYPES). */
+  nameChildFields = false;
   /** pointer_expression / unary_expression / assignment: its operator token is read. */
   takesOp = false;
+  /** call_expression: `call` waits for its callee's name, which the next named child gives (see resolveCall). */
+  pendingCall = false;
 
   reset(type: string, field: string | null, start: number, end: number, flags: number): this {
     this.type = type;
     this.field = field;
     this.childFields = (flags & CHILD_FIELDS) !== 0;
+    this.nameChildFields = (flags & NAME_CHILD_FIELDS) !== 0;
+    this.pendingCall = false;
     this.takesOp = (flags & TAKES_OP) !== 0;
     this.start = start;
     this.end = end;
@@ -75,24 +82,38 @@ class Frame {
 const DIF_CAPABLE = /^(?:DI_FUNCTION|UINT|DWORD|ULONG|INT|LONG|int|long|unsigned(?: int| long)?|auto|u?int(?:32|64)_t|UINT32|DWORD32|)$/;
 
 /** Nodes whose offsets the walk needs (others are read from the node when materialised). */
-const POSITIONED_TYPES = new Set(['identifier', 'field_identifier', 'compound_statement', 'case_statement']);
+const POSITIONED_TYPES = new Set(['identifier', 'field_identifier', 'compound_statement', 'case_statement', 'call_expression']);
 /**
- * The nodes whose children's field names some test reads: the types that have a `declarator`
- * field in tree-sitter-cpp's grammar (node-types.json), and those the walk asks for `name`,
- * `type`, `value`, `left`, `right` or `argument`. Under any other parent a field name is never
- * looked at, so the walk does not read it (ERROR is listed to be safe).
+ * The nodes whose children's field names some test reads, whatever the child: `declarator` and
+ * `type` of a function definition or declaration, the `name` of a class, the `left` and `right`
+ * of an assignment, the `argument` of a member or subscript access, the `value` of a designated
+ * initializer (ERROR is listed to be safe).
  */
 const CHILD_FIELD_TYPES = new Set([
-  // a `declarator` field
+  'function_definition',
+  'declaration',
+  'class_specifier',
+  'struct_specifier',
+  'assignment_expression',
+  'field_expression',
+  'subscript_expression',
+  'initializer_pair',
+  'ERROR',
+]);
+/**
+ * The nodes whose children's field names are read only for names (identifier, qualified_identifier):
+ * the types with a `declarator` field in tree-sitter-cpp's grammar (node-types.json) and those whose
+ * `name` or `value` the walk tests. Under any other parent a field name is never looked at, so the
+ * walk does not read it.
+ */
+const NAME_FIELD_TYPES = new Set([
   'abstract_array_declarator',
   'abstract_function_declarator',
   'abstract_pointer_declarator',
   'array_declarator',
-  'declaration',
   'field_declaration',
   'for_range_loop',
   'function_declarator',
-  'function_definition',
   'init_declarator',
   'lambda_expression',
   'new_expression',
@@ -105,26 +126,19 @@ const CHILD_FIELD_TYPES = new Set([
   'type_definition',
   'type_descriptor',
   'variadic_parameter_declaration',
-  // other fields the walk tests
   'qualified_identifier',
   'enumerator',
   'namespace_definition',
-  'class_specifier',
-  'struct_specifier',
-  'assignment_expression',
-  'field_expression',
-  'subscript_expression',
-  'initializer_pair',
-  'ERROR',
 ]);
-/** Nodes whose own field name is read whatever their parent (a declared name, `A::b` declared). */
-const OWN_FIELD_TYPES = new Set(['identifier', 'qualified_identifier']);
+/** The names whose field is read under NAME_FIELD_TYPES. */
+const NAME_TYPES = new Set(['identifier', 'qualified_identifier']);
 
 /** What the walk does with a named node type, as bits (anonymous nodes: 0). */
 const NAMED = 1;
 const POSITIONED = 2;
 const CHILD_FIELDS = 4;
-const OWN_FIELD = 8;
+const NAME_CHILD_FIELDS = 8;
+const IS_NAME = 128;
 const SKIP = 16;
 const SCOPE = 32;
 const TAKES_OP = 64;
@@ -133,7 +147,8 @@ function flagsOfNamedType(type: string): number {
   let flags = NAMED;
   if (POSITIONED_TYPES.has(type)) flags |= POSITIONED;
   if (CHILD_FIELD_TYPES.has(type)) flags |= CHILD_FIELDS;
-  if (OWN_FIELD_TYPES.has(type)) flags |= OWN_FIELD;
+  if (NAME_FIELD_TYPES.has(type)) flags |= NAME_CHILD_FIELDS;
+  if (NAME_TYPES.has(type)) flags |= IS_NAME;
   if (SKIP_TYPES.has(type)) flags |= SKIP;
   if (SCOPES.has(type)) flags |= SCOPE;
   if (type === 'pointer_expression' || type === 'unary_expression' || type === 'assignment_expression') flags |= TAKES_OP;
@@ -179,7 +194,11 @@ const GUARD_STOPS = new Set(['if_statement', 'switch_statement', 'case_statement
 /** Wrappers a function name may sit in when its address is taken. */
 const POINTER_WRAPPERS = new Set(['parenthesized_expression', 'cast_expression', 'pointer_expression', 'qualified_identifier']);
 
-export function summarizeCppFile(file: ParsedFile): FileSummary {
+/**
+ * The summary of one file. `binding`, web-tree-sitter's WebAssembly module (see summarize-cursor.ts),
+ * makes the walk about twice as fast; the summary is the same with or without it.
+ */
+export function summarizeCppFile(file: ParsedFile, binding?: WasmBinding): FileSummary {
   const { filePath, sourceCode } = file;
   const summary: FileSummary = {
     filePath,
@@ -192,12 +211,12 @@ export function summarizeCppFile(file: ParsedFile): FileSummary {
     deadRanges: [],
     includes: [],
   };
-  if (file.language === 'cpp' && sourceCode.tree) walk(sourceCode.tree, sourceCode.text, summary);
+  if (file.language === 'cpp' && sourceCode.tree) walk(sourceCode.tree, sourceCode.text, summary, binding);
   return summary;
 }
 
-function walk(tree: Tree, text: string, out: FileSummary): void {
-  const cursor = tree.walk();
+function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding | undefined): void {
+  const cursor = walkCursor(tree, binding);
   const frames: Frame[] = [];
   const pool: Frame[] = [];
   const fnStack: FunctionSummary[] = [];
@@ -231,7 +250,7 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
   const typeFlags: number[] = [];
   const fieldNames: (string | null)[] = [];
   const learnType = (id: number): number => {
-    const name = (typeNames[id] = language.nodeTypeForId(id) ?? 'ERROR');
+    const name = (typeNames[id] = language.types[id] || (language.nodeTypeForId(id) ?? 'ERROR'));
     const flags = name === 'ERROR' || language.nodeTypeIsNamed(id) ? flagsOfNamedType(name) : 0;
     typeFlags[id] = flags;
     return flags;
@@ -262,7 +281,7 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
     }
     // a node's field is read only where some test looks at it: under the parents that name one, and for names
     const field =
-      parent !== undefined && (parent.childFields || parent.deadBody || parent.deadAlt || (flags & OWN_FIELD) !== 0)
+      parent !== undefined && (parent.childFields || parent.pendingCall || parent.deadBody || parent.deadAlt || (parent.nameChildFields && (flags & IS_NAME) !== 0))
         ? fieldOf(cursor.currentFieldId)
         : null;
     const positioned =
@@ -277,6 +296,7 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
     const frame = (pool[frames.length] ??= new Frame()).reset(type, field, start, end, flags);
 
     if (parent) {
+      if (parent.pendingCall) resolveCall(parent, type, field, start, end);
       if (parent.type === 'argument_list' && type !== 'comment') parent.argIndex = (parent.argIndex ?? -1) + 1;
       // #if 0 / #if 1 ... #else
       if ((parent.deadBody || parent.deadAlt) && field !== 'condition') {
@@ -339,11 +359,11 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
         break;
       }
       case 'call_expression': {
-        const call = callSite(cursor.currentNode);
-        if (call) {
-          frame.call = call;
-          fnStack[fnStack.length - 1]?.calls.push(call);
-        }
+        // the callee is the first child: its name is read when the walk gets there
+        const call: CallSite = { name: '', start, end, nameStart: -1, nameEnd: -1 };
+        frame.call = call;
+        frame.pendingCall = true;
+        fnStack[fnStack.length - 1]?.calls.push(call);
         break;
       }
       case 'argument_list':
@@ -384,6 +404,11 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
   const leave = () => {
     const depth = frames.length - 1;
     const frame = frames.pop()!;
+    // a call with no named child (an error): its callee, if any, is read from the node
+    if (frame.pendingCall) {
+      frame.pendingCall = false;
+      nameCall(frame, calleeName(cursor.currentNode.childForFieldName('function')));
+    }
     if (frame.fn) {
       fnStack.pop();
       fnDepths.pop();
@@ -407,6 +432,38 @@ function walk(tree: Tree, text: string, out: FileSummary): void {
     }
     if (frame.init) closeInitializer(frame, parent);
     if (parent && parent.type === 'assignment_expression' && frame.field === 'left') parent.member = frame.member;
+  };
+
+  /**
+   * Names the call of `frame` from its first named child (the cursor is on it): an identifier in
+   * the `function` field is the name; any other callee is read as a node (calleeName). A call of
+   * no name is dropped, as if never recorded (it is the last call recorded: its callee is unvisited).
+   */
+  const resolveCall = (frame: Frame, type: string, field: string | null, start: number, end: number) => {
+    frame.pendingCall = false;
+    const call = frame.call!;
+    if (field === 'function' && (type === 'identifier' || type === 'field_identifier')) {
+      call.name = text.slice(start, end);
+      call.nameStart = start;
+      call.nameEnd = end;
+      return;
+    }
+    const node = cursor.currentNode;
+    nameCall(frame, calleeName(field === 'function' ? node : (node.parent?.childForFieldName('function') ?? null)));
+  };
+
+  const nameCall = (frame: Frame, name: Node | undefined) => {
+    const call = frame.call!;
+    if (name) {
+      call.name = name.text;
+      call.nameStart = name.startIndex;
+      call.nameEnd = name.endIndex;
+      return;
+    }
+    frame.call = undefined;
+    const calls = fnStack[fnStack.length - 1]?.calls;
+    const k = calls ? calls.lastIndexOf(call) : -1;
+    if (k >= 0) calls!.splice(k, 1);
   };
 
   /** An initializer with one DIF code and names is a dispatch entry; a pair that is not one joins its list. */
