@@ -4,7 +4,11 @@
  * the first publishDiagnostics of the opened file). The server runs as a child process over stdio,
  * as editors run it.
  *
- *   node --import tsx bench/lsp-latency.ts [--dist] [--edits N] [--lines N]
+ *   node --import tsx bench/lsp-latency.ts [--dist] [--edits N] [--lines N] [--workspace-files N]
+ *
+ * Also: start to first diagnostics in a workspace of about 2,000 files (generated installer modules,
+ * bench/generate-corpus.ts, kept in .bench-cache/): spawn to the first diagnostics of one opened entry
+ * point file, and spawn to the end of the background index of the whole workspace ($/progress end).
  *
  * --dist runs dist/server/main.js (after `npm run build`) instead of server/main.ts through tsx.
  * Keystrokes are measured with the server's defaults (no pause: a lint starts as soon as the server
@@ -13,10 +17,11 @@
  * for comparison, typing in code with a 150 ms pause.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CACHE_DIR, generateCorpus } from './generate-corpus.js';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
@@ -25,6 +30,7 @@ const args = process.argv.slice(2);
 const useDist = args.includes('--dist');
 const EDITS = Number(args[args.indexOf('--edits') + 1]) || 200;
 const LINES = Number(args[args.indexOf('--lines') + 1]) || 5000;
+const WORKSPACE_FILES = Number(args[args.indexOf('--workspace-files') + 1]) || 2000;
 
 /** A co-installer of about `lines` lines: an entry point dispatching to helpers, some breaking the guidelines. */
 export function generateInstaller(lines: number): string {
@@ -78,11 +84,8 @@ interface Run {
 }
 
 async function measure(debounceMs: number | undefined, where: 'comment' | 'code', file: string, text: string): Promise<Run> {
-  const command = useDist ? [join(ROOT, 'dist', 'server', 'main.js'), '--stdio'] : ['--import', 'tsx', join(ROOT, 'server', 'main.ts'), '--stdio'];
   const t0 = performance.now();
-  const child = spawn(process.execPath, command, { cwd: ROOT, stdio: 'pipe' });
-  child.stderr.resume();
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const { connection } = startServer(ROOT);
   const uri = pathToFileURL(file).href;
   const waiting = new Map<number, (p: PublishDiagnosticsParams) => void>();
   let findings = 0;
@@ -135,6 +138,67 @@ async function measure(debounceMs: number | undefined, where: 'comment' | 'code'
   return { startToFirstMs, keystrokesMs, lines: lines.length, findings };
 }
 
+/** The server process over stdio, and a connection to it. */
+function startServer(cwd: string) {
+  const command = useDist ? [join(ROOT, 'dist', 'server', 'main.js'), '--stdio'] : ['--import', 'tsx', join(ROOT, 'server', 'main.ts'), '--stdio'];
+  const child = spawn(process.execPath, command, { cwd, stdio: 'pipe' });
+  child.stderr.resume();
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  return { child, connection };
+}
+
+interface WorkspaceRun {
+  files: number;
+  modules: number;
+  firstDiagnosticsMs: number;
+  indexedMs: number;
+}
+
+/** Spawn to the first diagnostics of one opened file, and to the end of the workspace index, in a workspace of generated modules. */
+async function measureWorkspace(targetFiles: number): Promise<WorkspaceRun> {
+  // about 12.5 files per generated module (sources, header, .def, .inf)
+  const root = join(CACHE_DIR, `lsp-workspace-${targetFiles}`);
+  const manifest = generateCorpus({ root, seed: 9, modules: Math.max(1, Math.round(targetFiles / 12.5)) });
+  const entry = manifest.findings.map((f) => join(root, f.file)).find((f) => /\.c$/.test(f))!;
+  const uri = pathToFileURL(entry).href;
+  const t0 = performance.now();
+  const { connection } = startServer(ROOT);
+  let firstDiagnosticsMs = 0;
+  let indexedMs = 0;
+  const first = new Promise<void>((resolve) =>
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      if (p.uri === uri && !firstDiagnosticsMs) {
+        firstDiagnosticsMs = performance.now() - t0;
+        resolve();
+      }
+    }),
+  );
+  const indexed = new Promise<void>((resolve) =>
+    connection.onNotification('$/progress', (p: { value?: { kind?: string } }) => {
+      if (p.value?.kind === 'end' && !indexedMs) {
+        indexedMs = performance.now() - t0;
+        resolve();
+      }
+    }),
+  );
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(root).href,
+    capabilities: { window: { workDoneProgress: true } },
+    workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'workspace' }],
+  });
+  await connection.sendNotification('initialized', {});
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'c', version: 1, text: readFileSync(entry, 'utf8') } });
+  await Promise.all([first, indexed]);
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  connection.dispose();
+  return { files: manifest.files, modules: manifest.modules, firstDiagnosticsMs, indexedMs };
+}
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -167,6 +231,10 @@ async function main(): Promise<void> {
     const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
     const fmt = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
     process.stdout.write(`${fmt(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(fmt).join('\n')}\n`);
+    const ws = await measureWorkspace(WORKSPACE_FILES);
+    process.stdout.write(
+      `\nworkspace of ${ws.files} files (${ws.modules} generated installer modules): start to first diagnostics of an opened file ${ws.firstDiagnosticsMs.toFixed(0)} ms; start to the end of the background index ${(ws.indexedMs / 1000).toFixed(1)} s\n`,
+    );
     process.stdout.write(`node ${process.version}, ${process.platform}/${process.arch}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
