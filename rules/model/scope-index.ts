@@ -18,22 +18,23 @@ export class ScopeIndex {
   private readonly byName = new Map<string, Entry[]>();
   /** Depths of the open scopes, outermost first. */
   private readonly open_: number[] = [];
-  /** Names declared per open scope (parallel to open_). */
-  private readonly names: Set<string>[] = [];
+  /** Names declared per open scope (parallel to open_; undefined until the scope declares one). */
+  private readonly names: (Set<string> | undefined)[] = [];
   /** Counts the entries a lookup or update reads (for tests: it grows with names, not with depth). */
   visits = 0;
 
   /** A scope begins at `depth` (deeper than every open scope). */
   open(depth: number): void {
     this.open_.push(depth);
-    this.names.push(new Set());
+    this.names.push(undefined);
   }
 
   /** The scope at `depth` (the innermost open one) ends: its names go out of sight. */
   close(depth: number): void {
     if (this.open_[this.open_.length - 1] !== depth) return;
     this.open_.pop();
-    for (const name of this.names.pop()!) this.delete(depth, name);
+    const names = this.names.pop();
+    if (names) for (const name of names) this.delete(depth, name);
   }
 
   /** Depth of the innermost open scope. */
@@ -45,7 +46,7 @@ export class ScopeIndex {
   set(depth: number, name: string, binding: Binding): void {
     const k = this.indexOfScope(depth);
     if (k < 0) return;
-    this.names[k].add(name);
+    (this.names[k] ??= new Set()).add(name);
     let list = this.byName.get(name);
     if (!list) this.byName.set(name, (list = []));
     let i = list.length;

@@ -12,7 +12,8 @@ import { ifRegions, switchRegions, type ParamOf } from './guards.js';
 import { pointerKindOfCall, pointerKindOfField } from './pointer-kinds.js';
 import { ScopeIndex, type Binding } from './scope-index.js';
 import { walkCursor, type WasmBinding } from './summarize-cursor.js';
-import { calleeName, functionSummary, macroOf } from './summarize-nodes.js';
+import { functionHeader, type HeaderReader } from './summarize-header.js';
+import { calleeName, macroOf } from './summarize-nodes.js';
 import type { CallSite, FileSummary, FunctionSummary, PointerKind, Range, RefSite } from './summary-types.js';
 
 /** One node on the walk's path. Frames are pooled by depth (one class shape, no garbage per node). */
@@ -21,7 +22,8 @@ class Frame {
   field: string | null = null;
   start = -1;
   end = -1;
-  scope: Map<string, Binding> | undefined = undefined;
+  /** The node opens a scope (a block, a loop, a function, a lambda, ...). */
+  scope = false;
   fn: FunctionSummary | undefined = undefined;
   call: CallSite | undefined = undefined;
   argIndex: number | undefined = undefined;
@@ -61,7 +63,7 @@ class Frame {
     this.takesOp = (flags & TAKES_OP) !== 0;
     this.start = start;
     this.end = end;
-    this.scope = undefined;
+    this.scope = false;
     this.fn = undefined;
     this.call = undefined;
     this.argIndex = undefined;
@@ -255,6 +257,17 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
     typeFlags[id] = flags;
     return flags;
   };
+  const fieldId = (name: string): number => language.fieldIdForName(name) ?? 0;
+  const header: HeaderReader = {
+    cursor,
+    text,
+    typeName: (id) => {
+      if (typeFlags[id] === undefined) learnType(id);
+      return typeNames[id];
+    },
+    isNamed: (id) => (typeFlags[id] ?? learnType(id)) !== 0,
+    fields: { declarator: fieldId('declarator'), parameters: fieldId('parameters'), name: fieldId('name'), body: fieldId('body') },
+  };
   const fieldOf = (id: number): string | null => {
     if (id === 0) return null;
     let name = fieldNames[id];
@@ -323,8 +336,8 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
         identifier(frame, text.slice(start, end));
         return false;
       case 'function_definition': {
-        const fn = functionSummary(cursor.currentNode, text, innermostClass());
-        frame.scope = new Map();
+        const fn = functionHeader(header, innermostClass());
+        frame.scope = true;
         if (fn) {
           frame.fn = fn;
           fnStack.push(fn);
@@ -384,7 +397,7 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
       default:
         break;
     }
-    if ((flags & SCOPE) !== 0 && !frame.scope) frame.scope = new Map();
+    if ((flags & SCOPE) !== 0) frame.scope = true;
     const depth = frames.length;
     frames.push(frame);
     if (frame.scope) scopes.open(depth);
