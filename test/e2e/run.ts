@@ -180,7 +180,7 @@ async function main(): Promise<number> {
     step = 'the INF language';
     await wb.openFile('contoso-coinstaller/contoso.inf');
     await wb.waitForSquiggle('error');
-    const mode = await wb.languageMode();
+    const mode = await wb.languageMode('inf');
     check(mode === 'inf', `contoso.inf opened as language "${mode}", not "inf"`);
     log('contoso.inf opens as the inf language, with its problems underlined');
 

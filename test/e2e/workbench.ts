@@ -94,15 +94,20 @@ export class Workbench {
   }
 
   /** Moves the mouse over the first token of the active editor whose text is `token`; returns the hover's text. */
-  async hover(token: string, timeoutMs = 30000): Promise<string> {
+  async hover(token: string, attempts = 3): Promise<string> {
     const span = this.editor().locator('.view-lines span span', { hasText: new RegExp(`^${escapeRegExp(token)}$`) }).first();
-    await span.waitFor({ state: 'visible' });
-    const box = await span.boundingBox();
-    if (!box) throw new Error(`"${token}" is not on screen`);
-    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const hover = this.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'coinstaller-lint' }).first();
-    await hover.waitFor({ state: 'visible', timeout: timeoutMs });
-    return (await hover.textContent()) ?? '';
+    for (let attempt = 1; ; attempt++) {
+      await span.waitFor({ state: 'visible' });
+      const box = await span.boundingBox();
+      if (!box) throw new Error(`"${token}" is not on screen`);
+      // come from elsewhere, then rest on the token: a hover shows on a mouse move that stops
+      await this.page.mouse.move(5, 400);
+      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+      if (await hover.waitFor({ state: 'visible', timeout: 15000 }).then(() => true, () => false)) return (await hover.textContent()) ?? '';
+      if (attempt >= attempts) throw new Error(`no coinstaller-lint hover on "${token}" after ${attempts} attempts`);
+      await this.page.keyboard.press('Escape');
+    }
   }
 
   /**
@@ -151,8 +156,16 @@ export class Workbench {
   }
 
   /** The language mode the status bar shows for the active editor. */
-  async languageMode(): Promise<string> {
-    return ((await this.page.locator('[id="status.editor.mode"]').textContent()) ?? '').trim();
+  async languageMode(expected?: string, timeoutMs = 15000): Promise<string> {
+    const read = async () => ((await this.page.locator('[id="status.editor.mode"]').textContent()) ?? '').trim();
+    // the status bar follows the active editor a moment later: wait for the expected mode, if any
+    const deadline = Date.now() + timeoutMs;
+    let mode = await read();
+    while (expected !== undefined && mode !== expected && Date.now() < deadline) {
+      await this.page.waitForTimeout(250);
+      mode = await read();
+    }
+    return mode;
   }
 
   /** Waits until the active editor has unsaved changes (an edit was applied). */
