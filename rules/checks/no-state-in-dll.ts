@@ -12,7 +12,7 @@
 import type { Node } from 'web-tree-sitter';
 import { createRule } from '../engine/create-rule.js';
 import type { RelatedLocation } from '../engine/types.js';
-import { functionName, parameters } from '../syntax/functions.js';
+import { functionName, identifiersSpelled, parameters } from '../syntax/functions.js';
 import { declaredName, FileScope, type FileVariable } from '../syntax/variable-scope.js';
 import { AncestorChain } from '../model/ancestor-chain.js';
 import { installerModelOf, siteContext, type GlobalAccess, type ModuleGlobal } from './installer-context.js';
@@ -62,19 +62,12 @@ export default createRule<MessageIds>({
       },
       resolve,
     };
-    let byName: Map<string, Node[]> | undefined;
-    /** The identifiers of this file with a given name (indexed once, when a suggestion first needs it). */
+    const byName = new Map<string, Node[]>();
+    /** The identifiers of this file with a given name (found once per name, when a suggestion needs them). */
     const identifiersNamed = (name: string): readonly Node[] => {
-      if (!byName) {
-        byName = new Map();
-        for (const id of sourceCode.ast?.descendantsOfType('identifier') ?? []) {
-          if (!id) continue;
-          const list = byName.get(id.text);
-          if (list) list.push(id);
-          else byName.set(id.text, [id]);
-        }
-      }
-      return byName.get(name) ?? [];
+      let list = byName.get(name);
+      if (!list) byName.set(name, (list = sourceCode.ast ? identifiersSpelled(sourceCode.ast, sourceCode.text, name) : []));
+      return list;
     };
 
     const globalOf = (id: Node): { name: string; scope: 'file' | 'static-local'; local?: FileVariable; model?: ModuleGlobal } | null => {

@@ -66,7 +66,7 @@ export default createRule<MessageIds, []>({
     if (!model) return {};
     const { sourceCode } = context;
     // the nodes of a function by type, listed once per function: one finding asks for them a few times
-    const nodesOf = descendantsByType();
+    const nodesOf = descendantsByType(['assignment_expression', 'init_declarator', 'call_expression', 'return_statement']);
     return {
       call_expression(call: Node) {
         const api = calleeName(call);

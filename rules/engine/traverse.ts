@@ -41,22 +41,28 @@ export function traverse(root: Node, enter: Dispatch, exit: Dispatch): void {
  * both, the query only the named one).
  */
 export function traverseCaptures(root: Node, enter: Dispatch, query: Query): void {
-  const types = listenedNamedTypes(root.tree.language, enter);
-  if (types === undefined) {
-    for (const capture of query.captures(root)) {
-      // each alternative is captured under its node type's name: no call into WASM for node.type
-      const listeners = enter.get(capture.name);
-      if (listeners) for (const listener of listeners) listener(capture.node);
-    }
-    return;
+  if (traverseNamedTypes(root, enter)) return;
+  for (const capture of query.captures(root)) {
+    // each alternative is captured under its node type's name: no call into WASM for node.type
+    const listeners = enter.get(capture.name);
+    if (listeners) for (const listener of listeners) listener(capture.node);
   }
-  if (types.length === 0) return;
+}
+
+/**
+ * The walk of traverseCaptures without a query: false (and nothing called) when a key of `enter`
+ * is also an anonymous node type, where the caller must walk otherwise (a query or the cursor).
+ */
+export function traverseNamedTypes(root: Node, enter: Dispatch): boolean {
+  const types = listenedNamedTypes(root.tree.language, enter);
+  if (types === undefined) return false;
+  if (types.length === 0) return true;
   const nodes = root.descendantsOfType(types);
   if (types.length === 1) {
     // one type: no need to ask each node its type
     const listeners = enter.get(types[0])!;
     for (const node of nodes) for (const listener of listeners) listener(node);
-    return;
+    return true;
   }
   const names = root.tree.language.types;
   for (const node of nodes) {
@@ -64,6 +70,7 @@ export function traverseCaptures(root: Node, enter: Dispatch, query: Query): voi
     const listeners = enter.get(names[node.typeId] || 'ERROR');
     if (listeners) for (const listener of listeners) listener(node);
   }
+  return true;
 }
 
 /**

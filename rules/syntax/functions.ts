@@ -63,15 +63,38 @@ export function isJump(statement: Node | undefined): boolean {
 }
 
 /**
- * The descendants of a node of one type (as descendantsOfType lists them, in document order),
- * listed once per node and type: make one per rule run and file (it holds nodes of one tree).
+ * The descendants of a node by type (as descendantsOfType lists them, in document order), for
+ * the `types` given here: one walk per node lists them all, the first time one is asked for.
+ * Make one per rule run and file (it holds nodes of one tree).
  */
-export function descendantsByType(): (node: Node, type: string) => readonly Node[] {
-  const lists = new Map<string, Node[]>();
+export function descendantsByType(types: readonly string[]): (node: Node, type: string) => readonly Node[] {
+  const lists = new Map<number, Map<string, Node[]>>();
   return (node, type) => {
-    const key = `${node.id} ${type}`;
-    let list = lists.get(key);
-    if (!list) lists.set(key, (list = node.descendantsOfType(type).filter((n): n is Node => n !== null)));
-    return list;
+    if (!types.includes(type)) throw new Error(`descendantsByType: ${type} was not declared`);
+    let byType = lists.get(node.id);
+    if (!byType) {
+      byType = new Map(types.map((t) => [t, []]));
+      const names = node.tree.language.types;
+      for (const n of node.descendantsOfType([...types])) {
+        if (n) byType.get(names[n.typeId] || 'ERROR')?.push(n);
+      }
+      lists.set(node.id, byType);
+    }
+    return byType.get(type)!;
   };
+}
+
+/**
+ * The identifier nodes spelled `name` in a file, in document order: found where the text spells
+ * the name (an identifier is never blanked, so it stands in the text where it stands in the tree)
+ * instead of listing every identifier of the file.
+ */
+export function identifiersSpelled(root: Node, text: string, name: string): Node[] {
+  const out: Node[] = [];
+  if (name.length === 0) return out;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const node = root.descendantForIndex(at, at + name.length);
+    if (node && node.startIndex === at && node.endIndex === at + name.length && node.type === 'identifier') out.push(node);
+  }
+  return out;
 }

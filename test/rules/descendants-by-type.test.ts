@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Node } from 'web-tree-sitter';
 import { CppParser } from '../../rules/parsing/cpp-parser.js';
 import { SourceCode } from '../../rules/source/source-code.js';
-import { descendantsByType } from '../../rules/syntax/functions.js';
+import { descendantsByType, identifiersSpelled } from '../../rules/syntax/functions.js';
 
 let parser: CppParser;
 beforeAll(async () => {
@@ -18,13 +18,30 @@ describe('descendantsByType and SourceCode.ast', () => {
       const source = new SourceCode(text, tree);
       expect(source.ast).toBe(source.ast);
       const [f, g] = source.ast!.namedChildren as Node[];
-      const nodesOf = descendantsByType();
+      const nodesOf = descendantsByType(['call_expression', 'assignment_expression']);
       const callsOfF = nodesOf(f, 'call_expression');
       expect(callsOfF.map((n) => n.text)).toEqual(['a(1)', 'b(2)']);
       expect(nodesOf(f, 'call_expression')).toBe(callsOfF);
       expect(nodesOf(f, 'assignment_expression').map((n) => n.text)).toEqual(['x = 3']);
       expect(nodesOf(g, 'call_expression').map((n) => n.text)).toEqual(['c(4)']);
       expect(nodesOf(g, 'assignment_expression')).toEqual([]);
+      expect(() => nodesOf(g, 'return_statement')).toThrow(/not declared/);
+    } finally {
+      tree.delete();
+    }
+  });
+
+  it('identifiersSpelled: identifier nodes only, not longer names, strings, comments or field names', () => {
+    const text = 'static int n; /* n */\nint nn(int n) { s.n = n + nn(n); return "n"[0] + n; }\n';
+    const tree = parser.parse(text);
+    try {
+      const found = identifiersSpelled(tree.rootNode, text, 'n');
+      // `n` stands at 11, 17 (comment), 33, 40 (field), 44, 51, 63 (string), 71: the identifiers are
+      // the declaration, the parameter, the right of `=`, the argument of nn and the last operand
+      expect(found.map((id) => id.startIndex)).toEqual([11, 33, 44, 51, 71]);
+      expect(found.every((id) => id.type === 'identifier' && id.text === 'n')).toBe(true);
+      expect(identifiersSpelled(tree.rootNode, text, 'nn').map((id) => id.startIndex)).toEqual([26, 48]);
+      expect(identifiersSpelled(tree.rootNode, text, 'missing')).toEqual([]);
     } finally {
       tree.delete();
     }
