@@ -12,6 +12,7 @@ import noFileQueueCall from './no-file-queue-call.js';
 import unhandledDifReturnCode from './unhandled-dif-return-code.js';
 import finishInstallFlagPlacement from './finish-install-flag-placement.js';
 import noReservedDifCode from './no-reserved-dif-code.js';
+import noCoinstallerClassInstallReserved from './no-coinstaller-class-install-reserved.js';
 import infNoLegacyInstaller from './inf-no-legacy-installer.js';
 
 const all = [
@@ -27,6 +28,7 @@ const all = [
   unhandledDifReturnCode,
   finishInstallFlagPlacement,
   noReservedDifCode,
+  noCoinstallerClassInstallReserved,
   infNoLegacyInstaller,
 ];
 
