@@ -5,7 +5,8 @@
  *
  *   node --import tsx bench/summarize.ts [options] [dirs...]
  *
- *   --write DIR      write each file's summary as JSON into DIR (the reference)
+ *   --write DIR      write each file's summary as JSON into DIR (the reference): the baseline's
+ *                    when --baseline is given, else the code's as it is
  *   --compare DIR    compare each file's summary with DIR's JSON; exits 1 on any difference
  *   --baseline ROOT  also time ROOT/rules/model/file-summary.ts (a copy of the tree before a change)
  *   --binding        also time summarizeCppFile with web-tree-sitter's WebAssembly module (the raw
@@ -112,6 +113,11 @@ function timeBatch(impls: readonly Summarize[], files: readonly ParsedFile[], re
   return out;
 }
 
+/** A summary as JSON, sets as arrays in their order (a guard's DIF codes). */
+function serialize(summary: FileSummary): string {
+  return JSON.stringify(summary, (_key, value: unknown) => (value instanceof Set ? [...(value as Set<unknown>)] : value));
+}
+
 function referenceName(filePath: string): string {
   return `${encodeURIComponent(filePath)}.json`;
 }
@@ -159,12 +165,14 @@ async function main(): Promise<void> {
         o.repeat,
       );
       results.forEach((r, k) => (impls[k].ms += r.ms));
+      const baselineIndex = impls.findIndex((i) => i.label === 'before');
       results[0].summaries.forEach((summary, i) => {
-        const json = JSON.stringify(summary);
-        for (let k = 1; k < impls.length; k++) if (JSON.stringify(results[k].summaries[i]) !== json) impls[k].mismatches++;
+        const json = serialize(summary);
+        const jsons = results.map((r, k) => (k === 0 ? json : serialize(r.summaries[i])));
+        for (let k = 1; k < impls.length; k++) if (jsons[k] !== json) impls[k].mismatches++;
         const name = referenceName(summary.filePath);
         if (o.write) {
-          writeFileSync(join(o.write, name), json);
+          writeFileSync(join(o.write, name), baselineIndex > 0 ? jsons[baselineIndex] : json);
           written++;
         }
         if (o.compare) {
