@@ -11,6 +11,7 @@
 import type { Node } from 'web-tree-sitter';
 import { createRule } from '../engine/create-rule.js';
 import { inDisabledCode } from '../syntax/disabled-code.js';
+import { identifiersSpelled } from '../syntax/functions.js';
 import { finishInstallScaffold, scaffoldKind } from '../fixes/finish-install.js';
 import { entryPointNode, entryPointOf } from '../fixes/move-to-action.js';
 import { installerModelOf, siteContext } from './installer-context.js';
@@ -39,50 +40,56 @@ export default createRule<'windowstationError' | 'windowstationErrorInContext', 
   },
   create(context) {
     // Only identifiers spelled like the constant matter: a file whose text never spells it has
-    // none (blanking macros before parsing never writes this name), and the linter then need not
-    // hand this rule every identifier of the file (no other rule listens to identifiers).
+    // none (blanking macros before parsing never writes this name), and in one that does they
+    // are found where the text spells it, not by listening to every identifier of the file.
     if (!context.sourceCode.text.includes(CONSTANT)) return {};
     const model = installerModelOf(context);
+    const { sourceCode } = context;
+    const check = (node: Node) => {
+      const how = usage(node);
+      if (!how || inDisabledCode(node)) return;
+      if (!model) {
+        context.report({ node, messageId: 'windowstationError', data: { how } });
+        return;
+      }
+      const site = siteContext(model, context.filePath, node.startIndex);
+      if (!site) return;
+      const info = entryPointOf(model, context.filePath, site.context);
+      const fn = info ? entryPointNode(context.sourceCode, info) : undefined;
+      const scaffold =
+        info && fn
+          ? finishInstallScaffold({
+              sourceCode: context.sourceCode,
+              entryPoint: fn,
+              kind: scaffoldKind(info.kind),
+              isDefined: () => false,
+              actionNote: 'Finish-install action: do here the interactive work that could not run during installation.',
+            })
+          : null;
+      // An entry point in another file can only be read: when it already handles both
+      // finish-install codes, replacing the constant here is the whole fix.
+      const elsewhere = info ? undefined : model.entryPoints.find((e) => e.name === site.entryPoint);
+      const ready = elsewhere !== undefined && [FINISH, ACTION].every((c) => elsewhere.handledDifCodes.includes(c));
+      const kind = (info ?? elsewhere)?.kind;
+      const done = kind === 'class-installer' ? 'ERROR_DI_DO_DEFAULT' : 'NO_ERROR';
+      context.report({
+        node,
+        messageId: 'windowstationErrorInContext',
+        data: { how, entryPoint: site.entryPoint, difCode: site.difCode },
+        related: site.related,
+        fix: scaffold
+          ? (fixer) => [fixer.replaceText(node, done), ...scaffold]
+          : ready
+            ? (fixer) => fixer.replaceText(node, done)
+            : undefined,
+      });
+    };
     return {
-      identifier(node: Node) {
-        if (node.endIndex - node.startIndex !== CONSTANT.length || node.text !== CONSTANT) return;
-        const how = usage(node);
-        if (!how || inDisabledCode(node)) return;
-        if (!model) {
-          context.report({ node, messageId: 'windowstationError', data: { how } });
-          return;
-        }
-        const site = siteContext(model, context.filePath, node.startIndex);
-        if (!site) return;
-        const info = entryPointOf(model, context.filePath, site.context);
-        const fn = info ? entryPointNode(context.sourceCode, info) : undefined;
-        const scaffold =
-          info && fn
-            ? finishInstallScaffold({
-                sourceCode: context.sourceCode,
-                entryPoint: fn,
-                kind: scaffoldKind(info.kind),
-                isDefined: () => false,
-                actionNote: 'Finish-install action: do here the interactive work that could not run during installation.',
-              })
-            : null;
-        // An entry point in another file can only be read: when it already handles both
-        // finish-install codes, replacing the constant here is the whole fix.
-        const elsewhere = info ? undefined : model.entryPoints.find((e) => e.name === site.entryPoint);
-        const ready = elsewhere !== undefined && [FINISH, ACTION].every((c) => elsewhere.handledDifCodes.includes(c));
-        const kind = (info ?? elsewhere)?.kind;
-        const done = kind === 'class-installer' ? 'ERROR_DI_DO_DEFAULT' : 'NO_ERROR';
-        context.report({
-          node,
-          messageId: 'windowstationErrorInContext',
-          data: { how, entryPoint: site.entryPoint, difCode: site.difCode },
-          related: site.related,
-          fix: scaffold
-            ? (fixer) => [fixer.replaceText(node, done), ...scaffold]
-            : ready
-              ? (fixer) => fixer.replaceText(node, done)
-              : undefined,
-        });
+      // the identifiers spelled like the constant, found where the text spells it (no other
+      // finding can have the range of one, so reporting them after the walk orders nothing otherwise)
+      'Program:exit'() {
+        const root = sourceCode.ast;
+        if (root) for (const node of identifiersSpelled(root, sourceCode.text, CONSTANT)) check(node);
       },
     };
   },

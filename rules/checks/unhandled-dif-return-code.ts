@@ -9,7 +9,7 @@ import { createRule } from '../engine/create-rule.js';
 import type { Fix } from '../engine/types.js';
 import type { SourceCode } from '../source/source-code.js';
 import { casesOf, caseLabel, difSwitches, difComparison, dispatchAt, stripParens } from '../syntax/dif-dispatch.js';
-import { enclosingFunction, functionName, statementsOf } from '../syntax/functions.js';
+import { enclosingFunction, functionName, identifiersSpelled, statementsOf } from '../syntax/functions.js';
 import { breaksOutOf, followStatements, returnedValue, statementsAfter } from '../syntax/return-paths.js';
 import { contextKind, entryPointsInFile, type FileEntryPoint } from './entry-points-in-file.js';
 import { installerModelOf, siteContext } from './installer-context.js';
@@ -51,7 +51,7 @@ export default createRule<MessageIds>({
       const at = sourceCode.text.indexOf(DO_DEFAULT, body.startIndex);
       if (at < 0 || at + DO_DEFAULT.length > body.endIndex) return;
       const returned = returnedLocals(body);
-      for (const node of doDefaultUses(body)) {
+      for (const node of doDefaultUses(body, sourceCode.text)) {
         if (enclosingFunction(node)?.id !== entry.node.id) continue;
         const value = outermost(node);
         const parent = value.parent!;
@@ -99,7 +99,7 @@ export default createRule<MessageIds>({
         // Helpers that return ERROR_DI_DO_DEFAULT into a co-installer.
         const root = sourceCode.ast;
         if (!root) return;
-        for (const node of doDefaultUses(root)) {
+        for (const node of doDefaultUses(root, sourceCode.text)) {
           const ret = outermost(node).parent;
           if (!ret || ret.type !== 'return_statement') continue;
           const fn = enclosingFunction(ret);
@@ -125,8 +125,10 @@ function outermost(node: Node): Node {
   return n;
 }
 
-function doDefaultUses(root: Node): Node[] {
-  return root.descendantsOfType('identifier').filter((n): n is Node => n !== null && n.text === DO_DEFAULT);
+/** The identifiers ERROR_DI_DO_DEFAULT under `node` (found where the text spells it), in document order. */
+function doDefaultUses(node: Node, text: string): Node[] {
+  const root = node.tree.rootNode;
+  return identifiersSpelled(root, text, DO_DEFAULT).filter((n) => n.startIndex >= node.startIndex && n.endIndex <= node.endIndex);
 }
 
 function isSuccess(value: Node): boolean {
