@@ -114,6 +114,17 @@ const WITHOUT_MODEL: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } =
       name: 'a function that is no installer (without the model nothing says who calls it)',
       code: lines(...HEAD, 'void Reset(PSP_DEVINSTALL_PARAMS_W p) { p->ClassInstallReserved = 0; }'),
     },
+    {
+      name: 'in #if 0 and under sizeof in the co-installer',
+      code: coInstaller([
+        '    case DIF_INSTALLDEVICE:',
+        '#if 0',
+        '        params.ClassInstallReserved = 0;',
+        '#endif',
+        '        if (sizeof(params.ClassInstallReserved) != sizeof(ULONG_PTR)) return ERROR_INVALID_DATA;',
+        '        break;',
+      ]),
+    },
   ],
   invalid: [
     {
