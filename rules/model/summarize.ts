@@ -196,6 +196,15 @@ const GUARD_STOPS = new Set(['if_statement', 'switch_statement', 'case_statement
 /** Wrappers a function name may sit in when its address is taken. */
 const POINTER_WRAPPERS = new Set(['parenthesized_expression', 'cast_expression', 'pointer_expression', 'qualified_identifier']);
 
+/** Whether text[start, end) holds a `{` or a `#`. */
+function holdsBlockOrDirective(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b || c === 0x23) return true;
+  }
+  return false;
+}
+
 /**
  * The summary of one file. `binding`, web-tree-sitter's WebAssembly module (see summarize-cursor.ts),
  * makes the walk about twice as fast; the summary is the same with or without it.
@@ -248,24 +257,33 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
   // type names, what the walk does with each type, and field names, by id: read once per id
   // (each cursor property read crosses into wasm, and tests on numbers beat tests on strings)
   const language = tree.language;
-  const typeNames: string[] = [];
-  const typeFlags: number[] = [];
-  const fieldNames: (string | null)[] = [];
+  // ids run from 0 to nodeTypeCount, and ERROR is 65535: it gets the slot after the last id, so
+  // that the tables stay dense arrays
+  const errorSlot = language.nodeTypeCount + 1;
+  const slotOf = (id: number): number => (id < errorSlot ? id : errorSlot);
+  const typeNames: string[] = new Array<string>(errorSlot + 1).fill('');
+  /** Flags per type id (see flagsOfNamedType), -1 until the type is first seen. */
+  const typeFlags = new Int16Array(errorSlot + 1).fill(-1);
   const learnType = (id: number): number => {
-    const name = (typeNames[id] = language.types[id] || (language.nodeTypeForId(id) ?? 'ERROR'));
+    const slot = slotOf(id);
+    const name = (typeNames[slot] = language.types[id] || (language.nodeTypeForId(id) ?? 'ERROR'));
     const flags = name === 'ERROR' || language.nodeTypeIsNamed(id) ? flagsOfNamedType(name) : 0;
-    typeFlags[id] = flags;
+    typeFlags[slot] = flags;
     return flags;
   };
+  const fieldNames: (string | null)[] = [];
   const fieldId = (name: string): number => language.fieldIdForName(name) ?? 0;
   const header: HeaderReader = {
     cursor,
     text,
     typeName: (id) => {
-      if (typeFlags[id] === undefined) learnType(id);
-      return typeNames[id];
+      if (typeFlags[slotOf(id)] < 0) learnType(id);
+      return typeNames[slotOf(id)];
     },
-    isNamed: (id) => (typeFlags[id] ?? learnType(id)) !== 0,
+    isNamed: (id) => {
+      const flags = typeFlags[slotOf(id)];
+      return (flags < 0 ? learnType(id) : flags) !== 0;
+    },
     fields: { declarator: fieldId('declarator'), parameters: fieldId('parameters'), name: fieldId('name'), body: fieldId('body') },
   };
   const fieldOf = (id: number): string | null => {
@@ -282,8 +300,10 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
    */
   const enter = (): boolean => {
     const typeId = cursor.nodeTypeId;
-    const flags = typeFlags[typeId] ?? learnType(typeId);
-    const type = typeNames[typeId];
+    const slot = slotOf(typeId);
+    let flags = typeFlags[slot];
+    if (flags < 0) flags = learnType(typeId);
+    const type = typeNames[slot];
     const parent = parentFrame();
     if (flags === 0) {
       // punctuation and keywords: only operators matter, and they need no position
@@ -381,6 +401,16 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
       }
       case 'argument_list':
         frame.argIndex = -1;
+        break;
+      case 'parameter_list':
+        // A prototype's parameters outside functions, in a declaration that declared no variable
+        // yet: names there are neither refs (no function) nor initializers of a variable, and
+        // calls there belong to no function. Only a block (a lambda's or a struct's body) or a
+        // directive (#if 0, #define) inside could record something: without `{` and `#` the list
+        // is skipped.
+        if (fnStack.length === 0 && ownerDeclaration()?.decl?.declared === undefined && !holdsBlockOrDirective(text, cursor.startIndex, cursor.endIndex)) {
+          return false;
+        }
         break;
       case 'initializer_list':
       case 'initializer_pair':

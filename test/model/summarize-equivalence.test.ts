@@ -359,3 +359,24 @@ DWORD Entry(DI_FUNCTION Fn)
     expect(s.deadRanges.map(([a, b]) => text.slice(a, b).trim())).toEqual(['DeadOne();', '#else\n    DeadTwo();']);
   });
 });
+
+describe('prototypes outside functions', () => {
+  it('a parameter list records nothing unless a variable of its declaration or a block is there', () => {
+    const text = `DWORD Proto(HDEVINFO Set, DWORD Counts[MAX_COUNT]);
+int g_size = 4, Sized(char buf[BUF_LEN]);
+void Defaulted(int (*get)(void) = [] { int inner = SEED; return inner; });
+void Body(void)
+{
+    void Local(int n[LOCAL_MAX]);
+}`;
+    const s = summary('k.cpp', text);
+    // MAX_COUNT: in a prototype, outside functions, of a declaration declaring no variable: nothing
+    // BUF_LEN: an array size after g_size was declared, read as part of g_size's declaration
+    // inner: declared in a block outside any function, as the walk sees every such declaration,
+    // and SEED read in its initializer
+    expect(s.globals.map((g) => `${g.name}:${g.scope}`)).toEqual(['g_size:file', 'inner:file']);
+    expect(s.globalInits.map((g) => `${g.owner}:${g.ref.name}`)).toEqual(['g_size:BUF_LEN', 'inner:SEED']);
+    // in a function, a local prototype's array size is a name the function uses
+    expect(s.functions.map((f) => [f.name, f.refs.map((r) => r.name)])).toEqual([['Body', ['LOCAL_MAX']]]);
+  });
+});
