@@ -5,6 +5,7 @@
  * Microsoft's DIF_DESTROYPRIVATEDATA page: "Co-installers should not use the ClassInstallReserved
  * field"). Expected findings are written from that, positions counted by hand (1-based, UTF-16).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -215,6 +216,23 @@ const WITH_MODEL: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
       ),
     },
     {
+      name: 'C++: a member of the DLL\'s own class, through this->',
+      filename: 'installer.cpp',
+      code: lines(
+        ...HEAD,
+        'struct Cookie {',
+        '    ULONG_PTR ClassInstallReserved;',
+        '    void Reset() { this->ClassInstallReserved = 0; }',
+        '};',
+        `extern "C" ${CO_SIGNATURE}`,
+        '{',
+        '    Cookie cookie;',
+        '    if (InstallFunction == DIF_INSTALLDEVICE) cookie.Reset();',
+        '    return NO_ERROR;',
+        '}',
+      ),
+    },
+    {
       name: 'named but not used: sizeof, comments, strings, #if 0',
       code: coInstaller([
         '    case DIF_INSTALLDEVICE:',
@@ -397,10 +415,20 @@ describe.skipIf(!hasMingw())(`${ID} fixtures compile with mingw-w64`, () => {
       for (const [file, text] of Object.entries(files)) {
         const path = join(dir, `${i}-${file}`);
         writeFileSync(path, text);
-        expect(mingwSyntaxCheck(path), `${file} compiles`).toBe('');
+        expect(file.endsWith('.cpp') ? gxxSyntaxCheck(path) : mingwSyntaxCheck(path), `${file} compiles`).toBe('');
       }
     });
   });
 });
+
+/** mingwSyntaxCheck compiles as C; the C++ fixtures go through mingw-w64's g++. */
+function gxxSyntaxCheck(file: string): string {
+  try {
+    execFileSync('x86_64-w64-mingw32-g++', ['-fsyntax-only', file], { stdio: 'pipe' });
+    return '';
+  } catch (error) {
+    return String((error as { stderr?: Buffer }).stderr ?? error);
+  }
+}
 
 checkDocExamples(ID, RULE, [installerModelProvider]);
