@@ -15,12 +15,13 @@ import type { RelatedLocation } from '../engine/types.js';
 import { functionName, identifiersSpelled, parameters } from '../syntax/functions.js';
 import { declaredName, FileScope, type FileVariable } from '../syntax/variable-scope.js';
 import { AncestorChain } from '../model/ancestor-chain.js';
-import { installerModelOf, siteContext, type GlobalAccess, type ModuleGlobal } from './installer-context.js';
+import { installerModelOf, siteContext, type GlobalAccess, type InstallerModelView, type ModuleGlobal } from './installer-context.js';
+import type { SourceCode } from '../source/source-code.js';
 import { driverKeySuggestion, type NodePaths } from './driver-key-state.js';
 
 type MessageIds = 'write' | 'writeAnywhere' | 'addressPassed' | 'addressPassedAnywhere' | 'useDriverKey';
 
-export default createRule<MessageIds>({
+const rule = createRule<MessageIds>({
   name: 'no-state-in-dll',
   meta: {
     type: 'problem',
@@ -46,111 +47,23 @@ export default createRule<MessageIds>({
   create(context) {
     const model = installerModelOf(context);
     const { sourceCode, filePath } = context;
-    const fileScope = new FileScope();
-    // ancestors without Node.parent (quadratic in depth): sites come in document order
-    const ancestors = sourceCode.ast ? new AncestorChain(sourceCode.ast, SCOPES) : undefined;
-    const resolve = (id: Node): FileVariable | null => (ancestors ? resolveOnPath(ancestors.pathTo(id), ancestors.marked(), fileScope) : null);
-    const paths: NodePaths | undefined = ancestors && {
-      parentOf: (n) => {
-        const p = ancestors.pathTo(n);
-        return p.length > 1 ? p[p.length - 2] : null;
-      },
-      functionOf: (n) => ancestors.closest(n, 'function_definition'),
-      topLevelOf: (n) => {
-        const p = ancestors.pathTo(n);
-        return p.length > 1 && p[0].type === 'translation_unit' ? p[1] : p[0];
-      },
-      resolve,
-    };
-    const byName = new Map<string, Node[]>();
-    /** The identifiers of this file with a given name (found once per name, when a suggestion needs them). */
-    const identifiersNamed = (name: string): readonly Node[] => {
-      let list = byName.get(name);
-      if (!list) byName.set(name, (list = sourceCode.ast ? identifiersSpelled(sourceCode.ast, sourceCode.text, name) : []));
-      return list;
-    };
-
-    const globalOf = (id: Node): { name: string; scope: 'file' | 'static-local'; local?: FileVariable; model?: ModuleGlobal } | null => {
-      if (model?.globalAt) {
-        const g = model.globalAt(filePath, id.startIndex);
-        if (!g || g.isConst) return null;
-        return { name: g.name, scope: g.scope, local: resolve(id) ?? undefined, model: g };
-      }
-      const local = resolve(id);
-      if (!local || local.isConst) return null;
-      return { name: local.name, scope: local.scope, local };
-    };
-
-    const check = (root: Node | null, site: Node, kind: 'write' | 'address', callee?: string) => {
-      if (!root || root.type !== 'identifier') return;
-      const g = globalOf(root);
-      if (!g) return;
-      const scope = g.scope === 'file' ? 'file-scope variable' : 'static variable';
-      const fn = ancestors?.closest(site, 'function_definition') ?? null;
-      const suggest = kind === 'write' && g.local ? driverKeySuggestion(sourceCode, site, g.local, identifiersNamed, fileScope, paths) : undefined;
-      const suggestions = suggest ? [{ messageId: 'useDriverKey' as const, fix: () => suggest }] : undefined;
-      if (!model) {
-        if (!fn || functionName(fn) === 'DllMain') return;
-        context.report({
-          node: site,
-          messageId: kind === 'write' ? 'writeAnywhere' : 'addressPassedAnywhere',
-          data: { variable: g.name, scope, function: functionName(fn) ?? 'this function', callee },
-          suggest: suggestions,
-        });
-        return;
-      }
-      const reached = siteContext(model, filePath, site.startIndex);
-      if (!reached) return;
-      context.report({
-        node: site,
-        messageId: kind === 'write' ? 'write' : 'addressPassed',
-        data: { variable: g.name, scope, entryPoint: reached.entryPoint, difCode: reached.difCode, callee },
-        related: [...reached.related, ...readsElsewhere(g.model, reached.difCode)],
-        suggest: suggestions,
-      });
-    };
-
-    /**
-     * Where the same variable is read under another DIF code: reads in this file, and reads in
-     * other files when the model gives their positions (1-based line and column on the access).
-     */
-    const readsElsewhere = (g: ModuleGlobal | undefined, difCode: string): RelatedLocation[] => {
-      if (!g || !model?.accessesOf) return [];
-      const out: RelatedLocation[] = [];
-      for (const access of model.accessesOf(g)) {
-        if (access.kind !== 'read') continue;
-        const loc = accessLocation(access);
-        if (!loc) continue;
-        const other = siteContext(model, access.filePath, access.range[0], (c) => c.difCode !== difCode);
-        if (!other) continue;
-        out.push({ filePath: access.filePath, message: `${g.name} is read here while ${other.entryPoint} handles ${other.difCode}`, ...loc, range: [access.range[0], access.range[1]] });
-        if (out.length >= 3) break;
-      }
-      return out;
-    };
-    const accessLocation = (access: GlobalAccess): { line: number; column: number; endLine: number; endColumn: number } | undefined => {
-      if (access.filePath === filePath) {
-        const start = sourceCode.getLocFromIndex(access.range[0]);
-        const end = sourceCode.getLocFromIndex(access.range[1]);
-        return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-      }
-      const p = access as GlobalAccess & Partial<Record<'line' | 'column' | 'endLine' | 'endColumn', number>>;
-      if (typeof p.line !== 'number' || typeof p.column !== 'number') return undefined;
-      return { line: p.line, column: p.column, endLine: p.endLine ?? p.line, endColumn: p.endColumn ?? p.column };
-    };
-
     const { text } = sourceCode;
+    const globalAt = model?.globalAt ? (offset: number) => model.globalAt!(filePath, offset) : undefined;
+    // what a report needs, built for the first site that passes the cheap tests below
+    let writes: Writes | undefined;
+    const check = (root: Node | null, site: Node, kind: 'write' | 'address', callee?: string) => {
+      writes ??= new Writes(context, model);
+      writes.check(root, site, kind, callee);
+    };
+
     // With the model, a write is reported only where globalAt names a global: the lvalue's root
     // identifier, when it starts where the expression starts (no parenthesis first), can be asked
     // for before any call into tree-sitter. Nodes never start on blanked text, so the character
     // at a node's start is the same in the text and in what was parsed.
-    const noGlobalAt = (offset: number) => model?.globalAt !== undefined && text.charCodeAt(offset) !== OPEN_PAREN && !model.globalAt(filePath, offset);
-    /** False when the model says the identifier is no global (what globalOf asks first). */
-    const mayBeGlobal = (id: Node) => !model?.globalAt || model.globalAt(filePath, id.startIndex) !== undefined;
-
     return {
       assignment_expression(node: Node) {
-        if (noGlobalAt(node.startIndex)) return;
+        const at = node.startIndex;
+        if (globalAt && text.charCodeAt(at) !== OPEN_PAREN && !globalAt(at)) return;
         check(lvalueRoot(node.childForFieldName('left')), node, 'write');
       },
       update_expression(node: Node) {
@@ -160,7 +73,8 @@ export default createRule<MessageIds>({
         // the operator is the expression's first token
         if (text.charCodeAt(node.startIndex) !== AMPERSAND) return;
         const root = lvalueRoot(node.childForFieldName('argument'));
-        if (!root || root.type !== 'identifier' || !mayBeGlobal(root)) return;
+        // globalOf asks globalAt first
+        if (!root || root.type !== 'identifier' || (globalAt && !globalAt(root.startIndex))) return;
         const callee = calleeOfArgument(node);
         if (callee) check(root, node, 'address', callee);
       },
@@ -173,13 +87,139 @@ export default createRule<MessageIds>({
         const type = left?.type === 'parenthesized_expression' ? left.namedChild(0) : null;
         if (!type || type.type !== 'identifier' || !/^(?:[A-Z][A-Z0-9_]*|\w+_t)$/.test(type.text)) return;
         const root = lvalueRoot(node.childForFieldName('right'));
-        if (!root || root.type !== 'identifier' || !mayBeGlobal(root)) return;
+        if (!root || root.type !== 'identifier' || (globalAt && !globalAt(root.startIndex))) return;
         const callee = calleeOfArgument(node);
         if (callee) check(root, node, 'address', callee);
       },
     };
   },
 });
+
+export default rule;
+
+type Context = Parameters<(typeof rule)['create']>[0];
+
+/** The writes of one file's globals: resolving names, reporting, and the driver-key suggestion. */
+class Writes {
+  private readonly sourceCode: SourceCode;
+  private readonly filePath: string;
+  private readonly fileScope = new FileScope();
+  // ancestors without Node.parent (quadratic in depth): sites come in document order
+  private readonly ancestors: AncestorChain | undefined;
+  private readonly paths: NodePaths | undefined;
+  private readonly byName = new Map<string, Node[]>();
+
+  constructor(
+    private readonly context: Context,
+    private readonly model: InstallerModelView | undefined,
+  ) {
+    this.sourceCode = context.sourceCode;
+    this.filePath = context.filePath;
+    const ancestors = this.sourceCode.ast ? new AncestorChain(this.sourceCode.ast, SCOPES) : undefined;
+    this.ancestors = ancestors;
+    this.paths = ancestors && {
+      parentOf: (n) => {
+        const p = ancestors.pathTo(n);
+        return p.length > 1 ? p[p.length - 2] : null;
+      },
+      functionOf: (n) => ancestors.closest(n, 'function_definition'),
+      topLevelOf: (n) => {
+        const p = ancestors.pathTo(n);
+        return p.length > 1 && p[0].type === 'translation_unit' ? p[1] : p[0];
+      },
+      resolve: (id) => this.resolve(id),
+    };
+  }
+
+  private resolve(id: Node): FileVariable | null {
+    const ancestors = this.ancestors;
+    return ancestors ? resolveOnPath(ancestors.pathTo(id), ancestors.marked(), this.fileScope) : null;
+  }
+
+  /** The identifiers of this file with a given name (found once per name, when a suggestion needs them). */
+  private identifiersNamed(name: string): readonly Node[] {
+    let list = this.byName.get(name);
+    const root = this.sourceCode.ast;
+    if (!list) this.byName.set(name, (list = root ? identifiersSpelled(root, this.sourceCode.text, name) : []));
+    return list;
+  }
+
+  private globalOf(id: Node): { name: string; scope: 'file' | 'static-local'; local?: FileVariable; model?: ModuleGlobal } | null {
+    const model = this.model;
+    if (model?.globalAt) {
+      const g = model.globalAt(this.filePath, id.startIndex);
+      if (!g || g.isConst) return null;
+      return { name: g.name, scope: g.scope, local: this.resolve(id) ?? undefined, model: g };
+    }
+    const local = this.resolve(id);
+    if (!local || local.isConst) return null;
+    return { name: local.name, scope: local.scope, local };
+  }
+
+  check(root: Node | null, site: Node, kind: 'write' | 'address', callee?: string): void {
+    if (!root || root.type !== 'identifier') return;
+    const g = this.globalOf(root);
+    if (!g) return;
+    const { context, model, sourceCode, filePath } = this;
+    const scope = g.scope === 'file' ? 'file-scope variable' : 'static variable';
+    const fn = this.ancestors?.closest(site, 'function_definition') ?? null;
+    const suggest =
+      kind === 'write' && g.local
+        ? driverKeySuggestion(sourceCode, site, g.local, (name) => this.identifiersNamed(name), this.fileScope, this.paths)
+        : undefined;
+    const suggestions = suggest ? [{ messageId: 'useDriverKey' as const, fix: () => suggest }] : undefined;
+    if (!model) {
+      if (!fn || functionName(fn) === 'DllMain') return;
+      context.report({
+        node: site,
+        messageId: kind === 'write' ? 'writeAnywhere' : 'addressPassedAnywhere',
+        data: { variable: g.name, scope, function: functionName(fn) ?? 'this function', callee },
+        suggest: suggestions,
+      });
+      return;
+    }
+    const reached = siteContext(model, filePath, site.startIndex);
+    if (!reached) return;
+    context.report({
+      node: site,
+      messageId: kind === 'write' ? 'write' : 'addressPassed',
+      data: { variable: g.name, scope, entryPoint: reached.entryPoint, difCode: reached.difCode, callee },
+      related: [...reached.related, ...this.readsElsewhere(g.model, reached.difCode)],
+      suggest: suggestions,
+    });
+  }
+
+  /**
+   * Where the same variable is read under another DIF code: reads in this file, and reads in
+   * other files when the model gives their positions (1-based line and column on the access).
+   */
+  private readsElsewhere(g: ModuleGlobal | undefined, difCode: string): RelatedLocation[] {
+    const model = this.model;
+    if (!g || !model?.accessesOf) return [];
+    const out: RelatedLocation[] = [];
+    for (const access of model.accessesOf(g)) {
+      if (access.kind !== 'read') continue;
+      const loc = this.accessLocation(access);
+      if (!loc) continue;
+      const other = siteContext(model, access.filePath, access.range[0], (c) => c.difCode !== difCode);
+      if (!other) continue;
+      out.push({ filePath: access.filePath, message: `${g.name} is read here while ${other.entryPoint} handles ${other.difCode}`, ...loc, range: [access.range[0], access.range[1]] });
+      if (out.length >= 3) break;
+    }
+    return out;
+  }
+
+  private accessLocation(access: GlobalAccess): { line: number; column: number; endLine: number; endColumn: number } | undefined {
+    if (access.filePath === this.filePath) {
+      const start = this.sourceCode.getLocFromIndex(access.range[0]);
+      const end = this.sourceCode.getLocFromIndex(access.range[1]);
+      return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    }
+    const p = access as GlobalAccess & Partial<Record<'line' | 'column' | 'endLine' | 'endColumn', number>>;
+    if (typeof p.line !== 'number' || typeof p.column !== 'number') return undefined;
+    return { line: p.line, column: p.column, endLine: p.endLine ?? p.line, endColumn: p.endColumn ?? p.column };
+  }
+}
 
 const OPEN_PAREN = 0x28;
 const AMPERSAND = 0x26;
