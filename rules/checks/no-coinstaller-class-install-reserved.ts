@@ -71,20 +71,22 @@ export default createRule<'reserved' | 'reservedInEntryPoint', []>({
       });
     };
 
+    // Found from the text, not by listening to every field expression of the file: the name is
+    // rare, field expressions are not. Nodes start where their text does (blanking keeps offsets).
     return {
-      field_expression(node: Node) {
-        // the field is the expression's last token: compare the text before asking the tree
-        const end = node.endIndex;
-        if (!text.startsWith(FIELD, end - FIELD.length) || isIdentifierChar(text.charCodeAt(end - FIELD.length - 1))) return;
-        const field = node.childForFieldName('field');
-        if (field?.text !== FIELD) return;
-        if (isOwnStruct(node.childForFieldName('argument'), ownTypeNames)) return;
-        check(node, accessOf(node, text));
-      },
-      field_designator(node: Node) {
-        if (node.namedChild(0)?.text !== FIELD) return;
-        if (designatesOwnStruct(node, ownTypeNames)) return;
-        check(node, 'written');
+      Program(root: Node) {
+        if (!root) return;
+        for (let at = text.indexOf(FIELD); at >= 0; at = text.indexOf(FIELD, at + FIELD.length)) {
+          if (isIdentifierChar(text.charCodeAt(at - 1)) || isIdentifierChar(text.charCodeAt(at + FIELD.length))) continue;
+          const name = root.descendantForIndex(at, at + FIELD.length - 1);
+          if (name?.type !== 'field_identifier' || name.startIndex !== at) continue;
+          const use = name.parent;
+          if (use?.type === 'field_expression' && use.childForFieldName('field')?.id === name.id) {
+            if (!isOwnStruct(use.childForFieldName('argument'), ownTypeNames)) check(use, accessOf(use, text));
+          } else if (use?.type === 'field_designator') {
+            if (!designatesOwnStruct(use, ownTypeNames)) check(use, 'written');
+          }
+        }
       },
     };
   },
