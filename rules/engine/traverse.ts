@@ -8,6 +8,8 @@ import type { Language, Node, Query } from 'web-tree-sitter';
 export type Dispatch = ReadonlyMap<string, readonly ((node: Node) => void)[]>;
 
 export function traverse(root: Node, enter: Dispatch, exit: Dispatch): void {
+  // nothing to call on any node (only Program, or keys that are no node type): no walk
+  if (!listensToNodes(root.tree.language, enter, exit)) return;
   const cursor = root.walk();
   try {
     for (;;) {
@@ -37,8 +39,8 @@ export function traverse(root: Node, enter: Dispatch, exit: Dispatch): void {
  * listened types (descendantsOfType, a cursor walk in C, in the order of the walk above: a parent
  * before a child that starts at the same place), so the JS side touches only those nodes. That
  * list costs less than the captures of `query` (built with dispatchQuerySource) on the same tree;
- * the query is used when a key names an anonymous node type too (descendantsOfType would list
- * both, the query only the named one).
+ * the query is used when a key names an anonymous node type (descendantsOfType cannot tell a
+ * named type from an anonymous one of the same name).
  */
 export function traverseCaptures(root: Node, enter: Dispatch, query: Query): void {
   if (traverseNamedTypes(root, enter)) return;
@@ -75,7 +77,8 @@ export function traverseNamedTypes(root: Node, enter: Dispatch): boolean {
 
 /**
  * The keys of `enter` that are named node types of the language (others, like Program, are never
- * called by a walk), or undefined when one of them is also the name of an anonymous node type.
+ * called by a walk), or undefined when one of them is the name of an anonymous node type (alone or
+ * beside a named one): descendantsOfType cannot tell those apart, the cursor walk and queries can.
  */
 export function listenedNamedTypes(language: Language, enter: Dispatch): string[] | undefined {
   let kinds = keyKinds.get(language);
@@ -84,13 +87,28 @@ export function listenedNamedTypes(language: Language, enter: Dispatch): string[
   for (const key of enter.keys()) {
     let kind = kinds.get(key);
     if (kind === undefined) kinds.set(key, (kind = keyKind(language, key)));
-    if (kind === 'both') return undefined;
+    if (kind === 'anonymous') return undefined;
     if (kind === 'named') types.push(key);
   }
   return types;
 }
 
-type KeyKind = 'named' | 'both' | 'other';
+/** True when a key of `enter` or `exit` (Program apart) is a node type: a walk can call something. */
+export function listensToNodes(language: Language, enter: Dispatch, exit: Dispatch): boolean {
+  for (const map of [enter, exit]) {
+    for (const key of map.keys()) {
+      let kinds = keyKinds.get(language);
+      if (!kinds) keyKinds.set(language, (kinds = new Map()));
+      let kind = kinds.get(key);
+      if (kind === undefined) kinds.set(key, (kind = keyKind(language, key)));
+      if (kind !== 'other') return true;
+    }
+  }
+  return false;
+}
+
+/** `anonymous`: some anonymous node type has the name (a named one may have it too). */
+type KeyKind = 'named' | 'anonymous' | 'other';
 
 /**
  * What each listener key is in a language, asked once (each question is a call into WASM, and the
@@ -101,9 +119,8 @@ const keyKinds = new WeakMap<Language, Map<string, KeyKind>>();
 function keyKind(language: Language, key: string): KeyKind {
   if (key === 'Program') return 'other';
   if (key === 'ERROR') return 'named';
-  const named = language.idForNodeType(key, true) !== null;
-  const anonymous = language.idForNodeType(key, false) !== null;
-  return named ? (anonymous ? 'both' : 'named') : 'other';
+  if (language.idForNodeType(key, false) !== null) return 'anonymous';
+  return language.idForNodeType(key, true) !== null ? 'named' : 'other';
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Query, type Language, type Node } from 'web-tree-sitter';
-import { dispatchQuerySource, listenedNamedTypes, traverse, traverseCaptures, type Dispatch } from '../../rules/engine/traverse.js';
+import { dispatchQuerySource, listenedNamedTypes, listensToNodes, traverse, traverseCaptures, traverseNamedTypes, type Dispatch } from '../../rules/engine/traverse.js';
 import { CppParser, loadCppLanguage } from '../../rules/parsing/cpp-parser.js';
 
 let parser: CppParser;
@@ -60,5 +60,29 @@ describe('traverseCaptures through descendantsOfType', () => {
     expect(listenedNamedTypes(language, new Map([['Program', []]]))).toEqual([]);
     const both = ['true', 'false', 'this', 'nullptr', 'auto'].find((t) => language.idForNodeType(t, true) !== null && language.idForNodeType(t, false) !== null);
     if (both) expect(listenedNamedTypes(language, new Map([[both, []]]))).toBeUndefined();
+    expect(listenedNamedTypes(language, new Map([['call_expression', []], ['(', []]]))).toBeUndefined();
+  });
+
+  it('traverseNamedTypes declines an anonymous key (nothing called); the cursor walk calls it', () => {
+    const tree = parser.parse('int f(int a) { return h((a)); }\n');
+    try {
+      const seen: number[] = [];
+      const enter: Dispatch = new Map([['(', [(n: Node) => seen.push(n.startIndex)]]]);
+      expect(traverseNamedTypes(tree.rootNode, enter)).toBe(false);
+      expect(seen).toEqual([]);
+      traverse(tree.rootNode, enter, new Map());
+      // the parameter list's, the argument list's and the parentheses around a
+      expect(seen).toEqual([5, 23, 24]);
+    } finally {
+      tree.delete();
+    }
+  });
+
+  it('listensToNodes: Program and keys that are no node type call nothing on nodes', () => {
+    const none: Dispatch = new Map();
+    expect(listensToNodes(language, new Map([['Program', []], ['no_such_type', []]]), new Map([['Program', []]]))).toBe(false);
+    expect(listensToNodes(language, new Map([['Program', []]]), new Map([['call_expression', []]]))).toBe(true);
+    expect(listensToNodes(language, new Map([['(', []]]), none)).toBe(true);
+    expect(listensToNodes(language, new Map([['ERROR', []]]), none)).toBe(true);
   });
 });
