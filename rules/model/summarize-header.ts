@@ -8,8 +8,8 @@ import type { WalkCursor } from './summarize-cursor.js';
 import { paramType } from './summarize-nodes.js';
 import type { FunctionSummary, ParamSummary } from './summary-types.js';
 
-/** What the header reader needs from the walk. */
-export interface HeaderReader {
+/** What the readers of function headers and #defines need from the walk. */
+export interface CursorReader {
   cursor: WalkCursor;
   text: string;
   /** The type name of a node type id. */
@@ -17,11 +17,11 @@ export interface HeaderReader {
   /** Whether a node type id is of a named node. */
   isNamed(id: number): boolean;
   /** Field ids of the grammar (0 when the grammar has no such field). */
-  fields: { declarator: number; parameters: number; name: number; body: number };
+  fields: { declarator: number; parameters: number; name: number; body: number; value: number };
 }
 
 /** The cursor on a function_definition: its summary (undefined when it names no function), the cursor back on it. */
-export function functionHeader(r: HeaderReader, cls: string | undefined): FunctionSummary | undefined {
+export function functionHeader(r: CursorReader, cls: string | undefined): FunctionSummary | undefined {
   const { cursor, text } = r;
   const start = cursor.startIndex;
   const end = cursor.endIndex;
@@ -64,11 +64,8 @@ export function functionHeader(r: HeaderReader, cls: string | undefined): Functi
   };
 }
 
-/**
- * The cursor on a node of `type`: moves onto its first child with field `field` and returns true,
- * or stays and returns false.
- */
-function toField(cursor: WalkCursor, field: number): boolean {
+/** Moves the cursor onto the current node's first child with field `field` and returns true, or stays and returns false. */
+export function toField(cursor: WalkCursor, field: number): boolean {
   if (field === 0 || !cursor.gotoFirstChild()) return false;
   do {
     if (cursor.currentFieldId === field) return true;
@@ -86,7 +83,7 @@ function up(cursor: WalkCursor, levels: number): void {
  * The cursor on the definition's declarator (of `type`): the function_declarator inside it, through
  * pointer and reference declarators, gives the name and the parameters. The cursor comes back.
  */
-function declaratorHeader(r: HeaderReader, declaratorType: string, cls: string | undefined) {
+function declaratorHeader(r: CursorReader, declaratorType: string, cls: string | undefined) {
   const { cursor, text, fields } = r;
   let depth = 0;
   let type = declaratorType;
@@ -146,7 +143,7 @@ function declaratorHeader(r: HeaderReader, declaratorType: string, cls: string |
  * The cursor on a parameter declaration: its name (the identifier its declarators lead to: the
  * `declarator` field, else the last named child) and its type (its text without the name).
  */
-function parameter(r: HeaderReader): ParamSummary {
+function parameter(r: CursorReader): ParamSummary {
   const { cursor, text, fields } = r;
   const pStart = cursor.startIndex;
   const pEnd = cursor.endIndex;
@@ -172,7 +169,7 @@ function parameter(r: HeaderReader): ParamSummary {
 }
 
 /** Moves the cursor onto the current node's last named child and returns true, or stays and returns false. */
-function toLastNamedChild(r: HeaderReader): boolean {
+function toLastNamedChild(r: CursorReader): boolean {
   const { cursor } = r;
   if (!cursor.gotoFirstChild()) return false;
   let last = -1;

@@ -1,10 +1,8 @@
 /**
- * The parts of summarizeCppFile that read a materialised node (a call's callee that is not a plain
- * name, a #define) and the normalisation of parameter types. Each runs once per construct, not per node.
+ * The part of summarizeCppFile that reads a materialised node (a call's callee that is not a plain
+ * name) and the normalisation of parameter types.
  */
 import type { Node } from 'web-tree-sitter';
-import { macroSummary } from './macros.js';
-import type { MacroSummary } from './summary-types.js';
 
 const ANNOTATION = /\b(?:_[A-Z][A-Za-z0-9_]*_(?:\s*\([^()]*\))?|__(?:in|out|inout|reserved|deref|drv)\w*(?:\s*\([^()]*\))?|IN|OUT|OPTIONAL|CONST|const|volatile|struct|FAR|NEAR|far|near)\b/g;
 
@@ -27,16 +25,4 @@ export function calleeName(callee: Node | null): Node | undefined {
     else return undefined;
   }
   return undefined;
-}
-
-export function macroOf(node: Node, text: string): MacroSummary | undefined {
-  const name = node.childForFieldName('name');
-  if (!name) return undefined;
-  const value = node.childForFieldName('value');
-  const paramsNode = node.childForFieldName('parameters');
-  const params = paramsNode
-    ? paramsNode.namedChildren.flatMap((p) => (p && p.type === 'identifier' ? [text.slice(p.startIndex, p.endIndex)] : []))
-    : undefined;
-  const body = value ? text.slice(value.startIndex, value.endIndex) : '';
-  return macroSummary(text.slice(name.startIndex, name.endIndex), params, body, node.startIndex, node.endIndex);
 }

@@ -12,8 +12,9 @@ import { ifRegions, switchRegions, type ParamOf } from './guards.js';
 import { pointerKindOfCall, pointerKindOfField } from './pointer-kinds.js';
 import { ScopeIndex, type Binding } from './scope-index.js';
 import { walkCursor, type WasmBinding } from './summarize-cursor.js';
-import { functionHeader, type HeaderReader } from './summarize-header.js';
-import { calleeName, macroOf } from './summarize-nodes.js';
+import { functionHeader, type CursorReader } from './summarize-header.js';
+import { macroAt } from './summarize-macro.js';
+import { calleeName } from './summarize-nodes.js';
 import type { CallSite, FileSummary, FunctionSummary, PointerKind, Range, RefSite } from './summary-types.js';
 
 /** One node on the walk's path. Frames are pooled by depth (one class shape, no garbage per node). */
@@ -273,7 +274,7 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
   };
   const fieldNames: (string | null)[] = [];
   const fieldId = (name: string): number => language.fieldIdForName(name) ?? 0;
-  const header: HeaderReader = {
+  const header: CursorReader = {
     cursor,
     text,
     typeName: (id) => {
@@ -284,7 +285,7 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
       const flags = typeFlags[slotOf(id)];
       return (flags < 0 ? learnType(id) : flags) !== 0;
     },
-    fields: { declarator: fieldId('declarator'), parameters: fieldId('parameters'), name: fieldId('name'), body: fieldId('body') },
+    fields: { declarator: fieldId('declarator'), parameters: fieldId('parameters'), name: fieldId('name'), body: fieldId('body'), value: fieldId('value') },
   };
   const fieldOf = (id: number): string | null => {
     if (id === 0) return null;
@@ -374,7 +375,7 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
         return false;
       case 'preproc_def':
       case 'preproc_function_def': {
-        const m = macroOf(cursor.currentNode, text);
+        const m = macroAt(header);
         if (m) out.macros.push(m);
         return false;
       }

@@ -380,3 +380,26 @@ void Body(void)
     expect(s.functions.map((f) => [f.name, f.refs.map((r) => r.name)])).toEqual([['Body', ['LOCAL_MAX']]]);
   });
 });
+
+describe('#defines read with the cursor', () => {
+  it('names, parameters (identifiers only), the calls and names of the body', () => {
+    const lines = [
+      '#define EMPTY',
+      '#define ALIAS RealFunction',
+      '#define CALL2(a, /* note */ b, ...) Do(a); Other(b, __VA_ARGS__)',
+      '#define STR "not(a) call" /* Hidden(x) */',
+    ];
+    const text = lines.join('\n') + '\n';
+    const s = summary('m.c', text);
+    expect(s.macros.map((m) => ({ name: m.name, params: m.params, calls: m.calls, names: m.names }))).toEqual([
+      { name: 'EMPTY', params: undefined, calls: [], names: [] },
+      { name: 'ALIAS', params: undefined, calls: [], names: ['RealFunction'] },
+      { name: 'CALL2', params: ['a', 'b'], calls: ['Do', 'Other'], names: ['__VA_ARGS__'] },
+      { name: 'STR', params: undefined, calls: [], names: [] },
+    ]);
+    s.macros.forEach((m, i) => {
+      expect(m.start).toBe(text.indexOf(lines[i]));
+      expect(text.slice(m.start, m.end).trimEnd()).toBe(lines[i]);
+    });
+  });
+});
