@@ -7,9 +7,16 @@ import type { Node } from 'web-tree-sitter';
 import type { Comment } from './directives.js';
 
 export function cppComment(node: Node): Comment {
+  // the text's length is the node's (one call into WASM for the end, not two)
   const text = node.text;
-  const value = text.startsWith('//') ? text.slice(2) : text.replace(/^\/\*/, '').replace(/\*\/$/, '');
-  return { value, range: [node.startIndex, node.endIndex] };
+  const start = node.startIndex;
+  let value: string;
+  if (text.startsWith('//')) value = text.slice(2);
+  else {
+    const from = text.startsWith('/*') ? 2 : 0;
+    value = text.slice(from, text.length >= from + 2 && text.endsWith('*/') ? -2 : text.length);
+  }
+  return { value, range: [start, start + text.length] };
 }
 
 export function semicolonComments(text: string): Comment[] {
