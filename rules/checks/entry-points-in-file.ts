@@ -28,6 +28,21 @@ export function entryPointsInFile(
   context: RuleContext<string, unknown[]>,
   model: InstallerModelService | undefined,
 ): FileEntryPoint[] {
+  // several rules ask, for the same file and model: found once (the list is read, never changed).
+  // Rules pass their view of the model (installerModelOf): the model under it is what counts.
+  const raw = context.services.installer;
+  const source = model === undefined ? undefined : model === raw || Object.getPrototypeOf(model) === raw ? raw : model;
+  const known = found.get(context.sourceCode);
+  if (known && known.source === source && known.filePath === context.filePath) return known.entries;
+  const entries = findEntryPoints(context, model);
+  found.set(context.sourceCode, { source, filePath: context.filePath, entries });
+  return entries;
+}
+
+/** The entry points found per SourceCode (one lint of one file: it goes with the SourceCode). */
+const found = new WeakMap<object, { source: unknown; filePath: string; entries: FileEntryPoint[] }>();
+
+function findEntryPoints(context: RuleContext<string, unknown[]>, model: InstallerModelService | undefined): FileEntryPoint[] {
   const root = context.sourceCode.ast;
   if (!root) return [];
   if (model) {
