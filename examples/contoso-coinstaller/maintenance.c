@@ -45,6 +45,7 @@ DWORD OnRegisterCoInstallers(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfo
     params.cbSize = sizeof(params);
     if (SetupDiGetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params)) {
         params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;       /* only on DIF_NEWDEVICEWIZARD_FINISHINSTALL */
+        params.ClassInstallReserved = 0;                          /* reserved for the class installer */
         SetupDiSetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params);
     }
     return NO_ERROR;
