@@ -2,11 +2,24 @@
  * Code the preprocessor always drops: the body of `#if 0` (and `#elif 0`), not its `#else`.
  * tree-sitter-cpp parses such blocks like live code, so rules about calls skip them here.
  */
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 
 const ALWAYS_FALSE = /^\(*\s*(0+|FALSE|false)\s*\)*$/;
 
+/** The tokens that open preproc_if and preproc_elif (tree-sitter-cpp: `#`, blanks, the word). */
+const IF_DIRECTIVE = /#[ \t]*(?:el)?if/;
+
+/**
+ * Whether a tree's text has an #if or #elif at all, per tree: without one no node is in disabled
+ * code, and the walk up the parents (each step a walk down from the root) is skipped. Directive
+ * lines are never blanked. Keyed weakly by the Tree (its text never changes).
+ */
+const hasIfByTree = new WeakMap<Tree, boolean>();
+
 export function inDisabledCode(node: Node): boolean {
+  let hasIf = hasIfByTree.get(node.tree);
+  if (hasIf === undefined) hasIfByTree.set(node.tree, (hasIf = IF_DIRECTIVE.test(node.tree.rootNode.text)));
+  if (!hasIf) return false;
   let child: Node = node;
   for (let p = node.parent; p; child = p, p = p.parent) {
     if (p.type !== 'preproc_if' && p.type !== 'preproc_elif') continue;
