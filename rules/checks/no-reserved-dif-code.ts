@@ -60,9 +60,8 @@ export default createRule<'reserved' | 'reservedInTable' | 'removeCase'>({
               });
             });
           }
-          for (const expr of body.descendantsOfType('binary_expression')) {
-            // a comparison with the DIF parameter spells its name (read the text before the operands)
-            const test = expr && expr.text.includes(entry.dif) ? difComparison(expr, entry.dif) : null;
+          for (const expr of comparisonsWith(body, entry.dif, sourceCode.text)) {
+            const test = difComparison(expr, entry.dif);
             if (!test) continue;
             const code = stripParens(test.code.text);
             if (/^DIF_\w+$/.test(code)) dispatches = true;
@@ -84,6 +83,36 @@ export default createRule<'reserved' | 'reservedInTable' | 'removeCase'>({
     };
   },
 });
+
+/**
+ * The binary expressions of `body` with an operand spelled `dif` (alone or in parentheses), in
+ * document order: found from where the text spells the name (an operand's text is the text where
+ * it stands: blanking never writes a name), not by listing every binary expression of the body.
+ * difComparison wants nothing else.
+ */
+function comparisonsWith(body: Node, dif: string, text: string): Node[] {
+  const found = new Map<number, Node>();
+  if (dif.length === 0) return [];
+  const end = body.endIndex;
+  for (let at = text.indexOf(dif, body.startIndex); at >= 0 && at + dif.length <= end; at = text.indexOf(dif, at + 1)) {
+    // the node that spells the name here (an identifier, or whatever else has exactly this text)
+    const leaf = body.descendantForIndex(at, at + dif.length);
+    if (!leaf || leaf.startIndex !== at || leaf.endIndex !== at + dif.length) continue;
+    let operand: Node = leaf;
+    let parent = leaf.parent;
+    while (parent && (parent.type === 'parenthesized_expression' || (parent.startIndex === at && parent.endIndex === at + dif.length))) {
+      operand = parent;
+      parent = parent.parent;
+    }
+    if (!parent || parent.type !== 'binary_expression') continue;
+    const left = parent.childForFieldName('left');
+    const right = parent.childForFieldName('right');
+    if (left?.id !== operand.id && right?.id !== operand.id) continue;
+    found.set(parent.id, parent);
+  }
+  // the order of descendantsOfType: by start, an enclosing expression before one it holds
+  return [...found.values()].sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+}
 
 /**
  * Removing the case for a reserved code, when that cannot change what other codes do:
