@@ -2,9 +2,15 @@
  * summarizeFile: one pass over a C/C++ tree with a TreeCursor, recording what the module graph
  * needs: functions (name, parameters, export marks), their calls, names they use that are not
  * locals (globals, functions whose address is taken, macros), DIF guards, globals and function
- * statics with their reads and writes, dispatch tables and the module's macros. Nodes are
- * materialised only where a construct needs a closer look (function headers, calls, switch and
- * if statements, preprocessor lines); everything else is read from the cursor.
+ * statics with their reads and writes, dispatch tables and the module's macros.
+ *
+ * Every cursor read is a call into WebAssembly, so the walk reads only what some test looks at:
+ * a node's type always, its field only under the parents whose fields matter, its offsets only
+ * for the nodes that need them. Function headers, #defines and callees are read with the same
+ * cursor (summarize-header.ts, summarize-macro.ts, resolveCall); nodes are materialised only for
+ * switch and if statements that may be guards, #include lines and callees that are not plain
+ * names. Tokens, leaves and skipped subtrees leave no frame. With web-tree-sitter's module
+ * (summarize-cursor.ts) the cursor's calls skip web-tree-sitter's marshalling.
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { ParsedFile } from '../engine/linter.js';
@@ -141,10 +147,10 @@ const NAMED = 1;
 const POSITIONED = 2;
 const CHILD_FIELDS = 4;
 const NAME_CHILD_FIELDS = 8;
-const IS_NAME = 128;
 const SKIP = 16;
 const SCOPE = 32;
 const TAKES_OP = 64;
+const IS_NAME = 128;
 
 function flagsOfNamedType(type: string): number {
   let flags = NAMED;
