@@ -60,6 +60,8 @@ class Frame {
   takesOp = false;
   /** call_expression: `call` waits for its callee's name, which the next named child gives (see resolveCall). */
   pendingCall = false;
+  /** The depth stacks of the walk this frame is on (ON_* bits), so that leave() tests one number. */
+  stacks = 0;
 
   reset(type: string, field: string | null, start: number, end: number, flags: number): this {
     this.type = type;
@@ -67,6 +69,7 @@ class Frame {
     this.childFields = (flags & CHILD_FIELDS) !== 0;
     this.nameChildFields = (flags & NAME_CHILD_FIELDS) !== 0;
     this.pendingCall = false;
+    this.stacks = 0;
     this.takesOp = (flags & TAKES_OP) !== 0;
     this.start = start;
     this.end = end;
@@ -151,6 +154,14 @@ const SKIP = 16;
 const SCOPE = 32;
 const TAKES_OP = 64;
 const IS_NAME = 128;
+const GUARD_STOP = 256;
+const CLASS = 512;
+
+/** Frame.stacks: the depth stacks a frame was pushed on. */
+const ON_CALLS = 1;
+const ON_GUARDS = 2;
+const ON_DECLS = 4;
+const ON_CLASSES = 8;
 
 function flagsOfNamedType(type: string): number {
   let flags = NAMED;
@@ -161,6 +172,8 @@ function flagsOfNamedType(type: string): number {
   if (SKIP_TYPES.has(type)) flags |= SKIP;
   if (SCOPES.has(type)) flags |= SCOPE;
   if (type === 'pointer_expression' || type === 'unary_expression' || type === 'assignment_expression') flags |= TAKES_OP;
+  if (GUARD_STOPS.has(type)) flags |= GUARD_STOP;
+  if (type === 'class_specifier' || type === 'struct_specifier') flags |= CLASS;
   return flags;
 }
 
@@ -444,10 +457,22 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
         if (p.name) scopes.set(depth, p.name, { kind: 'param', index });
       });
     }
-    if (frame.call || type === 'argument_list') callDepths.push(depth);
-    if (frame.fn || GUARD_STOPS.has(type)) guardDepths.push(depth);
-    if (frame.decl) declDepths.push(depth);
-    if (type === 'class_specifier' || type === 'struct_specifier') classDepths.push(depth);
+    if (frame.call || type === 'argument_list') {
+      callDepths.push(depth);
+      frame.stacks |= ON_CALLS;
+    }
+    if (frame.fn || (flags & GUARD_STOP) !== 0) {
+      guardDepths.push(depth);
+      frame.stacks |= ON_GUARDS;
+    }
+    if (frame.decl) {
+      declDepths.push(depth);
+      frame.stacks |= ON_DECLS;
+    }
+    if ((flags & CLASS) !== 0) {
+      classDepths.push(depth);
+      frame.stacks |= ON_CLASSES;
+    }
     return true;
   };
 
@@ -464,10 +489,13 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
       fnDepths.pop();
     }
     if (frame.scope) scopes.close(depth);
-    if (callDepths[callDepths.length - 1] === depth) callDepths.pop();
-    if (guardDepths[guardDepths.length - 1] === depth) guardDepths.pop();
-    if (declDepths[declDepths.length - 1] === depth) declDepths.pop();
-    if (classDepths[classDepths.length - 1] === depth) classDepths.pop();
+    const stacks = frame.stacks;
+    if (stacks !== 0) {
+      if ((stacks & ON_CALLS) !== 0) callDepths.pop();
+      if ((stacks & ON_GUARDS) !== 0) guardDepths.pop();
+      if ((stacks & ON_DECLS) !== 0) declDepths.pop();
+      if ((stacks & ON_CLASSES) !== 0) classDepths.pop();
+    }
     const parent = parentFrame();
     // switch and if statements whose condition or labels name the DIF code, PostProcessing or
     // DI_QUIETINSTALL: read them now, the cursor is on them (the others are never materialised)
