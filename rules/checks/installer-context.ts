@@ -102,10 +102,18 @@ export interface InstallerModelView extends InstallerModelService {
 export function installerModelOf(context: RuleContext<string, unknown[]>): InstallerModelView | undefined {
   const model = context.services.installer as InstallerModelService | undefined;
   if (!model || typeof model.contextsAt !== 'function') return undefined;
-  return Object.assign(Object.create(model) as InstallerModelService, {
-    hasEntryPoints: () => model.entryPoints.length > 0,
-  }) as InstallerModelView;
+  let view = views.get(model);
+  if (!view) {
+    view = Object.assign(Object.create(model) as InstallerModelService, {
+      hasEntryPoints: () => model.entryPoints.length > 0,
+    }) as InstallerModelView;
+    views.set(model, view);
+  }
+  return view;
 }
+
+/** One view per model (every rule of every file asks): weakly held, gone with the model. */
+const views = new WeakMap<InstallerModelService, InstallerModelView>();
 
 export function entryPointName(c: ReachingContext): string {
   return typeof c.entryPoint === 'string' ? c.entryPoint : c.entryPoint.name;

@@ -11,7 +11,7 @@ import { applyFixes } from './apply-fixes.js';
 import { cppComment, semicolonComments } from './comments.js';
 import { applyDirectives, parseDirectives, type Comment, type UnusedDirective } from './directives.js';
 import { createRuleContext, type RuleRun } from './rule-context.js';
-import { dispatchQuerySource, traverse, traverseCaptures, type Dispatch } from './traverse.js';
+import { dispatchQuerySource, traverse, traverseCaptures, traverseNamedTypes, type Dispatch } from './traverse.js';
 import type {
   FileLanguage,
   LintMessage,
@@ -200,11 +200,16 @@ export class Linter {
     const comments: Comment[] = [];
     const root = sourceCode.ast;
     if (root) {
-      add(enter, 'comment', (node) => comments.push(cppComment(node)));
+      // comments matter only for directives, and every directive spells the tool's name
+      if (sourceCode.text.includes('coinstaller-lint')) add(enter, 'comment', (node) => comments.push(cppComment(node)));
       for (const fn of enter.get('Program') ?? []) fn(root);
-      const query = this.dispatchQuery(root, enter, exit);
-      if (query) traverseCaptures(root, enter, query);
-      else traverse(root, enter, exit);
+      // named node types only, no exit listeners: one descendantsOfType walk inside WASM
+      const exitOnNodes = [...exit.keys()].some((k) => k !== 'Program');
+      if (exitOnNodes || !traverseNamedTypes(root, enter)) {
+        const query = this.dispatchQuery(root, enter, exit);
+        if (query) traverseCaptures(root, enter, query);
+        else traverse(root, enter, exit);
+      }
       for (const fn of exit.get('Program') ?? []) fn(root);
     } else {
       comments.push(...semicolonComments(sourceCode.text));
