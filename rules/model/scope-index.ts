@@ -31,7 +31,7 @@ export class ScopeIndex {
 
   /** The scope at `depth` (the innermost open one) ends: its names go out of sight. */
   close(depth: number): void {
-    if (this.open_[this.open_.length - 1] !== depth) return;
+    if (this.open_.length === 0 || this.open_[this.open_.length - 1] !== depth) return;
     this.open_.pop();
     const names = this.names.pop();
     if (names) for (const name of names) this.delete(depth, name);

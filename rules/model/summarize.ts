@@ -62,6 +62,8 @@ class Frame {
   pendingCall = false;
   /** The depth stacks of the walk this frame is on (ON_* bits), so that leave() tests one number. */
   stacks = 0;
+  /** The type's flags (see flagsOfNamedType). */
+  flags = 0;
 
   reset(type: string, field: string | null, start: number, end: number, flags: number): this {
     this.type = type;
@@ -70,6 +72,7 @@ class Frame {
     this.nameChildFields = (flags & NAME_CHILD_FIELDS) !== 0;
     this.pendingCall = false;
     this.stacks = 0;
+    this.flags = flags;
     this.takesOp = (flags & TAKES_OP) !== 0;
     this.start = start;
     this.end = end;
@@ -156,6 +159,7 @@ const TAKES_OP = 64;
 const IS_NAME = 128;
 const GUARD_STOP = 256;
 const CLASS = 512;
+const POINTER_WRAPPER = 1024;
 
 /** Frame.stacks: the depth stacks a frame was pushed on. */
 const ON_CALLS = 1;
@@ -174,6 +178,7 @@ function flagsOfNamedType(type: string): number {
   if (type === 'pointer_expression' || type === 'unary_expression' || type === 'assignment_expression') flags |= TAKES_OP;
   if (GUARD_STOPS.has(type)) flags |= GUARD_STOP;
   if (type === 'class_specifier' || type === 'struct_specifier') flags |= CLASS;
+  if (POINTER_WRAPPERS.has(type)) flags |= POINTER_WRAPPER;
   return flags;
 }
 
@@ -272,7 +277,10 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
     if (b.kind === 'local') return b.copyOf;
     return undefined;
   };
-  const parentFrame = () => frames[frames.length - 1];
+  // (an array read below index 0 leaves V8's fast path: every read of a stack's top is guarded)
+  const parentFrame = (): Frame | undefined => (frames.length > 0 ? frames[frames.length - 1] : undefined);
+  const frameAt = (i: number): Frame | undefined => (i >= 0 ? frames[i] : undefined);
+  const currentFn = (): FunctionSummary | undefined => (fnStack.length > 0 ? fnStack[fnStack.length - 1] : undefined);
 
   // type names, what the walk does with each type, and field names, by id: read once per id
   // (each cursor property read crosses into wasm, and tests on numbers beat tests on strings)
@@ -416,7 +424,7 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
         const call: CallSite = { name: '', start, end, nameStart: -1, nameEnd: -1 };
         frame.call = call;
         frame.pendingCall = true;
-        fnStack[fnStack.length - 1]?.calls.push(call);
+        currentFn()?.calls.push(call);
         break;
       }
       case 'argument_list':
@@ -500,11 +508,11 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
     // switch and if statements whose condition or labels name the DIF code, PostProcessing or
     // DI_QUIETINSTALL: read them now, the cursor is on them (the others are never materialised)
     if (frame.guard) {
-      const fn = fnStack[fnStack.length - 1];
+      const fn = currentFn();
       if (fn && frame.type === 'switch_statement') fn.regions.push(...switchRegions(cursor.currentNode, paramOf));
       else if (fn && frame.type === 'if_statement') {
         const block = parent && (parent.type === 'compound_statement' || parent.type === 'case_statement') ? parent.end : undefined;
-        const blockEnd = block !== undefined && parent.type === 'compound_statement' ? block - 1 : block;
+        const blockEnd = block !== undefined && parent?.type === 'compound_statement' ? block - 1 : block;
         fn.regions.push(...ifRegions(cursor.currentNode, blockEnd, paramOf, text));
       }
     }
@@ -539,7 +547,7 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
       return;
     }
     frame.call = undefined;
-    const calls = fnStack[fnStack.length - 1]?.calls;
+    const calls = currentFn()?.calls;
     const k = calls ? calls.lastIndexOf(call) : -1;
     if (k >= 0) calls!.splice(k, 1);
   };
@@ -571,14 +579,14 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
     if (callFrame?.call && callFrame.call.nameStart === frame.start && callFrame.call.nameEnd === frame.end) return;
     const qualified = parent.type === 'qualified_identifier';
     const binding = qualified ? undefined : lookup(name);
-    const fn = fnStack[fnStack.length - 1];
+    const fn = currentFn();
     if (binding) {
       const param = binding.kind === 'param' ? binding.index : binding.kind === 'local' ? binding.copyOf : undefined;
       if (param !== undefined) {
         // a parameter that can hold a DIF code (an integer, not HDEVINFO or a pointer) may be compared with numbers
         if (fn && DIF_CAPABLE.test(fn.params[param]?.type ?? '')) markGuard();
         if (parent.type === 'argument_list') {
-          const call = frames[frames.length - 2]?.call;
+          const call = frameAt(frames.length - 2)?.call;
           if (call) (call.paramArgs ??= []).push({ arg: parent.argIndex ?? 0, param });
         } else if (parent.type === 'init_declarator' && field === 'value' && parent.target?.kind === 'local') {
           parent.target.copyOf = param;
@@ -593,14 +601,14 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
       return;
     }
     if (name === 'DI_QUIETINSTALL') markGuard();
-    if (/^DIF_\w+$/.test(name)) {
+    if (name.startsWith('DIF_') && /^DIF_\w+$/.test(name)) {
       markGuard();
       if (parent.type === 'argument_list') {
-        const call = frames[frames.length - 2]?.call;
+        const call = frameAt(frames.length - 2)?.call;
         if (call) (call.constArgs ??= []).push({ arg: parent.argIndex ?? 0, code: name });
       }
       // { DIF_X, Handler }, { .Code = DIF_X, .Handler = Handler } (pair by pair), [DIF_X] = Handler
-      const init = parent.init ?? (parent.type === 'subscript_designator' ? frames[frames.length - 2]?.init : undefined);
+      const init = parent.init ?? (parent.type === 'subscript_designator' ? frameAt(frames.length - 2)?.init : undefined);
       if (init) init.difs.push(name);
       return;
     }
@@ -627,7 +635,7 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
       f.guard = true;
     } else if (f.type === 'case_statement') {
       // a label: the case's switch is two frames up (case -> body -> switch)
-      const sw = frames[i - 2];
+      const sw = frameAt(i - 2);
       if (sw && sw.type === 'switch_statement') sw.guard = true;
     }
     // compound statements, expression statements, functions and lambdas end the search
@@ -656,7 +664,7 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
       if (t === 'init_declarator') initDecl ??= frames[i];
       i--;
     }
-    const owner = frames[i];
+    const owner = frameAt(i);
     if (!owner || sawFunction) return;
     if (owner.type === 'parameter_declaration' || owner.type === 'optional_parameter_declaration') {
       // parameters of a lambda are locals of its body; those of prototypes declare nothing
@@ -670,7 +678,7 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
       return;
     }
     if (!owner.decl && owner.type !== 'for_range_loop' && owner.type !== 'condition_clause') return;
-    const fn = fnStack[fnStack.length - 1];
+    const fn = currentFn();
     const decl = owner.decl;
     if (decl) decl.declared = name;
     if (!fn) {
@@ -727,13 +735,13 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
     let child = frame;
     for (let i = frames.length - 1; i >= 0; i--) {
       const f = frames[i];
-      if (POINTER_WRAPPERS.has(f.type)) {
+      if ((f.flags & POINTER_WRAPPER) !== 0) {
         if (f.type === 'pointer_expression' && f.op !== '&') return { pointer: 'pointer' };
         child = f;
         continue;
       }
       if (f.type === 'argument_list') {
-        const call = frames[i - 1]?.call;
+        const call = frameAt(i - 1)?.call;
         if (!call) return { pointer: 'pointer' };
         return { pointer: pointerKindOfCall(call.name), via: call.name, viaArg: f.argIndex ?? 0 };
       }
