@@ -15,6 +15,12 @@
  *   --repeat N       summarise each batch N times and keep the fastest (default 3)
  *   --mingw N        how many mingw-w64 headers to add to the default corpus (default 300)
  *
+ * A baseline is a copy of rules/ from another commit with node_modules beside it, for example:
+ *   mkdir /tmp/base && git archive ba98a53 rules | tar -x -C /tmp/base && ln -s "$PWD/node_modules" /tmp/base/
+ *   node --import tsx bench/summarize.ts --baseline /tmp/base --binding
+ * (--binding makes this process give web-tree-sitter its module object first; summarizeFile then
+ * runs without one unless file-summary.ts passes one itself.)
+ *
  * Without dirs the corpus is the generated installer modules v000-v004 of .bench-cache/generated-7-100mb
  * (when present), test/fixtures, examples, and N headers spread evenly over /usr/share/mingw-w64/include.
  * Files are parsed as the linter parses them (CppParser.parse, macros blanked), in batches of about
