@@ -2,11 +2,13 @@
 import { parseDef } from '../def/def-parser.js';
 import type { ParsedFile } from '../engine/linter.js';
 import { infInstallerReferences } from '../inf/installer-references.js';
+import { wasmModuleObject } from '../parsing/cpp-parser.js';
+import { wasmBindingOf } from './summarize-cursor.js';
 import { summarizeCppFile as summarizeCpp } from './summarize.js';
 import type { FileSummary } from './summary-types.js';
 
 export function summarizeFile(file: ParsedFile): FileSummary {
-  const summary = summarizeCpp(file);
+  const summary = summarizeCpp(file, wasmBindingOf(wasmModuleObject()));
   const text = file.sourceCode.text;
   if (file.language === 'def') {
     summary.defExports = parseDef(text).exports.map((e) => (e.internalName && !e.forward ? { name: e.name, internalName: e.internalName } : { name: e.name }));

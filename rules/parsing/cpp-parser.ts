@@ -17,6 +17,14 @@ let languagePromise: Promise<Language> | undefined;
 const wasmModule: { HEAP8?: Int8Array } = {};
 
 /** Bytes of WebAssembly memory web-tree-sitter holds (it grows and never shrinks); 0 before the first parser. */
+/**
+ * web-tree-sitter's Emscripten module (its exports and memory views) once a parser was created,
+ * for the raw tree cursor of rules/model/summarize-cursor.ts; undefined before.
+ */
+export function wasmModuleObject(): object | undefined {
+  return wasmModule.HEAP8 ? wasmModule : undefined;
+}
+
 export function wasmMemoryBytes(): number {
   return wasmModule.HEAP8?.buffer.byteLength ?? 0;
 }
