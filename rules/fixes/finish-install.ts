@@ -11,6 +11,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SourceCode } from '../source/source-code.js';
 import type { Fix } from '../engine/types.js';
+import { perTree } from './per-tree-memo.js';
 import { stripParens } from '../syntax/dif-dispatch.js';
 import { isJump, parameters, statementsOf } from '../syntax/functions.js';
 
@@ -65,7 +66,8 @@ export function finishInstallScaffold(req: ScaffoldRequest): Fix[] | null {
   if (params.length < 3 || params.slice(0, 3).some((p) => !p.name)) return null;
   const [dif, set, data] = params.map((p) => p.name!);
   if (req.move && !movable(req.move)) return null;
-  const shape = switchShape(sourceCode, entryPoint, dif) ?? ifChainShape(sourceCode, entryPoint, dif, req.kind);
+  // the same for every finding under this entry point: made once per tree
+  const shape = perTree(entryPoint.tree, `shape:${entryPoint.id}:${dif}:${req.kind}`, () => switchShape(sourceCode, entryPoint, dif) ?? ifChainShape(sourceCode, entryPoint, dif, req.kind));
   if (!shape) return null;
 
   const eol = sourceCode.eol;
@@ -334,19 +336,34 @@ function dropUnreferencedMarkers(sourceCode: SourceCode, fn: Node, names: string
     .map((s) => removeStatement(sourceCode, s));
 }
 
+/** The file #defines `name` itself (read once per tree and name). */
+function definedInText(sourceCode: SourceCode, name: string): boolean {
+  const test = () => new RegExp(`#\\s*define\\s+${name}\\b`).test(sourceCode.text);
+  const root = sourceCode.ast;
+  return root ? perTree(root.tree, `defines:${name}`, test) : test();
+}
+
 function constantDefinitions(req: ScaffoldRequest): Fix[] {
   const missing = [
     [ACTION, '0x0000002A'],
     [FLAG, '0x00000008L'],
-  ].filter(([name]) => !req.isDefined(name) && !new RegExp(`#\\s*define\\s+${name}\\b`).test(req.sourceCode.text));
+  ].filter(([name]) => !req.isDefined(name) && !definedInText(req.sourceCode, name));
   if (missing.length === 0) return [];
   const { sourceCode } = req;
   const eol = sourceCode.eol;
-  const includes = (sourceCode.ast?.namedChildren ?? []).filter((n): n is Node => n !== null && n.type === 'preproc_include');
-  const at = includes.length > 0 ? includes.at(-1)!.endIndex : 0;
+  const root = sourceCode.ast;
+  // where the last top-level #include ends (-1: none), once per tree
+  const lastInclude = root
+    ? perTree(root.tree, 'last-include', () => {
+        const includes = root.namedChildren.filter((n): n is Node => n !== null && n.type === 'preproc_include');
+        return includes.length > 0 ? includes.at(-1)!.endIndex : -1;
+      })
+    : -1;
+  const hasInclude = lastInclude >= 0;
+  const at = hasInclude ? lastInclude : 0;
   const lines = ['', '/* Older SDK headers lack the Windows Vista finish-install constants. */'];
   for (const [name, value] of missing) lines.push(`#ifndef ${name}`, `#define ${name} ${value}`, '#endif');
   // preproc_include ends after its newline; at the top of a file, put a blank line after instead.
-  const text = includes.length > 0 ? lines.slice(1).join(eol) + eol : lines.slice(1).join(eol) + eol + eol;
-  return [{ range: [at, at], text: includes.length > 0 ? eol + text : text }];
+  const text = hasInclude ? lines.slice(1).join(eol) + eol : lines.slice(1).join(eol) + eol + eol;
+  return [{ range: [at, at], text: hasInclude ? eol + text : text }];
 }

@@ -13,6 +13,7 @@ import { calleeName } from '../syntax/calls.js';
 import { stripParens } from '../syntax/dif-dispatch.js';
 import { enclosingFunction, functionName, parameters, statementsOf } from '../syntax/functions.js';
 import { finishInstallScaffold, scaffoldKind } from './finish-install.js';
+import { perTree } from './per-tree-memo.js';
 
 export interface MovePlan {
   edits: Fix[];
@@ -169,11 +170,16 @@ function movableStatement(statement: Node): boolean {
  * (declared in a nested block: the move would not compile).
  */
 function localUse(statement: Node, body: Node, params: string[]): 'none' | 'function' | 'block' {
+  // the body's declarations, read once per tree: where each is and what it declares
+  const declarations = perTree(body.tree, `declarations:${body.id}`, () =>
+    body.descendantsOfType('declaration').flatMap((decl) =>
+      decl ? [{ start: decl.startIndex, end: decl.endIndex, where: decl.parent?.id === body.id ? ('function' as const) : ('block' as const), names: declaredNames(decl) }] : [],
+    ),
+  );
   const declared = new Map<string, 'function' | 'block'>();
-  for (const decl of body.descendantsOfType('declaration')) {
-    if (!decl || within(decl, statement)) continue;
-    const where = decl.parent?.id === body.id ? 'function' : 'block';
-    for (const name of declaredNames(decl)) if (declared.get(name) !== 'block') declared.set(name, where);
+  for (const decl of declarations) {
+    if (statement.startIndex <= decl.start && decl.end <= statement.endIndex) continue; // declared inside the statement
+    for (const name of decl.names) if (declared.get(name) !== 'block') declared.set(name, decl.where);
   }
   let use: 'none' | 'function' | 'block' = 'none';
   for (const id of statement.descendantsOfType('identifier')) {
