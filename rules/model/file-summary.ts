@@ -3,6 +3,7 @@ import { parseDef } from '../def/def-parser.js';
 import type { ParsedFile } from '../engine/linter.js';
 import { infInstallerReferences } from '../inf/installer-references.js';
 import { wasmModuleObject } from '../parsing/cpp-parser.js';
+import { headerWords } from './header-words.js';
 import { wasmBindingOf } from './summarize-cursor.js';
 import { summarizeCppFile as summarizeCpp } from './summarize.js';
 import type { FileSummary } from './summary-types.js';
@@ -14,6 +15,12 @@ export function summarizeFile(file: ParsedFile): FileSummary {
     summary.defExports = parseDef(text).exports.map((e) => (e.internalName && !e.forward ? { name: e.name, internalName: e.internalName } : { name: e.name }));
   } else if (file.language === 'inf') {
     summary.infReferences = infInstallerReferences(text).map((r) => (r.entryPoint ? { kind: r.kind, entryPoint: r.entryPoint } : { kind: r.kind }));
+  } else {
+    for (const fn of summary.functions) {
+      if (fn.dllexport) continue;
+      const words = headerWords(text, fn.start, fn.nameStart);
+      if (words.length > 0) fn.headerWords = words;
+    }
   }
   return summary;
 }

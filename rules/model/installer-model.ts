@@ -18,7 +18,7 @@ import { PAGE_DIF_CODES, isInteractiveDifCode } from './dif-facts.js';
 import { ANY_DIF, difIn, intersectDif, isEmptyDif, type DifSet } from './dif-set.js';
 import { kindOfParamCount, signatureKind, undecorate } from './entry-points.js';
 import { ModuleGraph, guardWithConstants, type Edge, type GraphFunction, type SiteGuard } from './module-graph.js';
-import type { FileSummary, Range } from './summary-types.js';
+import type { FileSummary, MacroSummary, Range } from './summary-types.js';
 
 export interface ModelExtras {
   /** Names a .def file exports (also read from 'def' summaries). */
@@ -129,14 +129,17 @@ class Model implements InstallerModel {
       }
     }
     const infRefs = [...(this.extras.infReferences ?? []), ...g.summaries.flatMap((s) => s.infReferences ?? [])];
-    const exported = (fn: GraphFunction) => fn.s.dllexport || defNames.has(fn.s.name);
+    // __declspec(dllexport) written directly, or through one of the module's own macros (blanked before the parse)
+    const exportMacros = exportMacroNames(g.summaries.flatMap((s) => s.macros));
+    const isDllexport = (fn: GraphFunction) => fn.s.dllexport || (fn.s.headerWords?.some((w) => exportMacros.has(w)) ?? false);
+    const exported = (fn: GraphFunction) => isDllexport(fn) || defNames.has(fn.s.name);
 
     for (const fn of g.functions) {
       const sig = signatureKind(fn.s.params);
       if (sig) {
         add(fn, 'signature', sig);
         if (defNames.has(fn.s.name)) add(fn, 'def');
-        if (fn.s.dllexport) add(fn, 'dllexport');
+        if (isDllexport(fn)) add(fn, 'dllexport');
       }
     }
     for (const ref of infRefs) {
@@ -145,7 +148,7 @@ class Model implements InstallerModel {
       for (const fn of g.byName.get(name) ?? []) {
         add(fn, 'inf', ref.kind === 'CoInstallers32' ? 'co-installer' : 'class-installer');
         if (defNames.has(fn.s.name)) add(fn, 'def');
-        if (fn.s.dllexport) add(fn, 'dllexport');
+        if (isDllexport(fn)) add(fn, 'dllexport');
       }
     }
     for (const name of this.extras.settings?.entryPoints ?? []) {
@@ -160,7 +163,7 @@ class Model implements InstallerModel {
     const anyExported = [...via.entries()].some(([id, s]) => s.size > 1 || !s.has('signature') || exported(g.functions[id]));
     for (const [id, how] of via) {
       const fn = g.functions[id];
-      if (how.size === 1 && how.has('signature') && !fn.s.dllexport && !defNames.has(fn.s.name) && called.has(id) && (anyExported || fn.s.isStatic)) continue;
+      if (how.size === 1 && how.has('signature') && !exported(fn) && called.has(id) && (anyExported || fn.s.isStatic)) continue;
       const kind = kinds.get(id) ?? kindOfParamCount(fn.s.params) ?? 'co-installer';
       const p = fn.s.params;
       this.entryFns.push(fn);
@@ -500,4 +503,19 @@ class GlobalsIndex {
     const s = sites[hi];
     return s && offset < s.end ? s.global : undefined;
   }
+}
+
+/** The module's object-like macros that stand for `__declspec(dllexport)`, directly or through another of them. */
+function exportMacroNames(macros: readonly MacroSummary[]): Set<string> {
+  const objectLike = macros.filter((m) => m.params === undefined);
+  const names = new Set(objectLike.filter((m) => m.calls.includes('__declspec') && m.names.includes('dllexport')).map((m) => m.name));
+  for (let grew = names.size > 0; grew; ) {
+    grew = false;
+    for (const m of objectLike) {
+      if (names.has(m.name) || !m.names.some((n) => names.has(n))) continue;
+      names.add(m.name);
+      grew = true;
+    }
+  }
+  return names;
 }

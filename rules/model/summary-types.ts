@@ -92,6 +92,11 @@ export interface FunctionSummary {
   bodyStart: number;
   isStatic: boolean;
   dllexport: boolean;
+  /**
+   * Words before the name (from the start of the declaration), kept when `dllexport` is false: a
+   * macro blanked before the parse may be the module's own alias of `__declspec(dllexport)`.
+   */
+  headerWords?: string[];
   params: ParamSummary[];
   calls: CallSite[];
   refs: RefSite[];

@@ -57,6 +57,26 @@ DWORD CALLBACK B(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d, PCOINSTALLER_CON
   });
 });
 
+describe('exports spelled through the module\'s own macros', () => {
+  it('reads __declspec(dllexport) through an alias defined in a header of the module, and through an alias of that alias', () => {
+    const header = '#define COINST_API __declspec(dllexport)\n#define CONTOSO_EXPORT COINST_API\n';
+    const code = `#include "contoso.h"
+COINST_API DWORD CALLBACK A(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d, PCOINSTALLER_CONTEXT_DATA c) { return 0; }
+DWORD CONTOSO_EXPORT
+B(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d) { return ERROR_DI_DO_DEFAULT; }
+DWORD CALLBACK C(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d, PCOINSTALLER_CONTEXT_DATA c) { return 0; }`;
+    expect(names({ 'contoso.h': header, 'a.c': code })).toEqual(['A:co-installer:dllexport+signature', 'B:class-installer:dllexport+signature', 'C:co-installer:signature']);
+  });
+
+  it('does not take a macro that is empty, function-like or another attribute for an export', () => {
+    const header = '#define EMPTY_API\n#define IMPORT_API __declspec(dllimport)\n#define LIKE_EXPORT(x) __declspec(dllexport) x\n';
+    const code = `#include "c.h"
+EMPTY_API DWORD CALLBACK A(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d, PCOINSTALLER_CONTEXT_DATA c) { return 0; }
+IMPORT_API DWORD CALLBACK B(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d, PCOINSTALLER_CONTEXT_DATA c) { return 0; }`;
+    expect(names({ 'c.h': header, 'a.c': code })).toEqual(['A:co-installer:signature', 'B:co-installer:signature']);
+  });
+});
+
 describe('entry points by export only', () => {
   it('an INF value without an entry point names CoDeviceInstall', () => {
     const code = `DWORD CoDeviceInstall(UINT f, PVOID s, PVOID d, PVOID c) { return 0; }`;
