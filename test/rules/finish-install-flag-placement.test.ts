@@ -4,7 +4,7 @@ import type { RuleModule } from '../../rules/engine/types.js';
 import { installerModelProvider } from '../../rules/model/index.js';
 import { RuleTester, type InvalidCase, type ValidCase } from '../../rules/testing/rule-tester.js';
 import { checkFixesCompile } from '../support/fix-checks.js';
-import { checkDocExamples, installerModelReady } from './rule-doc-examples.js';
+import { checkDocExamples } from './rule-doc-examples.js';
 
 const asModule = rule as unknown as RuleModule;
 const lines = (...l: string[]) => l.join('\n') + '\n';
@@ -163,7 +163,7 @@ const invalid: InvalidCase[] = [
 
 new RuleTester().run('finish-install-flag-placement', asModule, { valid, invalid });
 
-describe.skipIf(!installerModelReady())('with the installer model', () => {
+describe('with the installer model', () => {
   const helper = (code: string) =>
     lines(
       ...HEAD,

@@ -15,7 +15,7 @@ import type { RuleModule } from '../../rules/engine/types.js';
 import { installerModelProvider } from '../../rules/model/index.js';
 import { RuleTester, type InvalidCase, type ValidCase } from '../../rules/testing/rule-tester.js';
 import { hasMingw, mingwSyntaxCheck } from '../support/mingw.js';
-import { checkDocExamples, installerModelReady } from './rule-doc-examples.js';
+import { checkDocExamples } from './rule-doc-examples.js';
 
 const ID = 'no-coinstaller-class-install-reserved';
 const RULE = rule as unknown as RuleModule;
@@ -396,7 +396,7 @@ const WITH_MODEL: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
   ],
 };
 
-describe.skipIf(!installerModelReady())('with the installer model', () => {
+describe('with the installer model', () => {
   new RuleTester({ serviceProviders: [installerModelProvider] }).run(ID, RULE, WITH_MODEL);
 });
 

@@ -4,7 +4,7 @@ import type { RuleModule } from '../../rules/engine/types.js';
 import { installerModelProvider } from '../../rules/model/index.js';
 import { RuleTester } from '../../rules/testing/rule-tester.js';
 import { checkFixesCompile } from '../support/fix-checks.js';
-import { checkDocExamples, installerModelReady } from './rule-doc-examples.js';
+import { checkDocExamples } from './rule-doc-examples.js';
 
 const asModule = rule as unknown as RuleModule;
 const HEAD = '#include <windows.h>\n#include <setupapi.h>\n';
@@ -108,7 +108,7 @@ new RuleTester().run('no-default-dif-handler-call', asModule, {
   ],
 });
 
-describe.skipIf(!installerModelReady())('with the installer model', () => {
+describe('with the installer model', () => {
   new RuleTester({ serviceProviders: [installerModelProvider] }).run('no-default-dif-handler-call', asModule, {
     valid: [
       classInstaller('    case DIF_INSTALLDEVICE:\n        if (!SetupDiInstallDevice(DeviceInfoSet, DeviceInfoData)) return GetLastError();\n        return NO_ERROR;\n'),

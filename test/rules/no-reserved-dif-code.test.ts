@@ -4,7 +4,7 @@ import type { RuleModule } from '../../rules/engine/types.js';
 import { installerModelProvider } from '../../rules/model/index.js';
 import { RuleTester, type InvalidCase, type ValidCase } from '../../rules/testing/rule-tester.js';
 import { checkFixesCompile } from '../support/fix-checks.js';
-import { checkDocExamples, installerModelReady } from './rule-doc-examples.js';
+import { checkDocExamples } from './rule-doc-examples.js';
 
 const asModule = rule as unknown as RuleModule;
 const lines = (...l: string[]) => l.join('\n') + '\n';
@@ -110,7 +110,7 @@ const table = (code: string) =>
     '}',
   );
 
-describe.skipIf(!installerModelReady())('with the installer model', () => {
+describe('with the installer model', () => {
   new RuleTester({ serviceProviders: [installerModelProvider] }).run('no-reserved-dif-code', asModule, {
     valid: [...valid, { name: 'a dispatch table of public codes', code: table('DIF_REMOVE') }],
     invalid: [

@@ -3,7 +3,7 @@ import rule from '../../rules/checks/no-service-control.js';
 import type { RuleModule } from '../../rules/engine/types.js';
 import { installerModelProvider } from '../../rules/model/index.js';
 import { RuleTester } from '../../rules/testing/rule-tester.js';
-import { checkDocExamples, installerModelReady } from './rule-doc-examples.js';
+import { checkDocExamples } from './rule-doc-examples.js';
 
 const asModule = rule as unknown as RuleModule;
 
@@ -60,7 +60,7 @@ new RuleTester().run('no-service-control', asModule, {
   ],
 });
 
-describe.skipIf(!installerModelReady())('with the installer model', () => {
+describe('with the installer model', () => {
   new RuleTester({ serviceProviders: [installerModelProvider] }).run('no-service-control', asModule, {
     valid: [
       {

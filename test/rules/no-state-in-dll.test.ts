@@ -4,7 +4,7 @@ import type { RuleModule } from '../../rules/engine/types.js';
 import { installerModelProvider } from '../../rules/model/index.js';
 import { RuleTester, type InvalidCase, type ValidCase } from '../../rules/testing/rule-tester.js';
 import { checkFixesCompile } from '../support/fix-checks.js';
-import { checkDocExamples, installerModelReady } from './rule-doc-examples.js';
+import { checkDocExamples } from './rule-doc-examples.js';
 
 const asModule = rule as unknown as RuleModule;
 const lines = (...l: string[]) => l.join('\n') + '\n';
@@ -162,7 +162,7 @@ const module = (...body: string[]) =>
     '    return NO_ERROR;',
     '}',
   );
-describe.skipIf(!installerModelReady())('with the installer model', () => {
+describe('with the installer model', () => {
   new RuleTester({ serviceProviders: [installerModelProvider] }).run('no-state-in-dll', asModule, {
     valid: [
       module('    UNREFERENCED_PARAMETER(DeviceInfoSet);'),
@@ -315,23 +315,21 @@ checkFixesCompile('no-state-in-dll', asModule, [
   },
 ]);
 
-if (installerModelReady()) {
-  checkFixesCompile(
-    'no-state-in-dll (with the installer model)',
-    asModule,
-    [
-      {
-        name: 'write in a helper, read in the entry point under another DIF code',
-        code: module('    g_Count++;'),
-        apply: { finding: 0, suggestion: 0 },
-        output: module('    g_Count++;')
-          .replace('static DWORD OnInstall', `${HELPERS.join('\n')}\nstatic DWORD OnInstall`)
-          .replace('    g_Count++;', '    WriteDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", (DWORD)(((DWORD)ReadDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", 0)) + 1));')
-          .replace('return g_Count > 0', 'return ((DWORD)ReadDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", 0)) > 0'),
-      },
-    ],
-    [installerModelProvider],
-  );
-}
+checkFixesCompile(
+  'no-state-in-dll (with the installer model)',
+  asModule,
+  [
+    {
+      name: 'write in a helper, read in the entry point under another DIF code',
+      code: module('    g_Count++;'),
+      apply: { finding: 0, suggestion: 0 },
+      output: module('    g_Count++;')
+        .replace('static DWORD OnInstall', `${HELPERS.join('\n')}\nstatic DWORD OnInstall`)
+        .replace('    g_Count++;', '    WriteDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", (DWORD)(((DWORD)ReadDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", 0)) + 1));')
+        .replace('return g_Count > 0', 'return ((DWORD)ReadDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", 0)) > 0'),
+    },
+  ],
+  [installerModelProvider],
+);
 
 checkDocExamples('no-state-in-dll', asModule);

@@ -104,14 +104,3 @@ export function checkDocExamples(
     }
   });
 }
-
-/**
- * Whether rules/model/ holds the real installer model rather than the temporary placeholder.
- * Model-backed cases are skipped (visibly) until it lands.
- */
-export function installerModelReady(): boolean {
-  const source = readFileSync(new URL('../../rules/model/index.ts', import.meta.url), 'utf8');
-  const ready = !source.includes('TEMPORARY placeholder');
-  if (!ready) console.warn('SKIPPED: model-backed cases wait for the installer model (rules/model/ is still the placeholder)');
-  return ready;
-}
