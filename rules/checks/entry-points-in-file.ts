@@ -6,7 +6,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { RuleContext } from '../engine/types.js';
-import { functionName, parameters } from '../syntax/functions.js';
+import { functionAt, functionName, parameters } from '../syntax/functions.js';
 import type { EntryPointInfo, InstallerModelService, ReachingContext } from './installer-context.js';
 
 export type InstallerKind = 'co-installer' | 'class-installer';
@@ -87,9 +87,7 @@ function findEntryPoints(context: RuleContext<string, unknown[]>, model: Install
 }
 
 function definitionAt(root: Node, range: readonly [number, number]): Node | undefined {
-  let node: Node | null = root.descendantForIndex(range[0], Math.max(range[0], range[1] - 1));
-  while (node && node.type !== 'function_definition') node = node.parent;
-  return node ?? undefined;
+  return functionAt(root, range) ?? undefined;
 }
 
 const DIF_TYPES = new Set(['DI_FUNCTION', 'UINT']);

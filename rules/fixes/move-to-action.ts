@@ -11,7 +11,7 @@ import type { SourceCode } from '../source/source-code.js';
 import type { EntryPointInfo, InstallerModelService, ReachingContext } from '../checks/installer-context.js';
 import { calleeName } from '../syntax/calls.js';
 import { stripParens } from '../syntax/dif-dispatch.js';
-import { enclosingFunction, functionName, parameters, statementsOf } from '../syntax/functions.js';
+import { enclosingFunction, functionAt, functionName, parameters, statementsOf } from '../syntax/functions.js';
 import { finishInstallScaffold, scaffoldKind } from './finish-install.js';
 import { perTree } from './per-tree-memo.js';
 
@@ -52,14 +52,11 @@ export function entryPointOf(model: InstallerModelService, filePath: string, c: 
 export function entryPointNode(sourceCode: SourceCode, info: EntryPointInfo): Node | undefined {
   const root = sourceCode.ast;
   if (!root) return undefined;
-  const [start, end] = info.range;
-  const spanning = enclosingFunction(root.descendantForIndex(start, Math.max(start, end - 1)) ?? root);
-  if (spanning && spanning.startIndex === start && spanning.endIndex === end) return spanning;
-  const [nameStart, nameEnd] = info.nameRange;
-  let n = enclosingFunction(root.descendantForIndex(nameStart, Math.max(nameStart, nameEnd - 1)) ?? root);
+  const spanning = functionAt(root, info.range);
+  if (spanning && spanning.startIndex === info.range[0] && spanning.endIndex === info.range[1]) return spanning;
+  let n = functionAt(root, info.nameRange);
   while (n && functionName(n) !== info.name) n = n.parent ? enclosingFunction(n.parent) : null;
-  if (n) return n;
-  return undefined;
+  return n ?? undefined;
 }
 
 export function planMoveToAction(req: MoveRequest): MovePlan | null {

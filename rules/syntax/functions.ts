@@ -48,6 +48,12 @@ export function enclosingFunction(node: Node): Node | null {
   return n;
 }
 
+/** The innermost function_definition holding the offsets [start, end) of `root`'s tree. */
+export function functionAt(root: Node, range: readonly [number, number]): Node | null {
+  const [start, end] = range;
+  return enclosingFunction(root.descendantForIndex(start, Math.max(start, end - 1)) ?? root);
+}
+
 /** The statements a compound statement or a case holds, comments left out. */
 export function statementsOf(block: Node): Node[] {
   const value = block.type === 'case_statement' ? block.childForFieldName('value') : null;

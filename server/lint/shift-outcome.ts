@@ -6,7 +6,8 @@
  */
 import type { EntryPointInfo } from '../../rules/checks/installer-context.js';
 import type { Fix, LintMessage, OffsetRange, RelatedLocation } from '../../rules/engine/types.js';
-import type { LineIndex } from '../../rules/source/line-index.js';
+import { lineColumn, type LineIndex } from '../../rules/source/line-index.js';
+import { mergeFixes } from '../../rules/engine/fixer.js';
 import type { TextShift } from './comment-edit.js';
 
 /** Thrown inside shiftMessages when a range cannot be moved. */
@@ -18,11 +19,6 @@ function moveRange(range: OffsetRange, shift: TextShift): OffsetRange {
   if (end <= shift.at) return range;
   if (start >= shift.oldEnd) return [start + shift.delta, end + shift.delta];
   throw new Unmovable();
-}
-
-function loc(lines: LineIndex, offset: number): { line: number; column: number } {
-  const p = lines.positionAt(offset);
-  return { line: p.line + 1, column: p.character + 1 };
 }
 
 /**
@@ -39,9 +35,7 @@ function moveFix(fix: Fix, shift: TextShift, newText: string): Fix {
     return range === e.range ? e : { range, text: e.text };
   });
   if (edits.every((e, i) => e === fix.edits![i]) && fix.range[1] <= shift.at) return fix;
-  let text = '';
-  for (let i = 0; i < edits.length; i++) text += (i > 0 ? newText.slice(edits[i - 1].range[1], edits[i].range[0]) : '') + edits[i].text;
-  return { range: [edits[0].range[0], edits[edits.length - 1].range[1]], text, edits };
+  return mergeFixes(edits, newText)!;
 }
 
 /**
@@ -61,8 +55,8 @@ export function shiftMessages(messages: readonly LintMessage[], filePath: string
           return moved === s.fix ? s : { ...s, fix: moved };
         });
         if (range !== m.range || fix !== m.fix || suggestions?.some((s, i) => s !== m.suggestions![i])) {
-          const start = loc(lines, range[0]);
-          const end = loc(lines, range[1]);
+          const start = lineColumn(lines.lineStarts, range[0]);
+          const end = lineColumn(lines.lineStarts, range[1]);
           out = { ...m, range, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
           if (fix) out.fix = fix;
           if (suggestions) out.suggestions = suggestions;
@@ -83,8 +77,8 @@ function moveRelated(r: RelatedLocation, edited: string, shift: TextShift, lines
   if (!r.range) throw new Unmovable();
   const range = moveRange(r.range, shift);
   if (range === r.range) return r;
-  const start = loc(lines, range[0]);
-  const end = loc(lines, range[1]);
+  const start = lineColumn(lines.lineStarts, range[0]);
+  const end = lineColumn(lines.lineStarts, range[1]);
   return { ...r, range, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
 
