@@ -21,6 +21,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateInstaller } from './big-installer.js';
 import { CACHE_DIR, generateCorpus } from './generate-corpus.js';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
@@ -32,49 +33,6 @@ const EDITS = Number(args[args.indexOf('--edits') + 1]) || 200;
 const LINES = Number(args[args.indexOf('--lines') + 1]) || 5000;
 const WORKSPACE_FILES = Number(args[args.indexOf('--workspace-files') + 1]) || 2000;
 
-/** A co-installer of about `lines` lines: an entry point dispatching to helpers, some breaking the guidelines. */
-export function generateInstaller(lines: number): string {
-  const out: string[] = ['#include <windows.h>', '#include <setupapi.h>', ''];
-  const helpers: string[] = [];
-  // Each helper is 15 lines plus one line calling it in the entry point; the rest is about 20 lines.
-  const count = Math.max(1, Math.floor((lines - 20) / 16));
-  for (let i = 0; i < count; i++) {
-    const name = `Helper${i}`;
-    helpers.push(name);
-    out.push(
-      `static DWORD ${name}(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)`,
-      '{',
-      '    DWORD value = 0;',
-      '    SP_DEVINSTALL_PARAMS_W params;',
-      '    params.cbSize = sizeof(params);',
-      '    if (!SetupDiGetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params)) {',
-      '        return GetLastError();',
-      '    }',
-      `    value = params.Flags + ${i};`,
-      i % 25 === 0 ? '    LoadLibraryW(L"vendor.dll");' : '    value ^= 0x5a;',
-      i % 40 === 0 ? '    MessageBoxW(NULL, L"Done", L"Vendor", MB_OK);' : '    value += 1;',
-      '    /* keystrokes land in this comment: */',
-      '    return value == 0 ? NO_ERROR : NO_ERROR;',
-      '}',
-      '',
-    );
-  }
-  const codes = ['DIF_INSTALLDEVICE', 'DIF_REMOVE', 'DIF_PROPERTYCHANGE', 'DIF_INSTALLINTERFACES', 'DIF_NEWDEVICEWIZARD_FINISHINSTALL'];
-  out.push(
-    'DWORD CALLBACK CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet,',
-    '                           PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)',
-    '{',
-    '    DWORD status = NO_ERROR;',
-    '    switch (InstallFunction) {',
-  );
-  codes.forEach((code, c) => {
-    out.push(`    case ${code}:`);
-    for (let h = c; h < helpers.length; h += codes.length) out.push(`        status |= ${helpers[h]}(DeviceInfoSet, DeviceInfoData);`);
-    out.push('        break;');
-  });
-  out.push('    default:', '        break;', '    }', '    return status;', '}', '');
-  return out.join('\r\n');
-}
 
 interface Run {
   startToFirstMs: number;

@@ -6,7 +6,7 @@ import { wasmModuleObject } from '../parsing/cpp-parser.js';
 import { headerWords } from './header-words.js';
 import { wasmBindingOf } from './summarize-cursor.js';
 import { summarizeCppFile as summarizeCpp } from './summarize.js';
-import type { FileSummary } from './summary-types.js';
+import type { FileSummary, FunctionSummary } from './summary-types.js';
 
 export function summarizeFile(file: ParsedFile): FileSummary {
   const summary = summarizeCpp(file, wasmBindingOf(wasmModuleObject()));
@@ -16,11 +16,16 @@ export function summarizeFile(file: ParsedFile): FileSummary {
   } else if (file.language === 'inf') {
     summary.infReferences = infInstallerReferences(text).map((r) => (r.entryPoint ? { kind: r.kind, entryPoint: r.entryPoint } : { kind: r.kind }));
   } else {
-    for (const fn of summary.functions) {
-      if (fn.dllexport) continue;
-      const words = headerWords(text, fn.start, fn.nameStart);
-      if (words.length > 0) fn.headerWords = words;
-    }
+    addHeaderWords(summary.functions, text);
   }
   return summary;
+}
+
+/** Keeps the words before the name of the functions not marked dllexport (a macro may alias the mark). */
+export function addHeaderWords(functions: readonly FunctionSummary[], text: string): void {
+  for (const fn of functions) {
+    if (fn.dllexport) continue;
+    const words = headerWords(text, fn.start, fn.nameStart);
+    if (words.length > 0) fn.headerWords = words;
+  }
 }

@@ -139,7 +139,15 @@ class RawCursor implements WalkCursor {
  * cursor on the root's type and offsets, else the public TreeCursor. Delete it after the walk.
  */
 export function walkCursor(tree: Tree, binding: WasmBinding | undefined): WalkCursor {
-  const cursor = tree.walk();
+  return rawWhenAgreeing(tree.walk(), tree, binding);
+}
+
+/** The same on `node` (the walk ends when it comes back up to `node`). */
+export function walkCursorAt(node: Node, binding: WasmBinding | undefined): WalkCursor {
+  return rawWhenAgreeing(node.walk(), node.tree, binding);
+}
+
+function rawWhenAgreeing(cursor: TreeCursor, tree: Tree, binding: WasmBinding | undefined): WalkCursor {
   if (!binding) return cursor;
   const address = (tree as unknown as Record<number, unknown>)[0];
   const handles = (cursor as unknown as { handles?: unknown }).handles;

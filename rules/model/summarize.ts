@@ -12,12 +12,12 @@
  * names. Tokens, leaves and skipped subtrees leave no frame. With web-tree-sitter's module
  * (summarize-cursor.ts) the cursor's calls skip web-tree-sitter's marshalling.
  */
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Language, Node } from 'web-tree-sitter';
 import type { ParsedFile } from '../engine/linter.js';
 import { ifRegions, switchRegions, type ParamOf } from './guards.js';
 import { pointerKindOfCall, pointerKindOfField } from './pointer-kinds.js';
 import { ScopeIndex, type Binding } from './scope-index.js';
-import { walkCursor, type WasmBinding } from './summarize-cursor.js';
+import { walkCursor, walkCursorAt, type WalkCursor, type WasmBinding } from './summarize-cursor.js';
 import { functionHeader, type CursorReader } from './summarize-header.js';
 import { macroAt } from './summarize-macro.js';
 import { calleeName } from './summarize-nodes.js';
@@ -247,12 +247,20 @@ export function summarizeCppFile(file: ParsedFile, binding?: WasmBinding): FileS
     deadRanges: [],
     includes: [],
   };
-  if (file.language === 'cpp' && sourceCode.tree) walk(sourceCode.tree, sourceCode.text, summary, binding);
+  if (file.language === 'cpp' && sourceCode.tree) walk(walkCursor(sourceCode.tree, binding), sourceCode.tree.language, sourceCode.text, summary);
   return summary;
 }
 
-function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding | undefined): void {
-  const cursor = walkCursor(tree, binding);
+/**
+ * Adds to `out` what the walk of the whole file records inside `node`, a child of the root (a
+ * function definition at file scope): the walk keeps no state across such children but the
+ * numbering of globals, which goes on from `out.globals` (the globals declared before `node`).
+ */
+export function summarizeTopLevelNode(node: Node, text: string, out: FileSummary, binding?: WasmBinding): void {
+  walk(walkCursorAt(node, binding), node.tree.language, text, out);
+}
+
+function walk(cursor: WalkCursor, language: Language, text: string, out: FileSummary): void {
   const frames: Frame[] = [];
   const pool: Frame[] = [];
   const fnStack: FunctionSummary[] = [];
@@ -284,7 +292,6 @@ function walk(tree: Tree, text: string, out: FileSummary, binding: WasmBinding |
 
   // type names, what the walk does with each type, and field names, by id: read once per id
   // (each cursor property read crosses into wasm, and tests on numbers beat tests on strings)
-  const language = tree.language;
   // ids run from 0 to nodeTypeCount, and ERROR is 65535: it gets the slot after the last id, so
   // that the tables stay dense arrays
   const errorSlot = language.nodeTypeCount + 1;

@@ -6,28 +6,14 @@
  * continuation, sit in a preprocessor line or form an inline directive is left to a full lint.
  */
 import type { Node } from 'web-tree-sitter';
+import { differingRegion, type TextShift } from '../../rules/source/text-shift.js';
 
-/** The old text's [at, oldEnd) became the new text's [at, at + oldEnd - at + delta). */
-export interface TextShift {
-  at: number;
-  oldEnd: number;
-  delta: number;
-}
+export { differingRegion, type TextShift };
 
 /** Characters that could start, end or continue a comment, or end a line. */
 const DELIMITERS = /[*/\\\r\n]/;
 const DIRECTIVE_MARK = /coinstaller-lint/i;
 const PREPROCESSOR_LINE = new Set(['preproc_def', 'preproc_function_def', 'preproc_call', 'preproc_include', 'preproc_arg']);
-
-/** The one region where two texts differ: common prefix and suffix stripped. */
-export function differingRegion(oldText: string, newText: string): TextShift {
-  const shorter = Math.min(oldText.length, newText.length);
-  let at = 0;
-  while (at < shorter && oldText.charCodeAt(at) === newText.charCodeAt(at)) at++;
-  let suffix = 0;
-  while (suffix < shorter - at && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
-  return { at, oldEnd: oldText.length - suffix, delta: newText.length - oldText.length };
-}
 
 /**
  * The shift from `oldText` to `newText` when the only difference lies strictly inside one comment
