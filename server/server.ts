@@ -65,6 +65,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     session = new Session(connection, client, parser, {
       rules: options.rules ?? builtinRules,
       modelProvider: options.modelProvider?.() ?? createInstallerModelProvider({ summaryCache }),
+      summaryCache: options.modelProvider ? undefined : summaryCache,
       locateModule: options.locateModule ?? ((f) => discoverModule(f)),
       debounceMs,
     });
@@ -100,7 +101,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       openDocuments: s.documents.all().length,
       liveDocumentTrees: s.documents.liveTrees(),
       moduleLints: s.lint.lintCount,
-      summaries: { built: summaryCache.misses, reused: summaryCache.hits, cached: summaryCache.size },
+      functionRelints: s.lint.functionRelints,
+      summaries: { built: summaryCache.misses, reused: summaryCache.hits, cached: summaryCache.size, spliced: s.lint.splicedSummaries },
       memory: { rss: process.memoryUsage().rss, jsHeapUsed: process.memoryUsage().heapUsed, wasm: wasmMemoryBytes() },
     }));
 

@@ -6,6 +6,7 @@
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 import type { ServiceProvider } from '../rules/engine/linter.js';
 import type { RuleModule } from '../rules/engine/types.js';
+import type { SummaryCache } from '../rules/model/summary-cache.js';
 import type { CppParser } from '../rules/parsing/cpp-parser.js';
 import { OpenDocuments } from './documents/open-documents.js';
 import { uriOfFilePath } from './documents/uris.js';
@@ -18,6 +19,8 @@ import type { ClientFeatures } from './protocol/capabilities.js';
 export interface SessionOptions {
   rules: ReadonlyMap<string, RuleModule>;
   modelProvider: ServiceProvider;
+  /** The summary cache `modelProvider` reads (then a keystroke inside a function relints that function only). */
+  summaryCache?: SummaryCache;
   locateModule: (filePath: string) => { root: string; files: string[] };
   /** Quiet time after the last change before linting (onType). */
   debounceMs: number;
@@ -55,6 +58,7 @@ export class Session {
       configs: this.configs,
       logger: this.logger,
       modelProvider: options.modelProvider,
+      summaryCache: options.summaryCache,
       locateModule: options.locateModule,
     });
   }

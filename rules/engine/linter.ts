@@ -15,6 +15,7 @@ import { dispatchQuerySource, traverse, traverseCaptures, traverseNamedTypes, ty
 import type {
   FileLanguage,
   LintMessage,
+  OffsetRange,
   RuleModule,
   RuleServices,
   Severity,
@@ -54,6 +55,21 @@ export interface LinterOptions {
 export interface FileLintResult {
   filePath: string;
   messages: LintMessage[];
+  /**
+   * Set when the file was linted only within some ranges (LintModuleOptions.within): the rules
+   * listed in `completeRules` (those listening to Program only) ran on the whole file; the
+   * messages of the others are those inside the ranges.
+   */
+  partial?: { ranges: readonly OffsetRange[]; completeRules: ReadonlySet<string> };
+}
+
+export interface LintModuleOptions {
+  /**
+   * Per file, the children of the root to walk (by their exact ranges): node listeners run only
+   * on the nodes inside them, Program listeners as usual. For the language server's relint of one
+   * function (a file whose text names the tool, for directives, is linted whole).
+   */
+  within?: ReadonlyMap<string, readonly OffsetRange[]>;
 }
 
 export interface FileFixResult extends FileLintResult {
@@ -81,14 +97,15 @@ export class Linter {
   }
 
   /** Lints one module: every input is parsed and given to the providers; only `report` files are linted. */
-  lintModule(inputs: readonly ModuleFileInput[], configFor: (filePath: string) => ResolvedConfig): FileLintResult[] {
+  lintModule(inputs: readonly ModuleFileInput[], configFor: (filePath: string) => ResolvedConfig, options: LintModuleOptions = {}): FileLintResult[] {
     const parsed = this.parseAll(inputs);
     try {
       const services = this.provideServices(parsed.map((p) => p.file), inputs, configFor);
       const results: FileLintResult[] = [];
       parsed.forEach(({ file }, i) => {
         if (inputs[i].report === false) return;
-        results.push({ filePath: file.filePath, messages: this.lintParsed(file, configFor(file.filePath), services) });
+        const within = options.within?.get(file.filePath);
+        results.push(this.lintParsed(file, configFor(file.filePath), services, within));
       });
       return results;
     } finally {
@@ -160,8 +177,13 @@ export class Linter {
     return Object.assign({}, ...providers.map((provide) => provide(files, settings))) as RuleServices;
   }
 
-  private lintParsed(file: ParsedFile, config: ResolvedConfig, services: RuleServices): LintMessage[] {
+  private lintParsed(file: ParsedFile, config: ResolvedConfig, services: RuleServices, within?: readonly OffsetRange[]): FileLintResult {
     const { sourceCode, filePath, language } = file;
+    // directives may sit anywhere and reach anywhere: a file whose text names the tool is linted whole
+    let ranges = within && sourceCode.ast && !sourceCode.text.includes('coinstaller-lint') ? within : undefined;
+    const walked = ranges && childrenAt(sourceCode.ast!, ranges);
+    if (!walked) ranges = undefined;
+    const completeRules = new Set<string>();
     const messages: LintMessage[] = [];
     const failed = new Set<string>();
     const enter = new Map<string, ((node: Node) => void)[]>();
@@ -181,6 +203,8 @@ export class Linter {
       }
     };
 
+    // a rule listening to Program and to nodes could carry what it saw in one to the other
+    let mixed = false;
     for (const run of this.activeRules(config, language)) {
       let listener;
       try {
@@ -190,6 +214,11 @@ export class Linter {
         this.ruleFailed(run.id, filePath, error, messages);
         continue;
       }
+      const keys = Object.keys(listener).filter((k) => listener[k]);
+      // a rule that listens to Program only sees the whole file even when the walk is partial
+      const onProgram = keys.filter((k) => k === 'Program' || k === 'Program:exit').length;
+      if (onProgram === keys.length) completeRules.add(run.id);
+      else if (onProgram > 0) mixed = true;
       for (const [key, fn] of Object.entries(listener)) {
         if (!fn) continue;
         if (key.endsWith(':exit')) add(exit, key.slice(0, -5), guard(run.id, fn));
@@ -204,12 +233,8 @@ export class Linter {
       if (sourceCode.text.includes('coinstaller-lint')) add(enter, 'comment', (node) => comments.push(cppComment(node)));
       for (const fn of enter.get('Program') ?? []) fn(root);
       // named node types only, no exit listeners: one descendantsOfType walk inside WASM
-      const exitOnNodes = [...exit.keys()].some((k) => k !== 'Program');
-      if (exitOnNodes || !traverseNamedTypes(root, enter)) {
-        const query = this.dispatchQuery(root, enter, exit);
-        if (query) traverseCaptures(root, enter, query);
-        else traverse(root, enter, exit);
-      }
+      if (mixed) ranges = undefined;
+      for (const node of ranges && walked ? walked : [root]) this.walk(node, enter, exit);
       for (const fn of exit.get('Program') ?? []) fn(root);
     } else {
       comments.push(...semicolonComments(sourceCode.text));
@@ -217,14 +242,32 @@ export class Linter {
       for (const fn of exit.get('Program') ?? []) fn(null as unknown as Node);
     }
 
+    if (ranges) {
+      // the messages of partial rules are those inside the ranges (by construction; made sure of here)
+      const inside = (m: LintMessage) => ranges.some(([start, end]) => m.range[0] >= start && m.range[1] <= end);
+      const kept = messages.filter((m) => m.fatal || (m.ruleId !== null && completeRules.has(m.ruleId)) || inside(m));
+      kept.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+      return { filePath, messages: kept, partial: { ranges, completeRules } };
+    }
     messages.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
     const directives = parseDirectives(comments, sourceCode.lineIndex);
-    if (directives.length === 0) return messages;
+    if (directives.length === 0) return { filePath, messages };
     const { kept, unused } = applyDirectives(messages, directives, sourceCode.lineIndex, (id) => this.options.rules.has(id));
     const severity = config.reportUnusedDisableDirectives;
     if (severity !== 0) kept.push(...unused.map((u) => unusedDirectiveMessage(u, severity, sourceCode)));
     kept.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-    return kept;
+    return { filePath, messages: kept };
+  }
+
+  /** Calls the listeners on `node` and every node under it, in document order. */
+  private walk(node: Node, enter: Dispatch, exit: Dispatch): void {
+    // named node types only, no exit listeners: one descendantsOfType walk inside WASM
+    const exitOnNodes = [...exit.keys()].some((k) => k !== 'Program');
+    if (exitOnNodes || !traverseNamedTypes(node, enter)) {
+      const query = this.dispatchQuery(node, enter, exit);
+      if (query) traverseCaptures(node, enter, query);
+      else traverse(node, enter, exit);
+    }
   }
 
   private dispatchQuery(root: Node, enter: Dispatch, exit: Dispatch): Query | null {
@@ -273,6 +316,18 @@ export class Linter {
       range: [0, 0],
     });
   }
+}
+
+/** The children of `root` with exactly these ranges (in the order given), or undefined when one is missing. */
+function childrenAt(root: Node, ranges: readonly OffsetRange[]): Node[] | undefined {
+  const out: Node[] = [];
+  for (const [start, end] of ranges) {
+    let node: Node | null = root.descendantForIndex(start, Math.max(start, end - 1));
+    while (node && !(node.startIndex === start && node.endIndex === end && node.parent?.id === root.id)) node = node.parent;
+    if (!node) return undefined;
+    out.push(node);
+  }
+  return out;
 }
 
 export function fileLanguage(filePath: string): FileLanguage {

@@ -42,6 +42,11 @@ export class DocumentTree {
     return next;
   }
 
+  /** The macro-blanked text the current tree was parsed from ('' before the first parse). */
+  get blanked(): string {
+    return this.parsedBlanked;
+  }
+
   /** The current tree, if the text has been parsed. */
   get current(): Tree | null {
     return this.tree;

@@ -2,6 +2,7 @@
 import type { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { EntryPointInfo, InstallerModelService } from '../../rules/checks/installer-context.js';
 import type { LintMessage } from '../../rules/engine/types.js';
+import type { Outline } from '../../rules/model/top-level-outline.js';
 import type { LineIndex } from '../../rules/source/line-index.js';
 
 export interface FileNotice {
@@ -39,4 +40,6 @@ export interface ModuleOutcome {
    * findings are current, but the model's offsets are the earlier text's.
    */
   shifted?: boolean;
+  /** Per open C/C++ document: what the next keystroke's relint of one function compares with (function-relint.ts). */
+  bases?: Map<string, { blanked: string; outline: Outline }>;
 }

@@ -14,7 +14,15 @@ import { languageOfPath, type CppParser } from '../../rules/parsing/cpp-parser.j
 import { LineIndex } from '../../rules/source/line-index.js';
 import type { OpenDocuments } from '../documents/open-documents.js';
 import type { Logger } from '../logger.js';
-import { commentOnlyEdit, type TextShift } from './comment-edit.js';
+import { commentOnlyEdit, differingRegion, type TextShift } from './comment-edit.js';
+import type { LintMessage } from '../../rules/engine/types.js';
+import type { SummaryCache } from '../../rules/model/summary-cache.js';
+import { wasmBindingOf } from '../../rules/model/summarize-cursor.js';
+import { spliceTopLevelSummary } from '../../rules/model/summary-splice.js';
+import { changedChild, editedTopLevelFunction, topLevelOutline, type Outline } from '../../rules/model/top-level-outline.js';
+import { wasmModuleObject } from '../../rules/parsing/cpp-parser.js';
+import { unionShift } from '../../rules/source/text-shift.js';
+import { functionShift, mergeRelinted, planRelint } from './function-relint.js';
 import type { ConfigStore } from './config-store.js';
 import type { DiskFiles } from './disk-files.js';
 import type { FileOutcome, ModuleOutcome } from './file-outcome.js';
@@ -29,6 +37,8 @@ export interface LintServiceOptions {
   logger: Logger;
   /** The installer model's provider (with its summary cache). */
   modelProvider: ServiceProvider;
+  /** The cache `modelProvider` reads summaries from: given, a keystroke inside a function relints that function only. */
+  summaryCache?: SummaryCache;
   /** The module a file belongs to. */
   locateModule: (filePath: string) => { root: string; files: string[] };
 }
@@ -43,6 +53,10 @@ export class LintService {
   private capturedServices: RuleServices | undefined;
   /** Number of module lints run (for tests and the stats request). */
   lintCount = 0;
+  /** Of those, lints of one function after a keystroke inside it (function-relint.ts). */
+  functionRelints = 0;
+  /** File summaries made from the last one after a keystroke inside a function, not by walking the file. */
+  splicedSummaries = 0;
   private runCount = 0;
 
   constructor(private readonly options: LintServiceOptions) {
@@ -151,7 +165,7 @@ export class LintService {
     const cached = this.outcomes.get(module.root);
     if (cached && cached.key === key && wanted.every((w) => cached.files.has(w))) return cached;
     if (cached && cached.key !== key && wanted.every((w) => cached.files.has(w))) {
-      const moved = this.shiftedOutcome(module, key, cached);
+      const moved = this.shiftedOutcome(module, key, cached) ?? this.relintedFunction(module, key, cached);
       if (moved) {
         this.outcomes.set(module.root, moved);
         return moved;
@@ -319,7 +333,123 @@ export class LintService {
         this.capturedServices = undefined;
       }
     }
-    return { root: module.root, key, files, entryPoints, model, inputs: this.inputsOf(module), texts };
+    return { root: module.root, key, files, entryPoints, model, inputs: this.inputsOf(module), texts, bases: this.basesOf(module) };
+  }
+
+  /** What the next keystroke's relint compares with, for each open C/C++ document (when relints are on). */
+  private basesOf(module: { files: string[] }): ModuleOutcome['bases'] {
+    if (!this.options.summaryCache) return undefined;
+    const bases = new Map<string, { blanked: string; outline: Outline }>();
+    for (const f of module.files) {
+      const doc = this.options.documents.byPath(f);
+      const tree = doc?.tree.current;
+      if (!doc || !tree || languageOfPath(f) !== 'cpp') continue;
+      bases.set(f, { blanked: doc.tree.blanked, outline: topLevelOutline(tree, wasmBindingOf(wasmModuleObject())) });
+    }
+    return bases;
+  }
+
+  /**
+   * The last outcome brought up to date after a keystroke inside the body of one function of one
+   * open document, by relinting that function only (function-relint.ts); undefined when a full lint
+   * is needed. The spliced summary is cached even then: the full lint does not walk the file again.
+   */
+  private relintedFunction(module: { root: string; files: string[] }, key: string, cached: ModuleOutcome): ModuleOutcome | undefined {
+    const { documents, parser, summaryCache } = this.options;
+    if (!summaryCache || cached.shifted || !cached.bases || cached.inputs !== this.inputsOf(module)) return undefined;
+    let edited: string | undefined;
+    for (const f of module.files) {
+      const doc = documents.byPath(f);
+      if (!doc || cached.texts.get(f) === doc.text) continue;
+      if (edited !== undefined || languageOfPath(f) !== 'cpp') return undefined;
+      edited = f;
+    }
+    const oldText = edited !== undefined ? cached.texts.get(edited) : undefined;
+    const base = edited !== undefined ? cached.bases.get(edited) : undefined;
+    const before = edited !== undefined ? cached.files.get(edited) : undefined;
+    if (edited === undefined || oldText === undefined || !base || !before || before.notice) return undefined;
+    const oldSummary = summaryCache.get(edited, oldText);
+    const doc = documents.byPath(edited)!;
+    const text = doc.text;
+    if (!oldSummary || text.includes('coinstaller-lint') || oldText.includes('coinstaller-lint')) return undefined;
+
+    const tree = doc.tree.treeFor(parser, text);
+    const binding = wasmBindingOf(wasmModuleObject());
+    const region = unionShift(differingRegion(oldText, text), differingRegion(base.blanked, doc.tree.blanked));
+    const outline = topLevelOutline(tree, binding);
+    const fn = editedTopLevelFunction(base.outline, outline, tree.rootNode, region.at, region.oldEnd, region.delta);
+    if (!fn) return undefined;
+    const index = changedChild(base.outline, outline, region.at, region.oldEnd, region.delta)!;
+    const spliced = spliceTopLevelSummary(oldSummary, fn, text, oldText, region.delta, doc.lineIndex.lineStarts, binding);
+    if (!spliced) return undefined;
+    summaryCache.set(edited, text, spliced.summary);
+    this.splicedSummaries++;
+    if (!spliced.sameShape) return undefined;
+    const plan = planRelint(base.outline, index, region.delta, before.messages, edited, doc.lineIndex);
+    if (!plan) return undefined;
+
+    // the other files' results stay, moved where they point past the function (not into it)
+    const shift = functionShift(plan.oldRange, plan.delta);
+    const others = new Map<string, LintMessage[]>();
+    for (const [f, o] of cached.files) {
+      if (f === edited) continue;
+      const moved = shiftMessages(o.messages, f, edited, shift, doc.lineIndex);
+      if (!moved) return undefined;
+      others.set(f, moved);
+    }
+
+    const inputs = this.plainInputs(module, edited);
+    if (!inputs) return undefined;
+    this.capturedServices = undefined;
+    let result;
+    let services;
+    try {
+      result = this.linter.lintModule(inputs, (f) => this.configOrDefault(f), { within: new Map([[edited, plan.ranges]]) })[0];
+      services = this.lastServices();
+    } catch {
+      return undefined;
+    } finally {
+      this.capturedServices = undefined;
+    }
+    if (!result || result.filePath !== edited || result.messages.some((m) => m.fatal)) return undefined;
+    const messages = result.partial ? mergeRelinted(plan, result.messages, result.partial.completeRules, edited, doc.lineIndex) : result.messages;
+    if (!messages) return undefined;
+    this.lintCount++;
+    this.functionRelints++;
+
+    const runId = ++this.runCount;
+    const files = new Map<string, FileOutcome>();
+    for (const [f, o] of cached.files) {
+      const messagesOf = f === edited ? messages : others.get(f)!;
+      const changed = f === edited || messagesOf.some((m, i) => m !== o.messages[i]);
+      files.set(f, { ...o, version: f === edited ? doc.version : o.version, lineIndex: f === edited ? doc.lineIndex : o.lineIndex, messages: messagesOf, resultId: changed ? `r${runId}` : o.resultId });
+    }
+    const installer = services?.installer as InstallerModelService | undefined;
+    const model = installer && typeof installer.contextsAt === 'function' ? installer : undefined;
+    const texts = new Map(cached.texts).set(edited, text);
+    const bases = new Map(cached.bases).set(edited, { blanked: doc.tree.blanked, outline });
+    return { ...cached, key, files, entryPoints: copyEntryPoints(services), model, texts, bases, shifted: false };
+  }
+
+  /** Every file of the module with its text (and tree), reporting `report` only; undefined when a file cannot be read. */
+  private plainInputs(module: { files: string[] }, report: string): ModuleFileInput[] | undefined {
+    const { documents, disk, parser } = this.options;
+    const inputs: ModuleFileInput[] = [];
+    for (const f of module.files) {
+      const doc = documents.byPath(f);
+      const cpp = fileLanguage(f) === 'cpp';
+      if (doc) {
+        inputs.push({ filePath: f, text: doc.text, tree: cpp ? doc.tree.treeFor(parser, doc.text) : undefined, report: f === report });
+        continue;
+      }
+      const entry = disk.get(f);
+      if (!entry.read.ok) {
+        if (f === report) return undefined;
+        continue;
+      }
+      inputs.push({ filePath: f, text: entry.read.text, tree: cpp ? entry.tree.treeFor(parser, entry.read.text) : undefined, report: f === report });
+    }
+    return inputs;
   }
 
   /**

@@ -1,0 +1,91 @@
+/**
+ * A keystroke inside the body of one function at file scope, relinted inside that function only
+ * (the commonest keystroke in code). When the file's other top-level children were parsed alike
+ * (same outline, same blanked text outside the function) and the function's part of the summary
+ * keeps its shape (summary-splice.ts), the module's model answers as before everywhere else: the
+ * messages outside the function stay what they were, moved by the edit's length. Then:
+ * - the function, and every other child of the root holding a message with a fix or suggestions
+ *   or with a place inside the function, are walked again by the rules that listen to nodes;
+ * - the rules that listen to Program only run on the whole file as usual;
+ * - every other message is kept, moved past the function.
+ * Anything else (a directive in the file, an edit between functions, a new call or guard, a place
+ * in another file that points into the function, a failing rule) is left to a full lint. The
+ * module's model is rebuilt (from the spliced summary), so hovers and entry points are current.
+ */
+import type { LintMessage, OffsetRange } from '../../rules/engine/types.js';
+import type { LineIndex } from '../../rules/source/line-index.js';
+import type { TextShift } from '../../rules/source/text-shift.js';
+import type { Outline } from '../../rules/model/top-level-outline.js';
+import { shiftMessages } from './shift-outcome.js';
+
+export interface FunctionRelintPlan {
+  /** The function's range in the old text. */
+  oldRange: OffsetRange;
+  delta: number;
+  /** Children of the root to walk again, as ranges of the new text. */
+  ranges: OffsetRange[];
+  /** The old messages of the file outside those children (rules listening to nodes keep them). */
+  outside: LintMessage[];
+}
+
+/** The old text's whole function as the edited region: a range touching it cannot be moved. */
+export function functionShift(oldRange: OffsetRange, delta: number): TextShift {
+  return { at: oldRange[0], oldEnd: oldRange[1], delta };
+}
+
+/**
+ * Which children of the root to walk again after the edit of the child `index` (old outline),
+ * or undefined when a message cannot be placed in one child.
+ */
+export function planRelint(outline: Outline, index: number, delta: number, messages: readonly LintMessage[], filePath: string, lines: LineIndex): FunctionRelintPlan | undefined {
+  const children = outline.length / 3;
+  const startOf = (i: number) => outline[3 * i + 1];
+  const endOf = (i: number) => outline[3 * i + 2];
+  const oldRange: OffsetRange = [startOf(index), endOf(index)];
+  const shift = functionShift(oldRange, delta);
+  const walk = new Set<number>([index]);
+  const placed: { child: number; message: LintMessage }[] = [];
+  for (const m of messages) {
+    if (m.fatal || m.ruleId === null) return undefined;
+    const child = childHolding(outline, children, m.range);
+    if (child === undefined) return undefined;
+    placed.push({ child, message: m });
+    // a fix may be planned from anything in the file; a place inside the function may move
+    if (m.fix || (m.suggestions?.length ?? 0) > 0 || shiftMessages([m], filePath, filePath, shift, lines) === null) walk.add(child);
+  }
+  const ranges = [...walk].sort((a, b) => a - b).map((i): OffsetRange => (i < index ? [startOf(i), endOf(i)] : i === index ? [startOf(i), endOf(i) + delta] : [startOf(i) + delta, endOf(i) + delta]));
+  const outside = placed.filter((p) => !walk.has(p.child)).map((p) => p.message);
+  return { oldRange, delta, ranges, outside };
+}
+
+/** The child of the root whose range holds `range`, by binary search over the outline's starts. */
+function childHolding(outline: Outline, children: number, range: OffsetRange): number | undefined {
+  let lo = 0;
+  let hi = children;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (outline[3 * mid + 1] <= range[0]) lo = mid + 1;
+    else hi = mid;
+  }
+  const i = lo - 1;
+  return i >= 0 && range[1] <= outline[3 * i + 2] ? i : undefined;
+}
+
+/**
+ * The file's messages after the relint: the new ones (rules listening to Program only: all of
+ * theirs; the others: those inside the walked children) and the kept ones of the rules that listen
+ * to nodes, moved past the function. Null when a kept one cannot be moved.
+ */
+export function mergeRelinted(
+  plan: FunctionRelintPlan,
+  fresh: readonly LintMessage[],
+  completeRules: ReadonlySet<string>,
+  filePath: string,
+  lines: LineIndex,
+): LintMessage[] | null {
+  const kept = plan.outside.filter((m) => m.ruleId !== null && !completeRules.has(m.ruleId));
+  const moved = shiftMessages(kept, filePath, filePath, functionShift(plan.oldRange, plan.delta), lines);
+  if (!moved) return null;
+  return [...fresh, ...moved].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+}
+

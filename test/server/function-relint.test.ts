@@ -1,0 +1,265 @@
+/**
+ * Differential: keystrokes typed inside function bodies of open documents, each answered by the
+ * lint service (which relints the one function when it can, function-relint.ts), give exactly the
+ * messages of a lint of the module from scratch: ranges, lines and columns, text, related places,
+ * fixes and suggestions. On the example module (two files open: the entry point and the UI file,
+ * whose findings point into the other) and on a generated 800-line installer. The keystrokes that
+ * keep the model's shape (digits, letters in strings and numbers, spaces) are relinted in one
+ * function; the others (new calls, braces, guards) fall back to a full lint, and both must agree.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateInstaller } from '../../bench/big-installer.js';
+import { builtinRules } from '../../rules/checks/index.js';
+import { ConfigResolver } from '../../rules/config/load-config.js';
+import type { Linter } from '../../rules/engine/linter.js';
+import type { LintMessage } from '../../rules/engine/types.js';
+import { createInstallerModelProvider, discoverModule, SummaryCache } from '../../rules/model/index.js';
+import { CppParser } from '../../rules/parsing/cpp-parser.js';
+import { OpenDocuments } from '../../server/documents/open-documents.js';
+import { ConfigStore } from '../../server/lint/config-store.js';
+import { DiskFiles } from '../../server/lint/disk-files.js';
+import { LintService } from '../../server/lint/lint-service.js';
+import { Logger } from '../../server/logger.js';
+import { defaultServerSettings } from '../../server/protocol/settings.js';
+import { LineIndex } from '../../rules/source/line-index.js';
+import { realLinter } from '../robustness/invariants.js';
+import { pick, randomInt, seededRandom } from '../support/mutate.js';
+import { pathUri } from './support/lsp-client.js';
+import { tempWorkspace, type TempWorkspace } from './support/workspace.js';
+
+const EXAMPLE = join(import.meta.dirname, '../../examples/contoso-coinstaller');
+
+let parser: CppParser;
+let linter: Linter;
+beforeAll(async () => {
+  parser = await CppParser.create();
+  linter = realLinter(parser);
+});
+afterAll(() => parser.delete());
+
+function service(ws: TempWorkspace) {
+  const documents = new OpenDocuments();
+  const configs = new ConfigStore(builtinRules);
+  configs.setFolders([ws.root]);
+  configs.setSettings(null, defaultServerSettings());
+  const disk = new DiskFiles(documents.parseCounts, () => 1 << 22);
+  const summaryCache = new SummaryCache();
+  const lint = new LintService({
+    rules: builtinRules,
+    parser,
+    documents,
+    disk,
+    configs,
+    logger: new Logger(() => undefined, () => 'off'),
+    modelProvider: createInstallerModelProvider({ summaryCache }),
+    summaryCache,
+    locateModule: (f) => discoverModule(f),
+  });
+  return { lint, documents, dispose: () => (lint.dispose(), documents.dispose(), disk.dispose()) };
+}
+
+/** The messages of a fresh lint of the module, `texts` standing for the open files. */
+function fromScratch(ws: TempWorkspace, target: string, texts: ReadonlyMap<string, string>): LintMessage[] {
+  const resolver = new ConfigResolver(builtinRules, { cwd: ws.root, stopAt: ws.root });
+  const inputs = discoverModule(target).files.map((f) => ({ filePath: f, text: texts.get(f) ?? readFileSync(f, 'utf8'), report: f === target }));
+  return linter.lintModule(inputs, (f) => resolver.configFor(f))[0].messages;
+}
+
+/** Messages in one order whatever order the rules reported equal ranges in, as plain data. */
+function normal(messages: readonly LintMessage[]): unknown {
+  const key = (m: LintMessage) => JSON.stringify([m.range, m.ruleId, m.message]);
+  return JSON.parse(JSON.stringify([...messages].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))));
+}
+
+/** Offsets strictly inside function bodies at file scope (found by the test's own parse). */
+function insideBodies(text: string): number[] {
+  const tree = parser.parse(text);
+  try {
+    const out: number[] = [];
+    for (const child of tree.rootNode.children) {
+      const body = child?.type === 'function_definition' ? child.childForFieldName('body') : null;
+      if (body) for (let i = body.startIndex + 1; i < body.endIndex - 1; i++) out.push(i);
+    }
+    return out;
+  } finally {
+    tree.delete();
+  }
+}
+
+/** What a keystroke in code may type: mostly characters that keep the model's shape, some that do not. */
+const TYPING = ['1', '7', 'a', 'x', ' ', '  ', '\n', '\r\n', '"', ';', '(', ')', '{', '}', 'Sleep(1);', 'MessageBoxW(NULL, L"x", L"y", MB_OK);', 'g_count++;', 'case DIF_REMOVE:', '/*', '\u00e9', '\u{1F680}'];
+
+/** Open documents typed into through the lint service, every version compared with a lint from scratch. */
+class Editor {
+  private readonly service: ReturnType<typeof service>;
+  readonly texts = new Map<string, string>();
+  private readonly docs: { f: string; doc: ReturnType<OpenDocuments['open']>; version: number }[];
+  checked = 0;
+
+  constructor(
+    private readonly ws: TempWorkspace,
+    files: readonly string[],
+  ) {
+    this.service = service(ws);
+    this.docs = files.map((f) => {
+      const text = readFileSync(f, 'utf8');
+      this.texts.set(f, text);
+      return { f, doc: this.service.documents.open(pathUri(f), 'c', 1, text), version: 1 };
+    });
+    this.compare('the texts as opened');
+  }
+
+  get files(): string[] {
+    return this.docs.map((d) => d.f);
+  }
+
+  get relints(): number {
+    return this.service.lint.functionRelints;
+  }
+
+  /** Replaces [at, at + removed) of `file` with `inserted`, then compares every open file's results. */
+  type(file: string, at: number, removed: number, inserted: string): void {
+    const target = this.docs.find((d) => d.f === file)!;
+    const text = this.texts.get(file)!;
+    const end = Math.min(at + removed, text.length);
+    const lines = new LineIndex(text);
+    target.doc.apply([{ range: { start: lines.positionAt(at), end: lines.positionAt(end) }, text: inserted }], ++target.version, 'utf-16');
+    this.texts.set(file, text.slice(0, at) + inserted + text.slice(end));
+    this.compare(`${JSON.stringify(inserted)} at ${at} (${removed} removed) in ${file}`);
+  }
+
+  messagesOf(file: string): LintMessage[] {
+    return this.service.lint.lintFile(file).messages;
+  }
+
+  private compare(what: string): void {
+    for (const { f } of this.docs) {
+      expect(normal(this.messagesOf(f)), `${what}: results of ${f}`).toEqual(normal(fromScratch(this.ws, f, this.texts)));
+      this.checked++;
+    }
+  }
+
+  dispose(): void {
+    this.service.dispose();
+  }
+}
+
+/** Random keystrokes inside function bodies of the open files. */
+function typeRandomly(editor: Editor, seed: number, keystrokes: number, typing: readonly string[]): void {
+  const random = seededRandom(seed);
+  for (let k = 0; k < keystrokes; k++) {
+    const file = pick(random, editor.files);
+    const text = editor.texts.get(file)!;
+    const spots = insideBodies(text);
+    // the file may have lost its last function body (an unclosed comment): nothing to type into
+    if (spots.length === 0) continue;
+    let at = spots[randomInt(random, spots.length)];
+    // an editor's cursor never sits inside a CRLF
+    if (text.charCodeAt(at - 1) === 13 && text.charCodeAt(at) === 10) at--;
+    let removed = randomInt(random, 5) === 0 ? 1 + randomInt(random, 3) : 0;
+    if (text.charCodeAt(at + removed - 1) === 13 && text.charCodeAt(at + removed) === 10) removed++;
+    // typing in a number or a string keeps the shape: favour digits and letters
+    const inserted = removed > 0 ? '' : randomInt(random, 2) === 0 ? pick(random, ['1', '7', 'a', ' ']) : pick(random, typing);
+    editor.type(file, at, removed, inserted);
+  }
+}
+
+/**
+ * Beside the generated installer: a function nothing calls yet (its UI is no finding until it is
+ * called), and helpers failing with ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION and returning
+ * ERROR_DI_DO_DEFAULT into the co-installer (findings of rules that listen to Program only, the
+ * second with no fix, outside whatever function is typed into).
+ */
+const EXTRA = [
+  'static void Orphan(void)',
+  '{',
+  '    MessageBoxW(NULL, L"orphan", L"Vendor", MB_OK);',
+  '}',
+  '',
+  'static DWORD NeedsDesktop(void)',
+  '{',
+  '    return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;',
+  '}',
+  '',
+  'static DWORD Defaults(void)',
+  '{',
+  '    return ERROR_DI_DO_DEFAULT;',
+  '}',
+  '',
+].join('\n');
+
+function installerWorkspace(lines: number): TempWorkspace {
+  const text = generateInstaller(lines).replace('DWORD CALLBACK CoInstaller(', `${EXTRA}\nDWORD CALLBACK CoInstaller(`);
+  return tempWorkspace({ 'coinstaller-lint.json': '{ "extends": "all" }\n', 'big.c': text.replace('Helper1(DeviceInfoSet, DeviceInfoData);', 'Helper1(DeviceInfoSet, DeviceInfoData);\n        NeedsDesktop();\n        Defaults();') });
+}
+
+describe('keystrokes inside function bodies against a lint from scratch', { timeout: 120_000 }, () => {
+  const keys = Number(process.env.KEYS ?? 60);
+  const seed = (n: number) => Number(process.env.SEED ?? n);
+
+  it('the example module, with the entry point and the UI file open', () => {
+    const files: Record<string, string> = { 'coinstaller-lint.json': '{ "extends": "all" }\n' };
+    for (const name of ['coinstaller.c', 'contoso.h', 'contoso.def', 'maintenance.c', 'settings.c', 'ui.c', 'updater.c']) files[name] = readFileSync(join(EXAMPLE, name), 'utf8');
+    const ws = tempWorkspace(files);
+    const editor = new Editor(ws, [ws.path('coinstaller.c'), ws.path('ui.c')]);
+    try {
+      typeRandomly(editor, seed(5), keys, TYPING);
+      expect(editor.checked, 'versions compared in both open files').toBeGreaterThan(keys);
+      expect(editor.relints, 'keystrokes answered by relinting one function').toBeGreaterThan(keys / 6);
+    } finally {
+      editor.dispose();
+      ws.remove();
+    }
+  });
+
+  it('a generated 800-line installer', () => {
+    const ws = installerWorkspace(800);
+    const editor = new Editor(ws, [ws.path('big.c')]);
+    try {
+      typeRandomly(editor, seed(9), keys, [...TYPING, 'Orphan();', 'NeedsDesktop();', 'return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;', 'Helper3(DeviceInfoSet, DeviceInfoData);']);
+      expect(editor.relints).toBeGreaterThan(keys / 6);
+    } finally {
+      editor.dispose();
+      ws.remove();
+    }
+  });
+
+  it('a digit typed in a helper is relinted there; the findings of other functions, of every rule, are kept and moved', () => {
+    const ws = installerWorkspace(400);
+    const file = ws.path('big.c');
+    const editor = new Editor(ws, [file]);
+    try {
+      const rules = new Set(editor.messagesOf(file).map((m) => m.ruleId));
+      // kept: findings of rules listening to nodes (UI, DLL loads) and to Program only (the error code)
+      expect([...rules].sort()).toEqual(expect.arrayContaining(['no-dll-load', 'no-interactive-windowstation-error', 'no-ui-outside-finish-install', 'unhandled-dif-return-code']));
+      const text = editor.texts.get(file)!;
+      const at = text.indexOf('value = params.Flags + 3;') + 'value = params.Flags + '.length;
+      editor.type(file, at, 0, '9');
+      editor.type(file, at, 1, '');
+      editor.type(file, at, 0, '\n');
+      expect(editor.relints).toBe(3);
+    } finally {
+      editor.dispose();
+      ws.remove();
+    }
+  });
+
+  it('a call that makes another function reachable is a full lint, and its finding appears', () => {
+    const ws = installerWorkspace(400);
+    const file = ws.path('big.c');
+    const editor = new Editor(ws, [file]);
+    try {
+      const orphanUi = () => editor.messagesOf(file).filter((m) => m.ruleId === 'no-ui-outside-finish-install' && editor.texts.get(file)!.slice(m.range[0], m.range[1]) === 'MessageBoxW' && m.message.includes('CoInstaller') && m.range[0] < editor.texts.get(file)!.indexOf('static DWORD NeedsDesktop'));
+      const before = orphanUi().length;
+      const text = editor.texts.get(file)!;
+      editor.type(file, text.indexOf('value ^= 0x5a;', text.indexOf('Helper3(')), 0, 'Orphan(); ');
+      expect(orphanUi().length).toBe(before + 1);
+      expect(editor.relints).toBe(0);
+    } finally {
+      editor.dispose();
+      ws.remove();
+    }
+  });
+});
