@@ -6,6 +6,7 @@
 import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { languageOfPath, type CppParser } from '../parsing/cpp-parser.js';
+import type { LineIndex } from '../source/line-index.js';
 import { SourceCode } from '../source/source-code.js';
 import { applyFixes } from './apply-fixes.js';
 import { cppComment, semicolonComments } from './comments.js';
@@ -42,6 +43,8 @@ export interface ModuleFileInput {
    * in the language server). The caller keeps ownership: the linter does not free it.
    */
   tree?: Tree;
+  /** The text's line index, when the caller has one (saves building it again). */
+  lineIndex?: LineIndex;
 }
 
 export interface LinterOptions {
@@ -156,7 +159,7 @@ export class Linter {
         const given = language === 'cpp' ? input.tree : undefined;
         const tree = given ?? (language === 'cpp' ? this.options.parser.parse(input.text) : null);
         const owned = given ? null : tree;
-        out.push({ file: { filePath: input.filePath, language, sourceCode: new SourceCode(input.text, tree) }, tree: owned });
+        out.push({ file: { filePath: input.filePath, language, sourceCode: new SourceCode(input.text, tree, input.lineIndex) }, tree: owned });
       }
     } catch (error) {
       for (const p of out) p.tree?.delete();

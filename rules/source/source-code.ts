@@ -16,8 +16,10 @@ export class SourceCode {
     readonly text: string,
     /** The tree parsed from the blanked text (same length and offsets as `text`); absent for INF. */
     readonly tree: Tree | null = null,
+    /** The text's line index, when the caller has one already (the language server's document). */
+    lineIndex?: LineIndex,
   ) {
-    this.lineIndex = new LineIndex(text);
+    this.lineIndex = lineIndex && lineIndex.text === text ? lineIndex : new LineIndex(text);
   }
 
   /** The root node (read once: Tree.rootNode is a call into WASM and a new Node each time). */

@@ -5,6 +5,7 @@
  * "IN" turns a blanked macro back into an identifier) is covered too. Pure.
  */
 import type { Point } from 'web-tree-sitter';
+import { commonPrefixLength, commonSuffixLength } from '../../rules/source/text-shift.js';
 
 export interface TextEditSpan {
   startIndex: number;
@@ -18,18 +19,13 @@ export interface TextEditSpan {
 /** The changed span between two texts, or null when they are equal. */
 export function editBetween(oldText: string, newText: string): TextEditSpan | null {
   if (oldText === newText) return null;
-  const max = Math.min(oldText.length, newText.length);
-  let start = 0;
-  while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  let start = commonPrefixLength(oldText, newText);
   // Never split a surrogate pair or a CRLF.
   if (start > 0 && isLowSurrogate(oldText.charCodeAt(start)) ) start--;
   if (start > 0 && oldText.charCodeAt(start - 1) === 13) start--;
-  let oldEnd = oldText.length;
-  let newEnd = newText.length;
-  while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === newText.charCodeAt(newEnd - 1)) {
-    oldEnd--;
-    newEnd--;
-  }
+  const suffix = commonSuffixLength(oldText, newText, Math.min(oldText.length, newText.length) - start);
+  const oldEnd = oldText.length - suffix;
+  const newEnd = newText.length - suffix;
   return {
     startIndex: start,
     oldEndIndex: oldEnd,

@@ -22,7 +22,7 @@ import { spliceTopLevelSummary } from '../../rules/model/summary-splice.js';
 import { changedChild, editedTopLevelFunction, topLevelOutline, type Outline } from '../../rules/model/top-level-outline.js';
 import { wasmModuleObject } from '../../rules/parsing/cpp-parser.js';
 import { unionShift } from '../../rules/source/text-shift.js';
-import { functionShift, mergeRelinted, planRelint } from './function-relint.js';
+import { functionShift, isFixNeutralEdit, mergeRelinted, planRelint } from './function-relint.js';
 import type { ConfigStore } from './config-store.js';
 import type { DiskFiles } from './disk-files.js';
 import type { FileOutcome, ModuleOutcome } from './file-outcome.js';
@@ -304,7 +304,7 @@ export class LintService {
         }
       }
       meta.set(f, { version, lineIndex });
-      inputs.push({ filePath: f, text, tree, report: lintThis });
+      inputs.push({ filePath: f, text, tree, lineIndex, report: lintThis });
     }
 
     let entryPoints: EntryPointInfo[] = [];
@@ -385,7 +385,8 @@ export class LintService {
     summaryCache.set(edited, text, spliced.summary);
     this.splicedSummaries++;
     if (!spliced.sameShape) return undefined;
-    const plan = planRelint(base.outline, index, region.delta, before.messages, edited, doc.lineIndex);
+    const fixNeutral = isFixNeutralEdit(oldText, text, differingRegion(oldText, text));
+    const plan = planRelint(base.outline, index, region.delta, before.messages, edited, doc.lineIndex, fixNeutral);
     if (!plan) return undefined;
 
     // the other files' results stay, moved where they point past the function (not into it)
@@ -439,7 +440,7 @@ export class LintService {
       const doc = documents.byPath(f);
       const cpp = fileLanguage(f) === 'cpp';
       if (doc) {
-        inputs.push({ filePath: f, text: doc.text, tree: cpp ? doc.tree.treeFor(parser, doc.text) : undefined, report: f === report });
+        inputs.push({ filePath: f, text: doc.text, tree: cpp ? doc.tree.treeFor(parser, doc.text) : undefined, lineIndex: doc.lineIndex, report: f === report });
         continue;
       }
       const entry = disk.get(f);
