@@ -169,7 +169,7 @@ export function driverKeySuggestion(
     edits.push({ range: [id.startIndex, id.endIndex], text: read(d) });
   }
 
-  if (!new RegExp(`\\b${WRITE}\\s*\\(\\s*HDEVINFO`).test(sourceCode.text)) {
+  if (!definesHelper(sourceCode, root)) {
     // Before the first top-level declaration that uses the helpers.
     const first = Math.min(...edits.map((e) => e.range[0]));
     const top = paths.topLevelOf(root.descendantForIndex(first) ?? fn);
@@ -177,4 +177,13 @@ export function driverKeySuggestion(
     edits.push({ range: [at, at], text: helperText(sourceCode.eol) });
   }
   return edits;
+}
+
+/** The file declares or defines the helper already (in code: a comment quoting it does not count). */
+function definesHelper(sourceCode: SourceCode, root: Node): boolean {
+  for (const m of sourceCode.text.matchAll(new RegExp(`\\b${WRITE}\\s*\\(\\s*HDEVINFO`, 'g'))) {
+    const node = root.descendantForIndex(m.index, m.index);
+    if (node && node.type !== 'comment' && node.type !== 'string_content' && node.type !== 'string_literal') return true;
+  }
+  return false;
 }

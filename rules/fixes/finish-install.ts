@@ -13,7 +13,7 @@ import type { SourceCode } from '../source/source-code.js';
 import type { Fix } from '../engine/types.js';
 import { perTree } from './per-tree-memo.js';
 import { stripParens } from '../syntax/dif-dispatch.js';
-import { isJump, parameters, statementsOf } from '../syntax/functions.js';
+import { identifiersSpelled, isJump, parameters, statementsOf } from '../syntax/functions.js';
 
 export interface ScaffoldRequest {
   sourceCode: SourceCode;
@@ -144,15 +144,17 @@ function reindent(text: string, from: string, to: string): string {
   );
 }
 
-function requestsAction(branchText: string, sourceCode: SourceCode): boolean {
+function requestsAction(branchSource: string, sourceCode: SourceCode): boolean {
+  // what the branch does, not what its comments say
+  const branchText = branchSource.replace(/\/\*[\s\S]*?\*\/|\/\/[^\r\n]*/g, ' ');
   if (branchText.includes(FLAG)) return true;
   // One level of helpers: a function of this file called from the branch that sets the flag
-  // (found from the flag's occurrences in the text, not by reading every function).
+  // (found from the flag's occurrences in the code, not by reading every function; a comment
+  // naming the flag sets nothing).
   const root = sourceCode.ast;
   if (!root) return false;
-  const text = sourceCode.text;
-  for (let at = text.indexOf(FLAG); at >= 0; at = text.indexOf(FLAG, at + FLAG.length)) {
-    let top = root.descendantForIndex(at, at + FLAG.length - 1);
+  for (const flag of identifiersSpelled(root, sourceCode.text, FLAG)) {
+    let top: Node | null = flag;
     while (top && top.parent && top.parent.id !== root.id) top = top.parent;
     if (!top || top.type !== 'function_definition') continue;
     const name = top.childForFieldName('declarator')?.childForFieldName('declarator')?.text;
@@ -336,11 +338,23 @@ function dropUnreferencedMarkers(sourceCode: SourceCode, fn: Node, names: string
     .map((s) => removeStatement(sourceCode, s));
 }
 
-/** The file #defines `name` itself (read once per tree and name). */
+/** The file #defines `name` itself (read once per tree and name; a #define in a comment defines nothing). */
 function definedInText(sourceCode: SourceCode, name: string): boolean {
-  const test = () => new RegExp(`#\\s*define\\s+${name}\\b`).test(sourceCode.text);
+  const test = () => {
+    const root = sourceCode.ast;
+    for (const m of sourceCode.text.matchAll(new RegExp(`#\\s*define\\s+${name}\\b`, 'g'))) {
+      if (!root || !insideComment(root, m.index)) return true;
+    }
+    return false;
+  };
   const root = sourceCode.ast;
   return root ? perTree(root.tree, `defines:${name}`, test) : test();
+}
+
+/** The offset lies in a comment (or a string). */
+function insideComment(root: Node, at: number): boolean {
+  const node = root.descendantForIndex(at, at);
+  return node !== null && (node.type === 'comment' || node.type === 'string_literal' || node.type === 'string_content');
 }
 
 function constantDefinitions(req: ScaffoldRequest): Fix[] {
