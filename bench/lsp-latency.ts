@@ -12,9 +12,10 @@
  *
  * --dist runs dist/server/main.js (after `npm run build`) instead of server/main.ts through tsx.
  * Keystrokes are measured with the server's defaults (no pause: a lint starts as soon as the server
- * is idle) in two places: typing in a comment (the server moves its last results over the edit)
- * and typing in code (a digit into a number in a helper's body: a full lint of the module), and,
- * for comparison, typing in code with a 150 ms pause.
+ * is idle): typing in a comment (the server moves its last results over the edit),
+ * typing a digit into a number in a helper's body (the server relints that function only), typing a
+ * letter into a name there (the model may change: a full lint, with the file's summary spliced),
+ * and, for comparison, typing digits with a 150 ms pause.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,7 +42,10 @@ interface Run {
   findings: number;
 }
 
-async function measure(debounceMs: number | undefined, where: 'comment' | 'code', file: string, text: string): Promise<Run> {
+/** Where keystrokes land: a helper's comment, a number in its code (a digit), or a name in its code (a letter). */
+type Where = 'comment' | 'code' | 'name';
+
+async function measure(debounceMs: number | undefined, where: Where, file: string, text: string): Promise<Run> {
   const t0 = performance.now();
   const { connection } = startServer(ROOT);
   const uri = pathToFileURL(file).href;
@@ -75,7 +79,8 @@ async function measure(debounceMs: number | undefined, where: 'comment' | 'code'
   const spots = lines.flatMap((l, n) => {
     if (where === 'comment') return l.includes('keystrokes land in this comment') ? [{ line: n, character: 6 }] : [];
     const m = /value = params\.Flags \+ /.exec(l);
-    return m ? [{ line: n, character: m.index + m[0].length }] : [];
+    // a name: the local `value` read here becomes `xvalue`, a name the function does not declare
+    return m ? [{ line: n, character: where === 'name' ? m.index : m.index + m[0].length }] : [];
   });
   const keystrokesMs: number[] = [];
   for (let e = 0; e < EDITS; e++) {
@@ -85,7 +90,7 @@ async function measure(debounceMs: number | undefined, where: 'comment' | 'code'
     const t = performance.now();
     await connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: where === 'comment' ? 'x' : '1' }],
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: where === 'code' ? '1' : 'x' }],
     });
     await done;
     keystrokesMs.push(performance.now() - t);
@@ -171,8 +176,9 @@ async function main(): Promise<void> {
     const rows: string[][] = [];
     for (const [label, debounce, where] of [
       ['typing in a comment (default: no pause)', undefined, 'comment'],
-      ['typing in code (default: no pause)', undefined, 'code'],
-      ['typing in code, 150 ms pause', 150, 'code'],
+      ['typing a digit in code (default: no pause)', undefined, 'code'],
+      ['typing a letter in a name (default: no pause)', undefined, 'name'],
+      ['typing a digit in code, 150 ms pause', 150, 'code'],
     ] as const) {
       const run = await measure(debounce, where, file, text);
       rows.push([

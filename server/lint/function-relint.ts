@@ -37,7 +37,16 @@ export function functionShift(oldRange: OffsetRange, delta: number): TextShift {
  * Which children of the root to walk again after the edit of the child `index` (old outline),
  * or undefined when a message cannot be placed in one child.
  */
-export function planRelint(outline: Outline, index: number, delta: number, messages: readonly LintMessage[], filePath: string, lines: LineIndex): FunctionRelintPlan | undefined {
+export function planRelint(
+  outline: Outline,
+  index: number,
+  delta: number,
+  messages: readonly LintMessage[],
+  filePath: string,
+  lines: LineIndex,
+  /** The edit is fix-neutral (isFixNeutralEdit): fixes and suggestions elsewhere stay valid. */
+  fixNeutral: boolean,
+): FunctionRelintPlan | undefined {
   const children = outline.length / 3;
   const startOf = (i: number) => outline[3 * i + 1];
   const endOf = (i: number) => outline[3 * i + 2];
@@ -50,12 +59,57 @@ export function planRelint(outline: Outline, index: number, delta: number, messa
     const child = childHolding(outline, children, m.range);
     if (child === undefined) return undefined;
     placed.push({ child, message: m });
-    // a fix may be planned from anything in the file; a place inside the function may move
-    if (m.fix || (m.suggestions?.length ?? 0) > 0 || shiftMessages([m], filePath, filePath, shift, lines) === null) walk.add(child);
+    // a place inside the function may move; a fix may be planned from anything in the file
+    const fixes = m.fix !== undefined || (m.suggestions?.length ?? 0) > 0;
+    if ((fixes && !fixNeutral) || shiftMessages([m], filePath, filePath, shift, lines) === null) walk.add(child);
   }
   const ranges = [...walk].sort((a, b) => a - b).map((i): OffsetRange => (i < index ? [startOf(i), endOf(i)] : i === index ? [startOf(i), endOf(i) + delta] : [startOf(i) + delta, endOf(i) + delta]));
   const outside = placed.filter((p) => !walk.has(p.child)).map((p) => p.message);
   return { oldRange, delta, ranges, outside };
+}
+
+/**
+ * An edit that only types or deletes digits, spaces and tabs (and line feeds in a file without
+ * carriage returns) where no word but a number is touched: no identifier, keyword, directive,
+ * string or comment delimiter changes, so whatever a fix planner looks for in the text (a flag's
+ * name, a #define, a helper's name, the file's line ending) is found where it was. The fixes and
+ * suggestions of findings outside the function are then the same, moved; any other edit plans
+ * them again.
+ */
+export function isFixNeutralEdit(oldText: string, newText: string, shift: TextShift): boolean {
+  const newEnd = shift.oldEnd + shift.delta;
+  const lineFeedsAllowed = !oldText.includes('\r') && !newText.includes('\r');
+  const allowed = lineFeedsAllowed ? /^[0-9 \t\n]*$/ : /^[0-9 \t]*$/;
+  const before = oldText.slice(shift.at, shift.oldEnd);
+  const after = newText.slice(shift.at, newEnd);
+  if (!allowed.test(before) || !allowed.test(after)) return false;
+  if (!/[0-9]/.test(before) && !/[0-9]/.test(after)) {
+    // blanks only: they must neither split a word nor join two
+    return !splitsWord(oldText, shift.at, shift.oldEnd) && !splitsWord(newText, shift.at, newEnd);
+  }
+  // digits: every word they touch, before and after, is a number
+  return onlyNumbersAround(oldText, shift.at, shift.oldEnd) && onlyNumbersAround(newText, shift.at, newEnd);
+}
+
+function splitsWord(text: string, start: number, end: number): boolean {
+  return start > 0 && isWordChar(text.charCodeAt(start - 1)) && end < text.length && isWordChar(text.charCodeAt(end));
+}
+
+/** Every run of word characters in [start, end) or touching it starts with a digit. */
+function onlyNumbersAround(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && isWordChar(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && isWordChar(text.charCodeAt(to))) to++;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isWordChar(c) && (i === from || !isWordChar(text.charCodeAt(i - 1))) && (c < 0x30 || c > 0x39)) return false;
+  }
+  return true;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 }
 
 /** The child of the root whose range holds `range`, by binary search over the outline's starts. */

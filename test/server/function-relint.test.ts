@@ -20,7 +20,9 @@ import { CppParser } from '../../rules/parsing/cpp-parser.js';
 import { OpenDocuments } from '../../server/documents/open-documents.js';
 import { ConfigStore } from '../../server/lint/config-store.js';
 import { DiskFiles } from '../../server/lint/disk-files.js';
+import { isFixNeutralEdit } from '../../server/lint/function-relint.js';
 import { LintService } from '../../server/lint/lint-service.js';
+import { differingRegion } from '../../rules/source/text-shift.js';
 import { Logger } from '../../server/logger.js';
 import { defaultServerSettings } from '../../server/protocol/settings.js';
 import { LineIndex } from '../../rules/source/line-index.js';
@@ -257,6 +259,95 @@ describe('keystrokes inside function bodies against a lint from scratch', { time
       editor.type(file, text.indexOf('value ^= 0x5a;', text.indexOf('Helper3(')), 0, 'Orphan(); ');
       expect(orphanUi().length).toBe(before + 1);
       expect(editor.relints).toBe(0);
+    } finally {
+      editor.dispose();
+      ws.remove();
+    }
+  });
+});
+
+describe('isFixNeutralEdit', () => {
+  const neutral = (before: string, after: string) => isFixNeutralEdit(before, after, differingRegion(before, after));
+  it('accepts digits in a number, spaces, tabs, and line feeds in a file without carriage returns', () => {
+    expect(neutral('x = 12;', 'x = 123;')).toBe(true);
+    expect(neutral('x = 12;', 'x = 2;')).toBe(true);
+    expect(neutral('x = 0x5a;', 'x = 0x55a;')).toBe(true);
+    expect(neutral('f(a, b);', 'f(a,  b);')).toBe(true);
+    expect(neutral('f();\ng();', 'f();\n\ng();')).toBe(true);
+  });
+  it('refuses anything that touches a word, a directive, a string, a comment or a carriage return', () => {
+    expect(neutral('x = y;', 'x = y1;'), 'a digit ending a name').toBe(false);
+    expect(neutral('x = y;', 'x = 1y;'), 'a digit before a name').toBe(false);
+    expect(neutral('Helper1();', 'Helper 1();'), 'a space splitting a name').toBe(false);
+    expect(neutral('x = 1;', 'x = 1a;')).toBe(false);
+    expect(neutral('f();', 'f(); /* DI_FLAGSEX_FINISHINSTALL_ACTION */')).toBe(false);
+    expect(neutral('f();\r\ng();', 'f();\r\n\r\ng();'), 'a CRLF file').toBe(false);
+    expect(neutral('f(1);\r\ng();', 'f(12);\r\ng();'), 'digits in a CRLF file are fine').toBe(true);
+    expect(neutral('a b', 'ab'), 'joining two words').toBe(false);
+    expect(neutral('#if 1', '#if 12')).toBe(true);
+    expect(neutral('a;', 'a;#')).toBe(false);
+  });
+});
+
+describe('fixes planned from other functions follow edits there', { timeout: 60_000 }, () => {
+  // The finish branch calls RequestAction; whether RequestAction sets the flag decides whether the
+  // suggestion for the UI in Prompt also adds the request to that branch.
+  const MODULE = [
+    '#include <windows.h>',
+    '#include <setupapi.h>',
+    '',
+    'static void Prompt(void)',
+    '{',
+    '    MessageBoxW(NULL, L"Hi", L"Vendor", MB_OK);',
+    '}',
+    '',
+    'static void RequestAction(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)',
+    '{',
+    '    /* note */',
+    '    SP_DEVINSTALL_PARAMS_W params;',
+    '    params.cbSize = sizeof(params);',
+    '    SetupDiGetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params);',
+    '}',
+    '',
+    'DWORD CALLBACK CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)',
+    '{',
+    '    switch (InstallFunction) {',
+    '    case DIF_INSTALLDEVICE:',
+    '        Prompt();',
+    '        break;',
+    '    case DIF_NEWDEVICEWIZARD_FINISHINSTALL:',
+    '        RequestAction(DeviceInfoSet, DeviceInfoData);',
+    '        break;',
+    '    default:',
+    '        break;',
+    '    }',
+    '    return NO_ERROR;',
+    '}',
+    '',
+  ].join('\n');
+
+  it('a flag named in a comment of the helper requests nothing; set in its code, the suggestion no longer adds the request', () => {
+    const ws = tempWorkspace({ 'coinstaller-lint.json': '{ "extends": "all" }\n', 'co.c': MODULE });
+    const file = ws.path('co.c');
+    const editor = new Editor(ws, [file]);
+    try {
+      const addsRequest = () =>
+        editor
+          .messagesOf(file)
+          .filter((m) => m.ruleId === 'no-ui-outside-finish-install')
+          .some((m) => [m.fix, ...(m.suggestions ?? []).map((x) => x.fix)].some((f) => f && (f.edits ?? [f]).some((e) => e.text.includes('FlagsEx |='))));
+      expect(addsRequest()).toBe(true);
+      const note = editor.texts.get(file)!.indexOf('note */');
+      editor.type(file, note, 0, 'DI_FLAGSEX_FINISHINSTALL_ACTION ');
+      expect(addsRequest(), 'a comment sets no flag').toBe(true);
+      const call = editor.texts.get(file)!.indexOf('    SetupDiGetDeviceInstallParamsW(DeviceInfoSet');
+      editor.type(file, call, 0, '    params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;\n');
+      expect(addsRequest(), 'the helper sets the flag').toBe(false);
+      // typed one character at a time, each version compared with a lint from scratch
+      const end = editor.texts.get(file)!.indexOf('    SetupDiGetDeviceInstallParamsW(DeviceInfoSet');
+      editor.type(file, end - '    params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;\n'.length, '    params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;\n'.length, '');
+      const typed = '    flags |= DI_FLAGSEX_FINISHINSTALL_ACTION;\n';
+      for (let i = 0; i < typed.length; i++) editor.type(file, end - '    params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;\n'.length + i, 0, typed[i]);
     } finally {
       editor.dispose();
       ws.remove();
