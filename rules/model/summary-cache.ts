@@ -18,6 +18,12 @@ export class SummaryCache {
     return e.summary;
   }
 
+  /** The same, without counting as a use (for looking around, not for building a model). */
+  peek(filePath: string, text: string): FileSummary | undefined {
+    const e = this.entries.get(filePath);
+    return e && e.text === text ? e.summary : undefined;
+  }
+
   set(filePath: string, text: string, summary: FileSummary): void {
     this.entries.delete(filePath);
     this.entries.set(filePath, { text, summary });

@@ -35,6 +35,12 @@ export function spliceTopLevelSummary(
   delta: number,
   lineStarts: readonly number[],
   binding?: WasmBinding,
+  /**
+   * The names a reference can mean something to the model by (moduleNames): references to other
+   * names (an undeclared name being typed, an API constant) are left out of the shape. Without it
+   * every reference counts.
+   */
+  knownNames?: ReadonlySet<string>,
 ): SplicedSummary | undefined {
   const start = node.startIndex;
   const newEnd = node.endIndex;
@@ -89,7 +95,23 @@ export function spliceTopLevelSummary(
     deadRanges: old.deadRanges.filter((r) => inside(r[0])),
   };
   const newPart = { functions: part.functions, globals: newGlobals, globalInits: part.globalInits, macros: part.macros, deadRanges: part.deadRanges };
-  return { summary, sameShape: sameShape(oldPart, newPart, gFrom) };
+  return { summary, sameShape: sameShape(oldPart, newPart, gFrom, knownNames) };
+}
+
+/**
+ * The names the model resolves references by, in a module's summaries: its functions (plain and
+ * qualified names), globals and function statics, macros, and the variables whose initializers it
+ * reads. A reference to any other name is a dead end for the model (it resolves to nothing).
+ */
+export function moduleNames(summaries: readonly FileSummary[], extra: Iterable<string> = []): Set<string> {
+  const names = new Set<string>(extra);
+  for (const s of summaries) {
+    for (const f of s.functions) names.add(f.name).add(f.qualifiedName);
+    for (const g of s.globals) names.add(g.name);
+    for (const m of s.macros) names.add(m.name);
+    for (const g of s.globalInits) names.add(g.owner);
+  }
+  return names;
 }
 
 /** The index of the first item whose offset is at or after `at` (items in document order). */
@@ -160,14 +182,14 @@ interface Part {
  * they were equal): each part is written out with its offsets taken aside, then the two lists of
  * offsets are compared by rank. Global indices are compared relative to the part's first global.
  */
-function sameShape(a: Part, b: Part, firstGlobal: number): boolean {
+function sameShape(a: Part, b: Part, firstGlobal: number, knownNames: ReadonlySet<string> | undefined): boolean {
   const offsetsA: number[] = [];
   const offsetsB: number[] = [];
-  if (shapeOf(a, offsetsA, firstGlobal) !== shapeOf(b, offsetsB, firstGlobal)) return false;
+  if (shapeOf(a, offsetsA, firstGlobal, knownNames) !== shapeOf(b, offsetsB, firstGlobal, knownNames)) return false;
   return sameOrder(offsetsA, offsetsB);
 }
 
-function shapeOf(part: Part, offsets: number[], firstGlobal: number): string {
+function shapeOf(part: Part, offsets: number[], firstGlobal: number, knownNames: ReadonlySet<string> | undefined): string {
   const at = (n: number) => {
     offsets.push(n);
     return 0;
@@ -187,7 +209,7 @@ function shapeOf(part: Part, offsets: number[], firstGlobal: number): string {
       f.headerWords,
       f.params,
       f.calls.map((c) => [c.name, at(c.start), at(c.end), at(c.nameStart), at(c.nameEnd), c.paramArgs, c.constArgs]),
-      f.refs.map(ref),
+      (knownNames ? f.refs.filter((r) => knownNames.has(r.name)) : f.refs).map(ref),
       f.regions.map((r) => [
         at(r.start),
         at(r.end),

@@ -18,7 +18,8 @@ import { commentOnlyEdit, differingRegion, type TextShift } from './comment-edit
 import type { LintMessage } from '../../rules/engine/types.js';
 import type { SummaryCache } from '../../rules/model/summary-cache.js';
 import { wasmBindingOf } from '../../rules/model/summarize-cursor.js';
-import { spliceTopLevelSummary } from '../../rules/model/summary-splice.js';
+import { moduleNames, spliceTopLevelSummary } from '../../rules/model/summary-splice.js';
+import type { FileSummary } from '../../rules/model/summary-types.js';
 import { changedChild, editedTopLevelFunction, topLevelOutline, type Outline } from '../../rules/model/top-level-outline.js';
 import { wasmModuleObject } from '../../rules/parsing/cpp-parser.js';
 import { unionShift } from '../../rules/source/text-shift.js';
@@ -380,7 +381,9 @@ export class LintService {
     const fn = editedTopLevelFunction(base.outline, outline, tree.rootNode, region.at, region.oldEnd, region.delta);
     if (!fn) return undefined;
     const index = changedChild(base.outline, outline, region.at, region.oldEnd, region.delta)!;
-    const spliced = spliceTopLevelSummary(oldSummary, fn, text, oldText, region.delta, doc.lineIndex.lineStarts, binding);
+    const inputs = this.plainInputs(module, edited);
+    if (!inputs) return undefined;
+    const spliced = spliceTopLevelSummary(oldSummary, fn, text, oldText, region.delta, doc.lineIndex.lineStarts, binding, this.knownNames(inputs, edited, oldSummary));
     if (!spliced) return undefined;
     summaryCache.set(edited, text, spliced.summary);
     this.splicedSummaries++;
@@ -399,8 +402,6 @@ export class LintService {
       others.set(f, moved);
     }
 
-    const inputs = this.plainInputs(module, edited);
-    if (!inputs) return undefined;
     this.capturedServices = undefined;
     let result;
     let services;
@@ -430,6 +431,22 @@ export class LintService {
     const texts = new Map(cached.texts).set(edited, text);
     const bases = new Map(cached.bases).set(edited, { blanked: doc.tree.blanked, outline });
     return { ...cached, key, files, entryPoints: copyEntryPoints(services), model, texts, bases, shifted: false };
+  }
+
+  /**
+   * The names the module's model can resolve a reference by (summary-splice.ts moduleNames), from
+   * the summaries of the last lint (`edited`'s before the edit) and the settings' function names;
+   * undefined when a summary is not at hand (then every reference counts).
+   */
+  private knownNames(inputs: readonly ModuleFileInput[], edited: string, editedSummary: FileSummary): Set<string> | undefined {
+    const summaries: FileSummary[] = [];
+    for (const i of inputs) {
+      const s = i.filePath === edited ? editedSummary : this.options.summaryCache?.peek(i.filePath, i.text);
+      if (!s) return undefined;
+      summaries.push(s);
+    }
+    const { settings } = this.configOrDefault(edited);
+    return moduleNames(summaries, [...(settings.entryPoints ?? []), ...(settings.interactiveFunctions ?? [])]);
   }
 
   /** Every file of the module with its text (and tree), reporting `report` only; undefined when a file cannot be read. */

@@ -248,6 +248,25 @@ describe('keystrokes inside function bodies against a lint from scratch', { time
     }
   });
 
+  it('a letter typed into a name the module does not know is relinted; into a call of a helper, it is a full lint', () => {
+    const ws = installerWorkspace(400);
+    const file = ws.path('big.c');
+    const editor = new Editor(ws, [file]);
+    try {
+      let text = editor.texts.get(file)!;
+      // `value` is a local: `xvalue` names nothing the module declares
+      editor.type(file, text.indexOf('value = params.Flags + 3;'), 0, 'x');
+      expect(editor.relints).toBe(1);
+      text = editor.texts.get(file)!;
+      // Helper3 -> Helper3x: the entry point no longer calls Helper3 (its findings change)
+      editor.type(file, text.indexOf('Helper3(DeviceInfoSet, DeviceInfoData);') + 'Helper3'.length, 0, 'x');
+      expect(editor.relints).toBe(1);
+    } finally {
+      editor.dispose();
+      ws.remove();
+    }
+  });
+
   it('a call that makes another function reachable is a full lint, and its finding appears', () => {
     const ws = installerWorkspace(400);
     const file = ws.path('big.c');
