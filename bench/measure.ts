@@ -22,6 +22,11 @@ export interface RawParseFigures {
   seconds: number;
   /** CPU time of the process during the parse calls (robust when other processes load the machine). */
   cpuSeconds: number;
+  /**
+   * CPU time of one bare visit of every node of every tree, inside WebAssembly (descendantsOfType of
+   * a type no installer uses): the least any engine pays to look at the whole tree once.
+   */
+  walkCpuSeconds: number;
 }
 
 /** CPU time of this process so far (user + system, every thread), seconds. */
@@ -63,6 +68,7 @@ export async function measureRawParse(dirs: readonly string[]): Promise<RawParse
     for (const text of texts.slice(0, 50)) parser.parse(text)?.delete();
     let seconds = 0;
     let cpuSeconds = 0;
+    let walkCpuSeconds = 0;
     let chars = 0;
     for (const text of texts) {
       const c0 = cpuNow();
@@ -70,10 +76,15 @@ export async function measureRawParse(dirs: readonly string[]): Promise<RawParse
       const tree = parser.parse(text);
       seconds += (performance.now() - t0) / 1000;
       cpuSeconds += cpuNow() - c0;
+      if (tree) {
+        const c1 = cpuNow();
+        tree.rootNode.descendantsOfType('co_await_expression');
+        walkCpuSeconds += cpuNow() - c1;
+      }
       tree?.delete();
       chars += text.length;
     }
-    return { files: texts.length, chars, seconds, cpuSeconds };
+    return { files: texts.length, chars, seconds, cpuSeconds, walkCpuSeconds };
   } finally {
     parser.delete();
   }

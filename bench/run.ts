@@ -186,7 +186,7 @@ async function main(): Promise<void> {
   for (const r of results) {
     const full = r.engineFull;
     console.log(
-      `${r.name}: raw parse ${f1(r.raw.cpuSeconds)} CPU s (${f1(r.raw.seconds)} wall s); engine ${f1(r.engineFull.cpuSeconds)} CPU s (${f1(r.engineFull.seconds)} wall s), phases in CPU s: read ${f2(full.phases.readS)} s, blank+parse ${f2(full.phases.parseS)} s, model ${f2(full.phases.modelS)} s, rules+rest ${f2(full.phases.restS)} s; ` +
+      `${r.name}: raw parse ${f1(r.raw.cpuSeconds)} CPU s (${f1(r.raw.seconds)} wall s); one bare walk of every node ${f2(r.raw.walkCpuSeconds)} CPU s (${(100 * r.raw.walkCpuSeconds / r.raw.cpuSeconds).toFixed(0)}% of the parse); engine ${f1(r.engineFull.cpuSeconds)} CPU s (${f1(r.engineFull.seconds)} wall s), phases in CPU s: read ${f2(full.phases.readS)} s, blank+parse ${f2(full.phases.parseS)} s, model ${f2(full.phases.modelS)} s, rules+rest ${f2(full.phases.restS)} s; ` +
         `findings ${full.findings} (CLI fast path ${r.cli1.report.findings}, ${r.cli1.report.stats.modulesSkipped} of ${r.cli1.report.stats.modules} modules skipped; ${r.cliN.report.findings} with workers); ` +
         `CPU s: CLI 1 thread ${f1(r.cli1.cpuS)}, CLI ${options.threads} workers ${f1(r.cliN.cpuS)}` +
         (r.astGrep1 && r.astGrepN ? `, ast-grep -j 1 ${f1(r.astGrep1.cpuS)}, -j ${options.threads} ${f1(r.astGrepN.cpuS)}; ast-grep matches ${r.astGrepN.matches}` : ''),
