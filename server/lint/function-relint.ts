@@ -70,8 +70,9 @@ export function planRelint(
 
 /**
  * An edit that only types or deletes digits, spaces and tabs (and line feeds in a file without
- * carriage returns) where no word but a number is touched: no identifier, keyword, directive,
- * string or comment delimiter changes, so whatever a fix planner looks for in the text (a flag's
+ * carriage returns, on lines without `//`, `#` or a backslash) where no word but a number is
+ * touched and no `/*`, `*\/` or `//` is split or joined: no identifier, keyword, directive,
+ * string or comment delimiter changes, nor where a comment ends, so whatever a fix planner looks for in the text (a flag's
  * name, a #define, a helper's name, the file's line ending) is found where it was. The fixes and
  * suggestions of findings outside the function are then the same, moved; any other edit plans
  * them again.
@@ -83,12 +84,37 @@ export function isFixNeutralEdit(oldText: string, newText: string, shift: TextSh
   const before = oldText.slice(shift.at, shift.oldEnd);
   const after = newText.slice(shift.at, newEnd);
   if (!allowed.test(before) || !allowed.test(after)) return false;
+  // a line feed ends a // comment, a directive and a backslash continuation: where a line touched
+  // holds one, the comments (which fix planning skips) and directives may have changed
+  if ((before.includes('\n') || after.includes('\n')) && (lineMarks(oldText, shift.at, shift.oldEnd) || lineMarks(newText, shift.at, newEnd))) return false;
+  // nor may they split or join a comment's delimiter (`/ *`, `/1*`)
+  if (splitsDelimiter(oldText, shift.at, shift.oldEnd) || splitsDelimiter(newText, shift.at, newEnd)) return false;
   if (!/[0-9]/.test(before) && !/[0-9]/.test(after)) {
     // blanks only: they must neither split a word nor join two
     return !splitsWord(oldText, shift.at, shift.oldEnd) && !splitsWord(newText, shift.at, newEnd);
   }
   // digits: every word they touch, before and after, is a number
   return onlyNumbersAround(oldText, shift.at, shift.oldEnd) && onlyNumbersAround(newText, shift.at, newEnd);
+}
+
+/**
+ * The lines holding [start, end) contain `//`, `#` or a backslash; the line before too when the
+ * region starts a line (a line feed typed after another may as well have been typed before it).
+ */
+function lineMarks(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const from = lineStart === start && start > 0 ? text.lastIndexOf('\n', start - 2) + 1 : lineStart;
+  let to = text.indexOf('\n', end);
+  if (to < 0) to = text.length;
+  return /\/\/|#|\\/.test(text.slice(from, to));
+}
+
+/** `/` and `*` (or `/` and `/`) on both sides of [start, end): blanks there split or join `/*`, `*\/` or `//`. */
+function splitsDelimiter(text: string, start: number, end: number): boolean {
+  if (start === 0 || end >= text.length) return false;
+  const a = text.charCodeAt(start - 1);
+  const b = text.charCodeAt(end);
+  return (a === 0x2f && (b === 0x2a || b === 0x2f)) || (a === 0x2a && b === 0x2f);
 }
 
 function splitsWord(text: string, start: number, end: number): boolean {

@@ -373,3 +373,119 @@ describe('fixes planned from other functions follow edits there', { timeout: 60_
     }
   });
 });
+
+/**
+ * Adversarial review of the one-function relint: edits chosen to make the fast path differ from a
+ * lint from scratch (every version of every open file is compared by the Editor). Where a case
+ * states how many keystrokes were relinted, that is what makes the case bite: the fast path ran.
+ */
+describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000 }, () => {
+  const CONFIG = { 'coinstaller-lint.json': '{ "extends": "all" }\n' };
+
+  /** Opens `files` of a workspace made of `sources`, runs `body`, cleans up. */
+  function editing(sources: Record<string, string>, open: readonly string[], body: (editor: Editor, path: (rel: string) => string) => void): void {
+    const ws = tempWorkspace({ ...CONFIG, ...sources });
+    const editor = new Editor(ws, open.map((f) => ws.path(f)));
+    try {
+      body(editor, (rel) => ws.path(rel));
+    } finally {
+      editor.dispose();
+      ws.remove();
+    }
+  }
+
+  /** Types `text` one character at a time at `at` (UTF-16 units; a surrogate pair goes whole). */
+  function typeChars(editor: Editor, file: string, at: number, text: string): void {
+    for (const ch of text) {
+      editor.type(file, at, 0, ch);
+      at += ch.length;
+    }
+  }
+
+  // The finish branch calls RequestAction: whether RequestAction's code sets the flag decides
+  // whether the suggestion for the UI in Prompt also adds the request to that branch.
+  const helperModule = (helperBody: readonly string[]) =>
+    [
+      '#include <windows.h>',
+      '#include <setupapi.h>',
+      '',
+      'static void Prompt(void)',
+      '{',
+      '    MessageBoxW(NULL, L"Hi", L"Vendor", MB_OK);',
+      '}',
+      '',
+      'static void RequestAction(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)',
+      '{',
+      '    SP_DEVINSTALL_PARAMS_W params;',
+      '    int *p = 0;',
+      ...helperBody,
+      '    params.cbSize = sizeof(params);',
+      '    SetupDiGetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params);',
+      '}',
+      '',
+      'DWORD CALLBACK CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)',
+      '{',
+      '    switch (InstallFunction) {',
+      '    case DIF_INSTALLDEVICE:',
+      '        Prompt();',
+      '        break;',
+      '    case DIF_NEWDEVICEWIZARD_FINISHINSTALL:',
+      '        RequestAction(DeviceInfoSet, DeviceInfoData);',
+      '        break;',
+      '    default:',
+      '        break;',
+      '    }',
+      '    return NO_ERROR;',
+      '}',
+      '',
+    ].join('\n');
+
+  it('a line feed deleted at the end of a // comment comments out the statement that set the flag', () => {
+    const source = helperModule(['    // note', '    params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;']);
+    editing({ 'co.c': source }, ['co.c'], (editor, path) => {
+      const file = path('co.c');
+      const at = source.indexOf('// note') + '// note'.length;
+      editor.type(file, at, 1, '');
+      editor.type(file, at, 0, '\n');
+    });
+  });
+
+  it('a line feed typed into a // comment brings the statement that sets the flag into the code', () => {
+    const source = helperModule(['    // note params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;']);
+    editing({ 'co.c': source }, ['co.c'], (editor, path) => {
+      const file = path('co.c');
+      const at = source.indexOf('// note ') + '// note '.length;
+      editor.type(file, at, 0, '\n');
+      editor.type(file, at, 1, '');
+    });
+  });
+
+  it('a space deleted between / and * opens a comment over the statement that set the flag', () => {
+    const source = helperModule(['    int v = 4 / *p; params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; /* x */ ;']);
+    editing({ 'co.c': source }, ['co.c'], (editor, path) => {
+      const file = path('co.c');
+      const at = source.indexOf('4 / *p') + '4 /'.length;
+      editor.type(file, at, 1, '');
+      editor.type(file, at, 0, ' ');
+    });
+  });
+});
+
+describe('isFixNeutralEdit and comment boundaries', () => {
+  const neutral = (before: string, after: string) => isFixNeutralEdit(before, after, differingRegion(before, after));
+  it('refuses a line feed on a line with a // comment, a directive or a backslash', () => {
+    expect(neutral('f(); // a\ng();', 'f(); // a g();'), 'joined into the comment').toBe(false);
+    expect(neutral('f(); // a g();', 'f(); // a\ng();'), 'split out of the comment').toBe(false);
+    expect(neutral('#define A 1\nint b;', '#define A 1 int b;')).toBe(false);
+    expect(neutral('#define A(x) x \\\n + 1', '#define A(x) x \\\n\n + 1')).toBe(false);
+    expect(neutral('f();\ng();', 'f();\n\ng();'), 'plain code lines').toBe(true);
+  });
+  it('refuses blanks or digits that split or join /*, */ or //', () => {
+    expect(neutral('x = 4 / *p;', 'x = 4 /*p;')).toBe(false);
+    expect(neutral('x = 4 /*p;', 'x = 4 / *p;')).toBe(false);
+    expect(neutral('x = 4 /1*p;', 'x = 4 /*p;')).toBe(false);
+    expect(neutral('a / /b', 'a //b')).toBe(false);
+    expect(neutral('a * /b', 'a */b')).toBe(false);
+    expect(neutral('x = 4 / p;', 'x = 4 /  p;'), 'a division is no comment').toBe(true);
+  });
+});
