@@ -460,6 +460,269 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
     });
   });
 
+  /** A small co-installer: `before` goes between the includes and Prompt, `helper` is Work's body, `after` follows the entry point. */
+  const scenario = (helper: readonly string[], opts: { before?: readonly string[]; after?: readonly string[]; eol?: string } = {}) =>
+    [
+      '#include <windows.h>',
+      '#include <setupapi.h>',
+      '',
+      ...(opts.before ?? []),
+      'static DWORD Work(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)',
+      '{',
+      ...helper,
+      '}',
+      '',
+      'static void Prompt(void)',
+      '{',
+      '    static int s_shown = 0;',
+      '    s_shown++;',
+      '    MessageBoxW(NULL, L"Hi \u00e9\u{1F680}", L"Vendor", MB_OK);',
+      '    LoadLibraryW(L"vendor.dll");',
+      '}',
+      '',
+      'DWORD CALLBACK CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)',
+      '{',
+      '    DWORD status = NO_ERROR;',
+      '    switch (InstallFunction) {',
+      '    case DIF_INSTALLDEVICE:',
+      '        status = Work(DeviceInfoSet, DeviceInfoData);',
+      '        Prompt();',
+      '        break;',
+      '    case DIF_REMOVE:',
+      '        Sleep(10);',
+      '        break;',
+      '    default:',
+      '        break;',
+      '    }',
+      '    return status;',
+      '}',
+      '',
+      ...(opts.after ?? []),
+    ].join(opts.eol ?? '\n');
+
+  const WORK = ['    DWORD value = 0;', '    value = 3 + 4;', '    /* note */', '    return value;'];
+
+  it('CRLF: line breaks typed and deleted in a helper before another function\'s findings', () => {
+    const source = scenario(WORK, { eol: '\r\n' });
+    editing({ 'co.c': source }, ['co.c'], (editor, path) => {
+      const file = path('co.c');
+      const at = source.indexOf('value = 3 + 4;') + 'value = 3'.length;
+      editor.type(file, at, 0, '7');
+      editor.type(file, at, 0, '\r\n');
+      editor.type(file, at, 2, '');
+      editor.type(file, at, 0, ' ');
+      editor.type(file, at, 1, '');
+      // a lone line feed in a CRLF file (mixed endings), then removed
+      editor.type(file, at, 0, '\n');
+      editor.type(file, at, 1, '');
+      expect(editor.relints).toBeGreaterThan(0);
+    });
+  });
+
+  it('UTF-16: a surrogate pair typed in a string before findings, replaced by one sharing its high half, deleted', () => {
+    const source = scenario(['    LPCWSTR text = L"ab";', '    return text[0] == 0 ? 1 : 0;']);
+    editing({ 'co.c': source }, ['co.c'], (editor, path) => {
+      const file = path('co.c');
+      const at = source.indexOf('L"ab"') + 3;
+      editor.type(file, at, 0, '\u{1F680}');
+      editor.type(file, at, 2, '\u{1F681}');
+      editor.type(file, at, 0, '\u00e9');
+      editor.type(file, at, 3, '');
+      expect(editor.relints).toBeGreaterThan(0);
+    });
+  });
+
+  it('macro blanking elsewhere: IN and CALLBACK typed into, a #define alias typed in a body that blanks a later parameter', () => {
+    const source = scenario(['    typedef DWORD (CALLBACK *PFN)(void);', '    DWORD IN_count = 0;', '    return IN_count;'], {
+      after: ['static DWORD Later(MYIN HDEVINFO DeviceInfoSet)', '{', '    MessageBoxW(NULL, L"x", L"y", MB_OK);', '    return 0;', '}', ''],
+    });
+    editing({ 'co.c': source }, ['co.c'], (editor, path) => {
+      const file = path('co.c');
+      let text = source;
+      editor.type(file, text.indexOf('CALLBACK *PFN') + 'CALLBACK'.length, 0, 'X');
+      editor.type(file, text.indexOf('CALLBACK *PFN') + 'CALLBACK'.length, 1, '');
+      editor.type(file, text.indexOf('IN_count'), 2, 'IN');
+      editor.type(file, text.indexOf('IN_count') + 2, 1, '');
+      editor.type(file, text.indexOf('IN_count') + 2, 0, ' ');
+      editor.type(file, text.indexOf('IN_count') + 2, 1, '_');
+      text = editor.texts.get(file)!;
+      typeChars(editor, file, text.indexOf('    return IN_count;'), '#define MYIN IN\n');
+      text = editor.texts.get(file)!;
+      const define = text.indexOf('#define MYIN IN');
+      editor.type(file, define + '#define MYIN I'.length, 1, '');
+      editor.type(file, define + '#define MYIN I'.length, 0, 'N');
+      editor.type(file, define, '#define MYIN IN\n'.length, '');
+    });
+  });
+
+  it('static locals typed and deleted before the statics of a later function', () => {
+    const source = scenario(WORK);
+    editing({ 'co.c': source }, ['co.c'], (editor, path) => {
+      const file = path('co.c');
+      const at = source.indexOf('    return value;');
+      typeChars(editor, file, at, 'static int s_a = 1; s_a = 2;\n');
+      const text = editor.texts.get(file)!;
+      const digit = text.indexOf('s_a = 1') + 'sa_ = '.length;
+      editor.type(file, digit, 0, '5');
+      editor.type(file, at, 'static int s_a = 15; s_a = 2;\n'.length, '');
+      expect(editor.texts.get(file)).toBe(source);
+    });
+  });
+
+  it('a nested class with methods and a lambda in a C++ function body', () => {
+    const source = scenario([
+      '    struct Local {',
+      '        int Get() { return 41 + 1; }',
+      '        void Show() { MessageBoxW(NULL, L"in method", L"v", MB_OK); }',
+      '    };',
+      '    auto show = [](int n) { MessageBoxW(NULL, L"in lambda", L"v", MB_OK); return n + 2; };',
+      '    Local l;',
+      '    l.Show();',
+      '    return show(l.Get());',
+    ]);
+    editing({ 'co.cpp': source }, ['co.cpp'], (editor, path) => {
+      const file = path('co.cpp');
+      for (const [anchor, ch] of [['41 + 1', '9'], ['n + 2', '3'], ['"in method"', 'x'], ['"in lambda"', 'y']] as const) {
+        const at = editor.texts.get(file)!.indexOf(anchor) + 2;
+        editor.type(file, at, 0, ch);
+        editor.type(file, at, 0, ' ');
+      }
+      // a method closed early, then reopened
+      const get = editor.texts.get(file)!.indexOf('return 41');
+      editor.type(file, get, 0, '}');
+      editor.type(file, get, 1, '');
+      expect(editor.relints).toBeGreaterThan(0);
+    });
+  });
+
+  it('a K&R definition, a definition inside extern "C" { } and one whose name comes from a macro', () => {
+    const source = scenario(WORK, {
+      before: [
+        'static int Old(a)',
+        'int a;',
+        '{',
+        '    MessageBoxW(NULL, L"kr", L"v", MB_OK);',
+        '    return a + 1;',
+        '}',
+        '',
+        '#ifdef __cplusplus',
+        'extern "C" {',
+        '#endif',
+        'static void Wrapped(void)',
+        '{',
+        '    MessageBoxW(NULL, L"wrapped", L"v", MB_OK);',
+        '    Old(2);',
+        '}',
+        '#ifdef __cplusplus',
+        '}',
+        '#endif',
+        '',
+        '#define NAMED(x) Named_##x',
+        'static void NAMED(one)(void)',
+        '{',
+        '    Wrapped();',
+        '    Old(3);',
+        '}',
+        '',
+      ],
+    });
+    for (const name of ['co.c', 'co.cpp']) {
+      editing({ [name]: source.replace('    /* note */', '    Wrapped();\n    Named_one();') }, [name], (editor, path) => {
+        const file = path(name);
+        for (const anchor of ['a + 1', 'Old(2)', 'Old(3)']) {
+          const at = editor.texts.get(file)!.indexOf(anchor) + anchor.length - 1;
+          editor.type(file, at, 0, '4');
+          editor.type(file, at, 0, 'q');
+          editor.type(file, at, 2, '');
+        }
+      });
+    }
+    // extern "C" with braces in C++
+    const cpp = source.replaceAll('#ifdef __cplusplus\n', '').replaceAll('#endif\n', '');
+    editing({ 'co.cpp': cpp }, ['co.cpp'], (editor, path) => {
+      const file = path('co.cpp');
+      const at = cpp.indexOf('Old(2)') + 4;
+      editor.type(file, at, 0, '4');
+      editor.type(file, at, 1, '');
+    });
+  });
+
+  it('the whole content of a body deleted and typed back, edits at the first and last character inside the braces', () => {
+    const source = scenario(WORK);
+    editing({ 'co.c': source }, ['co.c'], (editor, path) => {
+      const file = path('co.c');
+      const open = source.indexOf('{', source.indexOf('static DWORD Work(')) + 1;
+      const close = source.indexOf('\n}', open) + 1;
+      editor.type(file, open, 0, ' ');
+      editor.type(file, open, 1, '');
+      editor.type(file, close, 0, ' ');
+      editor.type(file, close, 0, '7');
+      editor.type(file, close, 2, '');
+      const inner = source.slice(open, close);
+      editor.type(file, open, inner.length, '');
+      editor.type(file, open, 0, inner);
+      // the entry point's body too: its first and last character
+      const text = editor.texts.get(file)!;
+      const entryOpen = text.indexOf('{', text.indexOf('DWORD CALLBACK CoInstaller(')) + 1;
+      const entryClose = text.indexOf('\n}', entryOpen) + 1;
+      editor.type(file, entryClose, 0, '\n');
+      editor.type(file, entryOpen, 0, '\n');
+      const entryInner = editor.texts.get(file)!.slice(entryOpen, entryClose + 1);
+      editor.type(file, entryOpen, entryInner.length, '');
+      editor.type(file, entryOpen, 0, entryInner);
+      expect(editor.relints).toBeGreaterThan(0);
+    });
+  });
+
+  it('the entry point typed into: case labels, the dispatch and numbers in a case', () => {
+    const source = scenario(WORK);
+    editing({ 'co.c': source }, ['co.c'], (editor, path) => {
+      const file = path('co.c');
+      const at = () => editor.texts.get(file)!.indexOf('Sleep(10)') + 'Sleep(1'.length;
+      editor.type(file, at(), 0, '5');
+      editor.type(file, at(), 0, '\n');
+      editor.type(file, at(), 1, '');
+      const label = () => editor.texts.get(file)!.indexOf('case DIF_REMOVE:') + 'case DIF_REMOVE'.length;
+      editor.type(file, label(), 0, 'X');
+      editor.type(file, label(), 1, '');
+      const prompt = () => editor.texts.get(file)!.indexOf('        Prompt();');
+      editor.type(file, prompt(), 0, '//');
+      editor.type(file, prompt(), 2, '');
+      const work = () => editor.texts.get(file)!.indexOf('status = Work(');
+      editor.type(file, work(), 'status = '.length, '');
+      editor.type(file, work(), 0, 'status = ');
+      expect(editor.relints).toBeGreaterThan(0);
+    });
+  });
+
+  it('a file with a directive is linted whole, its findings the same', () => {
+    const source = scenario(WORK).replace('    MessageBoxW(NULL, L"Hi', '    // coinstaller-lint-disable-next-line no-ui-outside-finish-install\n    MessageBoxW(NULL, L"Hi');
+    editing({ 'co.c': source }, ['co.c'], (editor, path) => {
+      const file = path('co.c');
+      const at = source.indexOf('value = 3') + 'value = 3'.length;
+      editor.type(file, at, 0, '1');
+      editor.type(file, at, 1, '');
+      expect(editor.relints).toBe(0);
+    });
+  });
+
+  it('very long lines: edits at and around the 16, 256 and 4096 code unit blocks of the text comparison', () => {
+    const long = 'x'.repeat(9000);
+    const source = scenario([`    LPCWSTR text = L"${long}";`, '    DWORD value = 1;', `    /* ${long} */`, '    return value + (text[0] == 0);']);
+    editing({ 'co.c': source }, ['co.c'], (editor, path) => {
+      const file = path('co.c');
+      const start = source.indexOf(long);
+      for (const offset of [0, 15, 16, 255, 256, 4095, 4096, 4097, 8191, 8192, 8999]) {
+        editor.type(file, start + offset, 0, 'y');
+        editor.type(file, start + offset, 1, '');
+      }
+      // the same letter as its neighbours: the region is ambiguous
+      editor.type(file, start + 4096, 1, '');
+      editor.type(file, start + 4096, 0, 'x');
+      expect(editor.relints).toBeGreaterThan(10);
+    });
+  });
+
   it('a space deleted between / and * opens a comment over the statement that set the flag', () => {
     const source = helperModule(['    int v = 4 / *p; params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; /* x */ ;']);
     editing({ 'co.c': source }, ['co.c'], (editor, path) => {
