@@ -53,6 +53,11 @@ export function planRelint(
   const oldRange: OffsetRange = [startOf(index), endOf(index)];
   const shift = functionShift(oldRange, delta);
   const walk = new Set<number>([index]);
+  // a line the function shares with another child: blanks typed at its start indent that child too
+  const prev = index > 0 ? endOf(index - 1) : -1;
+  const next = index + 1 < children ? startOf(index + 1) + delta : -1;
+  const sharesLine = (prev >= 0 && lines.lineOf(prev) === lines.lineOf(oldRange[0])) || (next >= 0 && lines.lineOf(next) === lines.lineOf(oldRange[1] + delta - 1));
+  const neutral = fixNeutral && !sharesLine;
   const placed: { child: number; message: LintMessage }[] = [];
   for (const m of messages) {
     if (m.fatal || m.ruleId === null) return undefined;
@@ -61,7 +66,7 @@ export function planRelint(
     placed.push({ child, message: m });
     // a place inside the function may move; a fix may be planned from anything in the file
     const fixes = m.fix !== undefined || (m.suggestions?.length ?? 0) > 0;
-    if ((fixes && !fixNeutral) || shiftMessages([m], filePath, filePath, shift, lines) === null) walk.add(child);
+    if ((fixes && !neutral) || shiftMessages([m], filePath, filePath, shift, lines) === null) walk.add(child);
   }
   const ranges = [...walk].sort((a, b) => a - b).map((i): OffsetRange => (i < index ? [startOf(i), endOf(i)] : i === index ? [startOf(i), endOf(i) + delta] : [startOf(i) + delta, endOf(i) + delta]));
   const outside = placed.filter((p) => !walk.has(p.child)).map((p) => p.message);

@@ -723,6 +723,45 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
     });
   });
 
+  it('a tab typed at the start of a line the entry point shares with the end of the function before it', () => {
+    // the entry point's indentation unit is read from its first line, which starts inside Work's body
+    const shared = [
+      '#include <windows.h>',
+      '#include <setupapi.h>',
+      '',
+      'static void Prompt(void)',
+      '{',
+      '\t\tMessageBoxW(NULL, L"Hi", L"Vendor", MB_OK);',
+      '}',
+      '',
+      'static DWORD Work(void)',
+      '{',
+      '\t\tDWORD value = 0;',
+      'return value; } DWORD CALLBACK CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)',
+      '{',
+      '\t\tswitch (InstallFunction) {',
+      '\t\tcase DIF_INSTALLDEVICE:',
+      '\t\t\t\tPrompt();',
+      '\t\t\t\tWork();',
+      '\t\t\t\tbreak;',
+      '\t\tdefault:',
+      '\t\t\t\tbreak;',
+      '\t\t}',
+      '\t\treturn NO_ERROR;',
+      '}',
+      '',
+    ].join('\n');
+    editing({ 'co.c': shared }, ['co.c'], (editor, path) => {
+      const file = path('co.c');
+      const at = shared.indexOf('return value; }');
+      editor.type(file, at, 0, '\t');
+      editor.type(file, at, 1, '');
+      // a digit typed on that line is fix-neutral still: it indents nothing
+      editor.type(file, at + 'return value'.length, 0, ' + 1');
+      editor.type(file, at + 'return value + 1'.length, 0, '2');
+    });
+  });
+
   it('a space deleted between / and * opens a comment over the statement that set the flag', () => {
     const source = helperModule(['    int v = 4 / *p; params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; /* x */ ;']);
     editing({ 'co.c': source }, ['co.c'], (editor, path) => {
