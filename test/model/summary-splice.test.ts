@@ -168,3 +168,107 @@ describe('spliceTopLevelSummary', () => {
     expect(include.spliced).toBeUndefined();
   });
 });
+
+describe('spliceTopLevelSummary on bodies that hold more than statements', () => {
+  /**
+   * Function bodies holding a nested class with methods, a lambda, statics, a #define, an #if 0
+   * block, a K&R definition, a definition inside extern "C" { } and one named through a macro;
+   * CRLF line ends and characters outside the BMP.
+   */
+  const TRICKY = [
+    '#include <windows.h>',
+    '',
+    'static int g_total = 0;',
+    '',
+    'static int Old(a)',
+    'int a;',
+    '{',
+    '    static int s_old = 0;',
+    '    return a + s_old++;',
+    '}',
+    '',
+    'extern "C" {',
+    'static void Wrapped(void)',
+    '{',
+    '    Old(2);',
+    '}',
+    '}',
+    '',
+    '#define NAMED(x) Named_##x',
+    'static void NAMED(one)(void)',
+    '{',
+    '    Wrapped();',
+    '}',
+    '',
+    'static DWORD Work(HDEVINFO DeviceInfoSet, DI_FUNCTION Dif)',
+    '{',
+    '    struct Local {',
+    '        int Get() { static int s_inner = 0; return ++s_inner + g_total; }',
+    '        void Show() { MessageBoxW(NULL, L"m \u{1F680}", L"v", MB_OK); }',
+    '    };',
+    '    auto show = [](int n) { Old(n); return n + 2; };',
+    '#define LOCAL_LIMIT 4',
+    '#if 0',
+    '    Sleep(LOCAL_LIMIT);',
+    '#endif',
+    '    static int s_calls;',
+    '    s_calls++;',
+    '    if (Dif == DIF_REMOVE) { Local l; l.Show(); }',
+    '    return show(g_total);',
+    '}',
+    '',
+    'static int Later(void)',
+    '{',
+    '    static int s_later = 1;',
+    '    g_total += s_later;',
+    '    return s_later;',
+    '}',
+    '',
+  ];
+  const EDITS = ['7', 'x', ' ', '\n', '\r\n', 'static int s_new = 0; s_new++;', 'Later();', '}', '{', '/*', '"', '#endif\n', '#if 0\n', 'g_total = 1;', '\u{1F681}', 'case DIF_REMOVE:', 'if (Dif == DIF_INSTALLDEVICE) '];
+
+  for (const [name, eol] of [
+    ['tricky.cpp', '\n'],
+    ['tricky-crlf.cpp', '\r\n'],
+    ['tricky.c', '\r\n'],
+  ] as const) {
+    it(`${name}: every kind of edit at every 7th offset of every body gives the summary of the whole new text`, () => {
+      const text = TRICKY.join(eol);
+      const offsets = bodyOffsets(text).filter((_, i) => i % 7 === 0);
+      let spliced = 0;
+      for (const [k, at] of offsets.entries()) {
+        const inserted = EDITS[k % EDITS.length];
+        const removed = k % 5 === 0 ? 1 + (k % 3) : 0;
+        // an editor's cursor never sits inside a CRLF nor a surrogate pair
+        if (text.charCodeAt(at - 1) === 13 || (text.charCodeAt(at) & 0xfc00) === 0xdc00) continue;
+        const outcome = edit(name, text, at, removed, inserted);
+        if (!outcome.spliced) continue;
+        spliced++;
+        expect(outcome.spliced.summary, `${JSON.stringify(inserted)} at ${at} (${removed} removed)`).toStrictEqual(outcome.full);
+      }
+      expect(spliced).toBeGreaterThan(offsets.length / 3);
+    });
+  }
+
+  it('statics removed before the statics of later functions are renumbered back', () => {
+    const text = TRICKY.join('\n');
+    // (the K&R definition is no function_definition to tree-sitter-cpp: an edit there is no splice)
+    for (const statement of ['static int s_calls;', 'static int s_inner = 0; ']) {
+      const at = text.indexOf(statement);
+      const outcome = edit('tricky.cpp', text, at, statement.length, '');
+      expect(outcome.spliced, statement).toBeDefined();
+      expect(outcome.spliced!.sameShape, statement).toBe(false);
+      expect(outcome.spliced!.summary, statement).toStrictEqual(outcome.full);
+    }
+  });
+
+  it('a digit in the lambda or the method keeps the shape; a call added in either does not', () => {
+    const text = TRICKY.join('\n');
+    const lambda = text.indexOf('n + 2') + 4;
+    expect(edit('tricky.cpp', text, lambda, 0, '5').spliced?.sameShape).toBe(true);
+    expect(edit('tricky.cpp', text, lambda, 0, '5 + Later()').spliced?.sameShape).toBe(false);
+    const method = text.indexOf('L"m ') + 3;
+    expect(edit('tricky.cpp', text, method, 0, 'y').spliced?.sameShape).toBe(true);
+    expect(edit('tricky.cpp', text, text.indexOf('MessageBoxW(NULL, L"m'), 0, 'Later(); ').spliced?.sameShape).toBe(false);
+  });
+});
