@@ -13,9 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateInstaller } from '../../bench/big-installer.js';
 import { builtinRules } from '../../rules/checks/index.js';
 import { ConfigResolver } from '../../rules/config/load-config.js';
-import type { Linter } from '../../rules/engine/linter.js';
-import type { LintMessage } from '../../rules/engine/types.js';
-import { createInstallerModelProvider, discoverModule, SummaryCache } from '../../rules/model/index.js';
+import { Linter } from '../../rules/engine/linter.js';
+import type { LintMessage, RuleModule } from '../../rules/engine/types.js';
+import { createInstallerModelProvider, discoverModule, installerModelProvider, SummaryCache } from '../../rules/model/index.js';
 import { CppParser } from '../../rules/parsing/cpp-parser.js';
 import { OpenDocuments } from '../../server/documents/open-documents.js';
 import { ConfigStore } from '../../server/lint/config-store.js';
@@ -41,15 +41,15 @@ beforeAll(async () => {
 });
 afterAll(() => parser.delete());
 
-function service(ws: TempWorkspace) {
+function service(ws: TempWorkspace, rules: ReadonlyMap<string, RuleModule> = builtinRules) {
   const documents = new OpenDocuments();
-  const configs = new ConfigStore(builtinRules);
+  const configs = new ConfigStore(rules);
   configs.setFolders([ws.root]);
   configs.setSettings(null, defaultServerSettings());
   const disk = new DiskFiles(documents.parseCounts, () => 1 << 22);
   const summaryCache = new SummaryCache();
   const lint = new LintService({
-    rules: builtinRules,
+    rules,
     parser,
     documents,
     disk,
@@ -63,10 +63,15 @@ function service(ws: TempWorkspace) {
 }
 
 /** The messages of a fresh lint of the module, `texts` standing for the open files. */
-function fromScratch(ws: TempWorkspace, target: string, texts: ReadonlyMap<string, string>): LintMessage[] {
-  const resolver = new ConfigResolver(builtinRules, { cwd: ws.root, stopAt: ws.root });
+function fromScratch(ws: TempWorkspace, target: string, texts: ReadonlyMap<string, string>, rules: ReadonlyMap<string, RuleModule> = builtinRules): LintMessage[] {
+  const resolver = new ConfigResolver(rules, { cwd: ws.root, stopAt: ws.root });
   const inputs = discoverModule(target).files.map((f) => ({ filePath: f, text: texts.get(f) ?? readFileSync(f, 'utf8'), report: f === target }));
-  return linter.lintModule(inputs, (f) => resolver.configFor(f))[0].messages;
+  const scratch = rules === builtinRules ? linter : new Linter({ rules, parser, serviceProviders: [installerModelProvider] });
+  try {
+    return scratch.lintModule(inputs, (f) => resolver.configFor(f))[0].messages;
+  } finally {
+    if (scratch !== linter) scratch.dispose();
+  }
 }
 
 /** Messages in one order whatever order the rules reported equal ranges in, as plain data. */
@@ -103,8 +108,9 @@ class Editor {
   constructor(
     private readonly ws: TempWorkspace,
     files: readonly string[],
+    private readonly rules: ReadonlyMap<string, RuleModule> = builtinRules,
   ) {
-    this.service = service(ws);
+    this.service = service(ws, rules);
     this.docs = files.map((f) => {
       const text = readFileSync(f, 'utf8');
       this.texts.set(f, text);
@@ -138,7 +144,7 @@ class Editor {
 
   private compare(what: string): void {
     for (const { f } of this.docs) {
-      expect(normal(this.messagesOf(f)), `${what}: results of ${f}`).toEqual(normal(fromScratch(this.ws, f, this.texts)));
+      expect(normal(this.messagesOf(f)), `${what}: results of ${f}`).toEqual(normal(fromScratch(this.ws, f, this.texts, this.rules)));
       this.checked++;
     }
   }
@@ -760,6 +766,80 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
       editor.type(file, at + 'return value'.length, 0, ' + 1');
       editor.type(file, at + 'return value + 1'.length, 0, '2');
     });
+  });
+
+  it('the example module, both files open: blanks and line feeds typed at the top of every function of each', () => {
+    const files: Record<string, string> = {};
+    for (const name of ['coinstaller.c', 'contoso.h', 'contoso.def', 'maintenance.c', 'settings.c', 'ui.c', 'updater.c']) files[name] = readFileSync(join(EXAMPLE, name), 'utf8');
+    editing(files, ['coinstaller.c', 'ui.c'], (editor, path) => {
+      for (const name of ['coinstaller.c', 'ui.c']) {
+        const file = path(name);
+        const bodies = () => {
+          const tree = parser.parse(editor.texts.get(file)!);
+          try {
+            return tree.rootNode.children.flatMap((c) => (c?.type === 'function_definition' && c.childForFieldName('body') ? [c.childForFieldName('body')!.startIndex + 1] : []));
+          } finally {
+            tree.delete();
+          }
+        };
+        for (let i = 0; i < bodies().length; i++) {
+          const at = bodies()[i];
+          editor.type(file, at, 0, '\n');
+          editor.type(file, at, 0, ' ');
+          editor.type(file, at, 2, '');
+        }
+      }
+      expect(editor.relints).toBeGreaterThan(4);
+    });
+  });
+
+  it('a rule that throws on a number typed in one function, and one listening to Program and to nodes', () => {
+    const meta: RuleModule['meta'] = { type: 'problem', docs: { description: 't', guideline: 't', url: 'file:///x', recommended: true }, messages: { m: 'number {{n}}' }, schema: [] };
+    // reports every number; throws on 13
+    const numbers: RuleModule = {
+      meta,
+      create: (context) => ({
+        number_literal(node) {
+          if (node.text === '13') throw new Error('thirteen');
+          context.report({ node, messageId: 'm', data: { n: node.text } });
+        },
+      }),
+    };
+    // counts the numbers of the file in Program and reports each with the count seen so far
+    const counting: RuleModule = {
+      meta,
+      create: (context) => {
+        let seen = 0;
+        return {
+          Program() {
+            seen = 0;
+          },
+          number_literal(node) {
+            seen++;
+            context.report({ node, messageId: 'm', data: { n: String(seen) } });
+          },
+        };
+      },
+    };
+    const rules = new Map<string, RuleModule>([...builtinRules, ['test-numbers', numbers], ['test-counting', counting]]);
+    const source = scenario(WORK);
+    const ws = tempWorkspace({ 'coinstaller-lint.json': '{ "extends": "all", "rules": { "test-numbers": "error", "test-counting": "error" } }\n', 'co.c': source });
+    const editor = new Editor(ws, [ws.path('co.c')], rules);
+    try {
+      const file = ws.path('co.c');
+      expect(editor.messagesOf(file).some((m) => m.ruleId === 'test-numbers')).toBe(true);
+      const at = source.indexOf('value = 3 + 4;') + 'value = '.length;
+      editor.type(file, at, 1, '13');
+      // another function typed into while the rule fails
+      const sleep = editor.texts.get(file)!.indexOf('Sleep(10)') + 'Sleep(1'.length;
+      editor.type(file, sleep, 0, '5');
+      editor.type(file, at, 2, '3');
+      editor.type(file, editor.texts.get(file)!.indexOf('Sleep(150)') + 'Sleep(1'.length, 1, '');
+      expect(editor.messagesOf(file).some((m) => m.fatal)).toBe(false);
+    } finally {
+      editor.dispose();
+      ws.remove();
+    }
   });
 
   it('a space deleted between / and * opens a comment over the statement that set the flag', () => {
