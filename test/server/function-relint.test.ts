@@ -842,6 +842,16 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
     }
   });
 
+  it('a space typed between a non-ASCII letter and the flag splits one identifier in two', () => {
+    const source = helperModule(['    params.FlagsEx |= \u00e9DI_FLAGSEX_FINISHINSTALL_ACTION;']);
+    editing({ 'co.c': source }, ['co.c'], (editor, path) => {
+      const file = path('co.c');
+      const at = source.indexOf('\u00e9DI_') + 1;
+      editor.type(file, at, 0, ' ');
+      editor.type(file, at, 1, '');
+    });
+  });
+
   it('a space deleted between / and * opens a comment over the statement that set the flag', () => {
     const source = helperModule(['    int v = 4 / *p; params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; /* x */ ;']);
     editing({ 'co.c': source }, ['co.c'], (editor, path) => {
@@ -869,5 +879,11 @@ describe('isFixNeutralEdit and comment boundaries', () => {
     expect(neutral('a / /b', 'a //b')).toBe(false);
     expect(neutral('a * /b', 'a */b')).toBe(false);
     expect(neutral('x = 4 / p;', 'x = 4 /  p;'), 'a division is no comment').toBe(true);
+  });
+  it('reads non-ASCII characters and $ as parts of a word', () => {
+    expect(neutral('x = \u00e9FLAG;', 'x = \u00e9 FLAG;')).toBe(false);
+    expect(neutral('x = a$b;', 'x = a $b;')).toBe(false);
+    expect(neutral('x = \u00e9;', 'x = \u00e91;')).toBe(false);
+    expect(neutral('x = 1; /* \u00e9 */', 'x = 12; /* \u00e9 */')).toBe(true);
   });
 });
