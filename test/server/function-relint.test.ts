@@ -129,13 +129,23 @@ class Editor {
 
   /** Replaces [at, at + removed) of `file` with `inserted`, then compares every open file's results. */
   type(file: string, at: number, removed: number, inserted: string): void {
+    this.typeUnseen(file, at, removed, inserted);
+    this.compare(`${JSON.stringify(inserted)} at ${at} (${removed} removed) in ${file}`);
+  }
+
+  /** A keystroke no lint sees (the next one comes first): a new version of the document only. */
+  typeUnseen(file: string, at: number, removed: number, inserted: string): void {
     const target = this.docs.find((d) => d.f === file)!;
     const text = this.texts.get(file)!;
     const end = Math.min(at + removed, text.length);
     const lines = new LineIndex(text);
     target.doc.apply([{ range: { start: lines.positionAt(at), end: lines.positionAt(end) }, text: inserted }], ++target.version, 'utf-16');
     this.texts.set(file, text.slice(0, at) + inserted + text.slice(end));
-    this.compare(`${JSON.stringify(inserted)} at ${at} (${removed} removed) in ${file}`);
+  }
+
+  /** Compares every open file's results with a lint from scratch. */
+  check(what: string): void {
+    this.compare(what);
   }
 
   messagesOf(file: string): LintMessage[] {
@@ -889,6 +899,31 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
       }
     });
   }
+
+  it('keystrokes no lint saw in between: in two functions, in one function, and undone', () => {
+    const source = scenario(WORK);
+    editing({ 'co.c': source }, ['co.c'], (editor, path) => {
+      const file = path('co.c');
+      const work = () => editor.texts.get(file)!.indexOf('value = 3') + 'value = 3'.length;
+      const sleep = () => editor.texts.get(file)!.indexOf('Sleep(10)') + 'Sleep(1'.length;
+      editor.typeUnseen(file, work(), 0, '1');
+      editor.typeUnseen(file, sleep(), 0, '2');
+      editor.check('a digit in Work and one in the entry point');
+      editor.typeUnseen(file, work(), 0, '5');
+      editor.typeUnseen(file, work() - 3, 0, ' ');
+      editor.typeUnseen(file, work(), 0, '\n');
+      editor.check('three keystrokes in Work');
+      const relints = editor.relints;
+      editor.typeUnseen(file, work(), 0, '9');
+      editor.typeUnseen(file, work(), 1, '');
+      editor.check('a digit typed and deleted');
+      // a keystroke in Work and one in the comment of Prompt's neighbour: one region over both
+      editor.typeUnseen(file, work(), 0, '4');
+      editor.typeUnseen(file, editor.texts.get(file)!.indexOf('/* note') + 3, 0, 'x');
+      editor.check('a digit in code and a letter in a comment');
+      expect(editor.relints, 'the keystrokes in Work alone were relinted').toBeGreaterThan(relints - 1);
+    });
+  });
 
   it('a space deleted between / and * opens a comment over the statement that set the flag', () => {
     const source = helperModule(['    int v = 4 / *p; params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; /* x */ ;']);
