@@ -871,14 +871,13 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
     });
   });
 
-  // Known gap in server/lint/lint-service.ts (not this review's to change): relintedFunction and
-  // shiftedOutcome do not check the new text's size against maxFileSize, which run() does. Drop
-  // `.fails` once they do.
+  // relintedFunction and shiftedOutcome (lint-service.ts) check the new text's size against
+  // maxFileSize as run() does
   for (const [where, anchor] of [
     ['code (the one-function relint)', 'value = 3'],
     ['a comment (results moved over it)', '/* note'],
   ] as const) {
-    it.fails(`a keystroke in ${where} that takes the file over coinstallerLint.maxFileSize gives the notice a full lint gives`, () => {
+    it(`a keystroke in ${where} that takes the file over coinstallerLint.maxFileSize gives the notice a full lint gives`, () => {
       const source = scenario(WORK);
       const ws = tempWorkspace({ ...CONFIG, 'co.c': source });
       const file = ws.path('co.c');
@@ -922,6 +921,31 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
       editor.typeUnseen(file, editor.texts.get(file)!.indexOf('/* note') + 3, 0, 'x');
       editor.check('a digit in code and a letter in a comment');
       expect(editor.relints, 'the keystrokes in Work alone were relinted').toBeGreaterThan(relints - 1);
+    });
+  });
+
+  it('random blanks, line feeds, digits, slashes and stars in a module whose fixes read other functions', () => {
+    const source = helperModule([
+      '    // note 1',
+      '    params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; /* 2 */',
+      '    int v = 4 / *p * 3;',
+      '#if 1',
+      '    v += 10;',
+      '#endif',
+    ]).replace('    MessageBoxW(NULL, L"Hi", L"Vendor", MB_OK);', '    int n = 2 * 3;\n    // show it\n    MessageBoxW(NULL, L"Hi", L"Vendor", MB_OK); n = n / 2;');
+    editing({ 'co.c': source }, ['co.c'], (editor, path) => {
+      const file = path('co.c');
+      const random = seededRandom(Number(process.env.SEED ?? 3));
+      const keys = Number(process.env.KEYS ?? 60);
+      for (let k = 0; k < keys; k++) {
+        const text = editor.texts.get(file)!;
+        const spots = insideBodies(text);
+        if (spots.length === 0) break;
+        const at = spots[randomInt(random, spots.length)];
+        if (randomInt(random, 3) === 0) editor.type(file, at, 1, '');
+        else editor.type(file, at, 0, pick(random, ['\n', ' ', '\t', '1', '0', '/', '*', '\n', ' ']));
+      }
+      expect(editor.relints).toBeGreaterThan(0);
     });
   });
 
