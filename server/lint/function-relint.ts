@@ -12,7 +12,15 @@
  * in another file that points into the function, a failing rule) is left to a full lint. The
  * module's model is rebuilt (from the spliced summary), so hovers and entry points are current.
  */
-import type { LintMessage, OffsetRange } from '../../rules/engine/types.js';
+import type { ModuleFileInput } from '../../rules/engine/linter.js';
+import type { LintMessage, OffsetRange, SharedSettings } from '../../rules/engine/types.js';
+import type { SummaryCache } from '../../rules/model/summary-cache.js';
+import { wasmBindingOf } from '../../rules/model/summarize-cursor.js';
+import { moduleNames } from '../../rules/model/summary-splice.js';
+import type { FileSummary } from '../../rules/model/summary-types.js';
+import { topLevelOutline } from '../../rules/model/top-level-outline.js';
+import { languageOfPath, wasmModuleObject } from '../../rules/parsing/cpp-parser.js';
+import type { OpenDocuments } from '../documents/open-documents.js';
 import type { LineIndex } from '../../rules/source/line-index.js';
 import type { TextShift } from '../../rules/source/text-shift.js';
 import type { Outline } from '../../rules/model/top-level-outline.js';
@@ -175,3 +183,36 @@ export function mergeRelinted(
   return [...fresh, ...moved].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
 }
 
+
+/** What the next keystroke's relint compares with, for each open C/C++ document of the module. */
+export function relintBases(files: readonly string[], documents: OpenDocuments): Map<string, { blanked: string; outline: Outline }> {
+  const bases = new Map<string, { blanked: string; outline: Outline }>();
+  for (const f of files) {
+    const doc = documents.byPath(f);
+    const tree = doc?.tree.current;
+    if (!doc || !tree || languageOfPath(f) !== 'cpp') continue;
+    bases.set(f, { blanked: doc.tree.blanked, outline: topLevelOutline(tree, wasmBindingOf(wasmModuleObject())) });
+  }
+  return bases;
+}
+
+/**
+ * The names the module's model can resolve a reference by (summary-splice.ts moduleNames), from
+ * the summaries of the last lint (`edited`'s before the edit) and the settings' function names;
+ * undefined when a summary is not at hand (then every reference counts).
+ */
+export function knownNames(
+  inputs: readonly ModuleFileInput[],
+  edited: string,
+  editedSummary: FileSummary,
+  cache: SummaryCache,
+  settings: Pick<SharedSettings, 'entryPoints' | 'interactiveFunctions'>,
+): Set<string> | undefined {
+  const summaries: FileSummary[] = [];
+  for (const i of inputs) {
+    const s = i.filePath === edited ? editedSummary : cache.peek(i.filePath, i.text);
+    if (!s) return undefined;
+    summaries.push(s);
+  }
+  return moduleNames(summaries, [...(settings.entryPoints ?? []), ...(settings.interactiveFunctions ?? [])]);
+}

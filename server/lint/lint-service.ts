@@ -9,24 +9,22 @@ import type { EntryPointInfo, InstallerModelService } from '../../rules/checks/i
 import { isIgnored } from '../../rules/config/ignores.js';
 import type { ResolvedConfig } from '../../rules/config/resolved-config.js';
 import { fileLanguage, Linter, type ModuleFileInput, type ServiceProvider } from '../../rules/engine/linter.js';
-import type { RuleModule, RuleServices } from '../../rules/engine/types.js';
-import { languageOfPath, type CppParser } from '../../rules/parsing/cpp-parser.js';
+import type { LintMessage, RuleModule, RuleServices } from '../../rules/engine/types.js';
+import type { SummaryCache } from '../../rules/model/summary-cache.js';
+import { wasmBindingOf } from '../../rules/model/summarize-cursor.js';
+import { spliceTopLevelSummary } from '../../rules/model/summary-splice.js';
+import { changedChild, editedTopLevelFunction, topLevelOutline } from '../../rules/model/top-level-outline.js';
+import { languageOfPath, wasmModuleObject, type CppParser } from '../../rules/parsing/cpp-parser.js';
 import { LineIndex } from '../../rules/source/line-index.js';
+import { unionShift } from '../../rules/source/text-shift.js';
 import type { OpenDocuments } from '../documents/open-documents.js';
 import type { Logger } from '../logger.js';
 import { commentOnlyEdit, differingRegion, type TextShift } from './comment-edit.js';
-import type { LintMessage } from '../../rules/engine/types.js';
-import type { SummaryCache } from '../../rules/model/summary-cache.js';
-import { wasmBindingOf } from '../../rules/model/summarize-cursor.js';
-import { moduleNames, spliceTopLevelSummary } from '../../rules/model/summary-splice.js';
-import type { FileSummary } from '../../rules/model/summary-types.js';
-import { changedChild, editedTopLevelFunction, topLevelOutline, type Outline } from '../../rules/model/top-level-outline.js';
-import { wasmModuleObject } from '../../rules/parsing/cpp-parser.js';
-import { unionShift } from '../../rules/source/text-shift.js';
-import { functionShift, isFixNeutralEdit, mergeRelinted, planRelint } from './function-relint.js';
 import type { ConfigStore } from './config-store.js';
 import type { DiskFiles } from './disk-files.js';
 import type { FileOutcome, ModuleOutcome } from './file-outcome.js';
+import { functionShift, isFixNeutralEdit, knownNames, mergeRelinted, planRelint, relintBases } from './function-relint.js';
+import { moduleInputs } from './module-inputs.js';
 import { shiftEntryPoints, shiftMessages } from './shift-outcome.js';
 
 export interface LintServiceOptions {
@@ -208,7 +206,7 @@ export class LintService {
     const texts = new Map(cached.texts);
     if (edited !== undefined) {
       const doc = documents.byPath(edited)!;
-      if (cached.files.get(edited)?.notice) return undefined;
+      if (cached.files.get(edited)?.notice || this.overSizeLimit(edited, doc.text)) return undefined;
       const moved = commentOnlyEdit(cached.texts.get(edited)!, doc.text, doc.tree.treeFor(parser, doc.text).rootNode);
       if (!moved) return undefined;
       shift = moved;
@@ -233,6 +231,13 @@ export class LintService {
     }
     const entryPoints = edited === undefined ? cached.entryPoints : shiftEntryPoints(cached.entryPoints, edited, shift);
     return { ...cached, key, files, entryPoints, texts, shifted: cached.shifted || edited !== undefined };
+  }
+
+  /** The text is over the file's coinstallerLint.maxFileSize (a full lint reports that instead of findings). */
+  private overSizeLimit(filePath: string, text: string): boolean {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit: most texts are clear of the limit without counting
+    const limit = this.options.configs.settingsFor(filePath).maxFileSize;
+    return text.length * 3 > limit && Buffer.byteLength(text, 'utf8') > limit;
   }
 
   /** The module's inputs apart from the open documents' texts. */
@@ -334,20 +339,8 @@ export class LintService {
         this.capturedServices = undefined;
       }
     }
-    return { root: module.root, key, files, entryPoints, model, inputs: this.inputsOf(module), texts, bases: this.basesOf(module) };
-  }
-
-  /** What the next keystroke's relint compares with, for each open C/C++ document (when relints are on). */
-  private basesOf(module: { files: string[] }): ModuleOutcome['bases'] {
-    if (!this.options.summaryCache) return undefined;
-    const bases = new Map<string, { blanked: string; outline: Outline }>();
-    for (const f of module.files) {
-      const doc = this.options.documents.byPath(f);
-      const tree = doc?.tree.current;
-      if (!doc || !tree || languageOfPath(f) !== 'cpp') continue;
-      bases.set(f, { blanked: doc.tree.blanked, outline: topLevelOutline(tree, wasmBindingOf(wasmModuleObject())) });
-    }
-    return bases;
+    const bases = this.options.summaryCache ? relintBases(module.files, documents) : undefined;
+    return { root: module.root, key, files, entryPoints, model, inputs: this.inputsOf(module), texts, bases };
   }
 
   /**
@@ -369,6 +362,7 @@ export class LintService {
     const base = edited !== undefined ? cached.bases.get(edited) : undefined;
     const before = edited !== undefined ? cached.files.get(edited) : undefined;
     if (edited === undefined || oldText === undefined || !base || !before || before.notice) return undefined;
+    if (this.overSizeLimit(edited, documents.byPath(edited)!.text)) return undefined;
     const oldSummary = summaryCache.get(edited, oldText);
     const doc = documents.byPath(edited)!;
     const text = doc.text;
@@ -381,9 +375,10 @@ export class LintService {
     const fn = editedTopLevelFunction(base.outline, outline, tree.rootNode, region.at, region.oldEnd, region.delta);
     if (!fn) return undefined;
     const index = changedChild(base.outline, outline, region.at, region.oldEnd, region.delta)!;
-    const inputs = this.plainInputs(module, edited);
+    const inputs = moduleInputs(module.files, edited, documents, this.options.disk, parser);
     if (!inputs) return undefined;
-    const spliced = spliceTopLevelSummary(oldSummary, fn, text, oldText, region.delta, doc.lineIndex.lineStarts, binding, this.knownNames(inputs, edited, oldSummary));
+    const known = knownNames(inputs, edited, oldSummary, summaryCache, this.configOrDefault(edited).settings);
+    const spliced = spliceTopLevelSummary(oldSummary, fn, text, oldText, region.delta, doc.lineIndex.lineStarts, binding, known);
     if (!spliced) return undefined;
     summaryCache.set(edited, text, spliced.summary);
     this.splicedSummaries++;
@@ -434,43 +429,6 @@ export class LintService {
   }
 
   /**
-   * The names the module's model can resolve a reference by (summary-splice.ts moduleNames), from
-   * the summaries of the last lint (`edited`'s before the edit) and the settings' function names;
-   * undefined when a summary is not at hand (then every reference counts).
-   */
-  private knownNames(inputs: readonly ModuleFileInput[], edited: string, editedSummary: FileSummary): Set<string> | undefined {
-    const summaries: FileSummary[] = [];
-    for (const i of inputs) {
-      const s = i.filePath === edited ? editedSummary : this.options.summaryCache?.peek(i.filePath, i.text);
-      if (!s) return undefined;
-      summaries.push(s);
-    }
-    const { settings } = this.configOrDefault(edited);
-    return moduleNames(summaries, [...(settings.entryPoints ?? []), ...(settings.interactiveFunctions ?? [])]);
-  }
-
-  /** Every file of the module with its text (and tree), reporting `report` only; undefined when a file cannot be read. */
-  private plainInputs(module: { files: string[] }, report: string): ModuleFileInput[] | undefined {
-    const { documents, disk, parser } = this.options;
-    const inputs: ModuleFileInput[] = [];
-    for (const f of module.files) {
-      const doc = documents.byPath(f);
-      const cpp = fileLanguage(f) === 'cpp';
-      if (doc) {
-        inputs.push({ filePath: f, text: doc.text, tree: cpp ? doc.tree.treeFor(parser, doc.text) : undefined, lineIndex: doc.lineIndex, report: f === report });
-        continue;
-      }
-      const entry = disk.get(f);
-      if (!entry.read.ok) {
-        if (f === report) return undefined;
-        continue;
-      }
-      inputs.push({ filePath: f, text: entry.read.text, tree: cpp ? entry.tree.treeFor(parser, entry.read.text) : undefined, report: f === report });
-    }
-    return inputs;
-  }
-
-  /**
    * The text of an open document with every fix of its module's lint applied (pass after pass),
    * or null when nothing changes or the file cannot be linted.
    */
@@ -478,21 +436,9 @@ export class LintService {
     const { documents, disk, parser, configs } = this.options;
     const config = configs.configFor(filePath);
     if (!config.ok || !configs.settingsFor(filePath).enable || isIgnored(config.config, filePath)) return null;
-    const inputs: ModuleFileInput[] = [];
-    let version: number | null = null;
-    for (const f of this.moduleOf(filePath).files) {
-      const doc = documents.byPath(f);
-      const language = fileLanguage(f);
-      if (doc) {
-        if (f === filePath) version = doc.version;
-        inputs.push({ filePath: f, text: doc.text, tree: language === 'cpp' ? doc.tree.treeFor(parser, doc.text) : undefined, report: f === filePath });
-      } else {
-        const entry = disk.get(f);
-        if (!entry.read.ok) continue;
-        const tree = language === 'cpp' ? entry.tree.treeFor(parser, entry.read.text) : undefined;
-        inputs.push({ filePath: f, text: entry.read.text, tree, report: f === filePath });
-      }
-    }
+    const inputs = moduleInputs(this.moduleOf(filePath).files, filePath, documents, disk, parser);
+    if (!inputs) return null;
+    const version = documents.byPath(filePath)?.version ?? null;
     const result = this.linter.fixModule(inputs, (f) => this.configOrDefault(f)).find((r) => r.filePath === filePath);
     return result && result.fixed ? { output: result.output, version } : null;
   }

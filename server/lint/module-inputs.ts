@@ -1,0 +1,28 @@
+/** The files of a module as the linter takes them: open documents' texts and trees, the others' from disk. */
+import { fileLanguage, type ModuleFileInput } from '../../rules/engine/linter.js';
+import type { CppParser } from '../../rules/parsing/cpp-parser.js';
+import type { OpenDocuments } from '../documents/open-documents.js';
+import type { DiskFiles } from './disk-files.js';
+
+/**
+ * Every file of the module with its text (and tree), only `report` reported; files that cannot be
+ * read are left out, and undefined is returned when `report` itself cannot be.
+ */
+export function moduleInputs(files: readonly string[], report: string, documents: OpenDocuments, disk: DiskFiles, parser: CppParser): ModuleFileInput[] | undefined {
+  const inputs: ModuleFileInput[] = [];
+  for (const f of files) {
+    const doc = documents.byPath(f);
+    const cpp = fileLanguage(f) === 'cpp';
+    if (doc) {
+      inputs.push({ filePath: f, text: doc.text, tree: cpp ? doc.tree.treeFor(parser, doc.text) : undefined, lineIndex: doc.lineIndex, report: f === report });
+      continue;
+    }
+    const entry = disk.get(f);
+    if (!entry.read.ok) {
+      if (f === report) return undefined;
+      continue;
+    }
+    inputs.push({ filePath: f, text: entry.read.text, tree: cpp ? entry.tree.treeFor(parser, entry.read.text) : undefined, report: f === report });
+  }
+  return inputs;
+}
