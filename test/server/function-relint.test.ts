@@ -949,6 +949,15 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
     });
   });
 
+  it('the example module with its INF, DEF and header open beside the C files', () => {
+    const files: Record<string, string> = {};
+    for (const name of ['coinstaller.c', 'contoso.h', 'contoso.def', 'contoso.inf', 'maintenance.c', 'settings.c', 'ui.c', 'updater.c']) files[name] = readFileSync(join(EXAMPLE, name), 'utf8');
+    editing(files, ['coinstaller.c', 'contoso.inf', 'contoso.def', 'contoso.h', 'ui.c'], (editor, path) => {
+      typeRandomly(editor, Number(process.env.SEED ?? 21), Number(process.env.KEYS ?? 40), ['1', '7', ' ', '\n', 'a', 'Sleep(1);']);
+      expect(editor.checked).toBeGreaterThan(40);
+    });
+  });
+
   it('a space deleted between / and * opens a comment over the statement that set the flag', () => {
     const source = helperModule(['    int v = 4 / *p; params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; /* x */ ;']);
     editing({ 'co.c': source }, ['co.c'], (editor, path) => {
