@@ -958,6 +958,56 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
     });
   });
 
+  it('a line feed typed into a string turns the rest of the line, the flag included, into a string', () => {
+    const source = helperModule(['    const char *s = "x"; params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; s = "y";']);
+    editing({ 'co.c': source }, ['co.c'], (editor, path) => {
+      const file = path('co.c');
+      const at = source.indexOf('"x"') + 1;
+      editor.type(file, at, 0, '\n');
+      editor.type(file, at, 1, '');
+    });
+  });
+
+  it('an entry point dispatching through a table of handlers: keystrokes in the handlers and the entry point', () => {
+    const source = [
+      '#include <windows.h>',
+      '#include <setupapi.h>',
+      '',
+      'static DWORD OnInstall(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)',
+      '{',
+      '    MessageBoxW(NULL, L"install", L"Vendor", MB_OK);',
+      '    Sleep(100);',
+      '    return NO_ERROR;',
+      '}',
+      '',
+      'static DWORD OnRemove(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)',
+      '{',
+      '    static int s_removed = 0;',
+      '    s_removed += 2;',
+      '    LoadLibraryW(L"x.dll");',
+      '    return NO_ERROR;',
+      '}',
+      '',
+      'static const struct { DI_FUNCTION dif; DWORD (*handler)(HDEVINFO, PSP_DEVINFO_DATA); } g_handlers[] = {',
+      '    { DIF_INSTALLDEVICE, OnInstall },',
+      '    { DIF_REMOVE, OnRemove },',
+      '};',
+      '',
+      'DWORD CALLBACK CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)',
+      '{',
+      '    for (int i = 0; i < 2; i++) {',
+      '        if (g_handlers[i].dif == InstallFunction) return g_handlers[i].handler(DeviceInfoSet, DeviceInfoData);',
+      '    }',
+      '    return NO_ERROR;',
+      '}',
+      '',
+    ].join('\n');
+    editing({ 'co.c': source }, ['co.c'], (editor) => {
+      typeRandomly(editor, Number(process.env.SEED ?? 31), Number(process.env.KEYS ?? 60), ['1', '7', ' ', '\n', 'a', 'x', 'OnRemove', 'g_handlers', ';', '}']);
+      expect(editor.relints).toBeGreaterThan(0);
+    });
+  });
+
   it('a space deleted between / and * opens a comment over the statement that set the flag', () => {
     const source = helperModule(['    int v = 4 / *p; params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; /* x */ ;']);
     editing({ 'co.c': source }, ['co.c'], (editor, path) => {
