@@ -234,11 +234,14 @@ describe('spliceTopLevelSummary on bodies that hold more than statements', () =>
   ] as const) {
     it(`${name}: every kind of edit at every 7th offset of every body gives the summary of the whole new text`, () => {
       const text = TRICKY.join(eol);
-      const offsets = bodyOffsets(text).filter((_, i) => i % 7 === 0);
+      // STRIDE=1 tries every offset (and SHIFT the edit kinds against them)
+      const stride = Number(process.env.STRIDE ?? 7);
+      const turn = Number(process.env.SHIFT ?? 0);
+      const offsets = bodyOffsets(text).filter((_, i) => i % stride === 0);
       let spliced = 0;
       for (const [k, at] of offsets.entries()) {
-        const inserted = EDITS[k % EDITS.length];
-        const removed = k % 5 === 0 ? 1 + (k % 3) : 0;
+        const inserted = EDITS[(k + turn) % EDITS.length];
+        const removed = (k + turn) % 5 === 0 ? 1 + ((k + turn) % 3) : 0;
         // an editor's cursor never sits inside a CRLF nor a surrogate pair
         if (text.charCodeAt(at - 1) === 13 || (text.charCodeAt(at) & 0xfc00) === 0xdc00) continue;
         const outcome = edit(name, text, at, removed, inserted);
