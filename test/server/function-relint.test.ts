@@ -663,8 +663,8 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
     });
   });
 
-  it('the whole content of a body deleted and typed back, edits at the first and last character inside the braces', () => {
-    const source = scenario(WORK);
+  for (const eol of ['\n', '\r\n']) it(`the whole content of a body deleted and typed back, edits at the first and last character inside the braces (${JSON.stringify(eol)})`, () => {
+    const source = scenario(WORK, { eol });
     editing({ 'co.c': source }, ['co.c'], (editor, path) => {
       const file = path('co.c');
       const open = source.indexOf('{', source.indexOf('static DWORD Work(')) + 1;
@@ -681,9 +681,9 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
       const text = editor.texts.get(file)!;
       const entryOpen = text.indexOf('{', text.indexOf('DWORD CALLBACK CoInstaller(')) + 1;
       const entryClose = text.indexOf('\n}', entryOpen) + 1;
-      editor.type(file, entryClose, 0, '\n');
-      editor.type(file, entryOpen, 0, '\n');
-      const entryInner = editor.texts.get(file)!.slice(entryOpen, entryClose + 1);
+      editor.type(file, entryClose, 0, eol);
+      editor.type(file, entryOpen, 0, eol);
+      const entryInner = editor.texts.get(file)!.slice(entryOpen, entryClose + eol.length);
       editor.type(file, entryOpen, entryInner.length, '');
       editor.type(file, entryOpen, 0, entryInner);
       expect(editor.relints).toBeGreaterThan(0);
