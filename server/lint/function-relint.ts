@@ -84,7 +84,7 @@ export function planRelint(
 /**
  * An edit that only types or deletes digits, spaces and tabs (and line feeds in a file without
  * carriage returns, on lines without `//`, `#` or a backslash) where no word but a number is
- * touched and no `/*`, `*\/` or `//` is split or joined: no identifier, keyword, directive,
+ * touched, no `/*`, `*\/` or `//` is split or joined and no quote is touched: no identifier, keyword, directive,
  * string or comment delimiter changes, nor where a comment ends, so whatever a fix planner looks for in the text (a flag's
  * name, a #define, a helper's name, the file's line ending) is found where it was. The fixes and
  * suggestions of findings outside the function are then the same, moved; any other edit plans
@@ -100,8 +100,10 @@ export function isFixNeutralEdit(oldText: string, newText: string, shift: TextSh
   // a line feed ends a // comment, a directive and a backslash continuation: where a line touched
   // holds one, the comments (which fix planning skips) and directives may have changed
   if ((before.includes('\n') || after.includes('\n')) && (lineMarks(oldText, shift.at, shift.oldEnd) || lineMarks(newText, shift.at, newEnd))) return false;
-  // nor may they split or join a comment's delimiter (`/ *`, `/1*`)
+  // nor may they split or join a comment's delimiter (`/ *`, `/1*`), nor touch a quote: `' '` and
+  // `'1'` emptied to `''` make a character literal that runs on over the rest of the line
   if (splitsDelimiter(oldText, shift.at, shift.oldEnd) || splitsDelimiter(newText, shift.at, newEnd)) return false;
+  if (touchesQuote(oldText, shift.at, shift.oldEnd) || touchesQuote(newText, shift.at, newEnd)) return false;
   if (!/[0-9]/.test(before) && !/[0-9]/.test(after)) {
     // blanks only: they must neither split a word nor join two
     return !splitsWord(oldText, shift.at, shift.oldEnd) && !splitsWord(newText, shift.at, newEnd);
@@ -128,6 +130,11 @@ function splitsDelimiter(text: string, start: number, end: number): boolean {
   const a = text.charCodeAt(start - 1);
   const b = text.charCodeAt(end);
   return (a === 0x2f && (b === 0x2a || b === 0x2f)) || (a === 0x2a && b === 0x2f);
+}
+
+/** A single quote just before or just after [start, end). */
+function touchesQuote(text: string, start: number, end: number): boolean {
+  return (start > 0 && text.charCodeAt(start - 1) === 0x27) || (end < text.length && text.charCodeAt(end) === 0x27);
 }
 
 function splitsWord(text: string, start: number, end: number): boolean {

@@ -1008,6 +1008,20 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
     });
   });
 
+  it('the space of a character literal deleted before the statement that sets the flag', () => {
+    const source = helperModule(["    char c = ' '; params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; c = 'x';"]);
+    editing({ 'co.c': source }, ['co.c'], (editor, path) => {
+      const file = path('co.c');
+      const at = source.indexOf("' '") + 1;
+      editor.type(file, at, 1, '');
+      editor.type(file, at, 0, ' ');
+      editor.type(file, at, 0, '\t');
+      // a digit in the character literal, then deleted
+      editor.type(file, at, 2, '1');
+      editor.type(file, at, 1, '');
+    });
+  });
+
   it('a space deleted between / and * opens a comment over the statement that set the flag', () => {
     const source = helperModule(['    int v = 4 / *p; params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; /* x */ ;']);
     editing({ 'co.c': source }, ['co.c'], (editor, path) => {
@@ -1035,6 +1049,12 @@ describe('isFixNeutralEdit and comment boundaries', () => {
     expect(neutral('a / /b', 'a //b')).toBe(false);
     expect(neutral('a * /b', 'a */b')).toBe(false);
     expect(neutral('x = 4 / p;', 'x = 4 /  p;'), 'a division is no comment').toBe(true);
+  });
+  it('refuses blanks or digits next to a single quote', () => {
+    expect(neutral("c = ' ';", "c = '';")).toBe(false);
+    expect(neutral("c = '1';", "c = '';")).toBe(false);
+    expect(neutral("c = '';", "c = '\t';")).toBe(false);
+    expect(neutral('s = " ";', 's = "";'), 'an empty string is no problem').toBe(true);
   });
   it('reads non-ASCII characters and $ as parts of a word', () => {
     expect(neutral('x = \u00e9FLAG;', 'x = \u00e9 FLAG;')).toBe(false);
