@@ -84,11 +84,11 @@ export function planRelint(
 /**
  * An edit that only types or deletes digits, spaces and tabs (and line feeds in a file without
  * carriage returns, on lines without `//`, `#` or a backslash) where no word but a number is
- * touched, no `/*`, `*\/` or `//` is split or joined and no quote is touched: no identifier, keyword, directive,
- * string or comment delimiter changes, nor where a comment ends, so whatever a fix planner looks for in the text (a flag's
- * name, a #define, a helper's name, the file's line ending) is found where it was. The fixes and
- * suggestions of findings outside the function are then the same, moved; any other edit plans
- * them again.
+ * touched, no `/*`, `*\/` or `//` is split or joined and no quote or backslash is touched: no
+ * identifier, keyword, directive, string or comment delimiter changes, nor where a comment or a
+ * literal ends, so whatever a fix planner looks for in the text (a flag's name, a #define, a
+ * helper's name, the file's line ending) is found where it was. The fixes and suggestions of
+ * findings outside the function are then the same, moved; any other edit plans them again.
  */
 export function isFixNeutralEdit(oldText: string, newText: string, shift: TextShift): boolean {
   const newEnd = shift.oldEnd + shift.delta;
@@ -100,8 +100,9 @@ export function isFixNeutralEdit(oldText: string, newText: string, shift: TextSh
   // a line feed ends a // comment, a directive and a backslash continuation: where a line touched
   // holds one, the comments (which fix planning skips) and directives may have changed
   if ((before.includes('\n') || after.includes('\n')) && (lineMarks(oldText, shift.at, shift.oldEnd) || lineMarks(newText, shift.at, newEnd))) return false;
-  // nor may they split or join a comment's delimiter (`/ *`, `/1*`), nor touch a quote: `' '` and
-  // `'1'` emptied to `''` make a character literal that runs on over the rest of the line
+  // nor may they split or join a comment's delimiter (`/ *`, `/1*`), nor touch a quote or a
+  // backslash: `' '` or `'1'` emptied to `''` makes a character literal that runs on over the rest
+  // of the line, `"a\ "` made `"a\"` a string that does
   if (splitsDelimiter(oldText, shift.at, shift.oldEnd) || splitsDelimiter(newText, shift.at, newEnd)) return false;
   if (touchesQuote(oldText, shift.at, shift.oldEnd) || touchesQuote(newText, shift.at, newEnd)) return false;
   if (!/[0-9]/.test(before) && !/[0-9]/.test(after)) {
@@ -132,9 +133,10 @@ function splitsDelimiter(text: string, start: number, end: number): boolean {
   return (a === 0x2f && (b === 0x2a || b === 0x2f)) || (a === 0x2a && b === 0x2f);
 }
 
-/** A single quote just before or just after [start, end). */
+/** A quote (single or double) or a backslash just before or just after [start, end). */
 function touchesQuote(text: string, start: number, end: number): boolean {
-  return (start > 0 && text.charCodeAt(start - 1) === 0x27) || (end < text.length && text.charCodeAt(end) === 0x27);
+  const quoteOrEscape = (c: number) => c === 0x27 || c === 0x22 || c === 0x5c;
+  return (start > 0 && quoteOrEscape(text.charCodeAt(start - 1))) || (end < text.length && quoteOrEscape(text.charCodeAt(end)));
 }
 
 function splitsWord(text: string, start: number, end: number): boolean {

@@ -1022,6 +1022,16 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
     });
   });
 
+  it('a space deleted between a backslash and a double quote escapes the quote: the string runs over the flag', () => {
+    const source = helperModule(['    const char *s = "a\\ "; params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; s = "b";']);
+    editing({ 'co.c': source }, ['co.c'], (editor, path) => {
+      const file = path('co.c');
+      const at = source.indexOf('"a\\ "') + 3;
+      editor.type(file, at, 1, '');
+      editor.type(file, at, 0, ' ');
+    });
+  });
+
   it('a space deleted between / and * opens a comment over the statement that set the flag', () => {
     const source = helperModule(['    int v = 4 / *p; params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; /* x */ ;']);
     editing({ 'co.c': source }, ['co.c'], (editor, path) => {
@@ -1054,7 +1064,9 @@ describe('isFixNeutralEdit and comment boundaries', () => {
     expect(neutral("c = ' ';", "c = '';")).toBe(false);
     expect(neutral("c = '1';", "c = '';")).toBe(false);
     expect(neutral("c = '';", "c = '\t';")).toBe(false);
-    expect(neutral('s = " ";', 's = "";'), 'an empty string is no problem').toBe(true);
+    expect(neutral('s = "a\\ ";', 's = "a\\";'), 'an escaped double quote').toBe(false);
+    expect(neutral('s = "a" ;', 's = "a";'), 'next to a double quote').toBe(false);
+    expect(neutral('s = "a b";', 's = "a  b";'), 'inside a string, away from its quotes').toBe(true);
   });
   it('reads non-ASCII characters and $ as parts of a word', () => {
     expect(neutral('x = \u00e9FLAG;', 'x = \u00e9 FLAG;')).toBe(false);
