@@ -63,7 +63,12 @@ export interface FileLintResult {
    * listed in `completeRules` (those listening to Program only) ran on the whole file; the
    * messages of the others are those inside the ranges.
    */
-  partial?: { ranges: readonly OffsetRange[]; completeRules: ReadonlySet<string> };
+  partial?: {
+    ranges: readonly OffsetRange[];
+    completeRules: ReadonlySet<string>;
+    /** The messages reported by Program:exit listeners (after the walk: last among equal ranges). */
+    afterWalk: ReadonlySet<LintMessage>;
+  };
 }
 
 export interface LintModuleOptions {
@@ -208,6 +213,7 @@ export class Linter {
 
     // a rule listening to Program and to nodes could carry what it saw in one to the other
     let mixed = false;
+    let exitFrom = -1;
     for (const run of this.activeRules(config, language)) {
       let listener;
       try {
@@ -238,6 +244,7 @@ export class Linter {
       // named node types only, no exit listeners: one descendantsOfType walk inside WASM
       if (mixed) ranges = undefined;
       for (const node of ranges && walked ? walked : [root]) this.walk(node, enter, exit);
+      exitFrom = messages.length;
       for (const fn of exit.get('Program') ?? []) fn(root);
     } else {
       comments.push(...semicolonComments(sourceCode.text));
@@ -249,8 +256,9 @@ export class Linter {
       // the messages of partial rules are those inside the ranges (by construction; made sure of here)
       const inside = (m: LintMessage) => ranges.some(([start, end]) => m.range[0] >= start && m.range[1] <= end);
       const kept = messages.filter((m) => m.fatal || (m.ruleId !== null && completeRules.has(m.ruleId)) || inside(m));
+      const afterWalk = new Set(exitFrom >= 0 ? messages.slice(exitFrom) : []);
       kept.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-      return { filePath, messages: kept, partial: { ranges, completeRules } };
+      return { filePath, messages: kept, partial: { ranges, completeRules, afterWalk } };
     }
     messages.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
     const directives = parseDirectives(comments, sourceCode.lineIndex);

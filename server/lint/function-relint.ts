@@ -182,14 +182,19 @@ function childHolding(outline: Outline, children: number, range: OffsetRange): n
 export function mergeRelinted(
   plan: FunctionRelintPlan,
   fresh: readonly LintMessage[],
-  completeRules: ReadonlySet<string>,
+  partial: { completeRules: ReadonlySet<string>; afterWalk: ReadonlySet<LintMessage> },
   filePath: string,
   lines: LineIndex,
 ): LintMessage[] | null {
-  const kept = plan.outside.filter((m) => m.ruleId !== null && !completeRules.has(m.ruleId));
+  const kept = plan.outside.filter((m) => m.ruleId !== null && !partial.completeRules.has(m.ruleId));
   const moved = shiftMessages(kept, filePath, filePath, functionShift(plan.oldRange, plan.delta), lines);
   if (!moved) return null;
-  return [...fresh, ...moved].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  // at equal ranges, the order of a lint of the whole file: what Program listeners reported on
+  // entry, then what the walk reported (every kept message), then what Program:exit reported
+  const phase = (m: LintMessage, wasKept: boolean) => (wasKept ? 1 : partial.afterWalk.has(m) ? 2 : 0);
+  const all = [...fresh.map((m) => ({ m, p: phase(m, false) })), ...moved.map((m) => ({ m, p: phase(m, true) }))];
+  all.sort((a, b) => a.m.range[0] - b.m.range[0] || a.m.range[1] - b.m.range[1] || a.p - b.p);
+  return all.map((x) => x.m);
 }
 
 

@@ -409,7 +409,7 @@ export class LintService {
       this.capturedServices = undefined;
     }
     if (!result || result.filePath !== edited || result.messages.some((m) => m.fatal)) return undefined;
-    const messages = result.partial ? mergeRelinted(plan, result.messages, result.partial.completeRules, edited, doc.lineIndex) : result.messages;
+    const messages = result.partial ? mergeRelinted(plan, result.messages, result.partial, edited, doc.lineIndex) : result.messages;
     if (!messages) return undefined;
     this.lintCount++;
     this.functionRelints++;

@@ -74,10 +74,10 @@ function fromScratch(ws: TempWorkspace, target: string, texts: ReadonlyMap<strin
   }
 }
 
-/** Messages in one order whatever order the rules reported equal ranges in, as plain data. */
+/** Messages as plain data, in their order. */
 function normal(messages: readonly LintMessage[]): unknown {
-  const key = (m: LintMessage) => JSON.stringify([m.range, m.ruleId, m.message]);
-  return JSON.parse(JSON.stringify([...messages].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))));
+  // in the order given: at equal ranges too, the server keeps the order of a lint of the whole file
+  return JSON.parse(JSON.stringify(messages));
 }
 
 /** Offsets strictly inside function bodies at file scope (found by the test's own parse). */
@@ -846,6 +846,38 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
       editor.type(file, at, 2, '3');
       editor.type(file, editor.texts.get(file)!.indexOf('Sleep(150)') + 'Sleep(1'.length, 1, '');
       expect(editor.messagesOf(file).some((m) => m.fatal)).toBe(false);
+    } finally {
+      editor.dispose();
+      ws.remove();
+    }
+  });
+
+  it('at equal ranges, messages keep the order of a lint of the whole file: the walk\'s, then Program:exit\'s', () => {
+    const meta: RuleModule['meta'] = { type: 'problem', docs: { description: 't', guideline: 't', url: 'file:///x', recommended: true }, messages: { m: '{{who}} saw {{n}}' }, schema: [] };
+    // the same number reported from the walk and from Program:exit
+    const walking: RuleModule = { meta, create: (context) => ({ number_literal: (node) => context.report({ node, messageId: 'm', data: { who: 'walk', n: node.text } }) }) };
+    const atExit: RuleModule = {
+      meta,
+      create: (context) => ({
+        'Program:exit'(root) {
+          for (const node of root.descendantsOfType('number_literal')) if (node) context.report({ node, messageId: 'm', data: { who: 'exit', n: node.text } });
+        },
+      }),
+    };
+    // Program:exit listed first: a lint of the whole file still puts the walk's message first
+    const rules = new Map<string, RuleModule>([...builtinRules, ['test-exit', atExit], ['test-walk', walking]]);
+    const source = scenario(WORK);
+    const ws = tempWorkspace({ 'coinstaller-lint.json': '{ "extends": "all", "rules": { "test-exit": "error", "test-walk": "error" } }\n', 'co.c': source });
+    const editor = new Editor(ws, [ws.path('co.c')], rules);
+    try {
+      const file = ws.path('co.c');
+      const at = source.indexOf('value = 3 + 4;') + 'value = '.length;
+      editor.type(file, at, 0, '1');
+      editor.type(file, at, 1, '');
+      expect(editor.relints).toBe(2);
+      const numbers = editor.messagesOf(file).filter((m) => m.ruleId === 'test-walk' || m.ruleId === 'test-exit');
+      expect(numbers.length).toBeGreaterThan(4);
+      for (let i = 0; i + 1 < numbers.length; i += 2) expect([numbers[i].ruleId, numbers[i + 1].ruleId]).toEqual(['test-walk', 'test-exit']);
     } finally {
       editor.dispose();
       ws.remove();
