@@ -20,6 +20,7 @@ import { ScopeIndex, type Binding } from './scope-index.js';
 import { walkCursor, walkCursorAt, type WalkCursor, type WasmBinding } from './summarize-cursor.js';
 import { functionHeader, type CursorReader } from './summarize-header.js';
 import { macroAt } from './summarize-macro.js';
+import { constantCondition } from '../syntax/constant-condition.js';
 import { calleeName } from './summarize-nodes.js';
 import type { CallSite, FileSummary, FunctionSummary, PointerKind, Range, RefSite } from './summary-types.js';
 
@@ -421,9 +422,9 @@ function walk(cursor: WalkCursor, language: Language, text: string, out: FileSum
       case 'preproc_if':
       case 'preproc_elif': {
         const cond = cursor.currentNode.childForFieldName('condition');
-        const c = cond ? text.slice(cond.startIndex, cond.endIndex).replace(/[()\s]/g, '') : '';
-        if (c === '0' || c === 'FALSE') frame.deadBody = true;
-        else if (c === '1' || c === 'TRUE') frame.deadAlt = true;
+        const constant = cond ? constantCondition(text.slice(cond.startIndex, cond.endIndex)) : undefined;
+        if (constant === false) frame.deadBody = true;
+        else if (constant === true) frame.deadAlt = true;
         break;
       }
       case 'call_expression': {

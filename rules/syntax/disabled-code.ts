@@ -3,8 +3,8 @@
  * tree-sitter-cpp parses such blocks like live code, so rules about calls skip them here.
  */
 import type { Node, Tree } from 'web-tree-sitter';
+import { constantCondition } from './constant-condition.js';
 
-const ALWAYS_FALSE = /^\(*\s*(0+|FALSE|false)\s*\)*$/;
 
 /** The tokens that open preproc_if and preproc_elif (tree-sitter-cpp: `#`, blanks, the word). */
 const IF_DIRECTIVE = /#[ \t]*(?:el)?if/;
@@ -26,7 +26,7 @@ export function inDisabledCode(node: Node): boolean {
     const condition = p.childForFieldName('condition');
     const alternative = p.childForFieldName('alternative');
     if (child.id === condition?.id || child.id === alternative?.id) continue;
-    if (condition && ALWAYS_FALSE.test(condition.text.trim())) return true;
+    if (condition && constantCondition(condition.text) === false) return true;
   }
   return false;
 }

@@ -68,6 +68,35 @@ DWORD CALLBACK Entry(_In_ DI_FUNCTION Fn, _In_ HDEVINFO Set, _In_opt_ PSP_DEVINF
     expect(code.slice(...s.deadRanges[0])).toContain('Dead();');
   });
 
+  it('reads #if conditions as the rules do: 00, (0), false and FALSE drop the body; 1, (TRUE), true drop the #else', () => {
+    const text = [
+      'void f(void)',
+      '{',
+      '#if 00',
+      '    A();',
+      '#endif',
+      '#if (0)',
+      '    B();',
+      '#endif',
+      '#if false',
+      '    C();',
+      '#endif',
+      '#if (TRUE)',
+      '    Kept();',
+      '#else',
+      '    D();',
+      '#endif',
+      '#if 2',
+      '    Live();',
+      '#endif',
+      '}',
+      '',
+    ].join('\n');
+    const s = summary('b.c', text);
+    expect(s.deadRanges.map(([a, b]) => text.slice(a, b).trim())).toEqual(['A();', 'B();', 'C();', '#else\n    D();']);
+    expect(s.functions[0].calls.map((c) => c.name)).toEqual(['Kept', 'Live']);
+  });
+
   it('names that are not locals: pointers taken, globals written and read', () => {
     const s = summary('a.c', code);
     // (NULL is a literal for tree-sitter-cpp, not a name)
