@@ -13,7 +13,8 @@ import type { LintMessage, RuleModule, RuleServices } from '../../rules/engine/t
 import type { SummaryCache } from '../../rules/model/summary-cache.js';
 import { wasmBindingOf } from '../../rules/model/summarize-cursor.js';
 import { spliceTopLevelSummary } from '../../rules/model/summary-splice.js';
-import { changedChild, editedTopLevelFunction, topLevelOutline } from '../../rules/model/top-level-outline.js';
+import type { FileSummary } from '../../rules/model/summary-types.js';
+import { changedChild, editedTopLevelFunction, topLevelOutline, type Outline } from '../../rules/model/top-level-outline.js';
 import { languageOfPath, wasmModuleObject, type CppParser } from '../../rules/parsing/cpp-parser.js';
 import { LineIndex } from '../../rules/source/line-index.js';
 import { unionShift } from '../../rules/source/text-shift.js';
@@ -230,7 +231,46 @@ export class LintService {
       });
     }
     const entryPoints = edited === undefined ? cached.entryPoints : shiftEntryPoints(cached.entryPoints, edited, shift);
-    return { ...cached, key, files, entryPoints, texts, shifted: cached.shifted || edited !== undefined };
+    const bases = edited !== undefined && cached.bases ? this.advancedBases(cached.bases, edited, cached.texts.get(edited)!) : cached.bases;
+    return { ...cached, key, files, entryPoints, texts, bases, shifted: cached.shifted || edited !== undefined };
+  }
+
+  /**
+   * The summary of an open document after an edit inside one function's body, spliced from the
+   * summary of `oldText` and cached (summary-splice.ts); undefined when the edit is not inside one
+   * function's body with the rest of the file parsed alike.
+   */
+  private spliceEdit(edited: string, oldText: string, base: { blanked: string; outline: Outline }, oldSummary: FileSummary, known?: Set<string>) {
+    const { documents, parser, summaryCache } = this.options;
+    const doc = documents.byPath(edited)!;
+    const text = doc.text;
+    const tree = doc.tree.treeFor(parser, text);
+    const binding = wasmBindingOf(wasmModuleObject());
+    const region = unionShift(differingRegion(oldText, text), differingRegion(base.blanked, doc.tree.blanked));
+    const outline = topLevelOutline(tree, binding);
+    const fn = editedTopLevelFunction(base.outline, outline, tree.rootNode, region.at, region.oldEnd, region.delta);
+    if (!fn || !summaryCache) return undefined;
+    const index = changedChild(base.outline, outline, region.at, region.oldEnd, region.delta)!;
+    const spliced = spliceTopLevelSummary(oldSummary, fn, text, oldText, region.delta, doc.lineIndex.lineStarts, binding, known);
+    if (!spliced) return undefined;
+    summaryCache.set(edited, text, spliced.summary);
+    this.splicedSummaries++;
+    return { spliced, region, index, outline };
+  }
+
+  /**
+   * The relint bases after a comment edit of `edited` (results moved): its summary spliced, so that
+   * the next keystroke in code can still relint one function; without a splice the file's base goes
+   * (the next keystroke lints the module).
+   */
+  private advancedBases(bases: NonNullable<ModuleOutcome['bases']>, edited: string, oldText: string): ModuleOutcome['bases'] {
+    const next = new Map(bases);
+    next.delete(edited);
+    const base = bases.get(edited);
+    const oldSummary = base && this.options.summaryCache?.get(edited, oldText);
+    const edit = base && oldSummary ? this.spliceEdit(edited, oldText, base, oldSummary) : undefined;
+    if (edit) next.set(edited, { blanked: this.options.documents.byPath(edited)!.tree.blanked, outline: edit.outline });
+    return next;
   }
 
   /** The text is over the file's coinstallerLint.maxFileSize (a full lint reports that instead of findings). */
@@ -350,7 +390,8 @@ export class LintService {
    */
   private relintedFunction(module: { root: string; files: string[] }, key: string, cached: ModuleOutcome): ModuleOutcome | undefined {
     const { documents, parser, summaryCache } = this.options;
-    if (!summaryCache || cached.shifted || !cached.bases || cached.inputs !== this.inputsOf(module)) return undefined;
+    // (after a comment edit the results were moved and the bases advanced: the relint works from them)
+    if (!summaryCache || !cached.bases || cached.inputs !== this.inputsOf(module)) return undefined;
     let edited: string | undefined;
     for (const f of module.files) {
       const doc = documents.byPath(f);
@@ -368,20 +409,12 @@ export class LintService {
     const text = doc.text;
     if (!oldSummary || text.includes('coinstaller-lint') || oldText.includes('coinstaller-lint')) return undefined;
 
-    const tree = doc.tree.treeFor(parser, text);
-    const binding = wasmBindingOf(wasmModuleObject());
-    const region = unionShift(differingRegion(oldText, text), differingRegion(base.blanked, doc.tree.blanked));
-    const outline = topLevelOutline(tree, binding);
-    const fn = editedTopLevelFunction(base.outline, outline, tree.rootNode, region.at, region.oldEnd, region.delta);
-    if (!fn) return undefined;
-    const index = changedChild(base.outline, outline, region.at, region.oldEnd, region.delta)!;
     const inputs = moduleInputs(module.files, edited, documents, this.options.disk, parser);
     if (!inputs) return undefined;
     const known = knownNames(inputs, edited, oldSummary, summaryCache, this.configOrDefault(edited).settings);
-    const spliced = spliceTopLevelSummary(oldSummary, fn, text, oldText, region.delta, doc.lineIndex.lineStarts, binding, known);
-    if (!spliced) return undefined;
-    summaryCache.set(edited, text, spliced.summary);
-    this.splicedSummaries++;
+    const edit = this.spliceEdit(edited, oldText, base, oldSummary, known);
+    if (!edit) return undefined;
+    const { spliced, region, index, outline } = edit;
     if (!spliced.sameShape) return undefined;
     const fixNeutral = isFixNeutralEdit(oldText, text, differingRegion(oldText, text));
     const plan = planRelint(base.outline, index, region.delta, before.messages, edited, doc.lineIndex, fixNeutral);

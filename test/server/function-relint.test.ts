@@ -283,6 +283,32 @@ describe('keystrokes inside function bodies against a lint from scratch', { time
     }
   });
 
+  it('after keystrokes in a comment (results moved), a digit in code is still relinted in one function', () => {
+    const ws = installerWorkspace(400);
+    const file = ws.path('big.c');
+    const editor = new Editor(ws, [file]);
+    try {
+      const comment = editor.texts.get(file)!.indexOf('keystrokes land in this comment') + 'keystrokes'.length;
+      editor.type(file, comment, 0, ' and');
+      editor.type(file, comment, 0, ' more');
+      expect(editor.relints).toBe(0);
+      const at = editor.texts.get(file)!.indexOf('value = params.Flags + 3;') + 'value = '.length;
+      editor.type(file, at, 0, '7');
+      expect(editor.relints).toBe(1);
+      // a comment between two functions: the next keystroke in code lints the module
+      const between = editor.texts.get(file)!.indexOf('static DWORD Helper5(');
+      editor.type(file, between, 0, '/* between */\r\n');
+      editor.type(file, editor.texts.get(file)!.indexOf('between */') + 'between'.length, 0, 'x');
+      editor.type(file, at, 0, '8');
+      expect(editor.relints).toBe(1);
+      editor.type(file, at, 0, '9');
+      expect(editor.relints).toBe(2);
+    } finally {
+      editor.dispose();
+      ws.remove();
+    }
+  });
+
   it('a call that makes another function reachable is a full lint, and its finding appears', () => {
     const ws = installerWorkspace(400);
     const file = ws.path('big.c');
