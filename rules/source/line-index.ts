@@ -2,21 +2,44 @@
  * Maps offsets (UTF-16 code units into the decoded text) to lines and columns and back.
  * Lines end at "\n", "\r\n" or a lone "\r"; the line terminator belongs to the line it ends.
  */
+import { differingRegion } from './text-shift.js';
+
 export class LineIndex {
   /** Offset of the first character of every line. */
   readonly lineStarts: readonly number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+  constructor(
+    readonly text: string,
+    /** Line starts already known (LineIndex.afterEdit); read from the text when absent. */
+    lineStarts?: readonly number[],
+  ) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
     }
+    const starts = [0];
+    scanLineStarts(text, 0, text.length, starts);
     this.lineStarts = starts;
+  }
+
+  /**
+   * The index of `text`, a later version of `before.text`, made from `before`'s line starts: those
+   * before the edit are kept, those after it moved by its length, and only the lines it touches
+   * read again (a keystroke in a 5,000-line file then costs no scan of the whole text).
+   */
+  static afterEdit(before: LineIndex, text: string): LineIndex {
+    if (before.text === text) return before;
+    const { at, oldEnd, delta } = differingRegion(before.text, text);
+    const old = before.lineStarts;
+    // read again from the start of the line before the edit (a CR there may pair with an LF typed)
+    // to one past the edit's end (a CR typed may pair with the LF after it)
+    const from = old[lineOfOffset(old, Math.max(0, at - 1))];
+    const to = Math.min(text.length, oldEnd + delta + 1);
+    const starts = old.slice(0, lineOfOffset(old, from) + 1);
+    scanLineStarts(text, from, to, starts);
+    for (let k = lineOfOffset(old, oldEnd + 1) + 1; k < old.length; k++) if (old[k] > oldEnd + 1) starts.push(old[k] + delta);
+    // a line start found by the scan at the window's end is also the first moved one
+    return new LineIndex(text, dedupe(starts));
   }
 
   get lineCount(): number {
@@ -80,6 +103,25 @@ export class LineIndex {
     }
     return crlf > lf ? '\r\n' : '\n';
   }
+}
+
+/** Pushes the starts of the lines that begin after a terminator in text[from, to). */
+function scanLineStarts(text: string, from: number, to: number, starts: number[]): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+}
+
+/** Sorted starts with repeats removed (the scan and the moved starts may meet at one offset). */
+function dedupe(starts: number[]): number[] {
+  const out: number[] = [];
+  for (const s of starts) if (out.length === 0 || s > out[out.length - 1]) out.push(s);
+  return out;
 }
 
 /** 0-based line of an offset, from a text's line starts (offsets past the end map to the last line). */

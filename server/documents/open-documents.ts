@@ -46,21 +46,25 @@ export class OpenDocument {
   /** Applies the changes of one didChange, in order; each range refers to the text after the previous change. */
   apply(changes: readonly TextDocumentContentChangeEvent[], version: number, encoding: PositionEncoding): void {
     let doc = this.doc;
+    // line starts follow each change (only the lines it touches are read again)
+    let lines = this.lines;
     for (const change of changes) {
       if ('range' in change && change.range) {
-        const lines = new LineIndex(doc.getText());
+        lines ??= new LineIndex(doc.getText());
         const range = {
           start: toUtf16Position(lines, change.range.start, encoding),
           end: toUtf16Position(lines, change.range.end, encoding),
         };
         doc = TextDocument.update(doc, [{ range, text: change.text }], version);
+        lines = LineIndex.afterEdit(lines, doc.getText());
       } else {
         doc = TextDocument.update(doc, [{ text: change.text }], version);
+        lines = undefined;
       }
     }
     if (changes.length === 0) doc = TextDocument.update(doc, [], version);
     this.doc = doc;
-    this.lines = undefined;
+    this.lines = lines;
   }
 }
 

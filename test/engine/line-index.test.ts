@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LineIndex, lineColumn, utf16ToUtf8Column, utf8ToUtf16Column } from '../../rules/source/line-index.js';
 import { SourceCode } from '../../rules/source/source-code.js';
+import { pick, randomInt, seededRandom } from '../support/mutate.js';
 
 describe('LineIndex', () => {
   it('splits lines at LF, CRLF and lone CR', () => {
@@ -63,5 +64,30 @@ describe('LineIndex line starts around an offset', () => {
     expect(idx.nextLineStart(4)).toBe(7);
     expect(idx.nextLineStart(7)).toBe(8);
     expect(idx.lineStartOf(8)).toBe(7);
+  });
+});
+
+describe('LineIndex.afterEdit', () => {
+  it('gives the line starts of a fresh index after any edit, line breaks of every kind typed, split and joined', () => {
+    const random = seededRandom(3);
+    const pieces = ['\n', '\r', '\r\n', 'a', 'bc', ' ', '\u{1F680}', ''];
+    let text = 'int a;\r\nint b;\nint c;\rint d;\r\n\r\n';
+    let index = new LineIndex(text);
+    for (let k = 0; k < 3000; k++) {
+      const at = randomInt(random, text.length + 1);
+      const removed = Math.min(text.length - at, randomInt(random, 4));
+      let inserted = '';
+      for (let n = randomInt(random, 3); n > 0; n--) inserted += pick(random, pieces);
+      const next = text.slice(0, at) + inserted + text.slice(at + removed);
+      const moved = LineIndex.afterEdit(index, next);
+      expect(moved.lineStarts, `${JSON.stringify(text)} -> ${JSON.stringify(next)}`).toEqual(new LineIndex(next).lineStarts);
+      text = next.length > 400 ? next.slice(0, 200) : next;
+      index = text === next ? moved : new LineIndex(text);
+    }
+  });
+
+  it('returns the same index for the same text', () => {
+    const index = new LineIndex('a\nb\n');
+    expect(LineIndex.afterEdit(index, 'a\nb\n')).toBe(index);
   });
 });
