@@ -64,7 +64,6 @@ export interface FileLintResult {
    * messages of the others are those inside the ranges.
    */
   partial?: {
-    ranges: readonly OffsetRange[];
     completeRules: ReadonlySet<string>;
     /** The messages reported by Program:exit listeners (after the walk: last among equal ranges). */
     afterWalk: ReadonlySet<LintMessage>;
@@ -258,7 +257,7 @@ export class Linter {
       const kept = messages.filter((m) => m.fatal || (m.ruleId !== null && completeRules.has(m.ruleId)) || inside(m));
       const afterWalk = new Set(exitFrom >= 0 ? messages.slice(exitFrom) : []);
       kept.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-      return { filePath, messages: kept, partial: { ranges, completeRules, afterWalk } };
+      return { filePath, messages: kept, partial: { completeRules, afterWalk } };
     }
     messages.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
     const directives = parseDirectives(comments, sourceCode.lineIndex);

@@ -53,9 +53,10 @@ export function changedChild(before: Outline, after: Outline, at: number, oldEnd
 
 /**
  * The function definition at file scope whose body holds the whole edit (strictly inside its
- * braces), when the outlines say nothing else changed; else undefined.
+ * braces), and its index among the root's children, when the outlines say nothing else changed;
+ * else undefined.
  */
-export function editedTopLevelFunction(before: Outline, after: Outline, root: Node, at: number, oldEnd: number, delta: number): Node | undefined {
+export function editedTopLevelFunction(before: Outline, after: Outline, root: Node, at: number, oldEnd: number, delta: number): { node: Node; index: number } | undefined {
   const index = changedChild(before, after, at, oldEnd, delta);
   if (index === undefined) return undefined;
   const node = root.child(index);
@@ -65,5 +66,5 @@ export function editedTopLevelFunction(before: Outline, after: Outline, root: No
   const close = body.lastChild;
   if (!close || close.type !== '}' || close.isMissing) return undefined;
   if (at <= body.startIndex || oldEnd + delta >= body.endIndex) return undefined;
-  return node;
+  return { node, index };
 }

@@ -8,8 +8,6 @@
 import type { Node } from 'web-tree-sitter';
 import { differingRegion, type TextShift } from '../../rules/source/text-shift.js';
 
-export { differingRegion, type TextShift };
-
 /** Characters that could start, end or continue a comment, or end a line. */
 const DELIMITERS = /[*/\\\r\n]/;
 const DIRECTIVE_MARK = /coinstaller-lint/i;

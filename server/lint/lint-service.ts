@@ -14,17 +14,18 @@ import type { SummaryCache } from '../../rules/model/summary-cache.js';
 import { wasmBindingOf } from '../../rules/model/summarize-cursor.js';
 import { spliceTopLevelSummary } from '../../rules/model/summary-splice.js';
 import type { FileSummary } from '../../rules/model/summary-types.js';
-import { changedChild, editedTopLevelFunction, topLevelOutline, type Outline } from '../../rules/model/top-level-outline.js';
+import { editedTopLevelFunction, topLevelOutline, type Outline } from '../../rules/model/top-level-outline.js';
 import { languageOfPath, wasmModuleObject, type CppParser } from '../../rules/parsing/cpp-parser.js';
 import { LineIndex } from '../../rules/source/line-index.js';
-import { unionShift } from '../../rules/source/text-shift.js';
+import { differingRegion, unionShift, type TextShift } from '../../rules/source/text-shift.js';
 import type { OpenDocuments } from '../documents/open-documents.js';
 import type { Logger } from '../logger.js';
-import { commentOnlyEdit, differingRegion, type TextShift } from './comment-edit.js';
+import { commentOnlyEdit } from './comment-edit.js';
 import type { ConfigStore } from './config-store.js';
 import type { DiskFiles } from './disk-files.js';
 import type { FileOutcome, ModuleOutcome } from './file-outcome.js';
-import { functionShift, isFixNeutralEdit, knownNames, mergeRelinted, planRelint, relintBases } from './function-relint.js';
+import { isFixNeutralEdit } from './fix-neutral-edit.js';
+import { functionShift, knownNames, mergeRelinted, planRelint, relintBases } from './function-relint.js';
 import { moduleInputs } from './module-inputs.js';
 import { shiftEntryPoints, shiftMessages } from './shift-outcome.js';
 
@@ -246,16 +247,17 @@ export class LintService {
     const text = doc.text;
     const tree = doc.tree.treeFor(parser, text);
     const binding = wasmBindingOf(wasmModuleObject());
-    const region = unionShift(differingRegion(oldText, text), differingRegion(base.blanked, doc.tree.blanked));
+    // the parser saw the blanked text: the edit as it saw it may reach further than the typing
+    const typed = differingRegion(oldText, text);
+    const region = unionShift(typed, differingRegion(base.blanked, doc.tree.blanked));
     const outline = topLevelOutline(tree, binding);
     const fn = editedTopLevelFunction(base.outline, outline, tree.rootNode, region.at, region.oldEnd, region.delta);
     if (!fn || !summaryCache) return undefined;
-    const index = changedChild(base.outline, outline, region.at, region.oldEnd, region.delta)!;
-    const spliced = spliceTopLevelSummary(oldSummary, fn, text, oldText, region.delta, doc.lineIndex.lineStarts, binding, known);
+    const spliced = spliceTopLevelSummary(oldSummary, fn.node, text, oldText, region.delta, doc.lineIndex.lineStarts, binding, known);
     if (!spliced) return undefined;
     summaryCache.set(edited, text, spliced.summary);
     this.splicedSummaries++;
-    return { spliced, region, index, outline };
+    return { spliced, typed, region, index: fn.index, outline };
   }
 
   /**
@@ -414,9 +416,9 @@ export class LintService {
     const known = knownNames(inputs, edited, oldSummary, summaryCache, this.configOrDefault(edited).settings);
     const edit = this.spliceEdit(edited, oldText, base, oldSummary, known);
     if (!edit) return undefined;
-    const { spliced, region, index, outline } = edit;
+    const { spliced, typed, region, index, outline } = edit;
     if (!spliced.sameShape) return undefined;
-    const fixNeutral = isFixNeutralEdit(oldText, text, differingRegion(oldText, text));
+    const fixNeutral = isFixNeutralEdit(oldText, text, typed);
     const plan = planRelint(base.outline, index, region.delta, before.messages, edited, doc.lineIndex, fixNeutral);
     if (!plan) return undefined;
 

@@ -8,7 +8,7 @@ import type { EntryPointInfo } from '../../rules/checks/installer-context.js';
 import type { Fix, LintMessage, OffsetRange, RelatedLocation } from '../../rules/engine/types.js';
 import { lineColumn, type LineIndex } from '../../rules/source/line-index.js';
 import { mergeFixes } from '../../rules/engine/fixer.js';
-import type { TextShift } from './comment-edit.js';
+import type { TextShift } from '../../rules/source/text-shift.js';
 
 /** Thrown inside shiftMessages when a range cannot be moved. */
 class Unmovable extends Error {}

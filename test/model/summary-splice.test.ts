@@ -65,7 +65,7 @@ function edit(name: string, text: string, at: number, removed: number, inserted:
     // the parser saw the blanked texts: the edit as the parser saw it may reach further
     const region = unionShift(differingRegion(text, next), differingRegion(blankWindowsMacros(text), blankWindowsMacros(next)));
     const delta = region.delta;
-    const node = editedTopLevelFunction(topLevelOutline(before, binding), topLevelOutline(after, binding), after.rootNode, region.at, region.oldEnd, delta);
+    const node = editedTopLevelFunction(topLevelOutline(before, binding), topLevelOutline(after, binding), after.rootNode, region.at, region.oldEnd, delta)?.node;
     if (!node) return { full };
     const spliced = spliceTopLevelSummary(oldSummary, node, next, text, delta, newFile.sourceCode.lineIndex.lineStarts, binding);
     return { spliced, full };

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LintMessage } from '../../rules/engine/types.js';
 import { CppParser } from '../../rules/parsing/cpp-parser.js';
 import { LineIndex } from '../../rules/source/line-index.js';
-import { commentOnlyEdit, differingRegion } from '../../server/lint/comment-edit.js';
+import { differingRegion } from '../../rules/source/text-shift.js';
+import { commentOnlyEdit } from '../../server/lint/comment-edit.js';
 import { shiftEntryPoints, shiftMessages } from '../../server/lint/shift-outcome.js';
 
 let parser: CppParser;
