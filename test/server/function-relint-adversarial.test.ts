@@ -9,10 +9,10 @@ import { builtinRules } from '../../rules/checks/index.js';
 import type { RuleModule } from '../../rules/engine/types.js';
 import { LineIndex } from '../../rules/source/line-index.js';
 import { differingRegion } from '../../rules/source/text-shift.js';
-import { isFixNeutralEdit } from '../../server/lint/function-relint.js';
+import { isFixNeutralEdit } from '../../server/lint/fix-neutral-edit.js';
 import { pick, randomInt, seededRandom } from '../support/mutate.js';
 import { pathUri } from './support/lsp-client.js';
-import { Editor, insideBodies, relintService, relintWorld, typeRandomly, type RelintWorld } from './support/relint-editor.js';
+import { Editor, finishBranchModule, insideBodies, relintService, relintWorld, typeRandomly, type RelintWorld } from './support/relint-editor.js';
 import { tempWorkspace } from './support/workspace.js';
 
 const EXAMPLE = join(import.meta.dirname, '../../examples/contoso-coinstaller');
@@ -51,46 +51,8 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
     }
   }
 
-  // The finish branch calls RequestAction: whether RequestAction's code sets the flag decides
-  // whether the suggestion for the UI in Prompt also adds the request to that branch.
-  const helperModule = (helperBody: readonly string[]) =>
-    [
-      '#include <windows.h>',
-      '#include <setupapi.h>',
-      '',
-      'static void Prompt(void)',
-      '{',
-      '    MessageBoxW(NULL, L"Hi", L"Vendor", MB_OK);',
-      '}',
-      '',
-      'static void RequestAction(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)',
-      '{',
-      '    SP_DEVINSTALL_PARAMS_W params;',
-      '    int *p = 0;',
-      ...helperBody,
-      '    params.cbSize = sizeof(params);',
-      '    SetupDiGetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params);',
-      '}',
-      '',
-      'DWORD CALLBACK CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)',
-      '{',
-      '    switch (InstallFunction) {',
-      '    case DIF_INSTALLDEVICE:',
-      '        Prompt();',
-      '        break;',
-      '    case DIF_NEWDEVICEWIZARD_FINISHINSTALL:',
-      '        RequestAction(DeviceInfoSet, DeviceInfoData);',
-      '        break;',
-      '    default:',
-      '        break;',
-      '    }',
-      '    return NO_ERROR;',
-      '}',
-      '',
-    ].join('\n');
-
   it('a line feed deleted at the end of a // comment comments out the statement that set the flag', () => {
-    const source = helperModule(['    // note', '    params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;']);
+    const source = finishBranchModule(['    // note', '    params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;']);
     editing({ 'co.c': source }, ['co.c'], (editor, path) => {
       const file = path('co.c');
       const at = source.indexOf('// note') + '// note'.length;
@@ -100,7 +62,7 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
   });
 
   it('a line feed typed into a // comment brings the statement that sets the flag into the code', () => {
-    const source = helperModule(['    // note params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;']);
+    const source = finishBranchModule(['    // note params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;']);
     editing({ 'co.c': source }, ['co.c'], (editor, path) => {
       const file = path('co.c');
       const at = source.indexOf('// note ') + '// note '.length;
@@ -518,7 +480,7 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
   });
 
   it('a space typed between a non-ASCII letter and the flag splits one identifier in two', () => {
-    const source = helperModule(['    params.FlagsEx |= \u00e9DI_FLAGSEX_FINISHINSTALL_ACTION;']);
+    const source = finishBranchModule(['    params.FlagsEx |= \u00e9DI_FLAGSEX_FINISHINSTALL_ACTION;']);
     editing({ 'co.c': source }, ['co.c'], (editor, path) => {
       const file = path('co.c');
       const at = source.indexOf('\u00e9DI_') + 1;
@@ -528,7 +490,7 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
   });
 
   it('digits typed into an #if around the statement that sets the flag', () => {
-    const source = helperModule(['#if 1', '    params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;', '#endif']);
+    const source = finishBranchModule(['#if 1', '    params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;', '#endif']);
     editing({ 'co.c': source }, ['co.c'], (editor, path) => {
       const file = path('co.c');
       const at = source.indexOf('#if 1') + '#if '.length;
@@ -590,7 +552,7 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
   });
 
   it('random blanks, line feeds, digits, slashes and stars in a module whose fixes read other functions', () => {
-    const source = helperModule([
+    const source = finishBranchModule([
       '    // note 1',
       '    params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; /* 2 */',
       '    int v = 4 / *p * 3;',
@@ -624,7 +586,7 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
   });
 
   it('a line feed typed into a string turns the rest of the line, the flag included, into a string', () => {
-    const source = helperModule(['    const char *s = "x"; params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; s = "y";']);
+    const source = finishBranchModule(['    const char *s = "x"; params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; s = "y";']);
     editing({ 'co.c': source }, ['co.c'], (editor, path) => {
       const file = path('co.c');
       const at = source.indexOf('"x"') + 1;
@@ -674,7 +636,7 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
   });
 
   it('the space of a character literal deleted before the statement that sets the flag', () => {
-    const source = helperModule(["    char c = ' '; params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; c = 'x';"]);
+    const source = finishBranchModule(["    char c = ' '; params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; c = 'x';"]);
     editing({ 'co.c': source }, ['co.c'], (editor, path) => {
       const file = path('co.c');
       const at = source.indexOf("' '") + 1;
@@ -688,7 +650,7 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
   });
 
   it('a space deleted between a backslash and a double quote escapes the quote: the string runs over the flag', () => {
-    const source = helperModule(['    const char *s = "a\\ "; params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; s = "b";']);
+    const source = finishBranchModule(['    const char *s = "a\\ "; params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; s = "b";']);
     editing({ 'co.c': source }, ['co.c'], (editor, path) => {
       const file = path('co.c');
       const at = source.indexOf('"a\\ "') + 3;
@@ -698,7 +660,7 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
   });
 
   it('a space deleted between / and * opens a comment over the statement that set the flag', () => {
-    const source = helperModule(['    int v = 4 / *p; params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; /* x */ ;']);
+    const source = finishBranchModule(['    int v = 4 / *p; params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION; /* x */ ;']);
     editing({ 'co.c': source }, ['co.c'], (editor, path) => {
       const file = path('co.c');
       const at = source.indexOf('4 / *p') + '4 /'.length;

@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { differingRegion } from '../../rules/source/text-shift.js';
-import { isFixNeutralEdit } from '../../server/lint/function-relint.js';
-import { Editor, installerWorkspace, relintWorld, TYPING, typeRandomly, type RelintWorld } from './support/relint-editor.js';
+import { isFixNeutralEdit } from '../../server/lint/fix-neutral-edit.js';
+import { Editor, finishBranchModule, installerWorkspace, relintWorld, TYPING, typeRandomly, type RelintWorld } from './support/relint-editor.js';
 import { tempWorkspace } from './support/workspace.js';
 
 const EXAMPLE = join(import.meta.dirname, '../../examples/contoso-coinstaller');
@@ -161,41 +161,8 @@ describe('isFixNeutralEdit', () => {
 });
 
 describe('fixes planned from other functions follow edits there', { timeout: 60_000 }, () => {
-  // The finish branch calls RequestAction; whether RequestAction sets the flag decides whether the
-  // suggestion for the UI in Prompt also adds the request to that branch.
-  const MODULE = [
-    '#include <windows.h>',
-    '#include <setupapi.h>',
-    '',
-    'static void Prompt(void)',
-    '{',
-    '    MessageBoxW(NULL, L"Hi", L"Vendor", MB_OK);',
-    '}',
-    '',
-    'static void RequestAction(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)',
-    '{',
-    '    /* note */',
-    '    SP_DEVINSTALL_PARAMS_W params;',
-    '    params.cbSize = sizeof(params);',
-    '    SetupDiGetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params);',
-    '}',
-    '',
-    'DWORD CALLBACK CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)',
-    '{',
-    '    switch (InstallFunction) {',
-    '    case DIF_INSTALLDEVICE:',
-    '        Prompt();',
-    '        break;',
-    '    case DIF_NEWDEVICEWIZARD_FINISHINSTALL:',
-    '        RequestAction(DeviceInfoSet, DeviceInfoData);',
-    '        break;',
-    '    default:',
-    '        break;',
-    '    }',
-    '    return NO_ERROR;',
-    '}',
-    '',
-  ].join('\n');
+  // (finishBranchModule: whether RequestAction sets the flag decides what Prompt's suggestion adds)
+  const MODULE = finishBranchModule(['    /* note */']);
 
   it('a flag named in a comment of the helper requests nothing; set in its code, the suggestion no longer adds the request', () => {
     const ws = tempWorkspace({ 'coinstaller-lint.json': '{ "extends": "all" }\n', 'co.c': MODULE });

@@ -210,3 +210,45 @@ export function installerWorkspace(lines: number): TempWorkspace {
   const text = generateInstaller(lines).replace('DWORD CALLBACK CoInstaller(', `${EXTRA}\nDWORD CALLBACK CoInstaller(`);
   return tempWorkspace({ 'coinstaller-lint.json': '{ "extends": "all" }\n', 'big.c': text.replace('Helper1(DeviceInfoSet, DeviceInfoData);', 'Helper1(DeviceInfoSet, DeviceInfoData);\n        NeedsDesktop();\n        Defaults();') });
 }
+
+/**
+ * A co-installer whose finish branch calls RequestAction: whether RequestAction's code sets the
+ * flag decides whether the suggestion for the UI in Prompt also adds the request to that branch.
+ * `helperBody` goes into RequestAction, between its locals and its calls.
+ */
+export function finishBranchModule(helperBody: readonly string[]): string {
+  return [
+    '#include <windows.h>',
+    '#include <setupapi.h>',
+    '',
+    'static void Prompt(void)',
+    '{',
+    '    MessageBoxW(NULL, L"Hi", L"Vendor", MB_OK);',
+    '}',
+    '',
+    'static void RequestAction(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)',
+    '{',
+    '    SP_DEVINSTALL_PARAMS_W params;',
+    '    int *p = 0;',
+    ...helperBody,
+    '    params.cbSize = sizeof(params);',
+    '    SetupDiGetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params);',
+    '}',
+    '',
+    'DWORD CALLBACK CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)',
+    '{',
+    '    switch (InstallFunction) {',
+    '    case DIF_INSTALLDEVICE:',
+    '        Prompt();',
+    '        break;',
+    '    case DIF_NEWDEVICEWIZARD_FINISHINSTALL:',
+    '        RequestAction(DeviceInfoSet, DeviceInfoData);',
+    '        break;',
+    '    default:',
+    '        break;',
+    '    }',
+    '    return NO_ERROR;',
+    '}',
+    '',
+  ].join('\n');
+}
