@@ -1,6 +1,6 @@
 /**
  * The peer's rule: an ast-grep rule matching calls of the API names the linter's rules look for
- * (rules/knowledge/api-lists.ts), as a C statement pattern `$F($$$ARGS);` narrowed to the
+ * (engine/knowledge/api-lists.ts), as a C statement pattern `$F($$$ARGS);` narrowed to the
  * call_expression by `selector`, with the names as a regex constraint on $F.
  */
 import {
@@ -9,7 +9,7 @@ import {
   PROCESS_APIS,
   SERVICE_CONTROL_APIS,
   UI_APIS,
-} from '../rules/knowledge/api-lists.js';
+} from '../engine/knowledge/api-lists.js';
 
 export function apiNamePattern(): string {
   const names = [...UI_APIS, ...LIBRARY_LOAD_APIS, ...PROCESS_APIS, ...SERVICE_CONTROL_APIS, ...DEFAULT_DIF_HANDLERS].sort();

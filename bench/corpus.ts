@@ -4,8 +4,8 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { languageOfPath } from '../rules/parsing/cpp-parser.js';
-import { readSourceFile } from '../rules/io/source-file.js';
+import { languageOfPath } from '../engine/parsing/cpp-parser.js';
+import { readSourceFile } from '../engine/text/source-file.js';
 
 export interface CorpusFile {
   path: string;

@@ -8,13 +8,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { builtinRules } from '../rules/checks/index.js';
-import { lintPaths, emptyStats, type PathLintResult } from '../rules/run/lint-paths.js';
-import { createLintSetup } from '../rules/run/lint-setup.js';
-import { cachedModuleLocator } from '../rules/run/module-locator.js';
-import { lintPathsParallel } from '../rules/run/parallel.js';
+import { builtinRuleSet, builtinRules } from '../rules/index.js';
+import { lintPaths, emptyStats, type PathLintResult } from '../engine/batch/lint-paths.js';
+import { createLintSetup } from '../engine/batch/lint-setup.js';
+import { cachedModuleLocator } from '../engine/batch/module-locator.js';
+import { lintPathsParallel } from '../engine/batch/parallel.js';
 import { collectFiles } from '../cli/file-walker.js';
-import { formatters } from '../cli/formatters/index.js';
+import { formatters } from '../engine/formatters/index.js';
 
 export interface LintCliReport {
   files: number;
@@ -39,13 +39,13 @@ async function main(argv: string[]): Promise<void> {
     else dirs.push(argv[i]);
   }
   const cwd = process.cwd();
-  const setup = await createLintSetup({ cwd });
+  const setup = await createLintSetup({ cwd, ruleSet: builtinRuleSet });
   const walk = collectFiles(dirs, { cwd, isIgnored: (p) => setup.isIgnored(p) });
   const stats = emptyStats();
   let results: PathLintResult[];
   if (threads > 1) {
     setup.dispose();
-    results = await lintPathsParallel(walk.files, { cwd, threads, locateModule: cachedModuleLocator(), prefilter, stats });
+    results = await lintPathsParallel(walk.files, { cwd, ruleSet: builtinRuleSet, threads, locateModule: cachedModuleLocator(), prefilter, stats });
   } else {
     try {
       results = lintPaths(walk.files, { linter: setup.linter, configFor: setup.configFor, locateModule: cachedModuleLocator(), prefilter, stats });

@@ -6,14 +6,14 @@
 import { performance } from 'node:perf_hooks';
 import { Parser } from 'web-tree-sitter';
 import { collectFiles } from '../cli/file-walker.js';
-import { installerModelProvider } from '../rules/model/index.js';
-import { Linter, type ServiceProvider } from '../rules/engine/linter.js';
-import { builtinRules } from '../rules/checks/index.js';
-import { readSourceFile } from '../rules/io/source-file.js';
-import { CppParser, languageOfPath, loadCppLanguage } from '../rules/parsing/cpp-parser.js';
-import { emptyStats, lintPaths } from '../rules/run/lint-paths.js';
-import { createConfigFor } from '../rules/run/lint-setup.js';
-import { cachedModuleLocator } from '../rules/run/module-locator.js';
+import { installerModelProvider } from '../engine/model/index.js';
+import { Linter, type ServiceProvider } from '../engine/linter/linter.js';
+import { builtinRuleSet, builtinRules } from '../rules/index.js';
+import { readSourceFile } from '../engine/text/source-file.js';
+import { CppParser, languageOfPath, loadCppLanguage } from '../engine/parsing/cpp-parser.js';
+import { emptyStats, lintPaths } from '../engine/batch/lint-paths.js';
+import { createConfigFor } from '../engine/batch/lint-setup.js';
+import { cachedModuleLocator } from '../engine/batch/module-locator.js';
 
 export interface RawParseFigures {
   files: number;
@@ -93,7 +93,7 @@ export async function measureRawParse(dirs: readonly string[]): Promise<RawParse
 /** lintPaths over the corpus's files, as the CLI runs it on one thread. */
 export async function measureEngine(dirs: readonly string[], prefilter: boolean): Promise<EngineFigures> {
   const files = corpusFiles(dirs);
-  const { configFor } = createConfigFor({ cwd: process.cwd() });
+  const { configFor } = createConfigFor({ cwd: process.cwd(), ruleSet: builtinRuleSet });
   const phases = { readS: 0, parseS: 0, modelS: 0, restS: 0 };
   const cppParser = await CppParser.create();
   const timedParser = Object.create(cppParser) as CppParser;

@@ -16,14 +16,14 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { builtinRules } from '../rules/checks/index.js';
-import { Linter, type ModuleFileInput, type ServiceProvider } from '../rules/engine/linter.js';
-import type { LintMessage } from '../rules/engine/types.js';
-import { installerModelProvider } from '../rules/model/index.js';
-import { CppParser } from '../rules/parsing/cpp-parser.js';
-import { groupModules, prepareModuleTask } from '../rules/run/lint-paths.js';
-import { createConfigFor } from '../rules/run/lint-setup.js';
-import { cachedModuleLocator } from '../rules/run/module-locator.js';
+import { builtinRuleSet, builtinRules } from '../rules/index.js';
+import { Linter, type ModuleFileInput, type ServiceProvider } from '../engine/linter/linter.js';
+import type { LintMessage } from '../engine/linter/types.js';
+import { installerModelProvider } from '../engine/model/index.js';
+import { CppParser } from '../engine/parsing/cpp-parser.js';
+import { groupModules, prepareModuleTask } from '../engine/batch/lint-paths.js';
+import { createConfigFor } from '../engine/batch/lint-setup.js';
+import { cachedModuleLocator } from '../engine/batch/module-locator.js';
 import { REPO_ROOT } from './generate-corpus.js';
 import { corpusFiles, cpuNow } from './measure.js';
 
@@ -47,7 +47,7 @@ interface PreparedModule {
 
 /** Reads every module of the folders (outside any timing), as lintPaths would with the fast path off. */
 export function prepareModules(dirs: readonly string[]): PreparedModule[] {
-  const { configFor } = createConfigFor({ cwd: REPO_ROOT });
+  const { configFor } = createConfigFor({ cwd: REPO_ROOT, ruleSet: builtinRuleSet });
   const files = corpusFiles(dirs);
   const out: PreparedModule[] = [];
   for (const task of groupModules(files, cachedModuleLocator())) {
@@ -71,7 +71,7 @@ function plain(messages: readonly LintMessage[]): unknown {
 export async function lintRulesPhase(
   modules: readonly PreparedModule[],
 ): Promise<{ figures: RulesPhaseFigures; messages: Map<string, Record<string, unknown>> }> {
-  const { configFor } = createConfigFor({ cwd: REPO_ROOT });
+  const { configFor } = createConfigFor({ cwd: REPO_ROOT, ruleSet: builtinRuleSet });
   const cppParser = await CppParser.create();
   const figures: RulesPhaseFigures = { modules: 0, files: 0, chars: 0, findings: 0, lintMs: 0, parseMs: 0, modelMs: 0, rulesMs: 0 };
   const timedParser = Object.create(cppParser) as CppParser;

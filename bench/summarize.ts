@@ -8,9 +8,9 @@
  *   --write DIR      write each file's summary as JSON into DIR (the reference): the baseline's
  *                    when --baseline is given, else the code's as it is
  *   --compare DIR    compare each file's summary with DIR's JSON; exits 1 on any difference
- *   --baseline ROOT  also time ROOT/rules/model/file-summary.ts (a copy of the tree before a change)
+ *   --baseline ROOT  also time ROOT/engine/model/file-summary.ts (a copy of the tree before a change)
  *   --binding        also time summarizeCppFile with web-tree-sitter's WebAssembly module (the raw
- *                    cursor of rules/model/summarize-cursor.ts); the bench initialises web-tree-sitter
+ *                    cursor of engine/model/summarize-cursor.ts); the bench initialises web-tree-sitter
  *                    itself to hold the module
  *   --repeat N       summarise each batch N times and keep the fastest (default 3)
  *   --mingw N        how many mingw-w64 headers to add to the default corpus (default 300)
@@ -31,14 +31,14 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Parser, type Tree } from 'web-tree-sitter';
 import { collectFiles } from '../cli/file-walker.js';
-import { fileLanguage, type ParsedFile } from '../rules/engine/linter.js';
-import { readSourceFile } from '../rules/io/source-file.js';
-import { summarizeFile } from '../rules/model/file-summary.js';
-import { summarizeCppFile } from '../rules/model/summarize.js';
-import { wasmBindingOf } from '../rules/model/summarize-cursor.js';
-import type { FileSummary } from '../rules/model/summary-types.js';
-import { CppParser, languageOfPath } from '../rules/parsing/cpp-parser.js';
-import { SourceCode } from '../rules/source/source-code.js';
+import { fileLanguage, type ParsedFile } from '../engine/linter/linter.js';
+import { readSourceFile } from '../engine/text/source-file.js';
+import { summarizeFile } from '../engine/model/file-summary.js';
+import { summarizeCppFile } from '../engine/model/summarize.js';
+import { wasmBindingOf } from '../engine/model/summarize-cursor.js';
+import type { FileSummary } from '../engine/model/summary-types.js';
+import { CppParser, languageOfPath } from '../engine/parsing/cpp-parser.js';
+import { SourceCode } from '../engine/linter/source-code.js';
 
 type Summarize = (file: ParsedFile) => FileSummary;
 
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
     impls.push({ label: 'raw cursor', fn: (f) => summarizeCppFile(f, binding), ms: 0, mismatches: 0 });
   }
   if (o.baseline) {
-    const url = pathToFileURL(join(o.baseline, 'rules/model/file-summary.ts')).href;
+    const url = pathToFileURL(join(o.baseline, 'engine/model/file-summary.ts')).href;
     const fn = ((await import(url)) as { summarizeFile: Summarize }).summarizeFile;
     impls.push({ label: 'before', fn, ms: 0, mismatches: 0 });
   }

@@ -3,8 +3,8 @@
  * `--opt value` and `--opt=value` both accepted, `--` ends the options. Errors are returned, not
  * thrown, so the CLI can print them with exit status 2.
  */
-import type { RuleEntry } from '../rules/engine/types.js';
-import { FORMATTER_NAMES, type FormatterName } from './formatters/index.js';
+import type { RuleEntry } from '../engine/linter/types.js';
+import { FORMATTER_NAMES, type FormatterName } from '../engine/formatters/index.js';
 
 export type RuleLevel = 'off' | 'warn' | 'error';
 

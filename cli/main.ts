@@ -1,26 +1,26 @@
 /**
  * The command line: `coinstaller-lint [files|dirs|globs]`. Glue only: arguments, config, files,
- * the engine (rules/run/lint-paths.ts), a formatter, the exit status.
+ * the engine (engine/batch/lint-paths.ts), a formatter, the exit status.
  * Exit status: 0 no errors; 1 errors, or more warnings than --max-warnings; 2 usage, config or
  * internal error.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { builtinRules } from '../rules/checks/index.js';
-import { ConfigError } from '../rules/config/config-error.js';
-import { ConfigResolver, applyRuleOverrides } from '../rules/config/load-config.js';
-import type { ResolvedConfig } from '../rules/config/resolved-config.js';
-import { Linter } from '../rules/engine/linter.js';
-import { PACKAGE_ROOT, readRuleDoc } from '../rules/engine/rule-docs.js';
-import { writeSourceFile } from '../rules/io/source-file.js';
-import { installerModelProvider } from '../rules/model/index.js';
-import { CppParser } from '../rules/parsing/cpp-parser.js';
-import { lintPaths, type PathLintResult } from '../rules/run/lint-paths.js';
-import { cachedModuleLocator } from '../rules/run/module-locator.js';
-import { autoThreads, lintPathsParallel } from '../rules/run/parallel.js';
+import { builtinRuleSet, builtinRules } from '../rules/index.js';
+import { ConfigError } from '../engine/config/config-error.js';
+import { ConfigResolver, applyRuleOverrides } from '../engine/config/load-config.js';
+import type { ResolvedConfig } from '../engine/config/resolved-config.js';
+import { Linter } from '../engine/linter/linter.js';
+import { PACKAGE_ROOT, readRuleDoc } from '../engine/linter/rule-docs.js';
+import { writeSourceFile } from '../engine/text/source-file.js';
+import { installerModelProvider } from '../engine/model/index.js';
+import { CppParser } from '../engine/parsing/cpp-parser.js';
+import { lintPaths, type PathLintResult } from '../engine/batch/lint-paths.js';
+import { cachedModuleLocator } from '../engine/batch/module-locator.js';
+import { autoThreads, lintPathsParallel } from '../engine/batch/parallel.js';
 import { parseArgs, type CliOptions } from './args.js';
 import { collectFiles } from './file-walker.js';
-import { formatters } from './formatters/index.js';
+import { formatters } from '../engine/formatters/index.js';
 import { helpText } from './help-text.js';
 import { ProgressLine } from './progress.js';
 
@@ -102,6 +102,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
         cwd: io.cwd,
         configFile: options.config ? resolve(io.cwd, options.config) : undefined,
         ruleOverrides: options.ruleOverrides,
+        ruleSet: builtinRuleSet,
         threads,
         locateModule: cachedModuleLocator(),
         fix: options.fix || options.fixDryRun,

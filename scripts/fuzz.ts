@@ -16,9 +16,9 @@ import { extname, join, resolve } from 'node:path';
 import { allRulesConfig, realLinter } from '../test/robustness/invariants.js';
 import { lintMutated, runFuzzCase, seedModules, type FuzzCaseResult, type SeedFile } from '../test/robustness/fuzz-case.js';
 import { randomInt, seededRandom } from '../test/support/mutate.js';
-import type { Linter } from '../rules/engine/linter.js';
-import { CppParser } from '../rules/parsing/cpp-parser.js';
-import { decodeBytes } from '../rules/parsing/decode.js';
+import type { Linter } from '../engine/linter/linter.js';
+import { CppParser } from '../engine/parsing/cpp-parser.js';
+import { decodeBytes } from '../engine/text/decode.js';
 
 interface Options {
   seed: number;

@@ -6,8 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtinRules } from '../rules/checks/index.js';
-import { CONFIG_SCHEMA_PATH, buildConfigSchema, serializeConfigSchema } from '../rules/config/config-schema.js';
+import { builtinRules } from '../rules/index.js';
+import { CONFIG_SCHEMA_PATH, buildConfigSchema, serializeConfigSchema } from '../engine/config/config-schema.js';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const target = resolve(root, CONFIG_SCHEMA_PATH);

@@ -10,12 +10,12 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { builtinRules } from '../rules/checks/index.js';
-import type { ServiceProvider } from '../rules/engine/linter.js';
-import type { RuleModule } from '../rules/engine/types.js';
-import { createInstallerModelProvider, discoverModule } from '../rules/model/index.js';
+import { builtinRules } from '../rules/index.js';
+import type { ServiceProvider } from '../engine/linter/linter.js';
+import type { RuleModule } from '../engine/linter/types.js';
+import { createInstallerModelProvider, discoverModule } from '../engine/model/index.js';
 import { CountingSummaryCache } from './lint/counting-summary-cache.js';
-import { CppParser, wasmMemoryBytes } from '../rules/parsing/cpp-parser.js';
+import { CppParser, wasmMemoryBytes } from '../engine/parsing/cpp-parser.js';
 import { clientFeatures, serverCapabilities } from './protocol/capabilities.js';
 import { registerCodeActions } from './providers/code-actions.js';
 import { ConfigurationProvider } from './providers/configuration.js';

@@ -4,11 +4,11 @@
  * code actions apply, and the document version they refer to). Pure.
  */
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit } from 'vscode-languageserver/node';
-import type { LintMessage, RelatedLocation } from '../../rules/engine/types.js';
-import type { LineIndex } from '../../rules/source/line-index.js';
+import type { LintMessage, RelatedLocation } from '../../engine/linter/types.js';
+import type { LineIndex } from '../../engine/text/line-index.js';
 import { toLspRange, type PositionEncoding } from './positions.js';
 import { fixToTextEdits } from './text-edits.js';
-import { utf16ToUtf8Column } from '../../rules/source/line-index.js';
+import { utf16ToUtf8Column } from '../../engine/text/line-index.js';
 
 export const DIAGNOSTIC_SOURCE = 'coinstaller-lint';
 

@@ -2,9 +2,9 @@
  * The markdown of hovers: a rule's guideline, why it matters and how to fix it (from its page in
  * docs/rules); a DIF code's meaning and interactivity; an entry point's DIF codes. Pure.
  */
-import type { EntryPointInfo } from '../../rules/checks/installer-context.js';
-import type { RuleModule } from '../../rules/engine/types.js';
-import { describeInteractivity, type DifCodeInfo } from '../../rules/knowledge/dif-codes.js';
+import type { EntryPointInfo } from '../../engine/model/contract.js';
+import type { RuleModule } from '../../engine/linter/types.js';
+import { describeInteractivity, type DifCodeInfo } from '../../engine/knowledge/dif-codes.js';
 
 /** The body of a "## Heading" section of a markdown page, trimmed, or undefined. */
 export function markdownSection(markdown: string, heading: string): string | undefined {

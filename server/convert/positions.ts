@@ -4,8 +4,8 @@
  * Pure functions over a LineIndex.
  */
 import type { Position, Range } from 'vscode-languageserver/node';
-import { utf16ToUtf8Column, utf8ToUtf16Column, type LineIndex } from '../../rules/source/line-index.js';
-import type { OffsetRange } from '../../rules/engine/types.js';
+import { utf16ToUtf8Column, utf8ToUtf16Column, type LineIndex } from '../../engine/text/line-index.js';
+import type { OffsetRange } from '../../engine/linter/types.js';
 
 export type PositionEncoding = 'utf-16' | 'utf-8';
 

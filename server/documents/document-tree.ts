@@ -4,8 +4,8 @@
  * Exactly one live Tree per document.
  */
 import { Edit, type Tree } from 'web-tree-sitter';
-import type { CppParser } from '../../rules/parsing/cpp-parser.js';
-import { blankWindowsMacros } from '../../rules/parsing/macro-blanking.js';
+import type { CppParser } from '../../engine/parsing/cpp-parser.js';
+import { blankWindowsMacros } from '../../engine/parsing/macro-blanking.js';
 import { editBetween } from './tree-edit.js';
 
 export interface ParseCounts {

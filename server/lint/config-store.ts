@@ -4,10 +4,10 @@
  * A broken config file is remembered as an error for that file, to be shown as a diagnostic there.
  */
 import { dirname, sep } from 'node:path';
-import { ConfigError } from '../../rules/config/config-error.js';
-import { ConfigResolver, applyRuleOverrides, applySettingsOverrides } from '../../rules/config/load-config.js';
-import type { ResolvedConfig } from '../../rules/config/resolved-config.js';
-import type { RuleModule } from '../../rules/engine/types.js';
+import { ConfigError } from '../../engine/config/config-error.js';
+import { ConfigResolver, applyRuleOverrides, applySettingsOverrides } from '../../engine/config/load-config.js';
+import type { ResolvedConfig } from '../../engine/config/resolved-config.js';
+import type { RuleModule } from '../../engine/linter/types.js';
 import { defaultServerSettings, type ServerSettings } from '../protocol/settings.js';
 
 export type ConfigOutcome = { ok: true; config: ResolvedConfig } | { ok: false; error: ConfigError };

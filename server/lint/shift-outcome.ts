@@ -4,11 +4,11 @@
  * text. A result whose range holds the edited region (its message, fix or suggestion might quote
  * it) cannot be moved: the caller lints again instead. Pure.
  */
-import type { EntryPointInfo } from '../../rules/checks/installer-context.js';
-import type { Fix, LintMessage, OffsetRange, RelatedLocation } from '../../rules/engine/types.js';
-import { lineColumn, type LineIndex } from '../../rules/source/line-index.js';
-import { mergeFixes } from '../../rules/engine/fixer.js';
-import type { TextShift } from '../../rules/source/text-shift.js';
+import type { EntryPointInfo } from '../../engine/model/contract.js';
+import type { Fix, LintMessage, OffsetRange, RelatedLocation } from '../../engine/linter/types.js';
+import { lineColumn, type LineIndex } from '../../engine/text/line-index.js';
+import { mergeFixes } from '../../engine/linter/fixer.js';
+import type { TextShift } from '../../engine/text/text-shift.js';
 
 /** Thrown inside shiftMessages when a range cannot be moved. */
 class Unmovable extends Error {}

@@ -12,9 +12,9 @@ import {
   type DidChangeWatchedFilesParams,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAME } from '../../rules/config/load-config.js';
-import { languageOfPath } from '../../rules/parsing/cpp-parser.js';
-import { isModuleFile } from '../../rules/model/module-discovery.js';
+import { CONFIG_FILE_NAME } from '../../engine/config/load-config.js';
+import { languageOfPath } from '../../engine/parsing/cpp-parser.js';
+import { isModuleFile } from '../../engine/model/module-discovery.js';
 import { filePathOfUri } from '../documents/uris.js';
 import { isConfigFile } from '../lint/config-file-check.js';
 import type { Session } from '../session.js';

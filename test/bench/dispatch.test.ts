@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Query, type Language, type Node } from 'web-tree-sitter';
-import { dispatchQuerySource, traverse, traverseCaptures, type Dispatch } from '../../rules/engine/traverse.js';
-import { CppParser, loadCppLanguage } from '../../rules/parsing/cpp-parser.js';
+import { dispatchQuerySource, traverse, traverseCaptures, type Dispatch } from '../../engine/linter/traverse.js';
+import { CppParser, loadCppLanguage } from '../../engine/parsing/cpp-parser.js';
 
 let parser: CppParser;
 let language: Language;

@@ -10,10 +10,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, MINGW_INCLUDE, type CorpusManifest } from '../../bench/generate-corpus.js';
 import { collectFiles } from '../../cli/file-walker.js';
-import { emptyStats, lintPaths, type LintPathsStats, type PathLintResult } from '../../rules/run/lint-paths.js';
-import { createLintSetup, type LintSetup } from '../../rules/run/lint-setup.js';
-import { cachedModuleLocator } from '../../rules/run/module-locator.js';
-import { lintPathsParallel } from '../../rules/run/parallel.js';
+import { emptyStats, lintPaths, type LintPathsStats, type PathLintResult } from '../../engine/batch/lint-paths.js';
+import { createLintSetup, type LintSetup } from '../../engine/batch/lint-setup.js';
+import { cachedModuleLocator } from '../../engine/batch/module-locator.js';
+import { lintPathsParallel } from '../../engine/batch/parallel.js';
+import { builtinRuleSet } from '../../rules/index.js';
 
 let root: string;
 let manifest: CorpusManifest;
@@ -71,7 +72,7 @@ beforeAll(async () => {
   writeFileSync(path.join(tool, 'flasher.c'), '#include <windows.h>\nint main(void)\n{\n    MessageBoxW(NULL, L"Flash", L"Tool", MB_OK);\n    return system("flash.exe");\n}\n');
 
   files = collectFiles([root], { cwd: root, isIgnored: () => false }).files;
-  setup = await createLintSetup({ cwd: root });
+  setup = await createLintSetup({ cwd: root, ruleSet: builtinRuleSet });
   full = lintPaths(files, { linter: setup.linter, configFor: setup.configFor, locateModule: cachedModuleLocator(), prefilter: false, stats: fullStats });
   fast = lintPaths(files, { linter: setup.linter, configFor: setup.configFor, locateModule: cachedModuleLocator(), prefilter: true, stats: fastStats });
 }, 300_000);
@@ -124,7 +125,7 @@ describe('fast path', () => {
 
   it('the parallel path (2 workers) reports the same, in the same file order', async () => {
     const stats = emptyStats();
-    const parallel = await lintPathsParallel(files, { cwd: root, threads: 2, locateModule: cachedModuleLocator(), stats });
+    const parallel = await lintPathsParallel(files, { cwd: root, ruleSet: builtinRuleSet, threads: 2, locateModule: cachedModuleLocator(), stats });
     expect(parallel.map((r) => r.filePath)).toEqual(files);
     expect(plain(parallel)).toEqual(plain(full));
     expect(stats).toEqual(fastStats);

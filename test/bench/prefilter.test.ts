@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeOnly, fileSignal, hasInstallerShapedDefinition, moduleHasSignal } from '../../rules/run/prefilter.js';
+import { codeOnly, fileSignal, hasInstallerShapedDefinition, moduleHasSignal } from '../../engine/batch/prefilter.js';
 
 const CO = 'DWORD CALLBACK CoInstall(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d, PCOINSTALLER_CONTEXT_DATA c)';
 

@@ -28,7 +28,7 @@ describe('examples/', () => {
   });
 
   it('shows every rule at least once', async () => {
-    const { builtinRules } = await import('../../rules/checks/index.js');
+    const { builtinRules } = await import('../../rules/index.js');
     const rules = new Set(documentedFindings().map((f) => f.split(' ')[2]));
     expect([...builtinRules.keys()].filter((id) => !rules.has(id))).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatters, type FormatterContext } from '../../cli/formatters/index.js';
-import type { LintResult } from '../../rules/engine/types.js';
+import { formatters, type FormatterContext } from '../../engine/formatters/index.js';
+import type { LintResult } from '../../engine/linter/types.js';
 
 // ESLint's JSON result format, written by hand from ESLint's documentation of LintResult and
 // LintMessage: internal fields (offsets in `range`, the raw `related`) never appear; the call chain

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatters, type FormatterContext } from '../../cli/formatters/index.js';
-import { markdownToText, resolveRelativeLinks } from '../../cli/formatters/markdown-text.js';
-import { builtinRules } from '../../rules/checks/index.js';
-import { readRuleDoc } from '../../rules/engine/rule-docs.js';
-import type { LintResult, RuleModule } from '../../rules/engine/types.js';
+import { formatters, type FormatterContext } from '../../engine/formatters/index.js';
+import { markdownToText, resolveRelativeLinks } from '../../engine/formatters/markdown-text.js';
+import { builtinRules } from '../../rules/index.js';
+import { readRuleDoc } from '../../engine/linter/rule-docs.js';
+import type { LintResult, RuleModule } from '../../engine/linter/types.js';
 
 // The SARIF output is checked two ways: against the official SARIF 2.1.0 JSON schema (OASIS,
 // kept in test/data/sarif/), and field by field against objects written by hand from the SARIF

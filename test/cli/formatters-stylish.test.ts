@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatters, type FormatterContext } from '../../cli/formatters/index.js';
-import type { LintMessage, LintResult } from '../../rules/engine/types.js';
+import { formatters, type FormatterContext } from '../../engine/formatters/index.js';
+import type { LintMessage, LintResult } from '../../engine/linter/types.js';
 
 // Results written by hand; the expected text follows ESLint's stylish layout (path, then
 // `line:column  severity  message  rule` aligned per file, final period dropped, then totals),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, pointerToPath } from '../../rules/config/config-error.js';
-import { parseConfigText } from '../../rules/config/load-config.js';
+import { ConfigError, pointerToPath } from '../../engine/config/config-error.js';
+import { parseConfigText } from '../../engine/config/load-config.js';
 import { fakeRules } from './fake-rules.js';
 
 const FILE = '/proj/coinstaller-lint.json';

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../rules/config/config-error.js';
-import { ConfigResolver } from '../../rules/config/load-config.js';
+import { ConfigError } from '../../engine/config/config-error.js';
+import { ConfigResolver } from '../../engine/config/load-config.js';
 import { fakeRules } from './fake-rules.js';
 
 let root: string;

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { builtinRules } from '../../rules/checks/index.js';
-import { ConfigError } from '../../rules/config/config-error.js';
-import { CONFIG_SCHEMA_PATH, buildConfigSchema, serializeConfigSchema } from '../../rules/config/config-schema.js';
-import { parseConfigText } from '../../rules/config/load-config.js';
+import { builtinRules } from '../../rules/index.js';
+import { ConfigError } from '../../engine/config/config-error.js';
+import { CONFIG_SCHEMA_PATH, buildConfigSchema, serializeConfigSchema } from '../../engine/config/config-schema.js';
+import { parseConfigText } from '../../engine/config/load-config.js';
 import { fakeRules } from './fake-rules.js';
 
 const REGENERATE = 'run `node --import tsx scripts/generate-config-schema.ts` to regenerate it';

@@ -1,5 +1,5 @@
 /** Small rule modules for the config tests: their shape, not their findings, matters here. */
-import type { RuleModule } from '../../rules/engine/types.js';
+import type { RuleModule } from '../../engine/linter/types.js';
 
 function rule(type: 'problem' | 'suggestion', recommended: boolean, schema: RuleModule['meta']['schema'], defaultOptions?: unknown[]): RuleModule {
   return {

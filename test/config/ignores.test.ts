@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ignoredByPatterns } from '../../rules/config/ignores.js';
-import { isIgnored, parseConfigText } from '../../rules/config/load-config.js';
+import { ignoredByPatterns } from '../../engine/config/ignores.js';
+import { isIgnored, parseConfigText } from '../../engine/config/load-config.js';
 import { fakeRules } from './fake-rules.js';
 
 const ROOT = join('/', 'proj', 'driver');
@@ -38,7 +38,7 @@ describe('isIgnored: globs relative to the config file\'s folder', () => {
     expect(isIgnored(config(['!a.c', '*.c']), join(ROOT, 'a.c'))).toBe(true);
   });
 
-  it('dot folders match like others; "./" at the start is allowed', () => {
+  it('dot folders match like others; ".//" at the start is allowed', () => {
     expect(isIgnored(config(['.vs']), join(ROOT, '.vs/x.c'))).toBe(true);
     expect(isIgnored(config(['./src/a.c']), join(ROOT, 'src/a.c'))).toBe(true);
   });

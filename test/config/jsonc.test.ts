@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JsoncSyntaxError, nodeAtPointer, parseJsonc, toPlainValue, type JsonNode } from '../../rules/config/jsonc.js';
+import { JsoncSyntaxError, nodeAtPointer, parseJsonc, toPlainValue, type JsonNode } from '../../engine/config/jsonc.js';
 
 function syntaxError(text: string): JsoncSyntaxError {
   try {

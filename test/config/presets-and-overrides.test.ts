@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../rules/config/config-error.js';
-import { closestName } from '../../rules/config/did-you-mean.js';
-import { applyRuleOverrides, applySettingsOverrides, defaultConfig, parseConfigText } from '../../rules/config/load-config.js';
-import { presetRules } from '../../rules/config/presets.js';
+import { ConfigError } from '../../engine/config/config-error.js';
+import { closestName } from '../../engine/config/did-you-mean.js';
+import { applyRuleOverrides, applySettingsOverrides, defaultConfig, parseConfigText } from '../../engine/config/load-config.js';
+import { presetRules } from '../../engine/config/presets.js';
 import { fakeRules } from './fake-rules.js';
 
 const FILE = '/proj/coinstaller-lint.json';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDef, undecoratedName } from '../../rules/def/def-parser.js';
+import { parseDef, undecoratedName } from '../../engine/readers/def-parser.js';
 
 function at(text: string, needle: string, n = 0): [number, number] {
   let i = -1;

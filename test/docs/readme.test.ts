@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinRules } from '../../rules/checks/index.js';
+import { builtinRules } from '../../rules/index.js';
 import { withRuleTable } from '../../scripts/rule-table.js';
 
 const root = join(import.meta.dirname, '../..');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyFixes } from '../../rules/engine/apply-fixes.js';
-import { mergeFixes, ruleFixer } from '../../rules/engine/fixer.js';
+import { applyFixes } from '../../engine/linter/apply-fixes.js';
+import { mergeFixes, ruleFixer } from '../../engine/linter/fixer.js';
 
 describe('applyFixes', () => {
   it('applies non-overlapping fixes in position order whatever order they come in', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Node } from 'web-tree-sitter';
-import { cppComment } from '../../rules/engine/comments.js';
-import { CppParser } from '../../rules/parsing/cpp-parser.js';
+import { cppComment } from '../../engine/linter/comments.js';
+import { CppParser } from '../../engine/parsing/cpp-parser.js';
 
 let parser: CppParser;
 beforeAll(async () => {

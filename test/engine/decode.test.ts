@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, encodeText } from '../../rules/parsing/decode.js';
+import { decodeBytes, encodeText } from '../../engine/text/decode.js';
 
 const utf16le = (s: string) => Uint8Array.from([0xff, 0xfe, ...s.split('').flatMap((c) => {
   const u = c.charCodeAt(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LineIndex, lineColumn, utf16ToUtf8Column, utf8ToUtf16Column } from '../../rules/source/line-index.js';
-import { SourceCode } from '../../rules/source/source-code.js';
+import { LineIndex, lineColumn, utf16ToUtf8Column, utf8ToUtf16Column } from '../../engine/text/line-index.js';
+import { SourceCode } from '../../engine/linter/source-code.js';
 import { pick, randomInt, seededRandom } from '../support/mutate.js';
 
 describe('LineIndex', () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Node } from 'web-tree-sitter';
-import { defaultSettings, type ResolvedConfig } from '../../rules/config/resolved-config.js';
-import { Linter } from '../../rules/engine/linter.js';
-import type { RuleModule } from '../../rules/engine/types.js';
-import { CppParser } from '../../rules/parsing/cpp-parser.js';
+import { defaultSettings, type ResolvedConfig } from '../../engine/config/resolved-config.js';
+import { Linter } from '../../engine/linter/linter.js';
+import type { RuleModule } from '../../engine/linter/types.js';
+import { CppParser } from '../../engine/parsing/cpp-parser.js';
 
 /** Flags every call of `bad()` and fixes it to `good()`. */
 const badCall: RuleModule = {

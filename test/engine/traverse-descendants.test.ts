@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Query, type Language, type Node } from 'web-tree-sitter';
-import { dispatchQuerySource, listenedNamedTypes, listensToNodes, traverse, traverseCaptures, traverseNamedTypes, type Dispatch } from '../../rules/engine/traverse.js';
-import { CppParser, loadCppLanguage } from '../../rules/parsing/cpp-parser.js';
+import { dispatchQuerySource, listenedNamedTypes, listensToNodes, traverse, traverseCaptures, traverseNamedTypes, type Dispatch } from '../../engine/linter/traverse.js';
+import { CppParser, loadCppLanguage } from '../../engine/parsing/cpp-parser.js';
 
 let parser: CppParser;
 let language: Language;

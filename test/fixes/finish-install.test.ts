@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Node } from 'web-tree-sitter';
-import { applyFixes } from '../../rules/engine/apply-fixes.js';
-import { mergeFixes } from '../../rules/engine/fixer.js';
-import { finishInstallScaffold } from '../../rules/fixes/finish-install.js';
-import { CppParser } from '../../rules/parsing/cpp-parser.js';
-import { SourceCode } from '../../rules/source/source-code.js';
+import { applyFixes } from '../../engine/linter/apply-fixes.js';
+import { mergeFixes } from '../../engine/linter/fixer.js';
+import { finishInstallScaffold } from '../../rules/support/finish-install.js';
+import { CppParser } from '../../engine/parsing/cpp-parser.js';
+import { SourceCode } from '../../engine/linter/source-code.js';
 import { hasMingw, mingwSyntaxCheck } from '../support/mingw.js';
 
 const DOMAIN = join(__dirname, '../fixtures/domain/finish-install-example');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directiveSections, parseInf, valueSourceRange, type InfValue } from '../../rules/inf/inf-parser.js';
+import { directiveSections, parseInf, valueSourceRange, type InfValue } from '../../engine/readers/inf-parser.js';
 
 const texts = (values: InfValue[]) => values.map((v) => v.text);
 

@@ -5,8 +5,8 @@ import {
   installerReferencesOf,
   isClassInstall32Section,
   isCoInstallersSection,
-} from '../../rules/inf/installer-references.js';
-import { parseInf } from '../../rules/inf/inf-parser.js';
+} from '../../engine/readers/installer-references.js';
+import { parseInf } from '../../engine/readers/inf-parser.js';
 
 function at(text: string, needle: string, n = 0): [number, number] {
   let i = -1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RESERVED_DIF_CODES } from '../../rules/knowledge/api-lists.js';
-import { DIF_CODES, difCodeInfo, difCodeName } from '../../rules/knowledge/dif-codes.js';
+import { RESERVED_DIF_CODES } from '../../engine/knowledge/api-lists.js';
+import { DIF_CODES, difCodeInfo, difCodeName } from '../../engine/knowledge/dif-codes.js';
 
 // Values from setupapi.h (DIF_FINISHINSTALL_ACTION from the Vista SDK), written by hand.
 describe('DIF code values', () => {

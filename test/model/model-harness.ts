@@ -3,13 +3,13 @@
  * before the model is handed back (the model keeps no tree-sitter objects).
  */
 import { afterAll, beforeAll } from 'vitest';
-import { fileLanguage, type ParsedFile } from '../../rules/engine/linter.js';
-import type { ReachingContext } from '../../rules/checks/installer-context.js';
-import { modelOfFiles, type InstallerModel } from '../../rules/model/index.js';
-import type { SummaryCache } from '../../rules/model/summary-cache.js';
-import { CppParser } from '../../rules/parsing/cpp-parser.js';
-import { SourceCode } from '../../rules/source/source-code.js';
-import type { SharedSettings } from '../../rules/engine/types.js';
+import { fileLanguage, type ParsedFile } from '../../engine/linter/linter.js';
+import type { ReachingContext } from '../../engine/model/contract.js';
+import { modelOfFiles, type InstallerModel } from '../../engine/model/index.js';
+import type { SummaryCache } from '../../engine/model/summary-cache.js';
+import { CppParser } from '../../engine/parsing/cpp-parser.js';
+import { SourceCode } from '../../engine/linter/source-code.js';
+import type { SharedSettings } from '../../engine/linter/types.js';
 
 export const ROOT = '/virtual/mod/';
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createModuleLocator, discoverModule } from '../../rules/model/index.js';
+import { createModuleLocator, discoverModule } from '../../engine/model/index.js';
 
 let dirs: string[] = [];
 afterEach(() => {

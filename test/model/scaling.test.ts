@@ -4,9 +4,9 @@
  * with the same answers as shallow ones (within vitest's normal timeout, no timing asserted).
  */
 import { describe, expect, it } from 'vitest';
-import { summarizeFile } from '../../rules/model/index.js';
-import { ScopeIndex } from '../../rules/model/scope-index.js';
-import { SourceCode } from '../../rules/source/source-code.js';
+import { summarizeFile } from '../../engine/model/index.js';
+import { ScopeIndex } from '../../engine/model/scope-index.js';
+import { SourceCode } from '../../engine/linter/source-code.js';
 import { useParser } from './model-harness.js';
 
 const parser = useParser();

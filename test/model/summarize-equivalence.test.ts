@@ -13,12 +13,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Parser } from 'web-tree-sitter';
-import { fileLanguage, type ParsedFile } from '../../rules/engine/linter.js';
-import { summarizeCppFile } from '../../rules/model/summarize.js';
-import { walkCursor, wasmBindingOf, type WasmBinding } from '../../rules/model/summarize-cursor.js';
-import type { FileSummary } from '../../rules/model/summary-types.js';
-import { CppParser, languageOfPath } from '../../rules/parsing/cpp-parser.js';
-import { SourceCode } from '../../rules/source/source-code.js';
+import { fileLanguage, type ParsedFile } from '../../engine/linter/linter.js';
+import { summarizeCppFile } from '../../engine/model/summarize.js';
+import { walkCursor, wasmBindingOf, type WasmBinding } from '../../engine/model/summarize-cursor.js';
+import type { FileSummary } from '../../engine/model/summary-types.js';
+import { CppParser, languageOfPath } from '../../engine/parsing/cpp-parser.js';
+import { SourceCode } from '../../engine/linter/source-code.js';
 
 // web-tree-sitter keeps the first module object it is given (this file runs in a process of its
 // own): initialised here, before any parser, that object is the module the raw cursor calls.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fileLanguage } from '../../rules/engine/linter.js';
-import { summarizeFile } from '../../rules/model/index.js';
-import { SourceCode } from '../../rules/source/source-code.js';
+import { fileLanguage } from '../../engine/linter/linter.js';
+import { summarizeFile } from '../../engine/model/index.js';
+import { SourceCode } from '../../engine/linter/source-code.js';
 import { useParser } from './model-harness.js';
 
 const parser = useParser();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SummaryCache } from '../../rules/model/index.js';
-import type { FileSummary } from '../../rules/model/summary-types.js';
+import { SummaryCache } from '../../engine/model/index.js';
+import type { FileSummary } from '../../engine/model/summary-types.js';
 import { build, ROOT, useParser } from './model-harness.js';
 
 const parser = useParser();

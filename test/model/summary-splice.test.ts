@@ -11,16 +11,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateInstaller } from '../../bench/big-installer.js';
 import { Random } from '../../bench/random.js';
-import { fileLanguage, type ParsedFile } from '../../rules/engine/linter.js';
-import { summarizeFile } from '../../rules/model/file-summary.js';
-import { wasmBindingOf } from '../../rules/model/summarize-cursor.js';
-import { spliceTopLevelSummary } from '../../rules/model/summary-splice.js';
-import type { FileSummary } from '../../rules/model/summary-types.js';
-import { editedTopLevelFunction, topLevelOutline } from '../../rules/model/top-level-outline.js';
-import { CppParser, wasmModuleObject } from '../../rules/parsing/cpp-parser.js';
-import { blankWindowsMacros } from '../../rules/parsing/macro-blanking.js';
-import { SourceCode } from '../../rules/source/source-code.js';
-import { differingRegion, unionShift } from '../../rules/source/text-shift.js';
+import { fileLanguage, type ParsedFile } from '../../engine/linter/linter.js';
+import { summarizeFile } from '../../engine/model/file-summary.js';
+import { wasmBindingOf } from '../../engine/model/summarize-cursor.js';
+import { spliceTopLevelSummary } from '../../engine/model/summary-splice.js';
+import type { FileSummary } from '../../engine/model/summary-types.js';
+import { editedTopLevelFunction, topLevelOutline } from '../../engine/model/top-level-outline.js';
+import { CppParser, wasmModuleObject } from '../../engine/parsing/cpp-parser.js';
+import { blankWindowsMacros } from '../../engine/parsing/macro-blanking.js';
+import { SourceCode } from '../../engine/linter/source-code.js';
+import { differingRegion, unionShift } from '../../engine/text/text-shift.js';
 
 let parser: CppParser;
 beforeAll(async () => {

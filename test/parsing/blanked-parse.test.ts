@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Node, Tree } from 'web-tree-sitter';
-import { CppParser } from '../../rules/parsing/cpp-parser.js';
-import { countParseProblems } from '../../rules/parsing/parse-problems.js';
+import { CppParser } from '../../engine/parsing/cpp-parser.js';
+import { countParseProblems } from '../../engine/parsing/parse-problems.js';
 import { hasMingw, mingwSyntaxCheck } from '../support/mingw.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

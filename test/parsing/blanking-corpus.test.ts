@@ -7,8 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Query } from 'web-tree-sitter';
-import { CppParser, loadCppLanguage } from '../../rules/parsing/cpp-parser.js';
-import { blankWindowsMacros, findWindowsMacros } from '../../rules/parsing/macro-blanking.js';
+import { CppParser, loadCppLanguage } from '../../engine/parsing/cpp-parser.js';
+import { blankWindowsMacros, findWindowsMacros } from '../../engine/parsing/macro-blanking.js';
 import { listCppFiles } from '../../bench/corpus.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

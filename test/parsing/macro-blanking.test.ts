@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { blankWindowsMacros, findWindowsMacros } from '../../rules/parsing/macro-blanking.js';
+import { blankWindowsMacros, findWindowsMacros } from '../../engine/parsing/macro-blanking.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');

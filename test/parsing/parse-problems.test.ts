@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CppParser } from '../../rules/parsing/cpp-parser.js';
-import { countParseProblems } from '../../rules/parsing/parse-problems.js';
+import { CppParser } from '../../engine/parsing/cpp-parser.js';
+import { countParseProblems } from '../../engine/parsing/parse-problems.js';
 
 let parser: CppParser;
 beforeAll(async () => {

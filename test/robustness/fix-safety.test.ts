@@ -8,12 +8,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResolvedConfig } from '../../rules/config/resolved-config.js';
-import type { Linter, ModuleFileInput } from '../../rules/engine/linter.js';
-import { applyFixes } from '../../rules/engine/apply-fixes.js';
-import { CppParser } from '../../rules/parsing/cpp-parser.js';
-import { countParseProblems } from '../../rules/parsing/parse-problems.js';
-import { decodeBytes } from '../../rules/parsing/decode.js';
+import type { ResolvedConfig } from '../../engine/config/resolved-config.js';
+import type { Linter, ModuleFileInput } from '../../engine/linter/linter.js';
+import { applyFixes } from '../../engine/linter/apply-fixes.js';
+import { CppParser } from '../../engine/parsing/cpp-parser.js';
+import { countParseProblems } from '../../engine/parsing/parse-problems.js';
+import { decodeBytes } from '../../engine/text/decode.js';
 import { mutate, randomInt, seededRandom } from '../support/mutate.js';
 import { DOMAIN_EXAMPLE, seedModules } from './fuzz-case.js';
 import { allRulesConfig, realLinter } from './invariants.js';

@@ -6,8 +6,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import type { Linter, ModuleFileInput } from '../../rules/engine/linter.js';
-import { decodeBytes } from '../../rules/parsing/decode.js';
+import type { Linter, ModuleFileInput } from '../../engine/linter/linter.js';
+import { decodeBytes } from '../../engine/text/decode.js';
 import { FULL_SIZES, mutate, pick, randomInt, seededRandom, type MutationSizes } from '../support/mutate.js';
 import { checkModule } from './invariants.js';
 

@@ -3,15 +3,15 @@
  * run on every lint. Each returns a list of problems (empty when all is well), worded so that a
  * failure says what was wrong and where.
  */
-import { builtinRules } from '../../rules/checks/index.js';
-import { presetRules } from '../../rules/config/presets.js';
-import { defaultSettings, type ResolvedConfig } from '../../rules/config/resolved-config.js';
-import { Linter, type FileLintResult, type ModuleFileInput } from '../../rules/engine/linter.js';
-import type { Fix, LintMessage, OffsetRange } from '../../rules/engine/types.js';
-import { installerModelProvider } from '../../rules/model/index.js';
-import type { CppParser } from '../../rules/parsing/cpp-parser.js';
-import { blankWindowsMacros } from '../../rules/parsing/macro-blanking.js';
-import { LineIndex } from '../../rules/source/line-index.js';
+import { builtinRules } from '../../rules/index.js';
+import { presetRules } from '../../engine/config/presets.js';
+import { defaultSettings, type ResolvedConfig } from '../../engine/config/resolved-config.js';
+import { Linter, type FileLintResult, type ModuleFileInput } from '../../engine/linter/linter.js';
+import type { Fix, LintMessage, OffsetRange } from '../../engine/linter/types.js';
+import { installerModelProvider } from '../../engine/model/index.js';
+import type { CppParser } from '../../engine/parsing/cpp-parser.js';
+import { blankWindowsMacros } from '../../engine/parsing/macro-blanking.js';
+import { LineIndex } from '../../engine/text/line-index.js';
 
 /** Every built-in rule at its default level ("all"), so that every rule sees every input. */
 export function allRulesConfig(): ResolvedConfig {

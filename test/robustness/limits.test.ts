@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, type CliIo } from '../../cli/main.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../../rules/io/source-file.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../../engine/text/source-file.js';
 import { openToOthers, runNodeScript } from '../support/unprivileged.js';
 
 /** A co-installer that loads a DLL under DIF_INSTALLDEVICE (guideline 3): one error, at 8:9. */

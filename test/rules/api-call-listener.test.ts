@@ -1,7 +1,7 @@
 /** The shared API-call listener skips calls the compiler never sees (`#if 0`), and only those. */
-import rule from '../../rules/checks/no-file-queue-call.js';
-import type { RuleModule } from '../../rules/engine/types.js';
-import { RuleTester } from '../../rules/testing/rule-tester.js';
+import rule from '../../rules/no-file-queue-call.js';
+import type { RuleModule } from '../../engine/linter/types.js';
+import { RuleTester } from '../support/rule-tester.js';
 
 new RuleTester().run('no-file-queue-call (api-call-listener)', rule as unknown as RuleModule, {
   valid: [

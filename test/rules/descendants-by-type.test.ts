@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Node } from 'web-tree-sitter';
-import { CppParser } from '../../rules/parsing/cpp-parser.js';
-import { SourceCode } from '../../rules/source/source-code.js';
-import { descendantsByType, identifiersSpelled } from '../../rules/syntax/functions.js';
+import { CppParser } from '../../engine/parsing/cpp-parser.js';
+import { SourceCode } from '../../engine/linter/source-code.js';
+import { descendantsByType, identifiersSpelled } from '../../engine/syntax/functions.js';
 
 let parser: CppParser;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Node } from 'web-tree-sitter';
-import { CppParser } from '../../rules/parsing/cpp-parser.js';
-import { calleeName } from '../../rules/syntax/calls.js';
-import { inDisabledCode } from '../../rules/syntax/disabled-code.js';
+import { CppParser } from '../../engine/parsing/cpp-parser.js';
+import { calleeName } from '../../engine/syntax/calls.js';
+import { inDisabledCode } from '../../engine/syntax/disabled-code.js';
 
 let parser: CppParser;
 beforeAll(async () => {

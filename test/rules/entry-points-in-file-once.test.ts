@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entryPointsInFile } from '../../rules/checks/entry-points-in-file.js';
-import { installerModelOf } from '../../rules/checks/installer-context.js';
-import type { RuleContext } from '../../rules/engine/types.js';
-import { CppParser } from '../../rules/parsing/cpp-parser.js';
-import { SourceCode } from '../../rules/source/source-code.js';
+import { entryPointsInFile } from '../../rules/support/entry-points-in-file.js';
+import { installerModelOf } from '../../engine/model/contract.js';
+import type { RuleContext } from '../../engine/linter/types.js';
+import { CppParser } from '../../engine/parsing/cpp-parser.js';
+import { SourceCode } from '../../engine/linter/source-code.js';
 
 let parser: CppParser;
 beforeAll(async () => {

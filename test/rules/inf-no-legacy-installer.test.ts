@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { RuleTester, type InvalidCase, type ValidCase } from '../../rules/testing/rule-tester.js';
-import rule from '../../rules/checks/inf-no-legacy-installer.js';
-import type { RuleModule } from '../../rules/engine/types.js';
-import type { ServiceProvider } from '../../rules/engine/linter.js';
-import type { EntryPointInfo, InstallerModelService } from '../../rules/checks/installer-context.js';
-import { installerModelProvider } from '../../rules/model/index.js';
+import { RuleTester, type InvalidCase, type ValidCase } from '../support/rule-tester.js';
+import rule from '../../rules/inf-no-legacy-installer.js';
+import type { RuleModule } from '../../engine/linter/types.js';
+import type { ServiceProvider } from '../../engine/linter/linter.js';
+import type { EntryPointInfo, InstallerModelService } from '../../engine/model/contract.js';
+import { installerModelProvider } from '../../engine/model/index.js';
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
 

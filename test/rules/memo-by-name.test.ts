@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoByName } from '../../rules/syntax/calls.js';
+import { memoByName } from '../../engine/syntax/calls.js';
 
 describe('memoByName', () => {
   it('computes once per name, an undefined answer too, and keeps names apart', () => {

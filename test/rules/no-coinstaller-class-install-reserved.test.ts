@@ -10,10 +10,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import rule from '../../rules/checks/no-coinstaller-class-install-reserved.js';
-import type { RuleModule } from '../../rules/engine/types.js';
-import { installerModelProvider } from '../../rules/model/index.js';
-import { RuleTester, type InvalidCase, type ValidCase } from '../../rules/testing/rule-tester.js';
+import rule from '../../rules/no-coinstaller-class-install-reserved.js';
+import type { RuleModule } from '../../engine/linter/types.js';
+import { installerModelProvider } from '../../engine/model/index.js';
+import { RuleTester, type InvalidCase, type ValidCase } from '../support/rule-tester.js';
 import { hasMingw, mingwSyntaxCheck } from '../support/mingw.js';
 import { checkDocExamples } from './rule-doc-examples.js';
 

@@ -1,8 +1,8 @@
 import { describe } from 'vitest';
-import rule from '../../rules/checks/no-default-dif-handler-call.js';
-import type { RuleModule } from '../../rules/engine/types.js';
-import { installerModelProvider } from '../../rules/model/index.js';
-import { RuleTester } from '../../rules/testing/rule-tester.js';
+import rule from '../../rules/no-default-dif-handler-call.js';
+import type { RuleModule } from '../../engine/linter/types.js';
+import { installerModelProvider } from '../../engine/model/index.js';
+import { RuleTester } from '../support/rule-tester.js';
 import { checkFixesCompile } from '../support/fix-checks.js';
 import { checkDocExamples } from './rule-doc-examples.js';
 

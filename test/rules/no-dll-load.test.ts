@@ -1,7 +1,7 @@
-import { RuleTester } from '../../rules/testing/rule-tester.js';
-import rule from '../../rules/checks/no-dll-load.js';
-import type { RuleModule } from '../../rules/engine/types.js';
-import { installerModelProvider } from '../../rules/model/index.js';
+import { RuleTester } from '../support/rule-tester.js';
+import rule from '../../rules/no-dll-load.js';
+import type { RuleModule } from '../../engine/linter/types.js';
+import { installerModelProvider } from '../../engine/model/index.js';
 
 // Without the installer model every explicit load is flagged (the model narrows it; see the
 // model-backed cases at the end of this file).

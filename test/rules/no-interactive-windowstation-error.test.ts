@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import rule from '../../rules/checks/no-interactive-windowstation-error.js';
-import type { RuleModule } from '../../rules/engine/types.js';
-import { installerModelProvider } from '../../rules/model/index.js';
-import { RuleTester, type InvalidCase, type ValidCase } from '../../rules/testing/rule-tester.js';
+import rule from '../../rules/no-interactive-windowstation-error.js';
+import type { RuleModule } from '../../engine/linter/types.js';
+import { installerModelProvider } from '../../engine/model/index.js';
+import { RuleTester, type InvalidCase, type ValidCase } from '../support/rule-tester.js';
 import { checkFixedModules } from '../support/fix-checks.js';
 import { checkDocExamples } from './rule-doc-examples.js';
 

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import rule from '../../rules/checks/no-process-outside-finish-install.js';
-import { defaultSettings, type ResolvedConfig } from '../../rules/config/resolved-config.js';
-import { Linter } from '../../rules/engine/linter.js';
-import type { RuleModule } from '../../rules/engine/types.js';
-import { installerModelProvider } from '../../rules/model/index.js';
-import { CppParser } from '../../rules/parsing/cpp-parser.js';
-import { RuleTester, type InvalidCase, type ValidCase } from '../../rules/testing/rule-tester.js';
+import rule from '../../rules/no-process-outside-finish-install.js';
+import { defaultSettings, type ResolvedConfig } from '../../engine/config/resolved-config.js';
+import { Linter } from '../../engine/linter/linter.js';
+import type { RuleModule } from '../../engine/linter/types.js';
+import { installerModelProvider } from '../../engine/model/index.js';
+import { CppParser } from '../../engine/parsing/cpp-parser.js';
+import { RuleTester, type InvalidCase, type ValidCase } from '../support/rule-tester.js';
 import { checkFixedModules } from '../support/fix-checks.js';
 import { checkDocExamples } from './rule-doc-examples.js';
 

@@ -2,9 +2,9 @@
  * no-reserved-dif-code on comparisons with the DIF parameter written in different shapes (the
  * rule finds them from where the text spells the parameter's name).
  */
-import rule from '../../rules/checks/no-reserved-dif-code.js';
-import type { RuleModule } from '../../rules/engine/types.js';
-import { RuleTester } from '../../rules/testing/rule-tester.js';
+import rule from '../../rules/no-reserved-dif-code.js';
+import type { RuleModule } from '../../engine/linter/types.js';
+import { RuleTester } from '../support/rule-tester.js';
 
 const asModule = rule as unknown as RuleModule;
 const CLASS = 'DWORD CALLBACK ClassInstall(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)';

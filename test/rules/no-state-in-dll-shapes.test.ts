@@ -5,10 +5,10 @@
  * that are no cast.
  */
 import { describe } from 'vitest';
-import rule from '../../rules/checks/no-state-in-dll.js';
-import type { RuleModule } from '../../rules/engine/types.js';
-import { installerModelProvider } from '../../rules/model/index.js';
-import { RuleTester } from '../../rules/testing/rule-tester.js';
+import rule from '../../rules/no-state-in-dll.js';
+import type { RuleModule } from '../../engine/linter/types.js';
+import { installerModelProvider } from '../../engine/model/index.js';
+import { RuleTester } from '../support/rule-tester.js';
 
 const asModule = rule as unknown as RuleModule;
 const CO = 'DWORD CALLBACK CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)';

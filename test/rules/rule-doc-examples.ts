@@ -9,11 +9,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../rules/config/resolved-config.js';
-import { ruleDocPath } from '../../rules/engine/rule-docs.js';
-import { Linter, type ServiceProvider } from '../../rules/engine/linter.js';
-import type { RuleModule } from '../../rules/engine/types.js';
-import { CppParser } from '../../rules/parsing/cpp-parser.js';
+import { defaultSettings } from '../../engine/config/resolved-config.js';
+import { ruleDocPath } from '../../engine/linter/rule-docs.js';
+import { Linter, type ServiceProvider } from '../../engine/linter/linter.js';
+import type { RuleModule } from '../../engine/linter/types.js';
+import { CppParser } from '../../engine/parsing/cpp-parser.js';
 import { hasMingw, mingwSyntaxCheck } from '../support/mingw.js';
 
 /** What the examples leave out: the headers, and the Vista constants mingw-w64's headers lack. */

@@ -8,13 +8,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Node } from 'web-tree-sitter';
-import rule from '../../rules/checks/no-state-in-dll.js';
-import { defaultSettings, type ResolvedConfig } from '../../rules/config/resolved-config.js';
-import { Linter } from '../../rules/engine/linter.js';
-import type { RuleModule } from '../../rules/engine/types.js';
-import { AncestorChain } from '../../rules/model/ancestor-chain.js';
-import { CppParser } from '../../rules/parsing/cpp-parser.js';
-import { calleeName } from '../../rules/syntax/calls.js';
+import rule from '../../rules/no-state-in-dll.js';
+import { defaultSettings, type ResolvedConfig } from '../../engine/config/resolved-config.js';
+import { Linter } from '../../engine/linter/linter.js';
+import type { RuleModule } from '../../engine/linter/types.js';
+import { AncestorChain } from '../../engine/model/ancestor-chain.js';
+import { CppParser } from '../../engine/parsing/cpp-parser.js';
+import { calleeName } from '../../engine/syntax/calls.js';
 
 let parser: CppParser;
 beforeAll(async () => {

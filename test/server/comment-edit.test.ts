@@ -3,10 +3,10 @@
  * (shiftMessages). Expected offsets are counted by hand from the texts below.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LintMessage } from '../../rules/engine/types.js';
-import { CppParser } from '../../rules/parsing/cpp-parser.js';
-import { LineIndex } from '../../rules/source/line-index.js';
-import { differingRegion } from '../../rules/source/text-shift.js';
+import type { LintMessage } from '../../engine/linter/types.js';
+import { CppParser } from '../../engine/parsing/cpp-parser.js';
+import { LineIndex } from '../../engine/text/line-index.js';
+import { differingRegion } from '../../engine/text/text-shift.js';
 import { commentOnlyEdit } from '../../server/lint/comment-edit.js';
 import { shiftEntryPoints, shiftMessages } from '../../server/lint/shift-outcome.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
-import type { LintMessage } from '../../rules/engine/types.js';
-import { LineIndex } from '../../rules/source/line-index.js';
+import type { LintMessage } from '../../engine/linter/types.js';
+import { LineIndex } from '../../engine/text/line-index.js';
 import { diagnosticData, toDiagnostic, type ConversionContext } from '../../server/convert/diagnostics.js';
 import { toLspPosition, toLspRange, toOffset, toOffsetRange } from '../../server/convert/positions.js';
 import { fixToTextEdit } from '../../server/convert/text-edits.js';

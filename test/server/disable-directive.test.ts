@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyFixes } from '../../rules/engine/apply-fixes.js';
-import { LineIndex } from '../../rules/source/line-index.js';
+import { applyFixes } from '../../engine/linter/apply-fixes.js';
+import { LineIndex } from '../../engine/text/line-index.js';
 import { disableForFile, disableForLine } from '../../server/actions/disable-directive.js';
 
 function apply(text: string, fix: ReturnType<typeof disableForLine>): string {

@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtinRules } from '../../rules/checks/index.js';
-import type { RuleModule } from '../../rules/engine/types.js';
-import { LineIndex } from '../../rules/source/line-index.js';
-import { differingRegion } from '../../rules/source/text-shift.js';
+import { builtinRules } from '../../rules/index.js';
+import type { RuleModule } from '../../engine/linter/types.js';
+import { LineIndex } from '../../engine/text/line-index.js';
+import { differingRegion } from '../../engine/text/text-shift.js';
 import { isFixNeutralEdit } from '../../server/lint/fix-neutral-edit.js';
 import { pick, randomInt, seededRandom } from '../support/mutate.js';
 import { pathUri } from './support/lsp-client.js';

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { differingRegion } from '../../rules/source/text-shift.js';
+import { differingRegion } from '../../engine/text/text-shift.js';
 import { isFixNeutralEdit } from '../../server/lint/fix-neutral-edit.js';
 import { Editor, finishBranchModule, installerWorkspace, relintWorld, TYPING, typeRandomly, type RelintWorld } from './support/relint-editor.js';
 import { tempWorkspace } from './support/workspace.js';

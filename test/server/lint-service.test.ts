@@ -1,8 +1,8 @@
 /** The server's lint service in-process: rule failures logged once, caching by version, module re-use. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Node } from 'web-tree-sitter';
-import type { RuleModule } from '../../rules/engine/types.js';
-import { CppParser } from '../../rules/parsing/cpp-parser.js';
+import type { RuleModule } from '../../engine/linter/types.js';
+import { CppParser } from '../../engine/parsing/cpp-parser.js';
 import { OpenDocuments } from '../../server/documents/open-documents.js';
 import { ConfigStore } from '../../server/lint/config-store.js';
 import { DiskFiles } from '../../server/lint/disk-files.js';

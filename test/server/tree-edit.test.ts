@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CppParser } from '../../rules/parsing/cpp-parser.js';
+import { CppParser } from '../../engine/parsing/cpp-parser.js';
 import { DocumentTree } from '../../server/documents/document-tree.js';
 import { editBetween, pointAt } from '../../server/documents/tree-edit.js';
 

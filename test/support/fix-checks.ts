@@ -11,12 +11,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSettings, type ResolvedConfig } from '../../rules/config/resolved-config.js';
-import { applyFixes } from '../../rules/engine/apply-fixes.js';
-import { Linter, type ServiceProvider } from '../../rules/engine/linter.js';
-import type { Fix, LintMessage, RuleModule } from '../../rules/engine/types.js';
-import { CppParser } from '../../rules/parsing/cpp-parser.js';
-import type { InvalidCase } from '../../rules/testing/rule-tester.js';
+import { defaultSettings, type ResolvedConfig } from '../../engine/config/resolved-config.js';
+import { applyFixes } from '../../engine/linter/apply-fixes.js';
+import { Linter, type ServiceProvider } from '../../engine/linter/linter.js';
+import type { Fix, LintMessage, RuleModule } from '../../engine/linter/types.js';
+import { CppParser } from '../../engine/parsing/cpp-parser.js';
+import type { InvalidCase } from './rule-tester.js';
 import { hasMingw, mingwSyntaxCheck } from './mingw.js';
 
 /** A config with only `ruleId` on, as an error. */

@@ -1,0 +1,191 @@
+/**
+ * The public types of the rule engine: rule modules (ESLint-shaped), reports, fixes and
+ * lint results. Everything the CLI, the language server and the rules agree on lives here.
+ *
+ * Offsets are JavaScript string indices (UTF-16 code units) into the decoded text; lines and
+ * columns in results are 1-based, columns in UTF-16 code units, as ESLint reports them.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { SourceCode } from './source-code.js';
+
+export type Severity = 0 | 1 | 2;
+export type SeverityName = 'off' | 'warn' | 'error';
+export type RuleLevel = Severity | SeverityName;
+/** A rule's entry in a config: a level, or a level followed by options. */
+export type RuleEntry = RuleLevel | [RuleLevel, ...unknown[]];
+
+/** A half-open range of offsets [start, end) into the decoded text. */
+export type OffsetRange = readonly [number, number];
+
+/** A 1-based line and column (UTF-16 code units), as ESLint writes them. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface SourceLocation {
+  start: Position;
+  end: Position;
+}
+
+/** One text edit: replace `range` with `text`. */
+export interface Fix {
+  range: OffsetRange;
+  text: string;
+  /**
+   * When a rule returned several edits: each of them (sorted, not overlapping). `range` and `text`
+   * are their merge (the text between them copied), as ESLint writes a fix; an editor can apply
+   * these instead and leave the text between them alone.
+   */
+  edits?: readonly { range: OffsetRange; text: string }[];
+}
+
+export interface SuggestionResult {
+  messageId?: string;
+  desc: string;
+  fix: Fix;
+  data?: Record<string, unknown>;
+}
+
+/** A place that explains a finding: a step of a call chain, a read of the same state, ... */
+export interface RelatedLocation {
+  filePath: string;
+  message: string;
+  /** 1-based, as in LintMessage. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Offsets into that file's text, when known. */
+  range?: OffsetRange;
+}
+
+export interface LintMessage {
+  ruleId: string | null;
+  severity: 1 | 2;
+  message: string;
+  messageId?: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Offsets of the reported range, for editors. */
+  range: OffsetRange;
+  fix?: Fix;
+  suggestions?: { desc: string; messageId?: string; fix: Fix }[];
+  related?: RelatedLocation[];
+  /** True for problems in the file itself (parse failure, unreadable file) rather than findings. */
+  fatal?: boolean;
+}
+
+export interface LintResult {
+  filePath: string;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+  fatalErrorCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  /** Set by --fix / fix mode when fixes were applied: the fixed text. */
+  output?: string;
+  /** The decoded text the positions refer to (not serialised by the JSON formatter). */
+  source?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rule modules
+
+export interface RuleDocs {
+  description: string;
+  /** The section of Microsoft's page the rule enforces, e.g. "Displaying a user interface". */
+  guideline: string;
+  url: string;
+  recommended: boolean;
+}
+
+export interface RuleMeta<MessageIds extends string = string> {
+  type: 'problem' | 'suggestion';
+  docs: RuleDocs;
+  messages: Record<MessageIds, string>;
+  fixable?: 'code';
+  hasSuggestions?: boolean;
+  /** JSON Schema for the options array (an array of item schemas, or one schema for the array). */
+  schema: unknown[] | Record<string, unknown>;
+  /** Default options, merged under the configured ones. */
+  defaultOptions?: unknown[];
+}
+
+export interface ReportDescriptorBase<MessageIds extends string> {
+  messageId: MessageIds;
+  data?: Record<string, unknown>;
+  fix?: (fixer: RuleFixer) => Fix | Fix[] | Iterable<Fix> | null | undefined;
+  suggest?: {
+    messageId?: MessageIds;
+    desc?: string;
+    data?: Record<string, unknown>;
+    fix: (fixer: RuleFixer) => Fix | Fix[] | Iterable<Fix> | null | undefined;
+  }[];
+  related?: RelatedLocation[];
+}
+
+export type ReportDescriptor<MessageIds extends string> = ReportDescriptorBase<MessageIds> &
+  ({ node: Node; loc?: undefined } | { node?: undefined; loc: OffsetRange | SourceLocation });
+
+export interface RuleFixer {
+  insertTextBefore(nodeOrRange: Node | OffsetRange, text: string): Fix;
+  insertTextAfter(nodeOrRange: Node | OffsetRange, text: string): Fix;
+  insertTextBeforeRange(range: OffsetRange, text: string): Fix;
+  insertTextAfterRange(range: OffsetRange, text: string): Fix;
+  replaceText(nodeOrRange: Node | OffsetRange, text: string): Fix;
+  replaceTextRange(range: OffsetRange, text: string): Fix;
+  remove(nodeOrRange: Node | OffsetRange): Fix;
+  removeRange(range: OffsetRange): Fix;
+}
+
+/**
+ * Services a rule can ask for. The installer model plugs in here; a rule that needs a service
+ * the host did not provide gets `undefined` and should stay silent rather than guess.
+ */
+export interface RuleServices {
+  [name: string]: unknown;
+}
+
+/** Settings shared by all rules (API lists added by the config, the target, ...). */
+export interface SharedSettings {
+  /** Extra UI API names (guideline 1). */
+  uiApis: string[];
+  /** Extra process-starting API names (guideline 4). */
+  processApis: string[];
+  /** Extra library-loading API names (guideline 3). */
+  libraryLoadApis: string[];
+  /** Extra installer entry point names. */
+  entryPoints: string[];
+  /** Extra functions that run in an interactive context. */
+  interactiveFunctions: string[];
+  /** The kind of driver package: decides the level of the INF rule. */
+  target: 'windows-driver' | 'universal' | 'legacy';
+  [key: string]: unknown;
+}
+
+export interface RuleContext<MessageIds extends string = string, Options extends unknown[] = unknown[]> {
+  readonly id: string;
+  readonly filePath: string;
+  readonly sourceCode: SourceCode;
+  readonly options: Options;
+  readonly settings: SharedSettings;
+  readonly services: RuleServices;
+  report(descriptor: ReportDescriptor<MessageIds>): void;
+}
+
+export type NodeListener = (node: Node) => void;
+/** Keys are tree-sitter node types ("call_expression") or "<type>:exit", plus "Program" / "Program:exit". */
+export type RuleListener = Record<string, NodeListener | undefined>;
+
+export interface RuleModule<MessageIds extends string = string, Options extends unknown[] = unknown[]> {
+  meta: RuleMeta<MessageIds>;
+  /** Which files the rule reads: C/C++ sources (default) or INF files. */
+  languages?: FileLanguage[];
+  create(context: RuleContext<MessageIds, Options>): RuleListener;
+}
+
+export type FileLanguage = 'cpp' | 'inf' | 'def';

@@ -1,0 +1,148 @@
+/**
+ * What the rules ask of the installer model (engine/model/), in one place: whether a site runs
+ * under a DIF code, under which one, and the chain that leads there as related information.
+ * Without the model (a host that did not provide it) rules fall back to flagging every site.
+ */
+import type { RelatedLocation, RuleContext } from '../linter/types.js';
+
+export interface ChainStep {
+  filePath: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  range?: readonly [number, number];
+  label: string;
+}
+
+/** An installer entry point found in the module (by signature, .def EXPORTS, dllexport or INF). */
+export interface EntryPointInfo {
+  name: string;
+  /** Four parameters (with PCOINSTALLER_CONTEXT_DATA) or three. */
+  kind: 'co-installer' | 'class-installer';
+  filePath: string;
+  /** The function definition, as offsets into filePath. */
+  range: readonly [number, number];
+  /** The function's name in its declarator. */
+  nameRange: readonly [number, number];
+  /** Parameter names as written: the DIF code, the device info set, the device, the context (co-installers). */
+  params: { dif?: string; deviceInfoSet?: string; deviceInfoData?: string; context?: string };
+  /** How it was found. */
+  via: ReadonlyArray<'signature' | 'def' | 'dllexport' | 'inf' | 'config'>;
+  /** DIF codes the entry point handles explicitly (case labels, == tests, dispatch tables), in source order. */
+  handledDifCodes: readonly string[];
+  /** Names the DLL exports it under when they differ from `name` (.def aliases `CoDeviceInstall = Impl`). */
+  exportNames?: readonly string[];
+  /** 1-based line and column of `nameRange`. */
+  nameLoc?: { line: number; column: number; endLine: number; endColumn: number };
+}
+
+export interface ReachingContext {
+  entryPoint: EntryPointInfo | { name: string; kind?: string } | string;
+  difCode: string;
+  interactive: boolean;
+  quietGuarded?: boolean;
+  postProcessing?: boolean;
+  /**
+   * When `difCode` is not one code ('any other DIF code': a default branch, `!=`, the rest after
+   * an early return), the codes that do not reach the site.
+   */
+  otherThan?: readonly string[];
+  chain: ChainStep[];
+}
+
+/** A file-scope variable or function-local static of the module. */
+export interface ModuleGlobal {
+  name: string;
+  filePath: string;
+  /** The declarator's name, as offsets into filePath. */
+  nameRange: readonly [number, number];
+  /** 'file' for file-scope variables, 'static-local' for statics inside functions. */
+  scope: 'file' | 'static-local';
+  /** Declared const (never state). */
+  isConst: boolean;
+  /** Enclosing function for static locals. */
+  functionName?: string;
+}
+
+/** A read or write of a module global, with the contexts it runs under. */
+export interface GlobalAccess {
+  global: ModuleGlobal;
+  filePath: string;
+  range: readonly [number, number];
+  kind: 'read' | 'write';
+  /** 1-based, UTF-16 columns, for related information in other files (when the model gives them). */
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface InstallerModelService {
+  entryPoints: readonly EntryPointInfo[];
+  /** Every DIF context (entry point, DIF code, interactivity, shortest chain) under which code at this offset can run. */
+  contextsAt(filePath: string, offset: number): ReachingContext[];
+  /** True when code at this offset runs only from DllMain (reachable from it and from no entry point). */
+  onlyFromDllMain(filePath: string, offset: number): boolean;
+  /** The module global an identifier at this offset refers to (scoping respected: locals and parameters shadow), if any. */
+  globalAt?(filePath: string, offset: number): ModuleGlobal | undefined;
+  /** Every read and write of a global across the module. */
+  accessesOf?(global: ModuleGlobal): readonly GlobalAccess[];
+  /**
+   * The functions (APIs or the module's own) that the expansion of the module's macro `name`
+   * calls, through nested macros; empty when `name` is not a macro of the module.
+   */
+  macroCalls?(name: string): readonly string[];
+}
+
+export interface InstallerModelView extends InstallerModelService {
+  hasEntryPoints(): boolean;
+}
+
+export function installerModelOf(context: RuleContext<string, unknown[]>): InstallerModelView | undefined {
+  const model = context.services.installer as InstallerModelService | undefined;
+  if (!model || typeof model.contextsAt !== 'function') return undefined;
+  let view = views.get(model);
+  if (!view) {
+    view = Object.assign(Object.create(model) as InstallerModelService, {
+      hasEntryPoints: () => model.entryPoints.length > 0,
+    }) as InstallerModelView;
+    views.set(model, view);
+  }
+  return view;
+}
+
+/** One view per model (every rule of every file asks): weakly held, gone with the model. */
+const views = new WeakMap<InstallerModelService, InstallerModelView>();
+
+export function entryPointName(c: ReachingContext): string {
+  return typeof c.entryPoint === 'string' ? c.entryPoint : c.entryPoint.name;
+}
+
+export function chainToRelated(chain: readonly ChainStep[]): RelatedLocation[] {
+  return chain.map((s) => ({
+    filePath: s.filePath,
+    message: s.label,
+    line: s.line,
+    column: s.column,
+    endLine: s.endLine,
+    endColumn: s.endColumn,
+    range: s.range ? [s.range[0], s.range[1]] : undefined,
+  }));
+}
+
+/**
+ * The context a finding at this site is reported under: the first reaching context that matches
+ * `filter` (default: any), with the shortest chain. Undefined when none reaches the site.
+ */
+export function siteContext(
+  model: InstallerModelService,
+  filePath: string,
+  offset: number,
+  filter: (c: ReachingContext) => boolean = () => true,
+): { entryPoint: string; difCode: string; context: ReachingContext; related: RelatedLocation[] } | undefined {
+  const contexts = model.contextsAt(filePath, offset).filter(filter);
+  if (contexts.length === 0) return undefined;
+  const best = contexts.reduce((a, b) => (b.chain.length < a.chain.length ? b : a));
+  return { entryPoint: entryPointName(best), difCode: best.difCode, context: best, related: chainToRelated(best.chain) };
+}

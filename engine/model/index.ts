@@ -1,0 +1,36 @@
+/**
+ * The installer model (issue 3): which DIF codes reach every site of a module, whether that
+ * context is interactive, and the shortest chain from an entry point; plus the module's globals.
+ * See docs/architecture.md.
+ */
+import type { ParsedFile, ServiceProvider } from '../linter/linter.js';
+import type { SharedSettings } from '../linter/types.js';
+import { summarizeFile } from './file-summary.js';
+import { buildModuleModel, type InstallerModel } from './installer-model.js';
+import { SummaryCache } from './summary-cache.js';
+
+export { createModuleLocator, discoverModule, moduleRoot } from './module-discovery.js';
+export { SummaryCache } from './summary-cache.js';
+export { summarizeFile } from './file-summary.js';
+export { buildModuleModel, ANY_DIF_CODE, OTHER_DIF_CODE, type InstallerModel, type ModelExtras } from './installer-model.js';
+export type { FileSummary } from './summary-types.js';
+
+/** The model of a module's parsed files, reusing cached summaries of unchanged files. */
+export function modelOfFiles(files: readonly ParsedFile[], settings: Partial<SharedSettings>, cache?: SummaryCache): InstallerModel {
+  const summaries = files.map((file) => {
+    const text = file.sourceCode.text;
+    const cached = cache?.get(file.filePath, text);
+    if (cached) return cached;
+    const summary = summarizeFile(file);
+    cache?.set(file.filePath, text, summary);
+    return summary;
+  });
+  return buildModuleModel(summaries, { settings: { entryPoints: settings.entryPoints ?? [], interactiveFunctions: settings.interactiveFunctions ?? [] } });
+}
+
+/** Provides `services.installer` (InstallerModelService) to the rules. */
+export function createInstallerModelProvider(options: { summaryCache?: SummaryCache } = {}): ServiceProvider {
+  return (files, settings) => ({ installer: modelOfFiles(files, settings, options.summaryCache) });
+}
+
+export const installerModelProvider: ServiceProvider = createInstallerModelProvider();

@@ -1,0 +1,124 @@
+/**
+ * The finish-install action protocol: DI_FLAGSEX_FINISHINSTALL_ACTION is requested while the
+ * installer handles DIF_NEWDEVICEWIZARD_FINISHINSTALL, and nowhere else (not on
+ * DIF_INSTALLDEVICE): that is the only DIF code after which Windows looks at the flag.
+ */
+import type { Node } from 'web-tree-sitter';
+import { createRule } from '../engine/linter/create-rule.js';
+import type { Fix } from '../engine/linter/types.js';
+import { finishInstallScaffold, removeStatement } from './support/finish-install.js';
+import { dispatchAt } from '../engine/syntax/dif-dispatch.js';
+import { enclosingFunction } from '../engine/syntax/functions.js';
+import { entryPointsInFile, type FileEntryPoint } from './support/entry-points-in-file.js';
+import { installerModelOf, siteContext } from '../engine/model/contract.js';
+
+const FLAG = 'DI_FLAGSEX_FINISHINSTALL_ACTION';
+const FINISH = 'DIF_NEWDEVICEWIZARD_FINISHINSTALL';
+
+export default createRule<'misplaced' | 'moveRequest'>({
+  name: 'finish-install-flag-placement',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require DI_FLAGSEX_FINISHINSTALL_ACTION to be set only while handling DIF_NEWDEVICEWIZARD_FINISHINSTALL',
+      guideline: 'Displaying a user interface (finish-install actions)',
+      recommended: true,
+    },
+    messages: {
+      misplaced:
+        '{{flag}} is set while {{entryPoint}} handles {{difCode}}: request a finish-install action only while handling DIF_NEWDEVICEWIZARD_FINISHINSTALL.',
+      moveRequest: 'Request the finish-install action on DIF_NEWDEVICEWIZARD_FINISHINSTALL instead (review the condition it was set under).',
+    },
+    hasSuggestions: true,
+    schema: [],
+  },
+  create(context) {
+    // A flag set is an identifier spelled like the flag: a file whose text never spells it has
+    // none (blanking macros before parsing never writes this name).
+    if (!context.sourceCode.text.includes(FLAG)) return {};
+    const model = installerModelOf(context);
+    let entryPoints: FileEntryPoint[] | undefined;
+    const fileEntryPoints = () => (entryPoints ??= entryPointsInFile(context, model));
+
+    const suggestion = (assignment: Node, entry: FileEntryPoint | undefined) => {
+      const statement = assignment.parent;
+      if (!entry || !statement || statement.type !== 'expression_statement') return undefined;
+      const holder = statement.parent?.type;
+      if (holder !== 'compound_statement' && holder !== 'case_statement') return undefined;
+      if (enclosingFunction(statement)?.id !== entry.node.id) return undefined;
+      return [
+        {
+          messageId: 'moveRequest' as const,
+          fix: (): Fix[] | null => {
+            const edits = finishInstallScaffold({
+              sourceCode: context.sourceCode,
+              entryPoint: entry.node,
+              kind: entry.kind === 'co-installer' ? 'coinstaller' : 'class-installer',
+              isDefined: () => true,
+            });
+            return edits ? [...edits, removeStatement(context.sourceCode, statement)] : null;
+          },
+        },
+      ];
+    };
+
+    return {
+      assignment_expression(node: Node) {
+        const operator = node.childForFieldName('operator')?.text;
+        if (operator !== '|=' && operator !== '=') return;
+        const right = node.childForFieldName('right');
+        if (!right || !setsFlag(right)) return;
+        const fn = enclosingFunction(node);
+        const entry = fileEntryPoints().find((e) => fn && e.node.id === fn.id);
+        if (model) {
+          const site = siteContext(model, context.filePath, node.startIndex, (c) => c.difCode !== FINISH);
+          if (!site) return;
+          context.report({
+            node,
+            messageId: 'misplaced',
+            data: { flag: FLAG, entryPoint: site.entryPoint, difCode: site.difCode },
+            related: site.related,
+            suggest: suggestion(node, entry),
+          });
+          return;
+        }
+        // Without the model: only what the entry point's own dispatch shows.
+        if (!entry || !entry.dif) return;
+        const body = entry.node.childForFieldName('body');
+        const at = body ? dispatchAt(node, body, entry.dif) : null;
+        if (!at) return;
+        const wrong = at.codes.find((c) => c !== FINISH) ?? (at.other ? 'any other DIF code' : undefined);
+        if (!wrong) return;
+        context.report({
+          node,
+          messageId: 'misplaced',
+          data: { flag: FLAG, entryPoint: entry.name, difCode: wrong },
+          suggest: suggestion(node, entry),
+        });
+      },
+    };
+  },
+});
+
+/**
+ * True when the expression ORs in or assigns the flag (not `~FLAG`, not a test). Iterative: an
+ * expression nested thousands of parentheses deep must not overflow the stack.
+ */
+function setsFlag(expr: Node): boolean {
+  const pending: Node[] = [expr];
+  while (pending.length > 0) {
+    const e = pending.pop()!;
+    if (e.type === 'identifier') {
+      if (e.text === FLAG) return true;
+    } else if (e.type === 'parenthesized_expression' || e.type === 'cast_expression') {
+      const inner = e.type === 'cast_expression' ? e.childForFieldName('value') : e.namedChild(0);
+      if (inner) pending.push(inner);
+    } else if (e.type === 'binary_expression' && e.childForFieldName('operator')?.text === '|') {
+      const l = e.childForFieldName('left');
+      const r = e.childForFieldName('right');
+      if (r) pending.push(r);
+      if (l) pending.push(l);
+    }
+  }
+  return false;
+}

@@ -1,0 +1,66 @@
+/**
+ * A co-installer must not call the default DIF handlers (SetupDiInstallDevice and kin): Windows
+ * calls the default handler itself, after the class installer and before co-installers that asked
+ * for post-processing. Class installers may call them (to work after the default handling).
+ */
+import type { Node } from 'web-tree-sitter';
+import { createRule } from '../engine/linter/create-rule.js';
+import { DEFAULT_DIF_HANDLERS, DEFAULT_DIF_HANDLER_CODES } from '../engine/knowledge/api-lists.js';
+import { removeStatement } from './support/finish-install.js';
+import { enclosingFunction } from '../engine/syntax/functions.js';
+import { apiCallListener } from './support/api-call-listener.js';
+import { contextKind, installerKindOfPrototype } from './support/entry-points-in-file.js';
+import { installerModelOf, siteContext } from '../engine/model/contract.js';
+
+export default createRule<'defaultHandler' | 'defaultHandlerInEntryPoint' | 'removeCall'>({
+  name: 'no-default-dif-handler-call',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow co-installers calling the default DIF handlers such as SetupDiInstallDevice',
+      guideline: 'Writing a co-installer',
+      recommended: true,
+    },
+    messages: {
+      defaultHandler:
+        '{{api}} is the default handler of {{handles}}, called while co-installer {{entryPoint}} handles {{difCode}}: co-installers must not call default DIF handlers; Windows runs them after the class installer.',
+      defaultHandlerInEntryPoint:
+        '{{api}} is the default handler of {{handles}}: co-installers must not call default DIF handlers; Windows runs them after the class installer.',
+      removeCall:
+        'Remove the call: Windows runs the default handler itself (return ERROR_DI_POSTPROCESSING_REQUIRED to work after it).',
+    },
+    hasSuggestions: true,
+    schema: [],
+  },
+  create(context) {
+    const model = installerModelOf(context);
+    const suggest = (call: Node) => {
+      const statement = call.parent;
+      if (!statement || statement.type !== 'expression_statement') return undefined;
+      const holder = statement.parent?.type;
+      if (holder !== 'compound_statement' && holder !== 'case_statement') return undefined;
+      return [{ messageId: 'removeCall' as const, fix: () => removeStatement(context.sourceCode, statement) }];
+    };
+    return apiCallListener(
+      (name) => DEFAULT_DIF_HANDLERS.has(name),
+      ({ api, call, target }) => {
+        const handles = DEFAULT_DIF_HANDLER_CODES.get(api) ?? 'a DIF code';
+        if (!model) {
+          const fn = enclosingFunction(call);
+          if (!fn || installerKindOfPrototype(fn) !== 'co-installer') return;
+          context.report({ node: target, messageId: 'defaultHandlerInEntryPoint', data: { api, handles }, suggest: suggest(call) });
+          return;
+        }
+        const site = siteContext(model, context.filePath, call.startIndex, (c) => contextKind(model, c) === 'co-installer');
+        if (!site) return;
+        context.report({
+          node: target,
+          messageId: 'defaultHandler',
+          data: { api, handles, entryPoint: site.entryPoint, difCode: site.difCode },
+          related: site.related,
+          suggest: suggest(call),
+        });
+      },
+    );
+  },
+});

@@ -1,0 +1,293 @@
+/**
+ * Guideline 2: no installation state kept in the installer DLL. Windows unloads the DLL after a
+ * DIF code, so a file-scope or function-static variable written while one DIF code runs is not
+ * there (or is stale) when the next one runs. State belongs in the device's driver key.
+ *
+ * Writes are: assignments and compound assignments, ++/--, and `&variable` passed to a call
+ * (an out-parameter the callee may fill). Writes through a pointer the variable holds
+ * (`*g_p = ...`, `g_p->x = ...`) are not writes of the variable itself and are not reported.
+ * Not state: code that runs only from DllMain, constants, locals, Context->PrivateData and
+ * ClassInstallReserved (fields of what Windows passes in, not variables of the DLL).
+ */
+import type { Node } from 'web-tree-sitter';
+import { createRule } from '../engine/linter/create-rule.js';
+import type { RelatedLocation } from '../engine/linter/types.js';
+import { functionName, identifiersSpelled, parameters } from '../engine/syntax/functions.js';
+import { declaredName, FileScope, type FileVariable } from '../engine/syntax/variable-scope.js';
+import { AncestorChain } from '../engine/model/ancestor-chain.js';
+import { installerModelOf, siteContext, type GlobalAccess, type InstallerModelView, type ModuleGlobal } from '../engine/model/contract.js';
+import type { SourceCode } from '../engine/linter/source-code.js';
+import { driverKeySuggestion, type NodePaths } from './support/driver-key-state.js';
+
+type MessageIds = 'write' | 'writeAnywhere' | 'addressPassed' | 'addressPassedAnywhere' | 'useDriverKey';
+
+const rule = createRule<MessageIds>({
+  name: 'no-state-in-dll',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow keeping installation state in file-scope or static variables of the installer DLL',
+      guideline: 'Saving device installation state',
+      recommended: true,
+    },
+    messages: {
+      write:
+        '{{variable}} is written while {{entryPoint}} handles {{difCode}}: the DLL is unloaded after each DIF code, so state kept in a {{scope}} is lost. Keep it as a value in the device\'s driver key.',
+      writeAnywhere:
+        '{{variable}} is written in {{function}}: the DLL is unloaded after each DIF code, so state kept in a {{scope}} is lost. Keep it as a value in the device\'s driver key.',
+      addressPassed:
+        '&{{variable}} is passed to {{callee}} while {{entryPoint}} handles {{difCode}}: it can be written there, and state kept in a {{scope}} is lost when the DLL is unloaded. Keep it in the device\'s driver key.',
+      addressPassedAnywhere:
+        '&{{variable}} is passed to {{callee}} in {{function}}: it can be written there, and state kept in a {{scope}} is lost when the DLL is unloaded. Keep it in the device\'s driver key.',
+      useDriverKey: 'Keep {{variable}} in the device\'s driver key (SetupDiOpenDevRegKey with DIREG_DRV) instead.',
+    },
+    hasSuggestions: true,
+    schema: [],
+  },
+  create(context) {
+    const model = installerModelOf(context);
+    const { sourceCode, filePath } = context;
+    const { text } = sourceCode;
+    const globalAt = model?.globalAt ? (offset: number) => model.globalAt!(filePath, offset) : undefined;
+    // what a report needs, built for the first site that passes the cheap tests below
+    let writes: Writes | undefined;
+    const check = (root: Node | null, site: Node, kind: 'write' | 'address', callee?: string) => {
+      writes ??= new Writes(context, model);
+      writes.check(root, site, kind, callee);
+    };
+
+    // With the model, a write is reported only where globalAt names a global: the lvalue's root
+    // identifier, when it starts where the expression starts (no parenthesis first), can be asked
+    // for before any call into tree-sitter. Nodes never start on blanked text, so the character
+    // at a node's start is the same in the text and in what was parsed.
+    return {
+      assignment_expression(node: Node) {
+        const at = node.startIndex;
+        if (globalAt && text.charCodeAt(at) !== OPEN_PAREN && !globalAt(at)) return;
+        check(lvalueRoot(node.childForFieldName('left')), node, 'write');
+      },
+      update_expression(node: Node) {
+        check(lvalueRoot(node.childForFieldName('argument')), node, 'write');
+      },
+      pointer_expression(node: Node) {
+        // the operator is the expression's first token
+        if (text.charCodeAt(node.startIndex) !== AMPERSAND) return;
+        const root = lvalueRoot(node.childForFieldName('argument'));
+        // globalOf asks globalAt first
+        if (!root || root.type !== 'identifier' || (globalAt && !globalAt(root.startIndex))) return;
+        const callee = calleeOfArgument(node);
+        if (callee) check(root, node, 'address', callee);
+      },
+      binary_expression(node: Node) {
+        // `(PBYTE)&g` parses as `(PBYTE) & g` when the type is a typedef name the parser cannot know;
+        // its left operand, a parenthesized expression, starts where the expression starts.
+        if (text.charCodeAt(node.startIndex) !== OPEN_PAREN) return;
+        if (node.childForFieldName('operator')?.text !== '&') return;
+        const left = node.childForFieldName('left');
+        const type = left?.type === 'parenthesized_expression' ? left.namedChild(0) : null;
+        if (!type || type.type !== 'identifier' || !/^(?:[A-Z][A-Z0-9_]*|\w+_t)$/.test(type.text)) return;
+        const root = lvalueRoot(node.childForFieldName('right'));
+        if (!root || root.type !== 'identifier' || (globalAt && !globalAt(root.startIndex))) return;
+        const callee = calleeOfArgument(node);
+        if (callee) check(root, node, 'address', callee);
+      },
+    };
+  },
+});
+
+export default rule;
+
+type Context = Parameters<(typeof rule)['create']>[0];
+
+/** The writes of one file's globals: resolving names, reporting, and the driver-key suggestion. */
+class Writes {
+  private readonly sourceCode: SourceCode;
+  private readonly filePath: string;
+  private readonly fileScope = new FileScope();
+  // ancestors without Node.parent (quadratic in depth): sites come in document order
+  private readonly ancestors: AncestorChain | undefined;
+  private readonly paths: NodePaths | undefined;
+  private readonly byName = new Map<string, Node[]>();
+
+  constructor(
+    private readonly context: Context,
+    private readonly model: InstallerModelView | undefined,
+  ) {
+    this.sourceCode = context.sourceCode;
+    this.filePath = context.filePath;
+    const ancestors = this.sourceCode.ast ? new AncestorChain(this.sourceCode.ast, SCOPES) : undefined;
+    this.ancestors = ancestors;
+    this.paths = ancestors && {
+      parentOf: (n) => {
+        const p = ancestors.pathTo(n);
+        return p.length > 1 ? p[p.length - 2] : null;
+      },
+      functionOf: (n) => ancestors.closest(n, 'function_definition'),
+      topLevelOf: (n) => {
+        const p = ancestors.pathTo(n);
+        return p.length > 1 && p[0].type === 'translation_unit' ? p[1] : p[0];
+      },
+      resolve: (id) => this.resolve(id),
+    };
+  }
+
+  private resolve(id: Node): FileVariable | null {
+    const ancestors = this.ancestors;
+    return ancestors ? resolveOnPath(ancestors.pathTo(id), ancestors.marked(), this.fileScope) : null;
+  }
+
+  /** The identifiers of this file with a given name (found once per name, when a suggestion needs them). */
+  private identifiersNamed(name: string): readonly Node[] {
+    let list = this.byName.get(name);
+    const root = this.sourceCode.ast;
+    if (!list) this.byName.set(name, (list = root ? identifiersSpelled(root, this.sourceCode.text, name) : []));
+    return list;
+  }
+
+  private globalOf(id: Node): { name: string; scope: 'file' | 'static-local'; local?: FileVariable; model?: ModuleGlobal } | null {
+    const model = this.model;
+    if (model?.globalAt) {
+      const g = model.globalAt(this.filePath, id.startIndex);
+      if (!g || g.isConst) return null;
+      return { name: g.name, scope: g.scope, local: this.resolve(id) ?? undefined, model: g };
+    }
+    const local = this.resolve(id);
+    if (!local || local.isConst) return null;
+    return { name: local.name, scope: local.scope, local };
+  }
+
+  check(root: Node | null, site: Node, kind: 'write' | 'address', callee?: string): void {
+    if (!root || root.type !== 'identifier') return;
+    const g = this.globalOf(root);
+    if (!g) return;
+    const { context, model, sourceCode, filePath } = this;
+    const scope = g.scope === 'file' ? 'file-scope variable' : 'static variable';
+    const fn = this.ancestors?.closest(site, 'function_definition') ?? null;
+    const suggest =
+      kind === 'write' && g.local
+        ? driverKeySuggestion(sourceCode, site, g.local, (name) => this.identifiersNamed(name), this.fileScope, this.paths)
+        : undefined;
+    const suggestions = suggest ? [{ messageId: 'useDriverKey' as const, fix: () => suggest }] : undefined;
+    if (!model) {
+      if (!fn || functionName(fn) === 'DllMain') return;
+      context.report({
+        node: site,
+        messageId: kind === 'write' ? 'writeAnywhere' : 'addressPassedAnywhere',
+        data: { variable: g.name, scope, function: functionName(fn) ?? 'this function', callee },
+        suggest: suggestions,
+      });
+      return;
+    }
+    const reached = siteContext(model, filePath, site.startIndex);
+    if (!reached) return;
+    context.report({
+      node: site,
+      messageId: kind === 'write' ? 'write' : 'addressPassed',
+      data: { variable: g.name, scope, entryPoint: reached.entryPoint, difCode: reached.difCode, callee },
+      related: [...reached.related, ...this.readsElsewhere(g.model, reached.difCode)],
+      suggest: suggestions,
+    });
+  }
+
+  /**
+   * Where the same variable is read under another DIF code: reads in this file, and reads in
+   * other files when the model gives their positions (1-based line and column on the access).
+   */
+  private readsElsewhere(g: ModuleGlobal | undefined, difCode: string): RelatedLocation[] {
+    const model = this.model;
+    if (!g || !model?.accessesOf) return [];
+    const out: RelatedLocation[] = [];
+    for (const access of model.accessesOf(g)) {
+      if (access.kind !== 'read') continue;
+      const loc = this.accessLocation(access);
+      if (!loc) continue;
+      const other = siteContext(model, access.filePath, access.range[0], (c) => c.difCode !== difCode);
+      if (!other) continue;
+      out.push({ filePath: access.filePath, message: `${g.name} is read here while ${other.entryPoint} handles ${other.difCode}`, ...loc, range: [access.range[0], access.range[1]] });
+      if (out.length >= 3) break;
+    }
+    return out;
+  }
+
+  private accessLocation(access: GlobalAccess): { line: number; column: number; endLine: number; endColumn: number } | undefined {
+    if (access.filePath === this.filePath) {
+      const start = this.sourceCode.getLocFromIndex(access.range[0]);
+      const end = this.sourceCode.getLocFromIndex(access.range[1]);
+      return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    }
+    const p = access as GlobalAccess & Partial<Record<'line' | 'column' | 'endLine' | 'endColumn', number>>;
+    if (typeof p.line !== 'number' || typeof p.column !== 'number') return undefined;
+    return { line: p.line, column: p.column, endLine: p.endLine ?? p.line, endColumn: p.endColumn ?? p.column };
+  }
+}
+
+const OPEN_PAREN = 0x28;
+const AMPERSAND = 0x26;
+
+/** The nodes resolveOnPath looks at. */
+const SCOPES = new Set(['function_definition', 'translation_unit', 'compound_statement', 'for_statement']);
+
+/**
+ * What the last node of `path` (an identifier) names: a file-scope variable or a static local of
+ * this file, or null. The same answer as resolveVariable (syntax/variable-scope.ts), read from a
+ * path found once instead of a chain of Node.parent calls.
+ */
+function resolveOnPath(path: readonly Node[], scopes: readonly number[], fileScope: FileScope): FileVariable | null {
+  const identifier = path[path.length - 1];
+  const name = identifier.text;
+  for (let k = scopes.length - 1; k >= 0; k--) {
+    if (scopes[k] >= path.length - 1) continue;
+    const scope = path[scopes[k]];
+    if (scope.type === 'function_definition') {
+      if (parameters(scope).some((p) => p.name === name)) return null;
+      continue;
+    }
+    if (scope.type === 'translation_unit') return fileScope.lookup(scope, name);
+    for (const child of scope.namedChildren) {
+      if (!child || child.type !== 'declaration') continue;
+      if (child.startIndex > identifier.startIndex) continue;
+      const hit = declaredNamesOf(child).find((n) => n.text === name);
+      if (!hit) continue;
+      if (!child.namedChildren.some((c) => c?.type === 'storage_class_specifier' && c.text === 'static')) return null;
+      return { name, scope: 'static-local', nameNode: hit, declaration: child, isConst: isConstDeclarator(child, hit) };
+    }
+  }
+  return null;
+}
+
+function declaredNamesOf(declaration: Node): Node[] {
+  return declaration.childrenForFieldName('declarator').flatMap((d) => {
+    const n = d ? declaredName(d) : null;
+    return n ? [n] : [];
+  });
+}
+
+/** `const char *p` declares a pointer that can change; `char *const p` cannot. */
+function isConstDeclarator(declaration: Node, nameNode: Node): boolean {
+  const constType = declaration.namedChildren.some((c) => c?.type === 'type_qualifier' && c.text === 'const');
+  for (let p = nameNode.parent; p && p.id !== declaration.id; p = p.parent) {
+    if (p.type === 'pointer_declarator') return p.namedChildren.some((c) => c?.type === 'type_qualifier' && c.text === 'const');
+  }
+  return constType;
+}
+
+/** The callee's text when `expr` (through casts and parentheses) is an argument of a call. */
+function calleeOfArgument(expr: Node): string | null {
+  let arg: Node = expr;
+  while (arg.parent && (arg.parent.type === 'cast_expression' || arg.parent.type === 'parenthesized_expression')) arg = arg.parent;
+  if (arg.parent?.type !== 'argument_list') return null;
+  return arg.parent.parent?.childForFieldName('function')?.text ?? 'a function';
+}
+
+/** The variable an lvalue writes: through `.field` and `[index]`, not through `->` or `*`. */
+function lvalueRoot(lvalue: Node | null): Node | null {
+  let n = lvalue;
+  while (n) {
+    if (n.type === 'identifier') return n;
+    if (n.type === 'parenthesized_expression') n = n.namedChild(0);
+    else if (n.type === 'subscript_expression') n = n.childForFieldName('argument');
+    else if (n.type === 'field_expression' && n.childForFieldName('operator')?.text === '.') n = n.childForFieldName('argument');
+    else return null;
+  }
+  return null;
+}

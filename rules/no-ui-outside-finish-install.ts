@@ -1,0 +1,64 @@
+/**
+ * Guideline 1: no user interface reachable from a DIF code that may run non-interactively (core
+ * device installation runs in a service nobody sees; a dialog there hangs the installation).
+ * UI belongs in a finish-install action (DIF_FINISHINSTALL_ACTION) or in wizard / property pages.
+ *
+ * Without the installer model the rule reports nothing: whether a call is a problem depends
+ * entirely on the DIF code it runs under, and UI in a finish-install action is correct.
+ */
+import { createRule } from '../engine/linter/create-rule.js';
+import { inDisabledCode } from '../engine/syntax/disabled-code.js';
+import { UI_APIS } from '../engine/knowledge/api-lists.js';
+import { planMoveToAction } from './support/move-to-action.js';
+import { apiCallListener } from './support/api-call-listener.js';
+import { memoByName } from '../engine/syntax/calls.js';
+import { installerModelOf, siteContext, type ReachingContext } from '../engine/model/contract.js';
+
+export default createRule<'ui' | 'uiQuietGuarded' | 'moveToAction', []>({
+  name: 'no-ui-outside-finish-install',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow user interface reachable from DIF codes that run non-interactively; show it from a finish-install action',
+      guideline: 'Displaying a user interface',
+      recommended: true,
+    },
+    messages: {
+      ui: '{{api}} shows user interface while {{entryPoint}} handles {{difCode}}, which may run in a non-interactive service where nobody can answer it and device installation hangs. Show it from a finish-install action (DIF_FINISHINSTALL_ACTION) instead.',
+      uiQuietGuarded:
+        '{{api}} shows user interface while {{entryPoint}} handles {{difCode}}, which may run in a non-interactive service where nobody can answer it and device installation hangs; testing DI_QUIETINSTALL does not make it acceptable there. Show it from a finish-install action (DIF_FINISHINSTALL_ACTION) instead.',
+      moveToAction: 'Move this into a finish-install action (DIF_FINISHINSTALL_ACTION), requested on DIF_NEWDEVICEWIZARD_FINISHINSTALL',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [],
+  },
+  create(context) {
+    const model = installerModelOf(context);
+    if (!model) return {};
+    const extra = new Set(context.settings.uiApis);
+    const isApi = (name: string) => UI_APIS.has(name) || extra.has(name);
+    const nonInteractive = (c: ReachingContext) => !c.interactive;
+    // Calls hidden in the module's own macros (`#define SHOW_ERROR(m) MessageBoxW(...)`), when the model reads them.
+    const macroCalls = (model as { macroCalls?: (name: string) => readonly string[] }).macroCalls;
+    const viaMacro = macroCalls ? memoByName((name) => macroCalls.call(model, name).find(isApi)) : () => undefined;
+    return apiCallListener((name) => isApi(name) || viaMacro(name) !== undefined, ({ api: name, call, target }) => {
+      if (inDisabledCode(call)) return;
+      const api = isApi(name) ? name : `${viaMacro(name)!} (through macro ${name})`;
+      // Prefer a context with no DI_QUIETINSTALL test: the plainer finding.
+      const site =
+        siteContext(model, context.filePath, call.startIndex, (c) => nonInteractive(c) && !c.quietGuarded) ??
+        siteContext(model, context.filePath, call.startIndex, nonInteractive);
+      if (!site) return;
+      const plan = planMoveToAction({ sourceCode: context.sourceCode, filePath: context.filePath, model, call, context: site.context, isApi });
+      context.report({
+        node: target,
+        messageId: site.context.quietGuarded ? 'uiQuietGuarded' : 'ui',
+        data: { api, entryPoint: site.entryPoint, difCode: site.difCode },
+        related: site.related,
+        fix: plan?.automatic ? () => plan.edits : undefined,
+        suggest: plan && !plan.automatic ? [{ messageId: 'moveToAction', fix: () => plan.edits }] : undefined,
+      });
+    });
+  },
+});

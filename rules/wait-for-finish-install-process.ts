@@ -1,0 +1,270 @@
+/**
+ * Guideline 4, second half: where an installer may start a process (a finish-install action, a
+ * page the user sees), it must not return or let the user continue before the process exits. The
+ * rule reports, in code that runs in an interactive DIF context:
+ *  - CreateProcess* and ShellExecuteEx* whose process handle is never waited on afterwards in the
+ *    same function (WaitForSingleObject[Ex], WaitForMultipleObjects[Ex], MsgWaitForMultipleObjects[Ex]),
+ *    nor handed to another function, returned or stored elsewhere;
+ *  - ShellExecuteEx* without SEE_MASK_NOCLOSEPROCESS (it then gives no handle to wait on);
+ *  - ShellExecute*, WinExec, and _spawn* with _P_NOWAITO or _P_DETACH, which give no process handle;
+ *    _spawn* with _P_NOWAIT whose returned handle is not waited on (_cwait or a wait function).
+ * system, _popen and _spawn* with _P_WAIT wait by themselves; process starts outside interactive
+ * contexts are no-process-outside-finish-install's. Without the installer model it reports nothing.
+ */
+import type { Node } from 'web-tree-sitter';
+import { createRule } from '../engine/linter/create-rule.js';
+import { inDisabledCode } from '../engine/syntax/disabled-code.js';
+import { waitForProcessFix, member } from './support/wait-for-process.js';
+import { calleeName, calleeNode } from '../engine/syntax/calls.js';
+import { descendantsByType, enclosingFunction } from '../engine/syntax/functions.js';
+import { installerModelOf, siteContext } from '../engine/model/contract.js';
+
+const aw = (names: string[]) => names.flatMap((n) => [n, `${n}A`, `${n}W`]);
+const CREATE_PROCESS = new Set(aw(['CreateProcess', 'CreateProcessAsUser', 'CreateProcessWithLogon', 'CreateProcessWithToken']));
+const SHELL_EXECUTE_EX = new Set(aw(['ShellExecuteEx']));
+const NO_HANDLE = new Set([...aw(['ShellExecute']), 'WinExec']);
+const WAITS = new Set([
+  'WaitForSingleObject',
+  'WaitForSingleObjectEx',
+  'WaitForMultipleObjects',
+  'WaitForMultipleObjectsEx',
+  'MsgWaitForMultipleObjects',
+  'MsgWaitForMultipleObjectsEx',
+  '_cwait',
+  'cwait',
+]);
+/** Calls that use a process handle without waiting for it or taking it over. */
+const NOT_HANDOFF = new Set(['CloseHandle', 'WaitForInputIdle', 'GetExitCodeProcess', 'GetProcessId', 'TerminateProcess', 'ResumeThread', 'SetPriorityClass']);
+
+const SPAWN = /^_w?spawn(l|le|lp|lpe|v|ve|vp|vpe)$/;
+const UNDERSCORE = 0x5f;
+
+type MessageIds = 'notWaited' | 'noCloseProcessMask' | 'noHandle';
+
+export default createRule<MessageIds, []>({
+  name: 'wait-for-finish-install-process',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require waiting for a process started in a finish-install action or page before returning',
+      guideline: 'Starting other processes or services',
+      recommended: true,
+    },
+    messages: {
+      notWaited:
+        '{{api}} starts a process while {{entryPoint}} handles {{difCode}}, and the function returns without waiting for it: wait on {{handle}} (WaitForSingleObject) before returning or letting the user continue, then close the handles.',
+      noCloseProcessMask:
+        '{{api}} starts a process while {{entryPoint}} handles {{difCode}} without SEE_MASK_NOCLOSEPROCESS, so there is no process handle to wait on: set the flag and wait on {{handle}} before returning.',
+      noHandle:
+        '{{api}} starts a process while {{entryPoint}} handles {{difCode}} and gives no handle to wait on: use CreateProcess (or ShellExecuteEx with SEE_MASK_NOCLOSEPROCESS) and wait for the process before returning.',
+    },
+    fixable: 'code',
+    schema: [],
+  },
+  create(context) {
+    const model = installerModelOf(context);
+    if (!model) return {};
+    const { sourceCode } = context;
+    // the nodes of a function by type, listed once per function: one finding asks for them a few times
+    const nodesOf = descendantsByType(['assignment_expression', 'init_declarator', 'call_expression', 'return_statement']);
+    return {
+      call_expression(call: Node) {
+        const api = calleeName(call);
+        if (!api) return;
+        const isCreate = CREATE_PROCESS.has(api);
+        const isShellEx = SHELL_EXECUTE_EX.has(api);
+        const isSpawn = api.charCodeAt(0) === UNDERSCORE && SPAWN.test(api);
+        if (!isCreate && !isShellEx && !isSpawn && !NO_HANDLE.has(api)) return;
+        if (inDisabledCode(call)) return;
+        const site = siteContext(model, context.filePath, call.startIndex, (c) => c.interactive);
+        if (!site) return;
+        const data = { api, entryPoint: site.entryPoint, difCode: site.difCode };
+        const report = (messageId: MessageIds, handle: string | null, fix?: ReturnType<typeof waitForProcessFix>) =>
+          context.report({
+            node: calleeNode(call),
+            messageId,
+            data: { ...data, handle: handle ?? '' },
+            related: site.related,
+            fix: fix ? () => fix : undefined,
+          });
+        const fn = enclosingFunction(call);
+        if (!fn) return;
+
+        if (NO_HANDLE.has(api)) return report('noHandle', null);
+        if (isSpawn) {
+          const mode = argumentsOf(call)[0]?.text.replace(/\s+/g, '');
+          if (mode === '_P_NOWAITO' || mode === '_P_DETACH' || mode === 'P_NOWAITO' || mode === 'P_DETACH') return report('noHandle', null);
+          if (mode !== '_P_NOWAIT' && mode !== 'P_NOWAIT') return;
+          const target = resultTarget(call);
+          if (target === 'other') return;
+          if (target === null || !waitedAfter(nodesOf, fn, call, new Set([target]), [])) return report('notWaited', target ?? 'the returned handle');
+          return;
+        }
+
+        const last = argumentsOf(call).at(-1);
+        const struct = last ? structOf(last) : null;
+        if (!struct) return;
+        const hProcess = member(struct, 'hProcess');
+        if (isShellEx) {
+          const mask = maskOf(nodesOf, fn, call, struct);
+          if (!mask.noClose) {
+            const fix =
+              mask.single || mask.setBefore
+                ? waitForProcessFix({ sourceCode, call, fn, struct, handles: ['hProcess'], maskValue: mask.single, maskBefore: mask.setBefore })
+                : null;
+            return report('noCloseProcessMask', hProcess, fix);
+          }
+        }
+        const handles = isCreate ? [hProcess, member(struct, 'hThread')] : [hProcess];
+        if (handedOff(nodesOf, fn, call, struct, handles)) return;
+        const aliases = aliasesOf(nodesOf, fn, call, hProcess);
+        if (waitedAfter(nodesOf, fn, call, aliases, [hProcess])) return;
+        const fix = waitForProcessFix({ sourceCode, call, fn, struct, handles: isCreate ? ['hProcess', 'hThread'] : ['hProcess'] });
+        report('notWaited', hProcess, fix);
+      },
+    };
+  },
+});
+
+function argumentsOf(call: Node): Node[] {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a !== null && a.type !== 'comment');
+}
+
+/** `&pi` → pi (a structure), `ppi` → ppi (a pointer). */
+function structOf(arg: Node): { text: string; pointer: boolean } | null {
+  if (arg.type === 'pointer_expression' && arg.childForFieldName('operator')?.text === '&') {
+    const operand = arg.childForFieldName('argument');
+    if (operand?.type === 'identifier') return { text: operand.text, pointer: false };
+    return null;
+  }
+  if (arg.type === 'identifier') return { text: arg.text, pointer: true };
+  return null;
+}
+
+const compact = (t: string) => t.replace(/\s+/g, '');
+
+type NodesOf = (node: Node, type: string) => readonly Node[];
+
+/** Every node of a type in the function after the call. */
+function after(nodesOf: NodesOf, fn: Node, call: Node, type: string): Node[] {
+  return nodesOf(fn, type).filter((n) => n.startIndex >= call.endIndex);
+}
+
+/** Names that hold the process handle: copies (`h = pi.hProcess`, `handles[0] = pi.hProcess`). */
+function aliasesOf(nodesOf: NodesOf, fn: Node, call: Node, handle: string): Set<string> {
+  const names = new Set<string>();
+  for (const a of after(nodesOf, fn, call, 'assignment_expression')) {
+    if (compact(a.childForFieldName('right')?.text ?? '') !== handle) continue;
+    const base = baseName(a.childForFieldName('left'));
+    if (base) names.add(base);
+  }
+  for (const d of after(nodesOf, fn, call, 'init_declarator')) {
+    if (compact(d.childForFieldName('value')?.text ?? '') !== handle) continue;
+    const base = baseName(d.childForFieldName('declarator'));
+    if (base) names.add(base);
+  }
+  return names;
+}
+
+function baseName(node: Node | null): string | null {
+  let n = node;
+  while (n && (n.type === 'subscript_expression' || n.type === 'array_declarator' || n.type === 'parenthesized_expression')) {
+    n = n.childForFieldName('argument') ?? n.childForFieldName('declarator') ?? n.namedChild(0);
+  }
+  return n?.type === 'identifier' ? n.text : null;
+}
+
+/** A wait call after the start whose arguments mention the handle or one of its copies. */
+function waitedAfter(nodesOf: NodesOf, fn: Node, call: Node, names: Set<string>, handles: string[]): boolean {
+  return after(nodesOf, fn, call, 'call_expression').some((c) => {
+    const name = calleeName(c);
+    if (!name || !WAITS.has(name)) return false;
+    const args = c.childForFieldName('arguments');
+    if (!args) return false;
+    if (handles.some((h) => compact(args.text).includes(h))) return true;
+    return args.descendantsOfType('identifier').some((id) => id !== null && names.has(id.text));
+  });
+}
+
+/**
+ * True when the process is handed on after the start: the structure or a handle passed to a
+ * function that is not known to leave it alone (it may wait there), returned, or stored anywhere
+ * but a local variable.
+ */
+function handedOff(nodesOf: NodesOf, fn: Node, call: Node, struct: { text: string }, handles: string[]): boolean {
+  // an identifier spelled like the structure is in the text of what holds it: read the text first
+  const mentions = (n: Node) =>
+    n.text.includes(struct.text) &&
+    (n.descendantsOfType('identifier').some((id) => id !== null && id.text === struct.text) || (n.type === 'identifier' && n.text === struct.text));
+  for (const c of after(nodesOf, fn, call, 'call_expression')) {
+    const name = calleeName(c);
+    if (name && (WAITS.has(name) || NOT_HANDOFF.has(name))) continue;
+    const args = c.childForFieldName('arguments');
+    if (args && mentions(args)) return true;
+  }
+  for (const r of after(nodesOf, fn, call, 'return_statement')) if (mentions(r)) return true;
+  for (const a of after(nodesOf, fn, call, 'assignment_expression')) {
+    const right = a.childForFieldName('right');
+    if (!right || !handles.some((h) => compact(right.text) === h)) continue;
+    const left = a.childForFieldName('left');
+    if (!left || baseName(left) === null || left.type === 'field_expression') return true;
+  }
+  return false;
+}
+
+/** Calls that may take the structure before the start without setting its fMask. */
+const ZEROING = new Set(['ZeroMemory', 'RtlZeroMemory', 'SecureZeroMemory', 'memset']);
+
+/**
+ * How ShellExecuteEx's fMask is set before the call: whether it has SEE_MASK_NOCLOSEPROCESS, the one
+ * plain assignment to extend, or (when nothing can have set it: no assignment, an initializer of at
+ * most the size, only zeroing calls) the statement to set it before.
+ */
+function maskOf(
+  nodesOf: NodesOf,
+  fn: Node,
+  call: Node,
+  struct: { text: string; pointer: boolean },
+): { noClose: boolean; single?: Node; setBefore?: Node } {
+  const field = compact(member(struct, 'fMask'));
+  const assignments = nodesOf(fn, 'assignment_expression')
+    .filter((a) => a.endIndex <= call.startIndex && compact(a.childForFieldName('left')?.text ?? '') === field);
+  const inits = nodesOf(fn, 'init_declarator')
+    .filter((d) => d.endIndex <= call.startIndex && baseName(d.childForFieldName('declarator')) === struct.text);
+  const noClose = [...assignments, ...inits].some((n) => n.text.includes('SEE_MASK_NOCLOSEPROCESS'));
+  const plain = assignments.filter((a) => a.childForFieldName('operator')?.text === '=' && a.parent?.type === 'expression_statement');
+  const single = plain.length === 1 && assignments.length === 1 ? plain[0].childForFieldName('right') ?? undefined : undefined;
+  if (noClose || single || assignments.length > 0 || struct.pointer) return { noClose, single };
+  const initOk = inits.every((d) => {
+    const value = d.childForFieldName('value');
+    return value?.type === 'initializer_list' && value.namedChildren.filter((c) => c !== null && c.type !== 'comment').length <= 1;
+  });
+  const passedBefore = nodesOf(fn, 'call_expression').some((c) => {
+    if (c.endIndex > call.startIndex || c.id === call.id) return false;
+    const name = calleeName(c);
+    const args = c.childForFieldName('arguments');
+    return !!args && !ZEROING.has(name ?? '') && args.descendantsOfType('identifier').some((id) => id?.text === struct.text);
+  });
+  if (!initOk || passedBefore) return { noClose };
+  let statement: Node | null = call;
+  while (statement && statement.parent?.type !== 'compound_statement') statement = statement.parent;
+  return { noClose, setBefore: statement && statement.parent && within(statement.parent, fn) ? statement : undefined };
+}
+
+function within(node: Node, outer: Node): boolean {
+  return outer.startIndex <= node.startIndex && node.endIndex <= outer.endIndex;
+}
+
+/** Where a call's result goes: a local name, 'other' (returned, passed on), or null (dropped). */
+function resultTarget(call: Node): string | 'other' | null {
+  let n: Node = call;
+  let p = call.parent;
+  while (p && (p.type === 'cast_expression' || p.type === 'parenthesized_expression')) {
+    n = p;
+    p = p.parent;
+  }
+  if (!p || p.type === 'expression_statement') return null;
+  if (p.type === 'assignment_expression' && p.childForFieldName('right')?.id === n.id) return baseName(p.childForFieldName('left')) ?? 'other';
+  if (p.type === 'init_declarator') return baseName(p.childForFieldName('declarator')) ?? 'other';
+  return 'other';
+}
