@@ -3,13 +3,7 @@
  * (engine/knowledge/api-lists.ts), as a C statement pattern `$F($$$ARGS);` narrowed to the
  * call_expression by `selector`, with the names as a regex constraint on $F.
  */
-import {
-  DEFAULT_DIF_HANDLERS,
-  LIBRARY_LOAD_APIS,
-  PROCESS_APIS,
-  SERVICE_CONTROL_APIS,
-  UI_APIS,
-} from '../engine/knowledge/api-lists.js';
+import { DEFAULT_DIF_HANDLERS, LIBRARY_LOAD_APIS, PROCESS_APIS, SERVICE_CONTROL_APIS, UI_APIS } from '../engine/index.js';
 
 export function apiNamePattern(): string {
   const names = [...UI_APIS, ...LIBRARY_LOAD_APIS, ...PROCESS_APIS, ...SERVICE_CONTROL_APIS, ...DEFAULT_DIF_HANDLERS].sort();

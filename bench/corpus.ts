@@ -4,8 +4,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { languageOfPath } from '../engine/parsing/cpp-parser.js';
-import { readSourceFile } from '../engine/text/source-file.js';
+import { languageOfPath, readSourceFile } from '../engine/index.js';
 
 export interface CorpusFile {
   path: string;

@@ -9,12 +9,8 @@
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { builtinRuleSet, builtinRules } from '../rules/index.js';
-import { lintPaths, emptyStats, type PathLintResult } from '../engine/batch/lint-paths.js';
-import { createLintSetup } from '../engine/batch/lint-setup.js';
-import { cachedModuleLocator } from '../engine/batch/module-locator.js';
-import { lintPathsParallel } from '../engine/batch/parallel.js';
+import { cachedModuleLocator, createLintSetup, emptyStats, formatters, lintPaths, lintPathsParallel, type PathLintResult } from '../engine/index.js';
 import { collectFiles } from '../cli/file-walker.js';
-import { formatters } from '../engine/formatters/index.js';
 
 export interface LintCliReport {
   files: number;

@@ -6,14 +6,8 @@
 import { performance } from 'node:perf_hooks';
 import { Parser } from 'web-tree-sitter';
 import { collectFiles } from '../cli/file-walker.js';
-import { installerModelProvider } from '../engine/model/index.js';
-import { Linter, type ServiceProvider } from '../engine/linter/linter.js';
+import { cachedModuleLocator, CppParser, createConfigFor, emptyStats, installerModelProvider, languageOfPath, Linter, lintPaths, loadCppLanguage, readSourceFile, type ServiceProvider } from '../engine/index.js';
 import { builtinRuleSet, builtinRules } from '../rules/index.js';
-import { readSourceFile } from '../engine/text/source-file.js';
-import { CppParser, languageOfPath, loadCppLanguage } from '../engine/parsing/cpp-parser.js';
-import { emptyStats, lintPaths } from '../engine/batch/lint-paths.js';
-import { createConfigFor } from '../engine/batch/lint-setup.js';
-import { cachedModuleLocator } from '../engine/batch/module-locator.js';
 
 export interface RawParseFigures {
   files: number;

@@ -18,8 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Query, type Language, type Tree } from 'web-tree-sitter';
-import { CppParser, loadCppLanguage } from '../engine/parsing/cpp-parser.js';
-import { blankWindowsMacros } from '../engine/parsing/macro-blanking.js';
+import { blankWindowsMacros, CppParser, loadCppLanguage } from '../engine/index.js';
 import { loadCorpus, type Corpus } from './corpus.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

@@ -17,13 +17,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { builtinRuleSet, builtinRules } from '../rules/index.js';
-import { Linter, type ModuleFileInput, type ServiceProvider } from '../engine/linter/linter.js';
-import type { LintMessage } from '../engine/linter/types.js';
-import { installerModelProvider } from '../engine/model/index.js';
-import { CppParser } from '../engine/parsing/cpp-parser.js';
-import { groupModules, prepareModuleTask } from '../engine/batch/lint-paths.js';
-import { createConfigFor } from '../engine/batch/lint-setup.js';
-import { cachedModuleLocator } from '../engine/batch/module-locator.js';
+import { cachedModuleLocator, CppParser, createConfigFor, groupModules, installerModelProvider, Linter, type LintMessage, type ModuleFileInput, prepareModuleTask, type ServiceProvider } from '../engine/index.js';
 import { REPO_ROOT } from './generate-corpus.js';
 import { corpusFiles, cpuNow } from './measure.js';
 

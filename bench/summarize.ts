@@ -31,14 +31,7 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Parser, type Tree } from 'web-tree-sitter';
 import { collectFiles } from '../cli/file-walker.js';
-import { fileLanguage, type ParsedFile } from '../engine/linter/linter.js';
-import { readSourceFile } from '../engine/text/source-file.js';
-import { summarizeFile } from '../engine/model/file-summary.js';
-import { summarizeCppFile } from '../engine/model/summarize.js';
-import { wasmBindingOf } from '../engine/model/summarize-cursor.js';
-import type { FileSummary } from '../engine/model/summary-types.js';
-import { CppParser, languageOfPath } from '../engine/parsing/cpp-parser.js';
-import { SourceCode } from '../engine/linter/source-code.js';
+import { CppParser, fileLanguage, type FileSummary, languageOfPath, type ParsedFile, readSourceFile, SourceCode, summarizeCppFile, summarizeFile, wasmBindingOf } from '../engine/index.js';
 
 type Summarize = (file: ParsedFile) => FileSummary;
 

@@ -3,8 +3,7 @@
  * `--opt value` and `--opt=value` both accepted, `--` ends the options. Errors are returned, not
  * thrown, so the CLI can print them with exit status 2.
  */
-import type { RuleEntry } from '../engine/linter/types.js';
-import { FORMATTER_NAMES, type FormatterName } from '../engine/formatters/index.js';
+import { FORMATTER_NAMES, type FormatterName, type RuleEntry } from '../engine/index.js';
 
 export type RuleLevel = 'off' | 'warn' | 'error';
 

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { languageOfPath } from '../engine/parsing/cpp-parser.js';
+import { languageOfPath } from '../engine/index.js';
 
 /** Files the linter reads: C/C++ sources and headers, and INF files. */
 const isLintable = (path: string): boolean => languageOfPath(path) !== null;

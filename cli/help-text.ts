@@ -1,5 +1,5 @@
 /** `coinstaller-lint --help`: usage, options, exit status, and the rules with what they check. */
-import type { RuleModule } from '../engine/linter/types.js';
+import type { RuleModule } from '../engine/index.js';
 
 export function helpText(rules: ReadonlyMap<string, RuleModule>): string {
   const ids = [...rules.keys()].sort();

@@ -7,20 +7,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { builtinRuleSet, builtinRules } from '../rules/index.js';
-import { ConfigError } from '../engine/config/config-error.js';
-import { ConfigResolver, applyRuleOverrides } from '../engine/config/load-config.js';
-import type { ResolvedConfig } from '../engine/config/resolved-config.js';
-import { Linter } from '../engine/linter/linter.js';
-import { PACKAGE_ROOT, readRuleDoc } from '../engine/linter/rule-docs.js';
-import { writeSourceFile } from '../engine/text/source-file.js';
-import { installerModelProvider } from '../engine/model/index.js';
-import { CppParser } from '../engine/parsing/cpp-parser.js';
-import { lintPaths, type PathLintResult } from '../engine/batch/lint-paths.js';
-import { cachedModuleLocator } from '../engine/batch/module-locator.js';
-import { autoThreads, lintPathsParallel } from '../engine/batch/parallel.js';
+import { applyRuleOverrides, autoThreads, cachedModuleLocator, ConfigError, ConfigResolver, CppParser, formatters, installerModelProvider, Linter, lintPaths, lintPathsParallel, PACKAGE_ROOT, type PathLintResult, readRuleDoc, type ResolvedConfig, writeSourceFile } from '../engine/index.js';
 import { parseArgs, type CliOptions } from './args.js';
 import { collectFiles } from './file-walker.js';
-import { formatters } from '../engine/formatters/index.js';
 import { helpText } from './help-text.js';
 import { ProgressLine } from './progress.js';
 

@@ -4,13 +4,9 @@
  * DIF_INSTALLDEVICE): that is the only DIF code after which Windows looks at the flag.
  */
 import type { Node } from 'web-tree-sitter';
-import { createRule } from '../engine/linter/create-rule.js';
-import type { Fix } from '../engine/linter/types.js';
+import { createRule, dispatchAt, enclosingFunction, type Fix, installerModelOf, siteContext } from '../engine/index.js';
 import { finishInstallScaffold, removeStatement } from './support/finish-install.js';
-import { dispatchAt } from '../engine/syntax/dif-dispatch.js';
-import { enclosingFunction } from '../engine/syntax/functions.js';
 import { entryPointsInFile, type FileEntryPoint } from './support/entry-points-in-file.js';
-import { installerModelOf, siteContext } from '../engine/model/contract.js';
 
 const FLAG = 'DI_FLAGSEX_FINISHINSTALL_ACTION';
 const FINISH = 'DIF_NEWDEVICEWIZARD_FINISHINSTALL';

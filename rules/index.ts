@@ -1,6 +1,5 @@
 /** Every built-in rule, by id, in the order of the guidelines (issue 4's list). */
-import type { RuleSet } from '../engine/batch/lint-setup.js';
-import type { RuleModule } from '../engine/linter/types.js';
+import type { RuleModule, RuleSet } from '../engine/index.js';
 import noUiOutsideFinishInstall from './no-ui-outside-finish-install.js';
 import noInteractiveWindowstationError from './no-interactive-windowstation-error.js';
 import noStateInDll from './no-state-in-dll.js';

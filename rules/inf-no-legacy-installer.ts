@@ -6,17 +6,7 @@
  * that names no function with an installer signature in the module, and points the others at
  * the C entry point they name.
  */
-import { createRule } from '../engine/linter/create-rule.js';
-import type { RelatedLocation } from '../engine/linter/types.js';
-import { parseInf, type InfDocument } from '../engine/readers/inf-parser.js';
-import {
-  defaultEntryPoint,
-  installerReferencesOf,
-  isClassInstall32Section,
-  isCoInstallersSection,
-  type InfInstallerReference,
-} from '../engine/readers/installer-references.js';
-import { installerModelOf, type EntryPointInfo, type InstallerModelView } from '../engine/model/contract.js';
+import { createRule, defaultEntryPoint, type EntryPointInfo, type InfDocument, type InfInstallerReference, installerModelOf, type InstallerModelView, installerReferencesOf, isClassInstall32Section, isCoInstallersSection, parseInf, type RelatedLocation } from '../engine/index.js';
 
 type MessageIds =
   | 'coInstallersSection'

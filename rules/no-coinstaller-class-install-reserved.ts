@@ -18,12 +18,8 @@
  * co-installer prototype.
  */
 import type { Node } from 'web-tree-sitter';
-import { createRule } from '../engine/linter/create-rule.js';
-import { inDisabledCode } from '../engine/syntax/disabled-code.js';
-import { enclosingFunction, functionDeclarator, functionName } from '../engine/syntax/functions.js';
-import { declaredName } from '../engine/syntax/variable-scope.js';
+import { createRule, declaredName, enclosingFunction, functionDeclarator, functionName, inDisabledCode, installerModelOf, siteContext } from '../engine/index.js';
 import { contextKind, installerKindOfPrototype } from './support/entry-points-in-file.js';
-import { installerModelOf, siteContext } from '../engine/model/contract.js';
 
 const FIELD = 'ClassInstallReserved';
 

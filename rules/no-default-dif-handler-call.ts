@@ -4,13 +4,10 @@
  * for post-processing. Class installers may call them (to work after the default handling).
  */
 import type { Node } from 'web-tree-sitter';
-import { createRule } from '../engine/linter/create-rule.js';
-import { DEFAULT_DIF_HANDLERS, DEFAULT_DIF_HANDLER_CODES } from '../engine/knowledge/api-lists.js';
+import { createRule, DEFAULT_DIF_HANDLER_CODES, DEFAULT_DIF_HANDLERS, enclosingFunction, installerModelOf, siteContext } from '../engine/index.js';
 import { removeStatement } from './support/finish-install.js';
-import { enclosingFunction } from '../engine/syntax/functions.js';
 import { apiCallListener } from './support/api-call-listener.js';
 import { contextKind, installerKindOfPrototype } from './support/entry-points-in-file.js';
-import { installerModelOf, siteContext } from '../engine/model/contract.js';
 
 export default createRule<'defaultHandler' | 'defaultHandlerInEntryPoint' | 'removeCall'>({
   name: 'no-default-dif-handler-call',

@@ -3,10 +3,7 @@
  * dependencies on non-system libraries (#pragma comment(lib, ...)).
  */
 import type { Node } from 'web-tree-sitter';
-import { createRule } from '../engine/linter/create-rule.js';
-import { LIBRARY_LOAD_APIS, SYSTEM_LIBRARIES, libraryBaseName } from '../engine/knowledge/api-lists.js';
-import { calleeName, calleeNode, memoByName } from '../engine/syntax/calls.js';
-import { installerModelOf, siteContext } from '../engine/model/contract.js';
+import { calleeName, calleeNode, createRule, installerModelOf, LIBRARY_LOAD_APIS, libraryBaseName, memoByName, siteContext, SYSTEM_LIBRARIES } from '../engine/index.js';
 
 type Options = [{ reportDllMain?: boolean }];
 

@@ -3,10 +3,8 @@
  * SetupQueueRename*, SetupQueueDefaultCopy): the files a driver package installs, deletes or
  * renames belong in the INF (CopyFiles), where they are signed, tracked and staged.
  */
-import { createRule } from '../engine/linter/create-rule.js';
-import { isFileQueueApi } from '../engine/knowledge/api-lists.js';
+import { createRule, installerModelOf, isFileQueueApi, siteContext } from '../engine/index.js';
 import { apiCallListener } from './support/api-call-listener.js';
-import { installerModelOf, siteContext } from '../engine/model/contract.js';
 
 export default createRule<'fileQueue' | 'fileQueueAnywhere', []>({
   name: 'no-file-queue-call',

@@ -9,12 +9,9 @@
  * site (the constant has no other use in an installer DLL).
  */
 import type { Node } from 'web-tree-sitter';
-import { createRule } from '../engine/linter/create-rule.js';
-import { inDisabledCode } from '../engine/syntax/disabled-code.js';
-import { identifiersSpelled } from '../engine/syntax/functions.js';
+import { createRule, identifiersSpelled, inDisabledCode, installerModelOf, siteContext } from '../engine/index.js';
 import { finishInstallScaffold, scaffoldKind } from './support/finish-install.js';
 import { entryPointNode, entryPointOf } from './support/move-to-action.js';
-import { installerModelOf, siteContext } from '../engine/model/contract.js';
 
 const CONSTANT = 'ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION';
 const FINISH = 'DIF_NEWDEVICEWIZARD_FINISHINSTALL';

@@ -6,13 +6,9 @@
  * Without the installer model the rule reports nothing (a process started from a finish-install
  * action is correct, and only the model knows which code runs there).
  */
-import { createRule } from '../engine/linter/create-rule.js';
-import { inDisabledCode } from '../engine/syntax/disabled-code.js';
-import { PROCESS_APIS } from '../engine/knowledge/api-lists.js';
+import { createRule, inDisabledCode, installerModelOf, memoByName, PROCESS_APIS, type ReachingContext, siteContext } from '../engine/index.js';
 import { planMoveToAction } from './support/move-to-action.js';
 import { apiCallListener } from './support/api-call-listener.js';
-import { memoByName } from '../engine/syntax/calls.js';
-import { installerModelOf, siteContext, type ReachingContext } from '../engine/model/contract.js';
 
 const PROCESS_NOTE = 'a process may start here; wait for it to exit.';
 

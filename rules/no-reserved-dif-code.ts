@@ -4,16 +4,9 @@
  * parameter of an installer entry point, and reserved codes the model saw in a dispatch table.
  */
 import type { Node } from 'web-tree-sitter';
-import { createRule } from '../engine/linter/create-rule.js';
-import type { Fix } from '../engine/linter/types.js';
+import { caseLabel, casesOf, createRule, difComparison, difSwitches, type Fix, followStatements, installerModelOf, RESERVED_DIF_CODES, type SourceCode, statementsOf, stripParens } from '../engine/index.js';
 import { removeStatement } from './support/finish-install.js';
-import { RESERVED_DIF_CODES } from '../engine/knowledge/api-lists.js';
-import type { SourceCode } from '../engine/linter/source-code.js';
-import { caseLabel, casesOf, difComparison, difSwitches, stripParens } from '../engine/syntax/dif-dispatch.js';
-import { statementsOf } from '../engine/syntax/functions.js';
-import { followStatements } from '../engine/syntax/return-paths.js';
 import { entryPointsInFile } from './support/entry-points-in-file.js';
-import { installerModelOf } from '../engine/model/contract.js';
 
 export default createRule<'reserved' | 'reservedInTable' | 'removeCase'>({
   name: 'no-reserved-dif-code',

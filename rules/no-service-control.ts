@@ -2,10 +2,8 @@
  * Guideline 4: installers must not create, start, control or reconfigure services; services
  * belong in the INF (AddService directive), where Windows tracks them.
  */
-import { createRule } from '../engine/linter/create-rule.js';
-import { SERVICE_CONTROL_APIS } from '../engine/knowledge/api-lists.js';
+import { createRule, installerModelOf, SERVICE_CONTROL_APIS, siteContext } from '../engine/index.js';
 import { apiCallListener } from './support/api-call-listener.js';
-import { installerModelOf, siteContext } from '../engine/model/contract.js';
 
 type Options = [{ allowInFinishInstall?: boolean }];
 

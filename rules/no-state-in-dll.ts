@@ -10,13 +10,7 @@
  * ClassInstallReserved (fields of what Windows passes in, not variables of the DLL).
  */
 import type { Node } from 'web-tree-sitter';
-import { createRule } from '../engine/linter/create-rule.js';
-import type { RelatedLocation } from '../engine/linter/types.js';
-import { functionName, identifiersSpelled, parameters } from '../engine/syntax/functions.js';
-import { declaredName, FileScope, type FileVariable } from '../engine/syntax/variable-scope.js';
-import { AncestorChain } from '../engine/model/ancestor-chain.js';
-import { installerModelOf, siteContext, type GlobalAccess, type InstallerModelView, type ModuleGlobal } from '../engine/model/contract.js';
-import type { SourceCode } from '../engine/linter/source-code.js';
+import { AncestorChain, createRule, declaredName, FileScope, type FileVariable, functionName, type GlobalAccess, identifiersSpelled, installerModelOf, type InstallerModelView, type ModuleGlobal, parameters, type RelatedLocation, siteContext, type SourceCode } from '../engine/index.js';
 import { driverKeySuggestion, type NodePaths } from './support/driver-key-state.js';
 
 type MessageIds = 'write' | 'writeAnywhere' | 'addressPassed' | 'addressPassedAnywhere' | 'useDriverKey';

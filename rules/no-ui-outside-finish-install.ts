@@ -6,13 +6,9 @@
  * Without the installer model the rule reports nothing: whether a call is a problem depends
  * entirely on the DIF code it runs under, and UI in a finish-install action is correct.
  */
-import { createRule } from '../engine/linter/create-rule.js';
-import { inDisabledCode } from '../engine/syntax/disabled-code.js';
-import { UI_APIS } from '../engine/knowledge/api-lists.js';
+import { createRule, inDisabledCode, installerModelOf, memoByName, type ReachingContext, siteContext, UI_APIS } from '../engine/index.js';
 import { planMoveToAction } from './support/move-to-action.js';
 import { apiCallListener } from './support/api-call-listener.js';
-import { memoByName } from '../engine/syntax/calls.js';
-import { installerModelOf, siteContext, type ReachingContext } from '../engine/model/contract.js';
 
 export default createRule<'ui' | 'uiQuietGuarded' | 'moveToAction', []>({
   name: 'no-ui-outside-finish-install',

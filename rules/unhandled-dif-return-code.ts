@@ -5,14 +5,8 @@
  *  - a class installer returns ERROR_DI_DO_DEFAULT, so that Windows runs the default handler.
  */
 import type { Node } from 'web-tree-sitter';
-import { createRule } from '../engine/linter/create-rule.js';
-import type { Fix } from '../engine/linter/types.js';
-import type { SourceCode } from '../engine/linter/source-code.js';
-import { casesOf, caseLabel, difSwitches, difComparison, dispatchAt, stripParens } from '../engine/syntax/dif-dispatch.js';
-import { enclosingFunction, functionName, identifiersSpelled, statementsOf } from '../engine/syntax/functions.js';
-import { breaksOutOf, followStatements, returnedValue, statementsAfter } from '../engine/syntax/return-paths.js';
+import { breaksOutOf, caseLabel, casesOf, createRule, difComparison, difSwitches, dispatchAt, enclosingFunction, type Fix, followStatements, functionName, identifiersSpelled, installerModelOf, returnedValue, siteContext, type SourceCode, statementsAfter, statementsOf, stripParens } from '../engine/index.js';
 import { contextKind, entryPointsInFile, type FileEntryPoint } from './support/entry-points-in-file.js';
-import { installerModelOf, siteContext } from '../engine/model/contract.js';
 
 const DO_DEFAULT = 'ERROR_DI_DO_DEFAULT';
 

@@ -12,12 +12,8 @@
  * contexts are no-process-outside-finish-install's. Without the installer model it reports nothing.
  */
 import type { Node } from 'web-tree-sitter';
-import { createRule } from '../engine/linter/create-rule.js';
-import { inDisabledCode } from '../engine/syntax/disabled-code.js';
+import { calleeName, calleeNode, createRule, descendantsByType, enclosingFunction, inDisabledCode, installerModelOf, siteContext } from '../engine/index.js';
 import { waitForProcessFix, member } from './support/wait-for-process.js';
-import { calleeName, calleeNode } from '../engine/syntax/calls.js';
-import { descendantsByType, enclosingFunction } from '../engine/syntax/functions.js';
-import { installerModelOf, siteContext } from '../engine/model/contract.js';
 
 const aw = (names: string[]) => names.flatMap((n) => [n, `${n}A`, `${n}W`]);
 const CREATE_PROCESS = new Set(aw(['CreateProcess', 'CreateProcessAsUser', 'CreateProcessWithLogon', 'CreateProcessWithToken']));

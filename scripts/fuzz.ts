@@ -16,9 +16,7 @@ import { extname, join, resolve } from 'node:path';
 import { allRulesConfig, realLinter } from '../test/robustness/invariants.js';
 import { lintMutated, runFuzzCase, seedModules, type FuzzCaseResult, type SeedFile } from '../test/robustness/fuzz-case.js';
 import { randomInt, seededRandom } from '../test/support/mutate.js';
-import type { Linter } from '../engine/linter/linter.js';
-import { CppParser } from '../engine/parsing/cpp-parser.js';
-import { decodeBytes } from '../engine/text/decode.js';
+import { CppParser, decodeBytes, type Linter } from '../engine/index.js';
 
 interface Options {
   seed: number;

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinRules } from '../rules/index.js';
-import { CONFIG_SCHEMA_PATH, buildConfigSchema, serializeConfigSchema } from '../engine/config/config-schema.js';
+import { buildConfigSchema, CONFIG_SCHEMA_PATH, serializeConfigSchema } from '../engine/index.js';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const target = resolve(root, CONFIG_SCHEMA_PATH);

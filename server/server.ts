@@ -11,11 +11,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { builtinRules } from '../rules/index.js';
-import type { ServiceProvider } from '../engine/linter/linter.js';
-import type { RuleModule } from '../engine/linter/types.js';
-import { createInstallerModelProvider, discoverModule } from '../engine/model/index.js';
+import { CppParser, createInstallerModelProvider, discoverModule, type RuleModule, type ServiceProvider, wasmMemoryBytes } from '../engine/index.js';
 import { CountingSummaryCache } from './lint/counting-summary-cache.js';
-import { CppParser, wasmMemoryBytes } from '../engine/parsing/cpp-parser.js';
 import { clientFeatures, serverCapabilities } from './protocol/capabilities.js';
 import { registerCodeActions } from './providers/code-actions.js';
 import { ConfigurationProvider } from './providers/configuration.js';

@@ -4,10 +4,7 @@
  * (one per LSP feature) share it. Nothing here is module-level: a process can host several.
  */
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
-import type { ServiceProvider } from '../engine/linter/linter.js';
-import type { RuleModule } from '../engine/linter/types.js';
-import type { SummaryCache } from '../engine/model/summary-cache.js';
-import type { CppParser } from '../engine/parsing/cpp-parser.js';
+import type { CppParser, RuleModule, ServiceProvider, SummaryCache } from '../engine/index.js';
 import { OpenDocuments } from './documents/open-documents.js';
 import { uriOfFilePath } from './documents/uris.js';
 import { ConfigStore } from './lint/config-store.js';

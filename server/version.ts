@@ -1,7 +1,7 @@
 /** The package's version, from package.json. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../engine/linter/rule-docs.js';
+import { PACKAGE_ROOT } from '../engine/index.js';
 
 export function packageVersion(): string {
   try {

@@ -5,9 +5,7 @@
  * for a name every time it is asked within one file (it is asked once per name).
  */
 import type { Node } from 'web-tree-sitter';
-import type { RuleListener } from '../../engine/linter/types.js';
-import { calleeName, calleeNode, memoByName } from '../../engine/syntax/calls.js';
-import { inDisabledCode } from '../../engine/syntax/disabled-code.js';
+import { calleeName, calleeNode, inDisabledCode, memoByName, type RuleListener } from '../../engine/index.js';
 
 export interface ApiCall {
   api: string;

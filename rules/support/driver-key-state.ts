@@ -5,10 +5,7 @@
  * run with a device at hand (a function taking HDEVINFO and PSP_DEVINFO_DATA).
  */
 import type { Node } from 'web-tree-sitter';
-import type { Fix } from '../../engine/linter/types.js';
-import type { SourceCode } from '../../engine/linter/source-code.js';
-import { enclosingFunction, parameters } from '../../engine/syntax/functions.js';
-import { resolveVariable, type FileScope, type FileVariable } from '../../engine/syntax/variable-scope.js';
+import { enclosingFunction, type FileScope, type FileVariable, type Fix, parameters, resolveVariable, type SourceCode } from '../../engine/index.js';
 
 /**
  * Where nodes sit, answered without chains of Node.parent (each costs tree-sitter a walk from the

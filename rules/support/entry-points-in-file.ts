@@ -5,9 +5,7 @@
  * Also: the kind of installer a reaching context comes from.
  */
 import type { Node } from 'web-tree-sitter';
-import type { RuleContext } from '../../engine/linter/types.js';
-import { functionAt, functionName, parameters } from '../../engine/syntax/functions.js';
-import type { EntryPointInfo, InstallerModelService, ReachingContext } from '../../engine/model/contract.js';
+import { type EntryPointInfo, functionAt, functionName, type InstallerModelService, parameters, type ReachingContext, type RuleContext } from '../../engine/index.js';
 
 export type InstallerKind = 'co-installer' | 'class-installer';
 

@@ -9,11 +9,8 @@
  * edits, or null when the entry point's shape is not one it can rewrite safely.
  */
 import type { Node } from 'web-tree-sitter';
-import type { SourceCode } from '../../engine/linter/source-code.js';
-import type { Fix } from '../../engine/linter/types.js';
+import { type Fix, identifiersSpelled, isJump, parameters, type SourceCode, statementsOf, stripParens } from '../../engine/index.js';
 import { perTree } from './per-tree-memo.js';
-import { stripParens } from '../../engine/syntax/dif-dispatch.js';
-import { identifiersSpelled, isJump, parameters, statementsOf } from '../../engine/syntax/functions.js';
 
 export interface ScaffoldRequest {
   sourceCode: SourceCode;

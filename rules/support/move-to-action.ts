@@ -6,12 +6,7 @@
  * can be edited.
  */
 import type { Node } from 'web-tree-sitter';
-import type { Fix } from '../../engine/linter/types.js';
-import type { SourceCode } from '../../engine/linter/source-code.js';
-import type { EntryPointInfo, InstallerModelService, ReachingContext } from '../../engine/model/contract.js';
-import { calleeName } from '../../engine/syntax/calls.js';
-import { stripParens } from '../../engine/syntax/dif-dispatch.js';
-import { enclosingFunction, functionAt, functionName, parameters, statementsOf } from '../../engine/syntax/functions.js';
+import { calleeName, enclosingFunction, type EntryPointInfo, type Fix, functionAt, functionName, type InstallerModelService, parameters, type ReachingContext, type SourceCode, statementsOf, stripParens } from '../../engine/index.js';
 import { finishInstallScaffold, scaffoldKind } from './finish-install.js';
 import { perTree } from './per-tree-memo.js';
 

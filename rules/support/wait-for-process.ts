@@ -6,9 +6,7 @@
  * no handle. Only a few shapes are rewritten; anything else is left for a person (null).
  */
 import type { Node } from 'web-tree-sitter';
-import type { Fix } from '../../engine/linter/types.js';
-import type { SourceCode } from '../../engine/linter/source-code.js';
-import { statementsOf } from '../../engine/syntax/functions.js';
+import { type Fix, type SourceCode, statementsOf } from '../../engine/index.js';
 
 export interface WaitRequest {
   sourceCode: SourceCode;

@@ -3,8 +3,7 @@
  * added above the line (or at the top of the file), or the rule added to the directive that is
  * already there. C/C++ use // and /* *\/ comments, INF files ";". Pure.
  */
-import type { Fix } from '../../engine/linter/types.js';
-import type { LineIndex } from '../../engine/text/line-index.js';
+import type { Fix, LineIndex } from '../../engine/index.js';
 
 export type CommentStyle = 'c' | 'inf';
 

@@ -4,11 +4,9 @@
  * code actions apply, and the document version they refer to). Pure.
  */
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit } from 'vscode-languageserver/node';
-import type { LintMessage, RelatedLocation } from '../../engine/linter/types.js';
-import type { LineIndex } from '../../engine/text/line-index.js';
+import { type LineIndex, type LintMessage, type RelatedLocation, utf16ToUtf8Column } from '../../engine/index.js';
 import { toLspRange, type PositionEncoding } from './positions.js';
 import { fixToTextEdits } from './text-edits.js';
-import { utf16ToUtf8Column } from '../../engine/text/line-index.js';
 
 export const DIAGNOSTIC_SOURCE = 'coinstaller-lint';
 

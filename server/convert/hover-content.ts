@@ -2,9 +2,7 @@
  * The markdown of hovers: a rule's guideline, why it matters and how to fix it (from its page in
  * docs/rules); a DIF code's meaning and interactivity; an entry point's DIF codes. Pure.
  */
-import type { EntryPointInfo } from '../../engine/model/contract.js';
-import type { RuleModule } from '../../engine/linter/types.js';
-import { describeInteractivity, type DifCodeInfo } from '../../engine/knowledge/dif-codes.js';
+import { describeInteractivity, type DifCodeInfo, type EntryPointInfo, type RuleModule } from '../../engine/index.js';
 
 /** The body of a "## Heading" section of a markdown page, trimmed, or undefined. */
 export function markdownSection(markdown: string, heading: string): string | undefined {

@@ -4,8 +4,7 @@
  * Pure functions over a LineIndex.
  */
 import type { Position, Range } from 'vscode-languageserver/node';
-import { utf16ToUtf8Column, utf8ToUtf16Column, type LineIndex } from '../../engine/text/line-index.js';
-import type { OffsetRange } from '../../engine/linter/types.js';
+import { type LineIndex, type OffsetRange, utf16ToUtf8Column, utf8ToUtf16Column } from '../../engine/index.js';
 
 export type PositionEncoding = 'utf-16' | 'utf-8';
 

@@ -1,7 +1,6 @@
 /** Engine fixes (offset ranges into a text) to LSP TextEdits, in the negotiated encoding. Pure. */
 import type { TextEdit } from 'vscode-languageserver/node';
-import type { Fix } from '../../engine/linter/types.js';
-import type { LineIndex } from '../../engine/text/line-index.js';
+import type { Fix, LineIndex } from '../../engine/index.js';
 import { toLspRange, type PositionEncoding } from './positions.js';
 
 export function fixToTextEdit(fix: Fix, index: LineIndex, encoding: PositionEncoding): TextEdit {

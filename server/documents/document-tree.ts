@@ -4,8 +4,7 @@
  * Exactly one live Tree per document.
  */
 import { Edit, type Tree } from 'web-tree-sitter';
-import type { CppParser } from '../../engine/parsing/cpp-parser.js';
-import { blankWindowsMacros } from '../../engine/parsing/macro-blanking.js';
+import { blankWindowsMacros, type CppParser } from '../../engine/index.js';
 import { editBetween } from './tree-edit.js';
 
 export interface ParseCounts {

@@ -5,7 +5,7 @@
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex } from '../../engine/text/line-index.js';
+import { LineIndex } from '../../engine/index.js';
 import { toUtf16Position, type PositionEncoding } from '../convert/positions.js';
 import { DocumentTree, type ParseCounts } from './document-tree.js';
 import { filePathOfUri } from './uris.js';

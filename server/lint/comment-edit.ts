@@ -6,7 +6,7 @@
  * continuation, sit in a preprocessor line or form an inline directive is left to a full lint.
  */
 import type { Node } from 'web-tree-sitter';
-import { differingRegion, type TextShift } from '../../engine/text/text-shift.js';
+import { differingRegion, type TextShift } from '../../engine/index.js';
 
 /** Characters that could start, end or continue a comment, or end a line. */
 const DELIMITERS = /[*/\\\r\n]/;

@@ -4,10 +4,7 @@
  */
 import { basename } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { ConfigError } from '../../engine/config/config-error.js';
-import { CONFIG_FILE_NAME, parseConfigText } from '../../engine/config/load-config.js';
-import type { RuleModule } from '../../engine/linter/types.js';
-import { LineIndex } from '../../engine/text/line-index.js';
+import { CONFIG_FILE_NAME, ConfigError, LineIndex, parseConfigText, type RuleModule } from '../../engine/index.js';
 import { DIAGNOSTIC_SOURCE } from '../convert/diagnostics.js';
 import { toLspRange, type PositionEncoding } from '../convert/positions.js';
 

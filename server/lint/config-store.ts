@@ -4,10 +4,7 @@
  * A broken config file is remembered as an error for that file, to be shown as a diagnostic there.
  */
 import { dirname, sep } from 'node:path';
-import { ConfigError } from '../../engine/config/config-error.js';
-import { ConfigResolver, applyRuleOverrides, applySettingsOverrides } from '../../engine/config/load-config.js';
-import type { ResolvedConfig } from '../../engine/config/resolved-config.js';
-import type { RuleModule } from '../../engine/linter/types.js';
+import { applyRuleOverrides, applySettingsOverrides, ConfigError, ConfigResolver, type ResolvedConfig, type RuleModule } from '../../engine/index.js';
 import { defaultServerSettings, type ServerSettings } from '../protocol/settings.js';
 
 export type ConfigOutcome = { ok: true; config: ResolvedConfig } | { ok: false; error: ConfigError };

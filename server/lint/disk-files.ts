@@ -2,7 +2,7 @@
  * Files of the workspace that are not open, read from disk once and kept (text, and a syntax
  * tree for C/C++) until a watched-file event or a save says they changed.
  */
-import { readSourceFile, type ReadSourceResult } from '../../engine/text/source-file.js';
+import { readSourceFile, type ReadSourceResult } from '../../engine/index.js';
 import { DocumentTree, type ParseCounts } from '../documents/document-tree.js';
 
 export interface DiskFile {

@@ -1,9 +1,6 @@
 /** What one lint gives for one file: the messages, or a notice instead of them, and the text they refer to. */
 import type { DiagnosticSeverity } from 'vscode-languageserver/node';
-import type { EntryPointInfo, InstallerModelService } from '../../engine/model/contract.js';
-import type { LintMessage } from '../../engine/linter/types.js';
-import type { Outline } from '../../engine/model/top-level-outline.js';
-import type { LineIndex } from '../../engine/text/line-index.js';
+import type { EntryPointInfo, InstallerModelService, LineIndex, LintMessage, Outline } from '../../engine/index.js';
 
 export interface FileNotice {
   message: string;

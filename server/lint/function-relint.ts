@@ -12,16 +12,7 @@
  * in another file that points into the function, a failing rule) is left to a full lint. The
  * module's model is rebuilt (from the spliced summary), so hovers and entry points are current.
  */
-import type { ModuleFileInput } from '../../engine/linter/linter.js';
-import type { LintMessage, OffsetRange, SharedSettings } from '../../engine/linter/types.js';
-import type { SummaryCache } from '../../engine/model/summary-cache.js';
-import { wasmBindingOf } from '../../engine/model/summarize-cursor.js';
-import { moduleNames } from '../../engine/model/summary-splice.js';
-import type { FileSummary } from '../../engine/model/summary-types.js';
-import { topLevelOutline, type Outline } from '../../engine/model/top-level-outline.js';
-import { languageOfPath, wasmModuleObject } from '../../engine/parsing/cpp-parser.js';
-import type { LineIndex } from '../../engine/text/line-index.js';
-import type { TextShift } from '../../engine/text/text-shift.js';
+import { type FileSummary, languageOfPath, type LineIndex, type LintMessage, type ModuleFileInput, moduleNames, type OffsetRange, type Outline, type SharedSettings, type SummaryCache, type TextShift, topLevelOutline, wasmBindingOf, wasmModuleObject } from '../../engine/index.js';
 import type { OpenDocuments } from '../documents/open-documents.js';
 import { shiftMessages } from './shift-outcome.js';
 

@@ -5,19 +5,7 @@
  * (Linter.lintModule); the installer model's SummaryCache keeps the summaries of unchanged files.
  */
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
-import type { EntryPointInfo, InstallerModelService } from '../../engine/model/contract.js';
-import { isIgnored } from '../../engine/config/ignores.js';
-import type { ResolvedConfig } from '../../engine/config/resolved-config.js';
-import { fileLanguage, Linter, type ModuleFileInput, type ServiceProvider } from '../../engine/linter/linter.js';
-import type { LintMessage, RuleModule, RuleServices } from '../../engine/linter/types.js';
-import type { SummaryCache } from '../../engine/model/summary-cache.js';
-import { wasmBindingOf } from '../../engine/model/summarize-cursor.js';
-import { spliceTopLevelSummary } from '../../engine/model/summary-splice.js';
-import type { FileSummary } from '../../engine/model/summary-types.js';
-import { editedTopLevelFunction, topLevelOutline, type Outline } from '../../engine/model/top-level-outline.js';
-import { languageOfPath, wasmModuleObject, type CppParser } from '../../engine/parsing/cpp-parser.js';
-import { LineIndex } from '../../engine/text/line-index.js';
-import { differingRegion, unionShift, type TextShift } from '../../engine/text/text-shift.js';
+import { type CppParser, differingRegion, editedTopLevelFunction, type EntryPointInfo, fileLanguage, type FileSummary, type InstallerModelService, isIgnored, languageOfPath, LineIndex, Linter, type LintMessage, type ModuleFileInput, type Outline, type ResolvedConfig, type RuleModule, type RuleServices, type ServiceProvider, spliceTopLevelSummary, type SummaryCache, type TextShift, topLevelOutline, unionShift, wasmBindingOf, wasmModuleObject } from '../../engine/index.js';
 import type { OpenDocuments } from '../documents/open-documents.js';
 import type { Logger } from '../logger.js';
 import { commentOnlyEdit } from './comment-edit.js';

@@ -1,6 +1,5 @@
 /** The files of a module as the linter takes them: open documents' texts and trees, the others' from disk. */
-import { fileLanguage, type ModuleFileInput } from '../../engine/linter/linter.js';
-import type { CppParser } from '../../engine/parsing/cpp-parser.js';
+import { type CppParser, fileLanguage, type ModuleFileInput } from '../../engine/index.js';
 import type { OpenDocuments } from '../documents/open-documents.js';
 import type { DiskFiles } from './disk-files.js';
 

@@ -4,11 +4,7 @@
  * text. A result whose range holds the edited region (its message, fix or suggestion might quote
  * it) cannot be moved: the caller lints again instead. Pure.
  */
-import type { EntryPointInfo } from '../../engine/model/contract.js';
-import type { Fix, LintMessage, OffsetRange, RelatedLocation } from '../../engine/linter/types.js';
-import { lineColumn, type LineIndex } from '../../engine/text/line-index.js';
-import { mergeFixes } from '../../engine/linter/fixer.js';
-import type { TextShift } from '../../engine/text/text-shift.js';
+import { type EntryPointInfo, type Fix, lineColumn, type LineIndex, type LintMessage, mergeFixes, type OffsetRange, type RelatedLocation, type TextShift } from '../../engine/index.js';
 
 /** Thrown inside shiftMessages when a range cannot be moved. */
 class Unmovable extends Error {}

@@ -2,8 +2,7 @@
  * The editor settings of the `coinstallerLint` section (workspace/configuration), with their
  * defaults. Values of the wrong type are dropped (and reported), never trusted. Pure.
  */
-import type { RuleEntry } from '../../engine/linter/types.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../../engine/text/source-file.js';
+import { DEFAULT_MAX_FILE_BYTES, type RuleEntry } from '../../engine/index.js';
 
 export type RunMode = 'onType' | 'onSave';
 export type TraceLevel = 'off' | 'messages' | 'verbose';

@@ -15,9 +15,7 @@ import {
   type ExecuteCommandParams,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import { ruleDocUrl } from '../../engine/linter/rule-docs.js';
-import type { LintMessage } from '../../engine/linter/types.js';
-import { languageOfPath } from '../../engine/parsing/cpp-parser.js';
+import { languageOfPath, type LintMessage, ruleDocUrl } from '../../engine/index.js';
 import { disableForFile, disableForLine } from '../actions/disable-directive.js';
 import { diagnosticData, DIAGNOSTIC_SOURCE, type DiagnosticData } from '../convert/diagnostics.js';
 import { toOffsetRange } from '../convert/positions.js';

@@ -17,8 +17,7 @@ import {
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
-import { ruleDocUrl } from '../../engine/linter/rule-docs.js';
-import { LineIndex } from '../../engine/text/line-index.js';
+import { LineIndex, ruleDocUrl } from '../../engine/index.js';
 import { fileNotice, toDiagnostic } from '../convert/diagnostics.js';
 import type { OpenDocument } from '../documents/open-documents.js';
 import { filePathOfUri } from '../documents/uris.js';

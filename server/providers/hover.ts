@@ -4,11 +4,7 @@
  * installer entry point's name, the DIF codes it handles (from the installer model).
  */
 import { ErrorCodes, MarkupKind, ResponseError, type Hover, type HoverParams } from 'vscode-languageserver/node';
-import { readRuleDoc, ruleDocUrl } from '../../engine/linter/rule-docs.js';
-import { difCodeInfo } from '../../engine/knowledge/dif-codes.js';
-import { languageOfPath } from '../../engine/parsing/cpp-parser.js';
-import type { OffsetRange } from '../../engine/linter/types.js';
-import { entryPointName, type EntryPointInfo } from '../../engine/model/contract.js';
+import { difCodeInfo, type EntryPointInfo, entryPointName, languageOfPath, type OffsetRange, readRuleDoc, ruleDocUrl } from '../../engine/index.js';
 import type { OpenDocument } from '../documents/open-documents.js';
 import { difCodeHover, entryPointHover, ruleHover } from '../convert/hover-content.js';
 import { toLspRange, toOffset } from '../convert/positions.js';

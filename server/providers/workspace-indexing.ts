@@ -12,9 +12,7 @@ import {
   type DidChangeWatchedFilesParams,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAME } from '../../engine/config/load-config.js';
-import { languageOfPath } from '../../engine/parsing/cpp-parser.js';
-import { isModuleFile } from '../../engine/model/module-discovery.js';
+import { CONFIG_FILE_NAME, isModuleFile, languageOfPath } from '../../engine/index.js';
 import { filePathOfUri } from '../documents/uris.js';
 import { isConfigFile } from '../lint/config-file-check.js';
 import type { Session } from '../session.js';

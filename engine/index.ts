@@ -1,0 +1,67 @@
+/**
+ * The engine's public API: everything outside engine/ (the rules, the CLI, the language server,
+ * the benchmarks) imports the engine from here and nowhere else (test/architecture checks it).
+ */
+
+// Linting paths: files grouped into modules, on this thread or on workers
+export { emptyStats, groupModules, lintPaths, type PathLintResult, prepareModuleTask } from './batch/lint-paths.js';
+export { createConfigFor, createLintSetup, type RuleSet } from './batch/lint-setup.js';
+export { cachedModuleLocator } from './batch/module-locator.js';
+export { autoThreads, lintPathsParallel } from './batch/parallel.js';
+
+// Configuration: coinstaller-lint.json, presets, overrides, its JSON schema
+export { ConfigError } from './config/config-error.js';
+export { buildConfigSchema, CONFIG_SCHEMA_PATH, serializeConfigSchema } from './config/config-schema.js';
+export { isIgnored } from './config/ignores.js';
+export { applyRuleOverrides, applySettingsOverrides, CONFIG_FILE_NAME, ConfigResolver, parseConfigText } from './config/load-config.js';
+export { type ResolvedConfig } from './config/resolved-config.js';
+
+// Formatters: stylish, json (ESLint's), sarif
+export { FORMATTER_NAMES, type FormatterName, formatters } from './formatters/index.js';
+
+// What the guidelines name: API lists, DIF codes
+export { DEFAULT_DIF_HANDLER_CODES, DEFAULT_DIF_HANDLERS, isFileQueueApi, LIBRARY_LOAD_APIS, libraryBaseName, PROCESS_APIS, RESERVED_DIF_CODES, SERVICE_CONTROL_APIS, SYSTEM_LIBRARIES, UI_APIS } from './knowledge/api-lists.js';
+export { describeInteractivity, difCodeInfo, type DifCodeInfo } from './knowledge/dif-codes.js';
+
+// The linter and the rule API (ESLint-shaped)
+export { createRule } from './linter/create-rule.js';
+export { mergeFixes } from './linter/fixer.js';
+export { fileLanguage, Linter, type ModuleFileInput, type ParsedFile, type ServiceProvider } from './linter/linter.js';
+export { PACKAGE_ROOT, readRuleDoc, ruleDocUrl } from './linter/rule-docs.js';
+export { SourceCode } from './linter/source-code.js';
+export { type Fix, type LintMessage, type OffsetRange, type RelatedLocation, type RuleContext, type RuleEntry, type RuleListener, type RuleModule, type RuleServices, type SharedSettings } from './linter/types.js';
+
+// The installer model: entry points, DIF contexts, globals (contract.ts is what rules may ask)
+export { AncestorChain } from './model/ancestor-chain.js';
+export { type EntryPointInfo, entryPointName, type GlobalAccess, installerModelOf, type InstallerModelService, type InstallerModelView, type ModuleGlobal, type ReachingContext, siteContext } from './model/contract.js';
+export { summarizeFile } from './model/file-summary.js';
+export { createInstallerModelProvider, discoverModule, installerModelProvider } from './model/index.js';
+export { isModuleFile } from './model/module-discovery.js';
+export { wasmBindingOf } from './model/summarize-cursor.js';
+export { summarizeCppFile } from './model/summarize.js';
+export { SummaryCache } from './model/summary-cache.js';
+export { moduleNames, spliceTopLevelSummary } from './model/summary-splice.js';
+export { type FileSummary } from './model/summary-types.js';
+export { editedTopLevelFunction, type Outline, topLevelOutline } from './model/top-level-outline.js';
+
+// Parsing C/C++: tree-sitter, Windows macro blanking
+export { CppParser, languageOfPath, loadCppLanguage, wasmMemoryBytes, wasmModuleObject } from './parsing/cpp-parser.js';
+export { blankWindowsMacros } from './parsing/macro-blanking.js';
+
+// INF and DEF readers
+export { type InfDocument, parseInf } from './readers/inf-parser.js';
+export { defaultEntryPoint, type InfInstallerReference, installerReferencesOf, isClassInstall32Section, isCoInstallersSection } from './readers/installer-references.js';
+
+// Syntax helpers over tree-sitter nodes, shared by the model and the rules
+export { calleeName, calleeNode, memoByName } from './syntax/calls.js';
+export { caseLabel, casesOf, difComparison, difSwitches, dispatchAt, stripParens } from './syntax/dif-dispatch.js';
+export { inDisabledCode } from './syntax/disabled-code.js';
+export { descendantsByType, enclosingFunction, functionAt, functionDeclarator, functionName, identifiersSpelled, isJump, parameters, statementsOf } from './syntax/functions.js';
+export { breaksOutOf, followStatements, returnedValue, statementsAfter } from './syntax/return-paths.js';
+export { declaredName, FileScope, type FileVariable, resolveVariable } from './syntax/variable-scope.js';
+
+// Text: decoding, reading and writing source files, line index, edit shifts
+export { decodeBytes } from './text/decode.js';
+export { lineColumn, LineIndex, utf16ToUtf8Column, utf8ToUtf16Column } from './text/line-index.js';
+export { DEFAULT_MAX_FILE_BYTES, readSourceFile, type ReadSourceResult, writeSourceFile } from './text/source-file.js';
+export { commonPrefixLength, commonSuffixLength, differingRegion, type TextShift, unionShift } from './text/text-shift.js';
