@@ -1,5 +1,5 @@
 /**
- * The generated corpus of installer modules (issue 7, corpus b) and the mixed corpus (c): written
+ * The generated corpus of installer modules and the mixed corpus (docs/performance.md#corpora): written
  * to a cache folder outside git, deterministic from a seed, with a manifest of every planted
  * violation (file, line, column, rule id).
  *

@@ -2,7 +2,7 @@
  * One generated installer module (a co-installer or class installer DLL): the entry point file
  * (a switch or an if-chain over the DIF code), UI, process, service, maintenance and state
  * helpers, filler files, a header, a .def and an .inf. Violations of the guidelines are planted
- * by chance, each recorded where the rule reports it (installer-guidelines.md, section 4):
+ * by chance, each recorded where the rule reports it (docs/installer-facts.md, docs/rules/):
  * calls at the callee's name, state at the written variable, DIF codes and return values at the
  * constant, the finish-install flag at the assignment, the INF at the section name and the value.
  */

@@ -1,5 +1,5 @@
 /**
- * The rules phase alone (issue 7): everything Linter.lintModule does after the parse and the
+ * The rules phase alone (docs/performance.md): everything Linter.lintModule does after the parse and the
  * installer model (rule listeners through traverseCaptures, directives, messages, fixes), in CPU
  * time, on modules read beforehand; and every message the lint gives, written as JSON so that a
  * change to the engine or the rules can be checked to give the same findings, fixes and

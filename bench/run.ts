@@ -1,5 +1,5 @@
 /**
- * The benchmark table (issue 7): per corpus, its size, raw tree-sitter-cpp parse throughput, the
+ * The benchmark table (docs/performance.md): per corpus, its size, raw tree-sitter-cpp parse throughput, the
  * CLI's throughput single-threaded and over worker threads, the engine's overhead over raw
  * parsing, and ast-grep with a rule matching the same API names on the same folders with the same
  * thread counts, all in one run.

@@ -1,4 +1,4 @@
-/** Every built-in rule, by id, in the order of the guidelines (issue 4's list). */
+/** Every built-in rule, by id: first those of the four guidelines, user interface to services (docs/installer-facts.md#the-four-guidelines). */
 import type { RuleModule, RuleSet } from '../engine/index.js';
 import noUiOutsideFinishInstall from './no-ui-outside-finish-install.js';
 import noInteractiveWindowstationError from './no-interactive-windowstation-error.js';

@@ -1,5 +1,5 @@
 /**
- * DIF codes reserved for the system (Microsoft's "Private DIF Codes"; domain notes, section 2):
+ * DIF codes reserved for the system (Microsoft's "Private DIF Codes"; docs/installer-facts.md#reserved-dif-codes):
  * vendor installers must not handle them. Reports case labels and comparisons on the DIF
  * parameter of an installer entry point, and reserved codes the model saw in a dispatch table.
  */

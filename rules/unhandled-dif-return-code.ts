@@ -1,5 +1,5 @@
 /**
- * What an installer returns for a DIF code it does not handle (domain notes, section 1):
+ * What an installer returns for a DIF code it does not handle (docs/installer-facts.md#return-codes-for-unhandled-dif-codes):
  *  - a co-installer returns NO_ERROR; it never returns ERROR_DI_DO_DEFAULT itself (it may pass
  *    on Context->InstallResult in post-processing);
  *  - a class installer returns ERROR_DI_DO_DEFAULT, so that Windows runs the default handler.

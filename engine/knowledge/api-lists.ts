@@ -1,6 +1,6 @@
 /**
- * The Windows API names the guidelines are about, from the domain notes (installer-guidelines.md,
- * section 4). Names are matched exactly; families are listed with their A/W/Ex spellings.
+ * The Windows API names the guidelines are about (docs/installer-facts.md#the-four-guidelines and
+ * the sections after it). Names are matched exactly; families are listed with their A/W/Ex spellings.
  * The config can add names (settings.uiApis, .processApis, .libraryLoadApis).
  */
 import { DIF_CODES } from './dif-codes.js';
@@ -114,8 +114,8 @@ export const DEFAULT_DIF_HANDLER_CODES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * DIF codes reserved for the system: vendor installers must not handle them (domain notes,
- * section 2; Microsoft's "Private DIF Codes" page). DIF_FIRSTTIMESETUP is private too, but
+ * DIF codes reserved for the system: vendor installers must not handle them
+ * (docs/installer-facts.md#reserved-dif-codes; Microsoft's "Private DIF Codes" page). DIF_FIRSTTIMESETUP is private too, but
  * installers of non-PnP devices that must be detected may handle it, so it is not listed.
  * The codes the DIF table (dif-codes.ts) marks `reserved`.
  */

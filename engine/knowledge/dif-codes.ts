@@ -1,7 +1,7 @@
 /**
  * Device installation function (DIF) codes: value, what the code asks for, and whether an
- * installer may interact with the user while handling it. From the domain notes
- * (installer-guidelines.md, section 2) and setupapi.h. Used by hovers and explanations; the
+ * installer may interact with the user while handling it. From
+ * docs/installer-facts.md#dif-codes-and-interactivity and setupapi.h. Used by hovers and explanations; the
  * rules' own notion of interactivity lives in the installer model, which reads numeric guards
  * (`case 0x2A:`) with difCodeName.
  */

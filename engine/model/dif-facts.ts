@@ -1,5 +1,5 @@
 /**
- * The DIF facts the model needs (installer-guidelines.md, sections 1 and 2): numeric values of
+ * The DIF facts the model needs (docs/installer-facts.md#dif-codes-and-interactivity): numeric values of
  * the codes (for `case 0x2A:`), which codes are interactive, and under which codes wizard or
  * property pages are shown.
  */
@@ -32,7 +32,7 @@ export const PAGE_DIF_CODES: ReadonlySet<string> = new Set([
   'DIF_NEWDEVICEWIZARD_POSTANALYZE',
 ]);
 
-/** Whether a handler of `code` may show UI itself (section 2): the finish-install action; DIF_SELECTDEVICE for class installers. */
+/** Whether a handler of `code` may show UI itself (docs/installer-facts.md#dif-codes-and-interactivity): the finish-install action; DIF_SELECTDEVICE for class installers. */
 export function isInteractiveDifCode(code: string, kind: 'co-installer' | 'class-installer'): boolean {
   if (code === FINISH_INSTALL_ACTION) return true;
   return code === 'DIF_SELECTDEVICE' && kind === 'class-installer';

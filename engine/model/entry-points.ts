@@ -1,5 +1,5 @@
 /**
- * Installer entry points (installer-guidelines.md, section 1): functions whose parameters have the
+ * Installer entry points (docs/installer-facts.md#entry-points): functions whose parameters have the
  * shape (DI_FUNCTION or UINT, HDEVINFO, PSP_DEVINFO_DATA [, PCOINSTALLER_CONTEXT_DATA]), and
  * functions the DLL exports under a name an INF, the .def file, __declspec(dllexport) or the
  * configuration names.

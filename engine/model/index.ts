@@ -1,5 +1,5 @@
 /**
- * The installer model (issue 3): which DIF codes reach every site of a module, whether that
+ * The installer model: which DIF codes reach every site of a module, whether that
  * context is interactive, and the shortest chain from an entry point; plus the module's globals.
  * See docs/architecture.md.
  */

@@ -1,5 +1,5 @@
 /**
- * The finish-install action scaffolding (domain notes, section 3), shared by the fixes that move
+ * The finish-install action scaffolding (docs/installer-facts.md#finish-install-actions), shared by the fixes that move
  * user interface or processes out of a non-interactive DIF code:
  *  - on DIF_NEWDEVICEWIZARD_FINISHINSTALL, request the action (DI_FLAGSEX_FINISHINSTALL_ACTION
  *    through SetupDiGet/SetDeviceInstallParamsW), adding the case or extending the existing one;

@@ -15,7 +15,7 @@ afterAll(() => {
   for (const r of roots) rmSync(r, { recursive: true, force: true });
 });
 
-/** What each rule's finding starts at, per installer-guidelines.md and the rule docs. */
+/** What each rule's finding starts at, per docs/installer-facts.md and the rule docs (docs/rules/). */
 const STARTS: Record<string, RegExp> = {
   'no-ui-outside-finish-install': /^MessageBoxW\(/,
   'no-dll-load': /^(LoadLibraryW\(|comment\(lib, ")/,

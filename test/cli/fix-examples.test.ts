@@ -1,5 +1,5 @@
 /**
- * Issue 4's acceptance on the bundled example: `--fix` on a copy leaves a tree that compiles with
+ * The automatic fixes on the bundled example: `--fix` on a copy leaves a tree that compiles with
  * mingw-w64 and re-lints with only the findings that have no automatic fix; a second `--fix`
  * changes nothing.
  */

@@ -25,7 +25,7 @@ describe('DIF code values', () => {
 });
 
 describe('reserved DIF codes', () => {
-  // Section 2 of the domain notes and Microsoft's "Private DIF Codes" page; DIF_FIRSTTIMESETUP stays handleable.
+  // docs/installer-facts.md#reserved-dif-codes and Microsoft's "Private DIF Codes" page; DIF_FIRSTTIMESETUP stays handleable.
   it('are the nine private codes the table marks reserved', () => {
     expect([...RESERVED_DIF_CODES].sort()).toEqual([
       'DIF_ADDPROPERTYPAGE_BASIC',

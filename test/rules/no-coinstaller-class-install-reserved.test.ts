@@ -1,7 +1,7 @@
 /**
  * no-coinstaller-class-install-reserved: ClassInstallReserved (SP_DEVINSTALL_PARAMS) belongs to
  * the class installer, which may keep its private data there and frees it on
- * DIF_DESTROYPRIVATEDATA; co-installers must not read or write it (domain notes, section 4;
+ * DIF_DESTROYPRIVATEDATA; co-installers must not read or write it (docs/installer-facts.md#classinstallreserved;
  * Microsoft's DIF_DESTROYPRIVATEDATA page: "Co-installers should not use the ClassInstallReserved
  * field"). Expected findings are written from that, positions counted by hand (1-based, UTF-16).
  */
