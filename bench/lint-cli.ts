@@ -9,8 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { builtinRuleSet, builtinRules } from '../rules/index.js';
-import { cachedModuleLocator, createLintSetup, emptyStats, formatters, lintPaths, lintPathsParallel, type PathLintResult } from '../engine/index.js';
-import { collectFiles } from '../cli/file-walker.js';
+import { cachedModuleLocator, collectFiles, createLintSetup, emptyStats, formatters, lintPaths, lintPathsParallel, type PathLintResult } from '../engine/index.js';
 
 export interface LintCliReport {
   files: number;

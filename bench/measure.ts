@@ -5,8 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Parser } from 'web-tree-sitter';
-import { collectFiles } from '../cli/file-walker.js';
-import { cachedModuleLocator, CppParser, createConfigFor, emptyStats, installerModelProvider, languageOfPath, Linter, lintPaths, loadCppLanguage, readSourceFile, type ServiceProvider } from '../engine/index.js';
+import { cachedModuleLocator, collectFiles, CppParser, createConfigFor, emptyStats, installerModelProvider, languageOfPath, Linter, lintPaths, loadCppLanguage, readSourceFile, type ServiceProvider } from '../engine/index.js';
 import { builtinRuleSet, builtinRules } from '../rules/index.js';
 
 export interface RawParseFigures {

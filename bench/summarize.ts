@@ -30,8 +30,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Parser, type Tree } from 'web-tree-sitter';
-import { collectFiles } from '../cli/file-walker.js';
-import { CppParser, fileLanguage, type FileSummary, languageOfPath, type ParsedFile, readSourceFile, SourceCode, summarizeCppFile, summarizeFile, wasmBindingOf } from '../engine/index.js';
+import { collectFiles, CppParser, fileLanguage, type FileSummary, languageOfPath, type ParsedFile, readSourceFile, SourceCode, summarizeCppFile, summarizeFile, wasmBindingOf } from '../engine/index.js';
 
 type Summarize = (file: ParsedFile) => FileSummary;
 

@@ -1,15 +1,14 @@
 /**
- * The command line: `coinstaller-lint [files|dirs|globs]`. Glue only: arguments, config, files,
- * the engine (engine/batch/lint-paths.ts), a formatter, the exit status.
+ * The command line: `coinstaller-lint [files|dirs|globs]`. Glue only: arguments, the library's
+ * lintFiles and formatResults (api/index.ts), output, the exit status.
  * Exit status: 0 no errors; 1 errors, or more warnings than --max-warnings; 2 usage, config or
  * internal error.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { builtinRuleSet, builtinRules } from '../rules/index.js';
-import { applyRuleOverrides, autoThreads, cachedModuleLocator, ConfigError, ConfigResolver, CppParser, formatters, installerModelProvider, Linter, lintPaths, lintPathsParallel, PACKAGE_ROOT, type PathLintResult, readRuleDoc, type ResolvedConfig, writeSourceFile } from '../engine/index.js';
+import { ConfigError, configFor, formatResults, lintFiles, type LintResult, NoFilesError, packageVersion, writeFixes } from '../api/index.js';
+import { builtinRules } from '../rules/index.js';
 import { parseArgs, type CliOptions } from './args.js';
-import { collectFiles } from './file-walker.js';
 import { helpText } from './help-text.js';
 import { ProgressLine } from './progress.js';
 
@@ -61,77 +60,38 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
 }
 
 async function lint(options: CliOptions, io: CliIo): Promise<number> {
-  const resolver = new ConfigResolver(builtinRules, {
-    cwd: io.cwd,
-    configFile: options.config ? resolve(io.cwd, options.config) : undefined,
-  });
-  const configFor = memo((filePath: string): ResolvedConfig => {
-    const base = resolver.configFor(filePath);
-    return Object.keys(options.ruleOverrides).length > 0 ? applyRuleOverrides(base, options.ruleOverrides, builtinRules) : base;
-  });
-
+  const config = { cwd: io.cwd, configFile: options.config || undefined, ruleOverrides: options.ruleOverrides };
   if (options.printConfig) {
-    io.stdout(`${JSON.stringify(configFor(resolve(io.cwd, options.printConfig)), null, 2)}\n`);
+    io.stdout(`${JSON.stringify(configFor(options.printConfig, config), null, 2)}\n`);
     return 0;
   }
 
-  const walk = collectFiles(options.patterns, { cwd: io.cwd, isIgnored: (p) => resolver.isIgnored(p) });
-  for (const problem of walk.problems) io.stderr(`coinstaller-lint: ${problem.path}: ${problem.message}\n`);
-  if (walk.files.length === 0 && walk.problems.length > 0) return 2;
-
   const progress = new ProgressLine(io.stderrIsTTY, io.stderr);
-  const threads = options.threads === 'auto' ? autoThreads(walk.files.length) : options.threads;
-  const onProgress = (done: number, total: number, file: string) => progress.update(done, total, file);
-  const ruleError = (ruleId: string, filePath: string, error: unknown) =>
-    io.stderr(`coinstaller-lint: rule ${ruleId} failed on ${filePath}: ${error instanceof Error ? error.message : String(error)}\n`);
-  let results: PathLintResult[];
-  if (threads > 1) {
-    try {
-      results = await lintPathsParallel(walk.files, {
-        cwd: io.cwd,
-        configFile: options.config ? resolve(io.cwd, options.config) : undefined,
-        ruleOverrides: options.ruleOverrides,
-        ruleSet: builtinRuleSet,
-        threads,
-        locateModule: cachedModuleLocator(),
-        fix: options.fix || options.fixDryRun,
-        onProgress,
-        onRuleError: ruleError,
-      });
-    } finally {
-      progress.clear();
-    }
-  } else {
-    const parser = await CppParser.create();
-    const linter = new Linter({ rules: builtinRules, parser, serviceProviders: [installerModelProvider], onRuleError: ruleError });
-    try {
-      results = lintPaths(walk.files, {
-        linter,
-        configFor,
-        locateModule: cachedModuleLocator(),
-        fix: options.fix || options.fixDryRun,
-        onProgress,
-      });
-    } finally {
-      progress.clear();
-      linter.dispose();
-      parser.delete();
-    }
+  let results: LintResult[];
+  try {
+    results = await lintFiles(options.patterns, {
+      ...config,
+      threads: options.threads,
+      fix: options.fix || options.fixDryRun,
+      onProblem: (problem) => io.stderr(`coinstaller-lint: ${problem.path}: ${problem.message}\n`),
+      onProgress: (done, total, file) => progress.update(done, total, file),
+      onRuleError: (ruleId, filePath, error) =>
+        io.stderr(`coinstaller-lint: rule ${ruleId} failed on ${filePath}: ${error instanceof Error ? error.message : String(error)}\n`),
+    });
+  } catch (error) {
+    // the walk's problems were printed above
+    if (error instanceof NoFilesError) return 2;
+    throw error;
+  } finally {
+    progress.clear();
   }
 
-  if (options.fix) {
-    for (const r of results) {
-      if (r.output !== undefined && r.encoding) writeSourceFile(r.filePath, r.output, r.encoding);
-    }
-  }
+  if (options.fix) writeFixes(results);
   if (options.quiet) results = results.map(onlyErrors);
 
-  const formatted = formatters[options.format](results, {
+  const formatted = formatResults(results, options.format, {
     cwd: io.cwd,
-    rules: builtinRules,
     color: options.color ?? (io.stdoutIsTTY && !io.env.NO_COLOR && !options.outputFile),
-    toolVersion: packageVersion(),
-    ruleDoc: readRuleDoc,
   });
   if (options.outputFile) {
     const target = resolve(io.cwd, options.outputFile);
@@ -151,24 +111,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   return 0;
 }
 
-function onlyErrors(r: PathLintResult): PathLintResult {
+function onlyErrors(r: LintResult): LintResult {
   const messages = r.messages.filter((m) => m.severity === 2);
   return { ...r, messages, warningCount: 0, fixableWarningCount: 0 };
-}
-
-function memo<T>(fn: (key: string) => T): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    let v = cache.get(key);
-    if (v === undefined) cache.set(key, (v = fn(key)));
-    return v;
-  };
-}
-
-function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(resolve(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
 }

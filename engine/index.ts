@@ -3,9 +3,11 @@
  * the benchmarks) imports the engine from here and nowhere else (test/architecture checks it).
  */
 
-// Linting paths: files grouped into modules, on this thread or on workers
+// Linting paths: files found from patterns, grouped into modules, on this thread or on workers
+export { collectFiles, type WalkProblem, type WalkResult } from './batch/file-walker.js';
+export { lintFileList, type LintFileListOptions } from './batch/lint-file-list.js';
 export { emptyStats, groupModules, lintPaths, type PathLintResult, prepareModuleTask } from './batch/lint-paths.js';
-export { createConfigFor, createLintSetup, type RuleSet } from './batch/lint-setup.js';
+export { createConfigFor, createLintSetup, createModuleLinter, type LintSetupOptions, type RuleSet } from './batch/lint-setup.js';
 export { cachedModuleLocator } from './batch/module-locator.js';
 export { autoThreads, lintPathsParallel } from './batch/parallel.js';
 
@@ -17,7 +19,7 @@ export { applyRuleOverrides, applySettingsOverrides, CONFIG_FILE_NAME, ConfigRes
 export { type ResolvedConfig } from './config/resolved-config.js';
 
 // Formatters: stylish, json (ESLint's), sarif
-export { FORMATTER_NAMES, type FormatterName, formatters } from './formatters/index.js';
+export { type Formatter, type FormatterContext, FORMATTER_NAMES, type FormatterName, formatters } from './formatters/index.js';
 
 // What the guidelines name: API lists, DIF codes
 export { DEFAULT_DIF_HANDLER_CODES, DEFAULT_DIF_HANDLERS, isFileQueueApi, LIBRARY_LOAD_APIS, libraryBaseName, PROCESS_APIS, RESERVED_DIF_CODES, SERVICE_CONTROL_APIS, SYSTEM_LIBRARIES, UI_APIS } from './knowledge/api-lists.js';
@@ -29,7 +31,7 @@ export { mergeFixes } from './linter/fixer.js';
 export { fileLanguage, Linter, type ModuleFileInput, type ParsedFile, type ServiceProvider } from './linter/linter.js';
 export { PACKAGE_ROOT, readRuleDoc, ruleDocUrl } from './linter/rule-docs.js';
 export { SourceCode } from './linter/source-code.js';
-export { type Fix, type LintMessage, type OffsetRange, type RelatedLocation, type RuleContext, type RuleEntry, type RuleListener, type RuleModule, type RuleServices, type SharedSettings } from './linter/types.js';
+export { type Fix, type LintMessage, type OffsetRange, type RelatedLocation, type RuleContext, type RuleDocs, type RuleEntry, type RuleListener, type RuleMeta, type RuleModule, type RuleServices, type SharedSettings } from './linter/types.js';
 
 // The installer model: entry points, DIF contexts, globals (contract.ts is what rules may ask)
 export { AncestorChain } from './model/ancestor-chain.js';

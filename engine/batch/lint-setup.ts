@@ -57,9 +57,18 @@ export async function createLintSetup(
   onRuleError?: (ruleId: string, filePath: string, error: unknown) => void,
 ): Promise<LintSetup> {
   const { configFor, resolver } = createConfigFor(options);
+  const { linter, dispose } = await createModuleLinter(options.ruleSet.rules, onRuleError);
+  return { linter, configFor, isIgnored: (p) => resolver.isIgnored(p), dispose };
+}
+
+/** A parser and a linter running `rules` with the installer model; `dispose()` frees both. */
+export async function createModuleLinter(
+  rules: ReadonlyMap<string, RuleModule>,
+  onRuleError?: (ruleId: string, filePath: string, error: unknown) => void,
+): Promise<{ linter: Linter; dispose(): void }> {
   const parser = await CppParser.create();
-  const linter = new Linter({ rules: options.ruleSet.rules, parser, serviceProviders: [installerModelProvider], onRuleError });
-  return { linter, configFor, isIgnored: (p) => resolver.isIgnored(p), dispose: () => {
+  const linter = new Linter({ rules, parser, serviceProviders: [installerModelProvider], onRuleError });
+  return { linter, dispose: () => {
       linter.dispose();
       parser.delete();
     },

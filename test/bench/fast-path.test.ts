@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, MINGW_INCLUDE, type CorpusManifest } from '../../bench/generate-corpus.js';
-import { collectFiles } from '../../cli/file-walker.js';
+import { collectFiles } from '../../engine/batch/file-walker.js';
 import { emptyStats, lintPaths, type LintPathsStats, type PathLintResult } from '../../engine/batch/lint-paths.js';
 import { createLintSetup, type LintSetup } from '../../engine/batch/lint-setup.js';
 import { cachedModuleLocator } from '../../engine/batch/module-locator.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
-import { collectFiles } from '../../cli/file-walker.js';
+import { collectFiles } from '../../engine/batch/file-walker.js';
 import { openToOthers, runNodeScript } from '../support/unprivileged.js';
 
 let root: string;
@@ -84,7 +84,7 @@ describe('collectFiles', () => {
     touch('locked/b.c');
     chmodSync(join(root, 'locked'), 0o000);
     openToOthers(root);
-    const walker = pathToFileURL(join(import.meta.dirname, '../../cli/file-walker.ts')).href;
+    const walker = pathToFileURL(join(import.meta.dirname, '../../engine/batch/file-walker.ts')).href;
     const r = runNodeScript(
       `import { collectFiles } from ${JSON.stringify(walker)};\nconsole.log(JSON.stringify(collectFiles(['.'], { cwd: process.cwd() })));`,
       root,

@@ -1,13 +1,14 @@
 /**
- * Turns the command line's files, folders and globs into the list of files to lint. Folders are
- * walked iteratively (no recursion depth limit), skipping node_modules, .git and ignored paths;
- * symlinked folders are followed once (a loop is reported, not walked forever); unreadable
- * folders and patterns that match nothing are reported as problems, not thrown.
+ * Turns files, folders and globs (the command line's, the library's lintFiles) into the list of
+ * files to lint. Folders are walked iteratively (no recursion depth limit), skipping node_modules,
+ * .git and ignored paths; symlinked folders are followed once (a loop is reported, not walked
+ * forever); unreadable folders and patterns that match nothing are reported as problems, not
+ * thrown.
  */
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { languageOfPath } from '../engine/index.js';
+import { languageOfPath } from '../parsing/cpp-parser.js';
 
 /** Files the linter reads: C/C++ sources and headers, and INF files. */
 const isLintable = (path: string): boolean => languageOfPath(path) !== null;

@@ -1,0 +1,37 @@
+/**
+ * The configuration a lint runs with: coinstaller-lint.json found from each file's folder upward
+ * (or the one file given), with rule overrides on top, over the built-in rules
+ * (engine/config/load-config.ts). Every function of the library takes these options.
+ */
+import { resolve } from 'node:path';
+import { createConfigFor, type LintSetupOptions, type ResolvedConfig, type RuleEntry } from '../engine/index.js';
+import { builtinRuleSet } from '../rules/index.js';
+
+export interface ConfigOptions {
+  /** Relative paths (files, patterns, the config file) are read from here. Default: process.cwd(). */
+  cwd?: string;
+  /** One config file for every file (as --config), instead of the lookup from each file's folder. */
+  configFile?: string;
+  /** Rule levels and options over the config's (as --rule), by rule id. */
+  ruleOverrides?: Record<string, RuleEntry>;
+}
+
+/** The engine's setup options for these, with the built-in rules. */
+export function setupOptions(options: ConfigOptions): LintSetupOptions & { cwd: string } {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  return {
+    cwd,
+    configFile: options.configFile === undefined ? undefined : resolve(cwd, options.configFile),
+    ruleOverrides: options.ruleOverrides,
+    ruleSet: builtinRuleSet,
+  };
+}
+
+/**
+ * The configuration that applies to a file: rule levels and options, settings, ignores.
+ * Throws ConfigError when that configuration is invalid.
+ */
+export function configFor(filePath: string, options: ConfigOptions = {}): ResolvedConfig {
+  const setup = setupOptions(options);
+  return createConfigFor(setup).configFor(resolve(setup.cwd, filePath));
+}
