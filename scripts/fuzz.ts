@@ -80,7 +80,7 @@ function save(out: string, result: FuzzCaseResult, modules: readonly SeedFile[][
   return folder;
 }
 
-async function replay(folder: string, linter: Linter, modules: readonly SeedFile[][]): Promise<number> {
+function replay(folder: string, linter: Linter, modules: readonly SeedFile[][]): number {
   const about = JSON.parse(readFileSync(join(folder, 'case.json'), 'utf8')) as { seed: number; target: string; steps: string[] };
   const module = modules.find((m) => m.some((f) => f.filePath.endsWith(`/${about.target}`)));
   if (!module) {
@@ -104,7 +104,7 @@ async function main(): Promise<number> {
   const linter = realLinter(parser);
   try {
     const modules = seedModules();
-    if (options.replay) return await replay(options.replay, linter, modules);
+    if (options.replay) return replay(options.replay, linter, modules);
     const random = seededRandom(options.seed);
     const deadline = performance.now() + options.seconds * 1000;
     let cases = 0;

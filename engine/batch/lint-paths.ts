@@ -150,14 +150,14 @@ export function lintModuleTask(task: ModuleTask, options: Omit<LintPathsOptions,
   if (options.fix) {
     for (const r of options.linter.fixModule(inputs, options.configFor)) {
       out.push({
-        ...summarize(r.filePath, r.messages, texts.get(r.filePath)!),
+        ...summarize(r.filePath, r.messages, texts.get(r.filePath)),
         ...(r.fixed ? { output: r.output } : {}),
         encoding: encodings.get(r.filePath),
       });
     }
   } else {
     for (const r of options.linter.lintModule(inputs, options.configFor)) {
-      out.push({ ...summarize(r.filePath, r.messages, texts.get(r.filePath)!), encoding: encodings.get(r.filePath) });
+      out.push({ ...summarize(r.filePath, r.messages, texts.get(r.filePath)), encoding: encodings.get(r.filePath) });
     }
   }
   return out;

@@ -62,7 +62,7 @@ async function serve(): Promise<void> {
 }
 
 async function loadRuleSet(moduleUrl: string): Promise<RuleSet> {
-  const loaded: { rules?: unknown } = await import(moduleUrl);
+  const loaded = (await import(moduleUrl)) as { rules?: unknown };
   if (!(loaded.rules instanceof Map)) throw new Error(`${moduleUrl} does not export a map of rules named \`rules\``);
   return { rules: loaded.rules as ReadonlyMap<string, RuleModule>, moduleUrl };
 }

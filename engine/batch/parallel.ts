@@ -86,7 +86,7 @@ export async function lintPathsParallel(files: readonly string[], options: Paral
     await new Promise<void>((resolve, reject) => {
       let running = 0;
       let failed = false;
-      const fail = (error: unknown) => {
+      const fail = (error: Error) => {
         if (failed) return;
         failed = true;
         reject(error);
@@ -149,7 +149,7 @@ function addStats(into: LintPathsStats, add: LintPathsStats): void {
 
 function reviveError(e: { name: string; message: string; problem?: string; details?: Record<string, unknown> }): Error {
   if (e.name === 'ConfigError' && e.problem !== undefined) {
-    const error = new ConfigError(e.problem, { filePath: null, ...(e.details ?? {}) } as ConstructorParameters<typeof ConfigError>[1]);
+    const error = new ConfigError(e.problem, { filePath: null, ...(e.details ?? {}) });
     Object.defineProperty(error, 'message', { value: e.message });
     return error;
   }

@@ -119,7 +119,7 @@ class JsoncReader {
       if (this.text.startsWith(word, this.pos) && !isWordChar(this.text[this.pos + word.length])) {
         const start = this.pos;
         this.pos += word.length;
-        return { ...node, range: [start, this.pos] } as JsonNode;
+        return { ...node, range: [start, this.pos] };
       }
     }
     if (c === "'") throw this.error('strings must be in double quotes', 'a value', pointer, this.pos, this.pos + 1);

@@ -125,6 +125,7 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   if (value === undefined) return 'nothing';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- strings, null, arrays and objects are handled above: a JSON number or boolean is left
   return String(value);
 }
 
