@@ -32,7 +32,7 @@ export interface LintSetup {
   configFor: (filePath: string) => ResolvedConfig;
   isIgnored: (filePath: string) => boolean;
   /** Frees the parser and the linter's queries. */
-  dispose(): void;
+  dispose: () => void;
 }
 
 export function createConfigFor(options: LintSetupOptions): { configFor: (filePath: string) => ResolvedConfig; resolver: ConfigResolver } {
@@ -65,7 +65,7 @@ export async function createLintSetup(
 export async function createModuleLinter(
   rules: ReadonlyMap<string, RuleModule>,
   onRuleError?: (ruleId: string, filePath: string, error: unknown) => void,
-): Promise<{ linter: Linter; dispose(): void }> {
+): Promise<{ linter: Linter; dispose: () => void }> {
   const parser = await CppParser.create();
   const linter = new Linter({ rules, parser, serviceProviders: [installerModelProvider], onRuleError });
   return { linter, dispose: () => {
