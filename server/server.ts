@@ -11,8 +11,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { builtinRules } from '../rules/index.js';
-import { CppParser, createInstallerModelProvider, discoverModule, type RuleModule, type ServiceProvider, wasmMemoryBytes } from '../engine/index.js';
-import { CountingSummaryCache } from './lint/counting-summary-cache.js';
+import { CppParser, discoverModule, type RuleModule, type ServiceProvider, wasmMemoryBytes } from '../engine/index.js';
 import { clientFeatures, serverCapabilities } from './protocol/capabilities.js';
 import { registerCodeActions } from './providers/code-actions.js';
 import { ConfigurationProvider } from './providers/configuration.js';
@@ -58,11 +57,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     const debounceMs = typeof init.debounceMs === 'number' && init.debounceMs >= 0 ? init.debounceMs : DEFAULT_DEBOUNCE_MS;
     const parser = await CppParser.create();
-    const summaryCache = new CountingSummaryCache();
     session = new Session(connection, client, parser, {
       rules: options.rules ?? builtinRules,
-      modelProvider: options.modelProvider?.() ?? createInstallerModelProvider({ summaryCache }),
-      summaryCache: options.modelProvider ? undefined : summaryCache,
+      modelProvider: options.modelProvider?.(),
       locateModule: options.locateModule ?? ((f) => discoverModule(f)),
       debounceMs,
     });
@@ -93,15 +90,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       indexer!.start();
     });
 
-    connection.onRequest(STATS_REQUEST, () => ({
-      parses: { ...s.documents.parseCounts },
-      openDocuments: s.documents.all().length,
-      liveDocumentTrees: s.documents.liveTrees(),
-      moduleLints: s.lint.lintCount,
-      functionRelints: s.lint.functionRelints,
-      summaries: { built: summaryCache.misses, reused: summaryCache.hits, cached: summaryCache.size, spliced: s.lint.splicedSummaries },
-      memory: { rss: process.memoryUsage().rss, jsHeapUsed: process.memoryUsage().heapUsed, wasm: wasmMemoryBytes() },
-    }));
+    connection.onRequest(STATS_REQUEST, () => {
+      const { parses, liveDocumentTrees, moduleLints, functionRelints, summaries } = s.lint.stats();
+      return {
+        parses,
+        openDocuments: s.documents.all().length,
+        liveDocumentTrees,
+        moduleLints,
+        functionRelints,
+        summaries,
+        memory: { rss: process.memoryUsage().rss, jsHeapUsed: process.memoryUsage().heapUsed, wasm: wasmMemoryBytes() },
+      };
+    });
 
     return {
       capabilities: serverCapabilities(client),

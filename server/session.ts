@@ -1,33 +1,30 @@
 /**
  * The state of one server session, created on `initialize`: the negotiated client features, the
- * parser, open documents, files read from disk, configurations and the lint service. Providers
- * (one per LSP feature) share it. Nothing here is module-level: a process can host several.
+ * parser, the configurations with the editor's settings, the engine's lint session (open
+ * documents, files from disk, incremental relint) and the documents by URI. Providers (one per LSP
+ * feature) share it. Nothing here is module-level: a process can host several.
  */
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
-import type { CppParser, RuleModule, ServiceProvider, SummaryCache } from '../engine/index.js';
+import { type CppParser, createLintSession, type LintSession, type RuleModule, type ServiceProvider } from '../engine/index.js';
+import { ConfigStore } from './config/config-store.js';
 import { OpenDocuments } from './documents/open-documents.js';
 import { uriOfFilePath } from './documents/uris.js';
-import { ConfigStore } from './lint/config-store.js';
-import { DiskFiles } from './lint/disk-files.js';
-import { LintService } from './lint/lint-service.js';
 import { Logger } from './logger.js';
 import type { ClientFeatures } from './protocol/capabilities.js';
 
 export interface SessionOptions {
   rules: ReadonlyMap<string, RuleModule>;
-  modelProvider: ServiceProvider;
-  /** The summary cache `modelProvider` reads (then a keystroke inside a function relints that function only). */
-  summaryCache?: SummaryCache;
+  /** The services' provider; absent, the installer model (then a keystroke inside a function relints that function only). */
+  modelProvider?: ServiceProvider;
   locateModule: (filePath: string) => { root: string; files: string[] };
   /** Quiet time after the last change before linting (onType). */
   debounceMs: number;
 }
 
 export class Session {
-  readonly documents = new OpenDocuments();
   readonly configs: ConfigStore;
-  readonly disk: DiskFiles;
-  readonly lint: LintService;
+  readonly lint: LintSession;
+  readonly documents: OpenDocuments;
   readonly logger: Logger;
   private disposed = false;
 
@@ -46,18 +43,17 @@ export class Session {
       },
       () => this.configs.globalSettings().trace.server,
     );
-    this.disk = new DiskFiles(this.documents.parseCounts, () => this.configs.globalSettings().maxFileSize);
-    this.lint = new LintService({
+    this.lint = createLintSession({
       rules: options.rules,
       parser,
-      documents: this.documents,
-      disk: this.disk,
       configs: this.configs,
-      logger: this.logger,
       modelProvider: options.modelProvider,
-      summaryCache: options.summaryCache,
       locateModule: options.locateModule,
+      maxReadBytes: () => this.configs.globalSettings().maxFileSize,
+      onRuleError: (ruleId, filePath, error) => logRuleError(this.logger, ruleId, filePath, error),
+      onLintError: (root, error) => this.logger.error(`Linting ${root} failed: ${describeError(error)}`),
     });
+    this.documents = new OpenDocuments(this.lint);
   }
 
   get isDisposed(): boolean {
@@ -78,8 +74,16 @@ export class Session {
     if (this.disposed) return;
     this.disposed = true;
     this.documents.dispose();
-    this.disk.dispose();
     this.lint.dispose();
     this.parser.delete();
   }
+}
+
+/** Logs a rule's failure the first time that rule fails (it reported an internal error in the file; the other rules ran). */
+export function logRuleError(logger: Logger, ruleId: string, filePath: string, error: unknown): void {
+  logger.warnOnce(`rule:${ruleId}`, `Rule ${ruleId} failed on ${filePath}: ${describeError(error)} (logged once; the other rules ran)`);
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

@@ -4,7 +4,7 @@
  * code actions apply, and the document version they refer to). Pure.
  */
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit } from 'vscode-languageserver/node';
-import { type LineIndex, type LintMessage, type RelatedLocation, utf16ToUtf8Column } from '../../engine/index.js';
+import { type LineIndex, type LintMessage, type NoticeSeverity, type RelatedLocation, utf16ToUtf8Column } from '../../engine/index.js';
 import { toLspRange, type PositionEncoding } from './positions.js';
 import { fixToTextEdits } from './text-edits.js';
 
@@ -90,6 +90,11 @@ export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefin
   if (data.fix !== undefined && !Array.isArray(data.fix)) return undefined;
   if (data.suggestions !== undefined && !(Array.isArray(data.suggestions) && data.suggestions.every((s) => s && Array.isArray(s.edits)))) return undefined;
   return data;
+}
+
+/** The diagnostic severity of a notice the lint session gives instead of findings. */
+export function noticeSeverity(severity: NoticeSeverity): DiagnosticSeverity {
+  return severity === 'error' ? DiagnosticSeverity.Error : severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
 }
 
 /** One informational diagnostic at the start of a file (file too large, not linted, ...). */

@@ -51,8 +51,23 @@ function isUInteger(n: unknown): n is number {
   return typeof n === 'number' && Number.isInteger(n) && n >= 0;
 }
 
-/** Converts a position from the client's encoding to UTF-16 (for TextDocument, which counts UTF-16). */
+/** Converts a position from the client's encoding to UTF-16. */
 export function toUtf16Position(index: LineIndex, position: Position, encoding: PositionEncoding): Position {
   if (encoding === 'utf-16' || position.line >= index.lineCount) return position;
   return { line: position.line, character: utf8ToUtf16Column(index.lineText(position.line), position.character) };
+}
+
+/**
+ * The offsets of a didChange's range (start before end), clamped as vscode-languageserver-
+ * textdocument does: a character past the end of its line is the line's end (before its
+ * terminator), a line past the last one is the end of the text.
+ */
+export function toChangeRange(index: LineIndex, range: Range, encoding: PositionEncoding): OffsetRange {
+  const offset = (p: Position) => {
+    const utf16 = toUtf16Position(index, p, encoding);
+    return index.offsetAt(utf16.line, utf16.character);
+  };
+  const start = offset(range.start);
+  const end = offset(range.end);
+  return start <= end ? [start, end] : [end, start];
 }

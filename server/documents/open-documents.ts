@@ -1,18 +1,16 @@
 /**
- * The documents the client has open: their text (vscode-languageserver-textdocument, updated
- * incrementally), version and syntax tree. Positions from the client are converted from the
- * negotiated encoding to UTF-16 before the text is updated.
+ * The documents the client has open, by URI: the language id, when the text last changed, and the
+ * text itself. For file: URIs the text is the lint session's document (engine/incremental/
+ * source-document.ts: text, version, line index, syntax tree kept between edits); other URIs
+ * (untitled:, ...) are not linted and keep theirs apart. Positions from the client are converted
+ * from the negotiated encoding to UTF-16 offsets before a change is applied.
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex } from '../../engine/index.js';
-import { toUtf16Position, type PositionEncoding } from '../convert/positions.js';
-import { DocumentTree, type ParseCounts } from './document-tree.js';
+import { type LineIndex, type LintSession, SourceDocument } from '../../engine/index.js';
+import { toChangeRange, type PositionEncoding } from '../convert/positions.js';
 import { filePathOfUri } from './uris.js';
 
 export class OpenDocument {
-  readonly tree: DocumentTree;
-  private lines: LineIndex | undefined;
   /** When the text last changed (ms, performance.now()), for debouncing. */
   changedAt = 0;
 
@@ -20,61 +18,51 @@ export class OpenDocument {
     readonly uri: string,
     /** The file path for file: URIs; null for others (untitled:, ...), which are not linted. */
     readonly filePath: string | null,
-    private doc: TextDocument,
-    counts: ParseCounts,
-  ) {
-    this.tree = new DocumentTree(counts);
-  }
+    readonly languageId: string,
+    /** The text, version and tree (the lint session's for a file: URI). */
+    readonly source: SourceDocument,
+  ) {}
 
   get text(): string {
-    return this.doc.getText();
+    return this.source.text;
   }
 
   get version(): number {
-    return this.doc.version;
-  }
-
-  get languageId(): string {
-    return this.doc.languageId;
+    return this.source.version;
   }
 
   get lineIndex(): LineIndex {
-    this.lines ??= new LineIndex(this.doc.getText());
-    return this.lines;
+    return this.source.lineIndex;
+  }
+
+  /** The syntax tree kept between edits. */
+  get tree(): SourceDocument['tree'] {
+    return this.source.tree;
   }
 
   /** Applies the changes of one didChange, in order; each range refers to the text after the previous change. */
   apply(changes: readonly TextDocumentContentChangeEvent[], version: number, encoding: PositionEncoding): void {
-    let doc = this.doc;
-    // line starts follow each change (only the lines it touches are read again)
-    let lines = this.lines;
     for (const change of changes) {
       if ('range' in change && change.range) {
-        lines ??= new LineIndex(doc.getText());
-        const range = {
-          start: toUtf16Position(lines, change.range.start, encoding),
-          end: toUtf16Position(lines, change.range.end, encoding),
-        };
-        doc = TextDocument.update(doc, [{ range, text: change.text }], version);
-        lines = LineIndex.afterEdit(lines, doc.getText());
+        this.source.apply([{ range: toChangeRange(this.source.lineIndex, change.range, encoding), text: change.text }], version);
       } else {
-        doc = TextDocument.update(doc, [{ text: change.text }], version);
-        lines = undefined;
+        this.source.apply([{ text: change.text }], version);
       }
     }
-    if (changes.length === 0) doc = TextDocument.update(doc, [], version);
-    this.doc = doc;
-    this.lines = lines;
+    if (changes.length === 0) this.source.apply([], version);
   }
 }
 
 export class OpenDocuments {
   private readonly byUri = new Map<string, OpenDocument>();
-  readonly parseCounts: ParseCounts = { full: 0, incremental: 0 };
+
+  constructor(private readonly lint: LintSession) {}
 
   open(uri: string, languageId: string, version: number, text: string): OpenDocument {
-    this.byUri.get(uri)?.tree.dispose();
-    const doc = new OpenDocument(uri, filePathOfUri(uri), TextDocument.create(uri, languageId, version, text), this.parseCounts);
+    this.byUri.get(uri)?.source.dispose();
+    const filePath = filePathOfUri(uri);
+    const source = filePath ? this.lint.open(filePath, text, version) : new SourceDocument(text, version);
+    const doc = new OpenDocument(uri, filePath, languageId, source);
     this.byUri.set(uri, doc);
     return doc;
   }
@@ -88,10 +76,13 @@ export class OpenDocuments {
     return undefined;
   }
 
+  /** Closes a document; the lint session reads its file from disk again. */
   close(uri: string): OpenDocument | undefined {
     const doc = this.byUri.get(uri);
-    doc?.tree.dispose();
+    if (!doc) return undefined;
     this.byUri.delete(uri);
+    if (doc.filePath) this.lint.close(doc.filePath, doc.source);
+    doc.source.dispose();
     return doc;
   }
 
@@ -99,15 +90,8 @@ export class OpenDocuments {
     return [...this.byUri.values()];
   }
 
-  /** Number of live syntax trees held for open documents. */
-  liveTrees(): number {
-    let n = 0;
-    for (const doc of this.byUri.values()) if (doc.tree.current) n++;
-    return n;
-  }
-
   dispose(): void {
-    for (const doc of this.byUri.values()) doc.tree.dispose();
+    for (const doc of this.byUri.values()) doc.source.dispose();
     this.byUri.clear();
   }
 }

@@ -15,12 +15,11 @@ import {
   type ExecuteCommandParams,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import { languageOfPath, type LintMessage, ruleDocUrl } from '../../engine/index.js';
+import { editBetween, languageOfPath, type LintMessage, ruleDocUrl } from '../../engine/index.js';
 import { disableForFile, disableForLine } from '../actions/disable-directive.js';
 import { diagnosticData, DIAGNOSTIC_SOURCE, type DiagnosticData } from '../convert/diagnostics.js';
 import { toOffsetRange } from '../convert/positions.js';
 import { fixToTextEdit } from '../convert/text-edits.js';
-import { editBetween } from '../documents/tree-edit.js';
 import type { OpenDocument } from '../documents/open-documents.js';
 import { FIX_ALL_KIND, SHOW_DOCS_COMMAND } from '../protocol/capabilities.js';
 import type { Session } from '../session.js';
@@ -42,13 +41,13 @@ function codeActions(session: Session, diagnostics: DiagnosticsProvider, params:
   const only = Array.isArray(params.context?.only) ? params.context.only : undefined;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
 
-  let outcome = session.lint.cachedFile(doc.filePath);
+  let outcome = session.lint.cached(doc.filePath);
   if (!outcome || outcome.version !== doc.version) {
     // Editors ask for code actions automatically on every cursor move: while the user types,
     // answer from nothing rather than lint ahead of the debounce (the editor asks again when the
     // diagnostics change). An explicit request (or a client that does not say) lints now.
     if (params.context?.triggerKind === CodeActionTriggerKind.Automatic) return [];
-    outcome = session.lint.lintFile(doc.filePath);
+    outcome = session.lint.lint(doc.filePath);
   }
   if (outcome.version !== doc.version || outcome.notice) return [];
   const inRange = outcome.messages.filter((m) => m.range[0] <= range[1] && m.range[1] >= range[0]);
@@ -93,7 +92,7 @@ function codeActions(session: Session, diagnostics: DiagnosticsProvider, params:
   const fixable = outcome.messages.some((m: LintMessage) => m.fix);
   const explicitFixAll = only !== undefined && wants(FIX_ALL_KIND);
   if (wants(FIX_ALL_KIND) && (explicitFixAll || (fixable && inRange.some((m) => m.fix)))) {
-    const fixed = session.lint.fixFile(doc.filePath);
+    const fixed = session.lint.fix(doc.filePath);
     if (fixed && fixed.version === doc.version) {
       const span = editBetween(doc.text, fixed.output)!;
       const edit: TextEdit = fixToTextEdit(

@@ -17,12 +17,11 @@ import {
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
-import { LineIndex, ruleDocUrl } from '../../engine/index.js';
-import { fileNotice, toDiagnostic } from '../convert/diagnostics.js';
+import { type FileOutcome, LineIndex, ruleDocUrl } from '../../engine/index.js';
+import { fileNotice, noticeSeverity, toDiagnostic } from '../convert/diagnostics.js';
 import type { OpenDocument } from '../documents/open-documents.js';
 import { filePathOfUri } from '../documents/uris.js';
-import { configFileDiagnostics, isConfigFile } from '../lint/config-file-check.js';
-import type { FileOutcome } from '../lint/file-outcome.js';
+import { configFileDiagnostics, isConfigFile } from '../config/config-file-check.js';
 import type { Session } from '../session.js';
 
 export class DiagnosticsProvider {
@@ -164,7 +163,7 @@ export class DiagnosticsProvider {
       return;
     }
     const started = performance.now();
-    const module = this.session.lint.lintModuleOf(doc.filePath, [doc.filePath]);
+    const module = this.session.lint.lintModule(doc.filePath, [doc.filePath]);
     this.session.logger.debug(`${uri} v${doc.version}: results in ${Math.round(performance.now() - started)} ms`);
     for (const other of this.session.documents.all()) {
       if (!other.filePath) continue;
@@ -202,7 +201,7 @@ export class DiagnosticsProvider {
   }
 
   private diskConfigDiagnostics(filePath: string): Diagnostic[] {
-    const read = this.session.disk.get(filePath).read;
+    const read = this.session.lint.fileOnDisk(filePath);
     const text = read.ok ? read.text : null;
     if (text === null) return [];
     return configFileDiagnostics(text, filePath, this.session.lint.rules, this.session.client.encoding);
@@ -229,7 +228,7 @@ export class DiagnosticsProvider {
       if (this.runMode(doc) === 'onSave') return this.fromSnapshot(doc, params.previousResultId);
     }
     const started = performance.now();
-    const outcome = this.session.lint.lintFile(filePath);
+    const outcome = this.session.lint.lint(filePath);
     this.session.logger.debug(`${uri} v${doc?.version ?? '(disk)'}: results in ${Math.round(performance.now() - started)} ms`);
     if (token.isCancellationRequested) throw cancelled();
     const current = this.session.documents.get(uri);
@@ -249,7 +248,7 @@ export class DiagnosticsProvider {
    */
   private relatedReports(filePath: string): { relatedDocuments?: Record<string, FullDocumentDiagnosticReport> } {
     if (!this.session.client.relatedDocuments) return {};
-    const module = this.session.lint.lintModuleOf(filePath, [filePath]);
+    const module = this.session.lint.lintModule(filePath, [filePath]);
     const relatedDocuments: Record<string, FullDocumentDiagnosticReport> = {};
     for (const [path, outcome] of module.files) {
       const doc = this.session.documents.byPath(path);
@@ -262,7 +261,7 @@ export class DiagnosticsProvider {
   private fromSnapshot(doc: OpenDocument, previous: string | undefined): DocumentDiagnosticReport {
     let snapshot = this.snapshots.get(doc.uri);
     if (!snapshot) {
-      const outcome = this.session.lint.lintFile(doc.filePath!);
+      const outcome = this.session.lint.lint(doc.filePath!);
       snapshot = { resultId: `${outcome.resultId}.s`, items: this.toDiagnostics(outcome) };
       this.snapshots.set(doc.uri, snapshot);
     }
@@ -301,7 +300,7 @@ export class DiagnosticsProvider {
     const done = new Set<string>();
     for (const filePath of this.knownSourceFiles()) {
       if (done.has(filePath) || this.session.documents.byPath(filePath)) continue;
-      const module = this.session.lint.lintModuleOf(filePath, this.session.lint.reportableFiles(filePath));
+      const module = this.session.lint.lintModule(filePath, this.session.lint.reportableFiles(filePath));
       for (const [path, outcome] of module.files) {
         if (done.has(path) || this.session.documents.byPath(path)) continue;
         done.add(path);
@@ -327,7 +326,7 @@ export class DiagnosticsProvider {
   // -------------------------------------------------------------------------------------------
 
   toDiagnostics(outcome: FileOutcome): Diagnostic[] {
-    if (outcome.notice) return [fileNotice(outcome.notice.message, outcome.notice.severity)];
+    if (outcome.notice) return [fileNotice(outcome.notice.message, noticeSeverity(outcome.notice.severity))];
     const session = this.session;
     const ctx = {
       filePath: outcome.filePath,
@@ -339,7 +338,7 @@ export class DiagnosticsProvider {
       linesOf: (p: string) => {
         const doc = session.documents.byPath(p);
         if (doc) return doc.lineIndex;
-        const read = session.disk.get(p).read;
+        const read = session.lint.fileOnDisk(p);
         return read.ok ? new LineIndex(read.text) : undefined;
       },
     };

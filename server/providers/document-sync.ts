@@ -43,16 +43,15 @@ export function registerDocumentSync(session: Session, diagnostics: DiagnosticsP
     const doc = documents.get(params?.textDocument?.uri);
     if (!doc) return;
     // What is on disk is now the document's text: forget the old copy.
-    if (doc.filePath) session.lint.diskChanged([doc.filePath], false);
+    if (doc.filePath) session.lint.filesChanged([doc.filePath], false);
     diagnostics.saved(doc);
   });
 
   connection.onDidCloseTextDocument((params) => {
     const uri = params?.textDocument?.uri;
     if (typeof uri !== 'string') return;
-    const doc = documents.close(uri);
-    // The file on disk may differ from the closed editor's text.
-    if (doc?.filePath) session.lint.diskChanged([doc.filePath], false);
+    // (the lint session reads the file from disk again: it may differ from the closed editor's text)
+    documents.close(uri);
     diagnostics.closed(uri);
   });
 }

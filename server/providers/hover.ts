@@ -29,8 +29,8 @@ function hover(session: Session, params: HoverParams): Hover | null {
     range = range ? [Math.min(range[0], r[0]), Math.max(range[1], r[1])] : r;
   };
 
-  let outcome = session.lint.cachedFile(doc.filePath);
-  if (!outcome || outcome.version !== doc.version) outcome = session.lint.lintFile(doc.filePath);
+  let outcome = session.lint.cached(doc.filePath);
+  if (!outcome || outcome.version !== doc.version) outcome = session.lint.lint(doc.filePath);
   if (outcome.version === doc.version && !outcome.notice) {
     const seen = new Set<string>();
     for (const m of outcome.messages) {
@@ -52,7 +52,7 @@ function hover(session: Session, params: HoverParams): Hover | null {
         widen(word.range);
       }
       const entry = session.lint
-        .entryPointsOf(doc.filePath)
+        .entryPoints(doc.filePath)
         .find((e) => e.filePath === doc.filePath && e.nameRange[0] <= offset && offset <= e.nameRange[1]);
       if (entry) {
         sections.push(entryPointHover(entry, difCodeInfo, callsByDifCode(session, doc, entry)));
@@ -70,7 +70,7 @@ function hover(session: Session, params: HoverParams): Hover | null {
 /** The functions an entry point calls under each DIF code, asked of the installer model call by call. */
 function callsByDifCode(session: Session, doc: OpenDocument, entry: EntryPointInfo): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const model = doc.filePath ? session.lint.currentModel(doc.filePath) : undefined;
+  const model = doc.filePath ? session.lint.model(doc.filePath) : undefined;
   if (!model || !doc.filePath) return out;
   const root = doc.tree.treeFor(session.parser, doc.text).rootNode;
   const body = root.descendantForIndex(entry.range[0], Math.max(entry.range[0], entry.range[1] - 1));

@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME, isModuleFile, languageOfPath } from '../../engine/index.js';
 import { filePathOfUri } from '../documents/uris.js';
-import { isConfigFile } from '../lint/config-file-check.js';
+import { isConfigFile } from '../config/config-file-check.js';
 import type { Session } from '../session.js';
 import type { ConfigurationProvider } from './configuration.js';
 import type { DiagnosticsProvider } from './diagnostics.js';
@@ -111,10 +111,10 @@ export class WorkspaceIndexer {
       for (const file of modules.values()) {
         if (generation !== this.generation || session.isDisposed) return;
         try {
-          session.lint.lintModuleOf(file, session.lint.reportableFiles(file));
+          session.lint.lintModule(file, session.lint.reportableFiles(file));
           // Keep syntax trees only for modules being edited: a large workspace would hold them all.
           const members = session.lint.moduleOf(file).files;
-          if (!members.some((f) => session.documents.byPath(f))) session.disk.releaseTrees(members);
+          if (!members.some((f) => session.documents.byPath(f))) session.lint.releaseTrees(members);
         } catch (error) {
           session.logger.error(`Indexing ${file} failed: ${String(error)}`);
         }
@@ -168,7 +168,7 @@ export class WorkspaceIndexer {
         configChanged = true;
         if (change.type === FileChangeType.Deleted) this.configFiles.delete(path);
         else this.configFiles.add(path);
-        this.session.disk.invalidate(path);
+        this.session.lint.filesChanged([path], false);
         continue;
       }
       if (!isModuleFile(path)) continue;
@@ -181,7 +181,7 @@ export class WorkspaceIndexer {
         createdOrDeleted = true;
       }
     }
-    if (changed.length > 0) this.session.lint.diskChanged(changed, createdOrDeleted);
+    if (changed.length > 0) this.session.lint.filesChanged(changed, createdOrDeleted);
     if (configChanged) {
       this.session.configs.invalidate();
       this.session.lint.invalidateAll();

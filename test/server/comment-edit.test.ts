@@ -7,8 +7,8 @@ import type { LintMessage } from '../../engine/linter/types.js';
 import { CppParser } from '../../engine/parsing/cpp-parser.js';
 import { LineIndex } from '../../engine/text/line-index.js';
 import { differingRegion } from '../../engine/text/text-shift.js';
-import { commentOnlyEdit } from '../../server/lint/comment-edit.js';
-import { shiftEntryPoints, shiftMessages } from '../../server/lint/shift-outcome.js';
+import { commentOnlyEdit } from '../../engine/incremental/comment-edit.js';
+import { shiftEntryPoints, shiftMessages } from '../../engine/incremental/shift-outcome.js';
 
 let parser: CppParser;
 beforeAll(async () => {

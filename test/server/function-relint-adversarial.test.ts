@@ -1,5 +1,5 @@
 /**
- * Adversarial review of the one-function relint (server/lint/function-relint.ts): edits chosen to
+ * Adversarial review of the one-function relint (engine/incremental/function-relint.ts): edits chosen to
  * make the fast path differ from a lint from scratch. The harness is test/server/support/relint-editor.ts.
  */
 import { readFileSync } from 'node:fs';
@@ -7,11 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
 import type { RuleModule } from '../../engine/linter/types.js';
-import { LineIndex } from '../../engine/text/line-index.js';
 import { differingRegion } from '../../engine/text/text-shift.js';
-import { isFixNeutralEdit } from '../../server/lint/fix-neutral-edit.js';
+import { isFixNeutralEdit } from '../../engine/incremental/fix-neutral-edit.js';
 import { pick, randomInt, seededRandom } from '../support/mutate.js';
-import { pathUri } from './support/lsp-client.js';
 import { Editor, finishBranchModule, insideBodies, relintService, relintWorld, typeRandomly, type RelintWorld } from './support/relint-editor.js';
 import { tempWorkspace } from './support/workspace.js';
 
@@ -498,7 +496,7 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
     });
   });
 
-  // relintedFunction and shiftedOutcome (lint-service.ts) check the new text's size against
+  // relintedFunction and shiftedOutcome (engine/incremental/lint-service.ts) check the new text's size against
   // maxFileSize as run() does
   for (const [where, anchor] of [
     ['code (the one-function relint)', 'value = 3'],
@@ -508,15 +506,14 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
       const source = scenario(WORK);
       const ws = tempWorkspace({ ...CONFIG, 'co.c': source });
       const file = ws.path('co.c');
-      const { lint, documents, dispose } = relintService(world, ws, builtinRules, Buffer.byteLength(source, 'utf8'));
+      const { lint, dispose } = relintService(world, ws, builtinRules, Buffer.byteLength(source, 'utf8'));
       try {
-        const doc = documents.open(pathUri(file), 'c', 1, source);
-        expect(lint.lintFile(file).notice).toBeUndefined();
-        expect(lint.lintFile(file).messages.length).toBeGreaterThan(0);
+        lint.open(file, source, 1);
+        expect(lint.lint(file).notice).toBeUndefined();
+        expect(lint.lint(file).messages.length).toBeGreaterThan(0);
         const at = source.indexOf(anchor) + anchor.length;
-        const lines = new LineIndex(source);
-        doc.apply([{ range: { start: lines.positionAt(at), end: lines.positionAt(at) }, text: '1' }], 2, 'utf-16');
-        const over = lint.lintFile(file);
+        lint.update(file, [{ range: [at, at], text: '1' }], 2);
+        const over = lint.lint(file);
         expect(over.notice?.message ?? '').toMatch(/maxFileSize/);
         expect(over.messages).toEqual([]);
       } finally {

@@ -1,6 +1,6 @@
 /**
  * Differential: keystrokes typed inside function bodies of open documents, each answered by the
- * lint service (which relints the one function when it can, function-relint.ts), give exactly the
+ * lint session (which relints the one function when it can, function-relint.ts), give exactly the
  * messages of a lint of the module from scratch: ranges, lines and columns, text, related places,
  * fixes and suggestions. On the example module (two files open: the entry point and the UI file,
  * whose findings point into the other) and on a generated 800-line installer. The keystrokes that
@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { differingRegion } from '../../engine/text/text-shift.js';
-import { isFixNeutralEdit } from '../../server/lint/fix-neutral-edit.js';
+import { isFixNeutralEdit } from '../../engine/incremental/fix-neutral-edit.js';
 import { Editor, finishBranchModule, installerWorkspace, relintWorld, TYPING, typeRandomly, type RelintWorld } from './support/relint-editor.js';
 import { tempWorkspace } from './support/workspace.js';
 

@@ -1,15 +1,13 @@
-/** The server's lint service in-process: rule failures logged once, caching by version, module re-use. */
+/** The lint session in-process, as the server makes it: rule failures logged once, caching by version, module re-use. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Node } from 'web-tree-sitter';
 import type { RuleModule } from '../../engine/linter/types.js';
 import { CppParser } from '../../engine/parsing/cpp-parser.js';
-import { OpenDocuments } from '../../server/documents/open-documents.js';
-import { ConfigStore } from '../../server/lint/config-store.js';
-import { DiskFiles } from '../../server/lint/disk-files.js';
-import { LintService } from '../../server/lint/lint-service.js';
+import { createLintSession } from '../../engine/incremental/lint-service.js';
+import { ConfigStore } from '../../server/config/config-store.js';
 import { Logger } from '../../server/logger.js';
 import { defaultServerSettings } from '../../server/protocol/settings.js';
-import { pathUri } from './support/lsp-client.js';
+import { logRuleError } from '../../server/session.js';
 import { tempWorkspace, type TempWorkspace } from './support/workspace.js';
 
 const docs = { description: 'd', guideline: 'g', url: 'file:///x', recommended: true };
@@ -47,72 +45,64 @@ function service(logs: string[]) {
     ['bad-call', badCall],
     ['throws', throws],
   ]);
-  const documents = new OpenDocuments();
   const configs = new ConfigStore(rules);
   configs.setFolders([ws.root]);
   configs.setSettings(null, defaultServerSettings());
-  const disk = new DiskFiles(documents.parseCounts, () => 1 << 20);
   const logger = new Logger((_type, message) => logs.push(message), () => 'off');
-  const lint = new LintService({
+  return createLintSession({
     rules,
     parser,
-    documents,
-    disk,
     configs,
-    logger,
+    maxReadBytes: () => 1 << 20,
+    onRuleError: (ruleId, filePath, error) => logRuleError(logger, ruleId, filePath, error),
     modelProvider: () => ({}),
     locateModule: () => ({ root: ws.root, files: [ws.path('a.c'), ws.path('b.c')] }),
   });
-  return { lint, documents, disk };
 }
 
-describe('LintService', () => {
+describe('LintSession', () => {
   it('logs a throwing rule once, and the other rules still report', () => {
     const logs: string[] = [];
-    const { lint, documents, disk } = service(logs);
-    const uri = pathUri(ws.path('a.c'));
-    const doc = documents.open(uri, 'c', 1, 'void f(void) { bad(); }\n');
-    const first = lint.lintFile(ws.path('a.c'));
+    const lint = service(logs);
+    lint.open(ws.path('a.c'), 'void f(void) { bad(); }\n', 1);
+    const first = lint.lint(ws.path('a.c'));
     expect(first.messages.filter((m) => m.ruleId === 'bad-call').map((m) => m.range)).toEqual([[15, 18]]);
     expect(first.messages.find((m) => m.ruleId === 'throws')?.message).toMatch(/Internal error in rule throws: boom/);
-    doc.apply([{ text: 'void f(void) { bad(); bad(); }\n' }], 2, 'utf-16');
-    const second = lint.lintFile(ws.path('a.c'));
+    lint.update(ws.path('a.c'), 'void f(void) { bad(); bad(); }\n', 2);
+    const second = lint.lint(ws.path('a.c'));
     expect(second.messages.filter((m) => m.ruleId === 'bad-call')).toHaveLength(2);
     expect(logs.filter((l) => l.includes('Rule throws failed'))).toHaveLength(1);
-    documents.dispose();
-    disk.dispose();
+    lint.dispose();
   });
 
   it('reuses the cached result while nothing changed, and re-lints after an edit or a change on disk', () => {
-    const { lint, documents, disk } = service([]);
-    const doc = documents.open(pathUri(ws.path('a.c')), 'c', 1, 'void f(void) { bad(); }\n');
-    const first = lint.lintFile(ws.path('a.c'));
-    expect(lint.lintFile(ws.path('a.c'))).toBe(first);
-    expect(lint.lintCount).toBe(1);
-    doc.apply([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }], 2, 'utf-16');
-    const second = lint.lintFile(ws.path('a.c'));
+    const lint = service([]);
+    lint.open(ws.path('a.c'), 'void f(void) { bad(); }\n', 1);
+    const first = lint.lint(ws.path('a.c'));
+    expect(lint.lint(ws.path('a.c'))).toBe(first);
+    expect(lint.stats().moduleLints).toBe(1);
+    lint.update(ws.path('a.c'), [{ range: [0, 0], text: '\n' }], 2);
+    const second = lint.lint(ws.path('a.c'));
     expect(second.version).toBe(2);
     expect(second.resultId).not.toBe(first.resultId);
-    lint.diskChanged([ws.path('b.c')], false);
-    lint.lintFile(ws.path('a.c'));
-    expect(lint.lintCount).toBe(3);
+    lint.filesChanged([ws.path('b.c')], false);
+    lint.lint(ws.path('a.c'));
+    expect(lint.stats().moduleLints).toBe(3);
     // Both files parsed fully once; the edited one incrementally after that; b.c again after its change.
-    expect(documents.parseCounts).toEqual({ full: 3, incremental: 1 });
-    documents.dispose();
-    disk.dispose();
+    expect(lint.stats().parses).toEqual({ full: 3, incremental: 1 });
+    lint.dispose();
   });
 
   it('after a workspace lint of every file, a keystroke lints (reports) the open file only', () => {
-    const { lint, documents, disk } = service([]);
+    const lint = service([]);
     const a = ws.path('a.c');
     const b = ws.path('b.c');
-    expect([...lint.lintModuleOf(a, [a, b]).files.keys()].sort()).toEqual([a, b]);
-    const doc = documents.open(pathUri(a), 'c', 1, 'void f(void) { bad(); }\n');
-    doc.apply([{ text: 'void f(void) { bad(); bad(); }\n' }], 2, 'utf-16');
-    const module = lint.lintModuleOf(a, [a]);
+    expect([...lint.lintModule(a, [a, b]).files.keys()].sort()).toEqual([a, b]);
+    lint.open(a, 'void f(void) { bad(); }\n', 1);
+    lint.update(a, [{ text: 'void f(void) { bad(); bad(); }\n' }], 2);
+    const module = lint.lintModule(a, [a]);
     expect([...module.files.keys()]).toEqual([a]);
     expect(module.files.get(a)!.messages.filter((m) => m.ruleId === 'bad-call')).toHaveLength(2);
-    documents.dispose();
-    disk.dispose();
+    lint.dispose();
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CppParser } from '../../engine/parsing/cpp-parser.js';
-import { DocumentTree } from '../../server/documents/document-tree.js';
-import { editBetween, pointAt } from '../../server/documents/tree-edit.js';
+import { DocumentTree } from '../../engine/incremental/document-tree.js';
+import { editBetween, pointAt } from '../../engine/incremental/tree-edit.js';
 
 describe('editBetween', () => {
   it('is null for equal texts', () => {

@@ -1,27 +1,22 @@
 /**
- * The harness of the one-function relint's differential tests: a lint service typed into like an
- * editor (Editor), every version of every open file compared with a lint of the module from scratch,
- * and the workspaces the tests type into.
+ * The harness of the one-function relint's differential tests: a lint session (engine/incremental/)
+ * typed into like an editor (Editor), every version of every open file compared with a lint of the
+ * module from scratch, and the workspaces the tests type into.
  */
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { generateInstaller } from '../../../bench/big-installer.js';
 import { builtinRules } from '../../../rules/index.js';
 import { ConfigResolver } from '../../../engine/config/load-config.js';
+import { createLintSession } from '../../../engine/incremental/lint-service.js';
 import { Linter } from '../../../engine/linter/linter.js';
 import type { LintMessage, RuleModule } from '../../../engine/linter/types.js';
-import { createInstallerModelProvider, discoverModule, installerModelProvider, SummaryCache } from '../../../engine/model/index.js';
+import { discoverModule, installerModelProvider } from '../../../engine/model/index.js';
 import { CppParser } from '../../../engine/parsing/cpp-parser.js';
-import { LineIndex } from '../../../engine/text/line-index.js';
-import { OpenDocuments } from '../../../server/documents/open-documents.js';
-import { ConfigStore } from '../../../server/lint/config-store.js';
-import { DiskFiles } from '../../../server/lint/disk-files.js';
-import { LintService } from '../../../server/lint/lint-service.js';
-import { Logger } from '../../../server/logger.js';
+import { ConfigStore } from '../../../server/config/config-store.js';
 import { defaultServerSettings } from '../../../server/protocol/settings.js';
 import { realLinter } from '../../robustness/invariants.js';
 import { pick, randomInt, seededRandom } from '../../support/mutate.js';
-import { pathUri } from './lsp-client.js';
 import { tempWorkspace, type TempWorkspace } from './workspace.js';
 
 /** The parser and the linter of a test file (made in beforeAll, freed in afterAll). */
@@ -38,25 +33,13 @@ export async function relintWorld(): Promise<RelintWorld> {
   return { parser, linter, dispose: () => (linter.dispose(), parser.delete()) };
 }
 
+/** A lint session with the installer model over its own summary cache (so with the one-function relint), modules found by discoverModule. */
 export function relintService(world: RelintWorld, ws: TempWorkspace, rules: ReadonlyMap<string, RuleModule> = builtinRules, maxFileSize?: number) {
-  const documents = new OpenDocuments();
   const configs = new ConfigStore(rules);
   configs.setFolders([ws.root]);
   configs.setSettings(null, { ...defaultServerSettings(), ...(maxFileSize ? { maxFileSize } : {}) });
-  const disk = new DiskFiles(documents.parseCounts, () => 1 << 22);
-  const summaryCache = new SummaryCache();
-  const lint = new LintService({
-    rules,
-    parser: world.parser,
-    documents,
-    disk,
-    configs,
-    logger: new Logger(() => undefined, () => 'off'),
-    modelProvider: createInstallerModelProvider({ summaryCache }),
-    summaryCache,
-    locateModule: (f) => discoverModule(f),
-  });
-  return { lint, documents, dispose: () => (lint.dispose(), documents.dispose(), disk.dispose()) };
+  const lint = createLintSession({ rules, parser: world.parser, configs, maxReadBytes: () => 1 << 22 });
+  return { lint, dispose: () => lint.dispose() };
 }
 
 /** The messages of a fresh lint of the module, `texts` standing for the open files. */
@@ -95,11 +78,11 @@ export function insideBodies(parser: CppParser, text: string): number[] {
 /** What a keystroke in code may type: mostly characters that keep the model's shape, some that do not. */
 export const TYPING = ['1', '7', 'a', 'x', ' ', '  ', '\n', '\r\n', '"', ';', '(', ')', '{', '}', 'Sleep(1);', 'MessageBoxW(NULL, L"x", L"y", MB_OK);', 'g_count++;', 'case DIF_REMOVE:', '/*', '\u00e9', '\u{1F680}'];
 
-/** Open documents typed into through the lint service, every version compared with a lint from scratch. */
+/** Open documents typed into through the lint session, every version compared with a lint from scratch. */
 export class Editor {
   private readonly service: ReturnType<typeof relintService>;
   readonly texts = new Map<string, string>();
-  private readonly docs: { f: string; doc: ReturnType<OpenDocuments['open']>; version: number }[];
+  private readonly docs: { f: string; version: number }[];
   checked = 0;
 
   constructor(
@@ -112,7 +95,8 @@ export class Editor {
     this.docs = files.map((f) => {
       const text = readFileSync(f, 'utf8');
       this.texts.set(f, text);
-      return { f, doc: this.service.documents.open(pathUri(f), 'c', 1, text), version: 1 };
+      this.service.lint.open(f, text, 1);
+      return { f, version: 1 };
     });
     this.compare('the texts as opened');
   }
@@ -122,7 +106,7 @@ export class Editor {
   }
 
   get relints(): number {
-    return this.service.lint.functionRelints;
+    return this.service.lint.stats().functionRelints;
   }
 
   /** Replaces [at, at + removed) of `file` with `inserted`, then compares every open file's results. */
@@ -136,8 +120,7 @@ export class Editor {
     const target = this.docs.find((d) => d.f === file)!;
     const text = this.texts.get(file)!;
     const end = Math.min(at + removed, text.length);
-    const lines = new LineIndex(text);
-    target.doc.apply([{ range: { start: lines.positionAt(at), end: lines.positionAt(end) }, text: inserted }], ++target.version, 'utf-16');
+    this.service.lint.update(file, [{ range: [at, end], text: inserted }], ++target.version);
     this.texts.set(file, text.slice(0, at) + inserted + text.slice(end));
   }
 
@@ -147,7 +130,7 @@ export class Editor {
   }
 
   messagesOf(file: string): LintMessage[] {
-    return this.service.lint.lintFile(file).messages;
+    return this.service.lint.lint(file).messages;
   }
 
   private compare(what: string): void {

@@ -1,16 +1,17 @@
 /** The files of a module as the linter takes them: open documents' texts and trees, the others' from disk. */
-import { type CppParser, fileLanguage, type ModuleFileInput } from '../../engine/index.js';
-import type { OpenDocuments } from '../documents/open-documents.js';
+import { fileLanguage, type ModuleFileInput } from '../linter/linter.js';
+import type { CppParser } from '../parsing/cpp-parser.js';
 import type { DiskFiles } from './disk-files.js';
+import type { SourceDocuments } from './source-document.js';
 
 /**
  * Every file of the module with its text (and tree), only `report` reported; files that cannot be
  * read are left out, and undefined is returned when `report` itself cannot be.
  */
-export function moduleInputs(files: readonly string[], report: string, documents: OpenDocuments, disk: DiskFiles, parser: CppParser): ModuleFileInput[] | undefined {
+export function moduleInputs(files: readonly string[], report: string, documents: SourceDocuments, disk: DiskFiles, parser: CppParser): ModuleFileInput[] | undefined {
   const inputs: ModuleFileInput[] = [];
   for (const f of files) {
-    const doc = documents.byPath(f);
+    const doc = documents.get(f);
     const cpp = fileLanguage(f) === 'cpp';
     if (doc) {
       inputs.push({ filePath: f, text: doc.text, tree: cpp ? doc.tree.treeFor(parser, doc.text) : undefined, lineIndex: doc.lineIndex, report: f === report });

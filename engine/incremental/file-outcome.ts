@@ -1,10 +1,15 @@
 /** What one lint gives for one file: the messages, or a notice instead of them, and the text they refer to. */
-import type { DiagnosticSeverity } from 'vscode-languageserver/node';
-import type { EntryPointInfo, InstallerModelService, LineIndex, LintMessage, Outline } from '../../engine/index.js';
+import type { LintMessage } from '../linter/types.js';
+import type { EntryPointInfo, InstallerModelService } from '../model/contract.js';
+import type { Outline } from '../model/top-level-outline.js';
+import type { LineIndex } from '../text/line-index.js';
+
+/** How much a notice matters: an unreadable file or a failed lint is an error, a broken config a warning. */
+export type NoticeSeverity = 'error' | 'warning' | 'information';
 
 export interface FileNotice {
   message: string;
-  severity: DiagnosticSeverity;
+  severity: NoticeSeverity;
 }
 
 export interface FileOutcome {
@@ -19,8 +24,14 @@ export interface FileOutcome {
   resultId: string;
 }
 
-export interface ModuleOutcome {
+/** What a lint of a module gives: each file reported, by path. */
+export interface ModuleResults {
+  /** The module's root folder (module-discovery.ts). */
   root: string;
+  files: ReadonlyMap<string, FileOutcome>;
+}
+
+export interface ModuleOutcome extends ModuleResults {
   /** The state of the module's inputs this was computed from. */
   key: string;
   files: Map<string, FileOutcome>;

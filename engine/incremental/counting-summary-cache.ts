@@ -2,7 +2,7 @@
  * The installer model's SummaryCache, counting how many file summaries were (re)built: after an
  * edit only the edited file's summary should be.
  */
-import { SummaryCache } from '../../engine/index.js';
+import { SummaryCache } from '../model/summary-cache.js';
 
 export class CountingSummaryCache extends SummaryCache {
   /** Summaries asked for and not found (so built again). */

@@ -5,7 +5,7 @@
  * "IN" turns a blanked macro back into an identifier) is covered too. Pure.
  */
 import type { Point } from 'web-tree-sitter';
-import { commonPrefixLength, commonSuffixLength } from '../../engine/index.js';
+import { commonPrefixLength, commonSuffixLength } from '../text/text-shift.js';
 
 export interface TextEditSpan {
   startIndex: number;

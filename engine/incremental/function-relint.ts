@@ -12,8 +12,17 @@
  * in another file that points into the function, a failing rule) is left to a full lint. The
  * module's model is rebuilt (from the spliced summary), so hovers and entry points are current.
  */
-import { type FileSummary, languageOfPath, type LineIndex, type LintMessage, type ModuleFileInput, moduleNames, type OffsetRange, type Outline, type SharedSettings, type SummaryCache, type TextShift, topLevelOutline, wasmBindingOf, wasmModuleObject } from '../../engine/index.js';
-import type { OpenDocuments } from '../documents/open-documents.js';
+import type { ModuleFileInput } from '../linter/linter.js';
+import type { LintMessage, OffsetRange, SharedSettings } from '../linter/types.js';
+import { wasmBindingOf } from '../model/summarize-cursor.js';
+import type { SummaryCache } from '../model/summary-cache.js';
+import { moduleNames } from '../model/summary-splice.js';
+import type { FileSummary } from '../model/summary-types.js';
+import { type Outline, topLevelOutline } from '../model/top-level-outline.js';
+import { languageOfPath, wasmModuleObject } from '../parsing/cpp-parser.js';
+import type { LineIndex } from '../text/line-index.js';
+import type { TextShift } from '../text/text-shift.js';
+import type { SourceDocuments } from './source-document.js';
 import { shiftMessages } from './shift-outcome.js';
 
 export interface FunctionRelintPlan {
@@ -108,10 +117,10 @@ export function mergeRelinted(
 }
 
 /** What the next keystroke's relint compares with, for each open C/C++ document of the module. */
-export function relintBases(files: readonly string[], documents: OpenDocuments): Map<string, { blanked: string; outline: Outline }> {
+export function relintBases(files: readonly string[], documents: SourceDocuments): Map<string, { blanked: string; outline: Outline }> {
   const bases = new Map<string, { blanked: string; outline: Outline }>();
   for (const f of files) {
-    const doc = documents.byPath(f);
+    const doc = documents.get(f);
     const tree = doc?.tree.current;
     if (!doc || !tree || languageOfPath(f) !== 'cpp') continue;
     bases.set(f, { blanked: doc.tree.blanked, outline: topLevelOutline(tree, wasmBindingOf(wasmModuleObject())) });

@@ -2,14 +2,13 @@
  * The configuration each file is linted with: coinstaller-lint.json (nearest upward, within its
  * workspace folder's resolver) with the editor settings (coinstallerLint.rules, .target) over it.
  * A broken config file is remembered as an error for that file, to be shown as a diagnostic there.
+ * The lint session asks it as SessionConfigs (engine/incremental/session-config.ts).
  */
 import { dirname, sep } from 'node:path';
-import { applyRuleOverrides, applySettingsOverrides, ConfigError, ConfigResolver, type ResolvedConfig, type RuleModule } from '../../engine/index.js';
+import { applyRuleOverrides, applySettingsOverrides, ConfigError, type ConfigOutcome, ConfigResolver, type ResolvedConfig, type RuleModule, type SessionConfigs } from '../../engine/index.js';
 import { defaultServerSettings, type ServerSettings } from '../protocol/settings.js';
 
-export type ConfigOutcome = { ok: true; config: ResolvedConfig } | { ok: false; error: ConfigError };
-
-export class ConfigStore {
+export class ConfigStore implements SessionConfigs {
   private folders: string[] = [];
   private readonly resolvers = new Map<string, ConfigResolver>();
   private readonly settings = new Map<string, ServerSettings>();

@@ -4,7 +4,8 @@
  * Exactly one live Tree per document.
  */
 import { Edit, type Tree } from 'web-tree-sitter';
-import { blankWindowsMacros, type CppParser } from '../../engine/index.js';
+import type { CppParser } from '../parsing/cpp-parser.js';
+import { blankWindowsMacros } from '../parsing/macro-blanking.js';
 import { editBetween } from './tree-edit.js';
 
 export interface ParseCounts {

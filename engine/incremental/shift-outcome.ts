@@ -4,7 +4,11 @@
  * text. A result whose range holds the edited region (its message, fix or suggestion might quote
  * it) cannot be moved: the caller lints again instead. Pure.
  */
-import { type EntryPointInfo, type Fix, lineColumn, type LineIndex, type LintMessage, mergeFixes, type OffsetRange, type RelatedLocation, type TextShift } from '../../engine/index.js';
+import { mergeFixes } from '../linter/fixer.js';
+import type { Fix, LintMessage, OffsetRange, RelatedLocation } from '../linter/types.js';
+import type { EntryPointInfo } from '../model/contract.js';
+import { lineColumn, type LineIndex } from '../text/line-index.js';
+import type { TextShift } from '../text/text-shift.js';
 
 /** Thrown inside shiftMessages when a range cannot be moved. */
 class Unmovable extends Error {}

@@ -2,8 +2,8 @@
  * Files of the workspace that are not open, read from disk once and kept (text, and a syntax
  * tree for C/C++) until a watched-file event or a save says they changed.
  */
-import { readSourceFile, type ReadSourceResult } from '../../engine/index.js';
-import { DocumentTree, type ParseCounts } from '../documents/document-tree.js';
+import { readSourceFile, type ReadSourceResult } from '../text/source-file.js';
+import { DocumentTree, type ParseCounts } from './document-tree.js';
 
 export interface DiskFile {
   read: ReadSourceResult;
@@ -16,12 +16,14 @@ export class DiskFiles {
   constructor(
     private readonly counts: ParseCounts,
     private readonly maxBytes: () => number,
+    /** How a file is read (readSourceFile: decoded, binary and oversized files refused). */
+    private readonly read: (filePath: string, maxBytes: number) => ReadSourceResult = readSourceFile,
   ) {}
 
   get(filePath: string): DiskFile {
     let file = this.files.get(filePath);
     if (!file) {
-      file = { read: readSourceFile(filePath, this.maxBytes()), tree: new DocumentTree(this.counts) };
+      file = { read: this.read(filePath, this.maxBytes()), tree: new DocumentTree(this.counts) };
       this.files.set(filePath, file);
     }
     return file;

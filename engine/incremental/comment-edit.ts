@@ -6,7 +6,7 @@
  * continuation, sit in a preprocessor line or form an inline directive is left to a full lint.
  */
 import type { Node } from 'web-tree-sitter';
-import { differingRegion, type TextShift } from '../../engine/index.js';
+import { differingRegion, type TextShift } from '../text/text-shift.js';
 
 /** Characters that could start, end or continue a comment, or end a line. */
 const DELIMITERS = /[*/\\\r\n]/;

@@ -3,36 +3,56 @@
  * incrementally) and the other files from disk, and caches the outcome until an input changes:
  * a document version, a file on disk, or the configuration. The engine does the work
  * (Linter.lintModule); the installer model's SummaryCache keeps the summaries of unchanged files.
+ * Protocol-free: the language server converts positions and outcomes (server/convert/).
  */
-import { DiagnosticSeverity } from 'vscode-languageserver/node';
-import { type CppParser, differingRegion, editedTopLevelFunction, type EntryPointInfo, fileLanguage, type FileSummary, type InstallerModelService, isIgnored, languageOfPath, LineIndex, Linter, type LintMessage, type ModuleFileInput, type Outline, type ResolvedConfig, type RuleModule, type RuleServices, type ServiceProvider, spliceTopLevelSummary, type SummaryCache, type TextShift, topLevelOutline, unionShift, wasmBindingOf, wasmModuleObject } from '../../engine/index.js';
-import type { OpenDocuments } from '../documents/open-documents.js';
-import type { Logger } from '../logger.js';
+import { isIgnored } from '../config/ignores.js';
+import type { ResolvedConfig } from '../config/resolved-config.js';
+import { fileLanguage, Linter, type ModuleFileInput, type ServiceProvider } from '../linter/linter.js';
+import type { LintMessage, RuleModule, RuleServices } from '../linter/types.js';
+import type { EntryPointInfo, InstallerModelService } from '../model/contract.js';
+import { createInstallerModelProvider, discoverModule } from '../model/index.js';
+import { wasmBindingOf } from '../model/summarize-cursor.js';
+import type { SummaryCache } from '../model/summary-cache.js';
+import { spliceTopLevelSummary } from '../model/summary-splice.js';
+import type { FileSummary } from '../model/summary-types.js';
+import { editedTopLevelFunction, type Outline, topLevelOutline } from '../model/top-level-outline.js';
+import { type CppParser, languageOfPath, wasmModuleObject } from '../parsing/cpp-parser.js';
+import { LineIndex } from '../text/line-index.js';
+import { DEFAULT_MAX_FILE_BYTES, type ReadSourceResult } from '../text/source-file.js';
+import { differingRegion, type TextShift, unionShift } from '../text/text-shift.js';
 import { commentOnlyEdit } from './comment-edit.js';
-import type { ConfigStore } from './config-store.js';
-import type { DiskFiles } from './disk-files.js';
-import type { FileOutcome, ModuleOutcome } from './file-outcome.js';
+import { CountingSummaryCache } from './counting-summary-cache.js';
+import { DiskFiles } from './disk-files.js';
+import type { FileOutcome, ModuleOutcome, ModuleResults, NoticeSeverity } from './file-outcome.js';
 import { isFixNeutralEdit } from './fix-neutral-edit.js';
 import { functionShift, knownNames, mergeRelinted, planRelint, relintBases } from './function-relint.js';
 import { moduleInputs } from './module-inputs.js';
+import type { SessionConfigs } from './session-config.js';
 import { shiftEntryPoints, shiftMessages } from './shift-outcome.js';
+import { type SourceDocument, SourceDocuments, type TextChange } from './source-document.js';
 
-export interface LintServiceOptions {
+export interface LintSessionOptions {
   rules: ReadonlyMap<string, RuleModule>;
+  /** The parser (the caller's: it frees it). */
   parser: CppParser;
-  documents: OpenDocuments;
-  disk: DiskFiles;
-  configs: ConfigStore;
-  logger: Logger;
-  /** The installer model's provider (with its summary cache). */
-  modelProvider: ServiceProvider;
-  /** The cache `modelProvider` reads summaries from: given, a keystroke inside a function relints that function only. */
-  summaryCache?: SummaryCache;
-  /** The module a file belongs to. */
-  locateModule: (filePath: string) => { root: string; files: string[] };
+  configs: SessionConfigs;
+  /**
+   * The services' provider. Absent: the installer model over the session's own summary cache, and
+   * then a keystroke inside a function relints that function only (function-relint.ts).
+   */
+  modelProvider?: ServiceProvider;
+  /** The module a file belongs to (default: discoverModule). */
+  locateModule?: (filePath: string) => { root: string; files: string[] };
+  /** How files that are not open are read (default: readSourceFile), and up to which size. */
+  readFile?: (filePath: string, maxBytes: number) => ReadSourceResult;
+  maxReadBytes?: () => number;
+  /** Told when a rule throws on a file (it reports an internal error there; the other rules run). */
+  onRuleError?: (ruleId: string, filePath: string, error: unknown) => void;
+  /** Told when the lint of a module failed (its reported files get a notice instead of findings). */
+  onLintError?: (moduleRoot: string, error: unknown) => void;
 }
 
-export class LintService {
+export class LintSession {
   private readonly linter: Linter;
   private readonly modules = new Map<string, { root: string; files: string[] }>();
   private readonly outcomes = new Map<string, ModuleOutcome>();
@@ -48,27 +68,77 @@ export class LintService {
   splicedSummaries = 0;
   private runCount = 0;
 
-  constructor(private readonly options: LintServiceOptions) {
+  private readonly documents = new SourceDocuments();
+  private readonly disk: DiskFiles;
+  /** Counts the summaries built and reused (the stats). */
+  private readonly counting = new CountingSummaryCache();
+  /** The cache the model provider reads summaries from, when the session made the provider. */
+  private readonly summaryCache: SummaryCache | undefined;
+
+  constructor(private readonly options: LintSessionOptions) {
+    this.summaryCache = options.modelProvider ? undefined : this.counting;
+    const modelProvider = options.modelProvider ?? createInstallerModelProvider({ summaryCache: this.counting });
     const capture: ServiceProvider = (files, settings) => {
-      const services = options.modelProvider(files, settings);
+      const services = modelProvider(files, settings);
       this.capturedServices = services;
       return services;
     };
-    this.linter = new Linter({
-      rules: options.rules,
-      parser: options.parser,
-      serviceProviders: [capture],
-      onRuleError: (ruleId, filePath, error) =>
-        options.logger.warnOnce(
-          `rule:${ruleId}`,
-          `Rule ${ruleId} failed on ${filePath}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)} (logged once; the other rules ran)`,
-        ),
-    });
+    this.disk = new DiskFiles(this.documents.parseCounts, options.maxReadBytes ?? (() => DEFAULT_MAX_FILE_BYTES), options.readFile);
+    this.linter = new Linter({ rules: options.rules, parser: options.parser, serviceProviders: [capture], onRuleError: options.onRuleError });
   }
 
-  /** Frees the linter's compiled queries (the parser is the session's). */
+  /** Frees the linter's compiled queries and every syntax tree held (the parser stays the caller's). */
   dispose(): void {
     this.linter.dispose();
+    this.documents.dispose();
+    this.disk.dispose();
+  }
+
+  /** Opens a document: from now on its text stands for the file on disk. */
+  open(filePath: string, text: string, version: number): SourceDocument {
+    return this.documents.open(filePath, text, version);
+  }
+
+  /** Changes an open document: the whole new text, or changes in order (UTF-16 offsets). */
+  update(filePath: string, changes: string | readonly TextChange[], version: number): SourceDocument | undefined {
+    const doc = this.documents.get(filePath);
+    doc?.apply(typeof changes === 'string' ? [{ text: changes }] : changes, version);
+    return doc;
+  }
+
+  /**
+   * Closes a document (with `doc`, only when it is the one open there): the file is read from disk
+   * again, which may differ from the closed editor's text.
+   */
+  close(filePath: string, doc?: SourceDocument): void {
+    this.documents.close(filePath, doc);
+    this.filesChanged([filePath], false);
+  }
+
+  /** The open document of a file. */
+  document(filePath: string): SourceDocument | undefined {
+    return this.documents.get(filePath);
+  }
+
+  /** A file as read from disk (cached until filesChanged names it). */
+  fileOnDisk(filePath: string): ReadSourceResult {
+    return this.disk.get(filePath).read;
+  }
+
+  /** Frees the syntax trees of files read from disk (their text is kept); they are parsed again when needed. */
+  releaseTrees(paths: Iterable<string>): void {
+    this.disk.releaseTrees(paths);
+  }
+
+  /** What the session did so far: parses, lints, summaries. */
+  stats(): LintSessionStats {
+    return {
+      parses: { ...this.documents.parseCounts },
+      liveDocumentTrees: this.documents.liveTrees(),
+      moduleLints: this.lintCount,
+      functionRelints: this.functionRelints,
+      summaries: { built: this.counting.misses, reused: this.counting.hits, cached: this.counting.size, spliced: this.splicedSummaries },
+    };
   }
 
   get rules(): ReadonlyMap<string, RuleModule> {
@@ -79,7 +149,7 @@ export class LintService {
   moduleOf(filePath: string): { root: string; files: string[] } {
     let located = this.modules.get(filePath);
     if (!located) {
-      located = this.options.locateModule(filePath);
+      located = (this.options.locateModule ?? discoverModule)(filePath);
       if (!located.files.includes(filePath)) located = { root: located.root, files: [...located.files, filePath] };
       this.modules.set(filePath, located);
     }
@@ -87,9 +157,9 @@ export class LintService {
   }
 
   /** Files on disk changed: forget them (and module membership when files came or went). */
-  diskChanged(paths: readonly string[], created: boolean): void {
+  filesChanged(paths: readonly string[], created: boolean): void {
     for (const p of paths) {
-      this.options.disk.invalidate(p);
+      this.disk.invalidate(p);
       this.diskVersions.set(p, (this.diskVersions.get(p) ?? 0) + 1);
     }
     if (created) this.modules.clear();
@@ -100,24 +170,24 @@ export class LintService {
     this.outcomes.clear();
   }
 
-  /** The outcome for one file, linting its module if anything changed. */
   /** C/C++ and INF files are linted; anything else a client sends is left alone. */
   isLintable(filePath: string): boolean {
     return languageOfPath(filePath) !== null;
   }
 
-  lintFile(filePath: string): FileOutcome {
+  /** The outcome for one file, linting its module if anything changed. */
+  lint(filePath: string): FileOutcome {
     if (!this.isLintable(filePath)) {
       // Not C/C++ or INF (a client that sends every file): nothing to say about it.
-      const doc = this.options.documents.byPath(filePath);
+      const doc = this.documents.get(filePath);
       return { filePath, version: doc?.version ?? null, lineIndex: doc?.lineIndex ?? new LineIndex(''), messages: [], resultId: 'none' };
     }
-    const module = this.lintModuleOf(filePath, [filePath]);
+    const module = this.lintModule(filePath, [filePath]);
     return module.files.get(filePath)!;
   }
 
   /** The cached outcome of a file if it is still current. */
-  cachedFile(filePath: string): FileOutcome | undefined {
+  cached(filePath: string): FileOutcome | undefined {
     const module = this.moduleOf(filePath);
     const outcome = this.outcomes.get(module.root);
     if (!outcome || outcome.key !== this.keyOf(module)) return undefined;
@@ -125,7 +195,7 @@ export class LintService {
   }
 
   /** The installer model of a file's module, if its last lint is still current. */
-  currentModel(filePath: string): InstallerModelService | undefined {
+  model(filePath: string): InstallerModelService | undefined {
     const module = this.moduleOf(filePath);
     const key = this.keyOf(module);
     let outcome = this.outcomes.get(module.root);
@@ -139,7 +209,7 @@ export class LintService {
   }
 
   /** The entry points of a file's module as of its last lint. */
-  entryPointsOf(filePath: string): EntryPointInfo[] {
+  entryPoints(filePath: string): EntryPointInfo[] {
     return this.outcomes.get(this.moduleOf(filePath).root)?.entryPoints ?? [];
   }
 
@@ -148,7 +218,11 @@ export class LintService {
    * earlier lint (the workspace index reports them all) are not carried over: a keystroke lints
    * the open files only, while every file of the module still feeds the model.
    */
-  lintModuleOf(filePath: string, wanted: readonly string[]): ModuleOutcome {
+  lintModule(filePath: string, wanted: readonly string[]): ModuleResults {
+    return this.lintModuleOutcome(filePath, wanted);
+  }
+
+  private lintModuleOutcome(filePath: string, wanted: readonly string[]): ModuleOutcome {
     const module = this.moduleOf(filePath);
     const key = this.keyOf(module);
     const cached = this.outcomes.get(module.root);
@@ -161,7 +235,7 @@ export class LintService {
       }
     }
     const report = new Set(wanted);
-    for (const f of module.files) if (this.options.documents.byPath(f)) report.add(f);
+    for (const f of module.files) if (this.documents.get(f)) report.add(f);
     // Same inputs, more files wanted: report the earlier ones too, so that nothing is lost.
     if (cached && cached.key === key) for (const f of cached.files.keys()) report.add(f);
     const outcome = this.run(module, key, report);
@@ -181,10 +255,11 @@ export class LintService {
    */
   private shiftedOutcome(module: { root: string; files: string[] }, key: string, cached: ModuleOutcome): ModuleOutcome | undefined {
     if (cached.inputs !== this.inputsOf(module)) return undefined;
-    const { documents, parser } = this.options;
+    const { documents } = this;
+    const { parser } = this.options;
     let edited: string | undefined;
     for (const f of module.files) {
-      const doc = documents.byPath(f);
+      const doc = documents.get(f);
       if (!doc) continue;
       const before = cached.texts.get(f);
       if (before === undefined) return undefined;
@@ -195,7 +270,7 @@ export class LintService {
     let shift: TextShift = { at: 0, oldEnd: 0, delta: 0 };
     const texts = new Map(cached.texts);
     if (edited !== undefined) {
-      const doc = documents.byPath(edited)!;
+      const doc = documents.get(edited)!;
       if (cached.files.get(edited)?.notice || this.overSizeLimit(edited, doc.text)) return undefined;
       const moved = commentOnlyEdit(cached.texts.get(edited)!, doc.text, doc.tree.treeFor(parser, doc.text).rootNode);
       if (!moved) return undefined;
@@ -205,8 +280,8 @@ export class LintService {
     const runId = ++this.runCount;
     const files = new Map<string, FileOutcome>();
     for (const [f, o] of cached.files) {
-      const doc = documents.byPath(f);
-      const messages = edited === undefined ? o.messages : shiftMessages(o.messages, f, edited, shift, documents.byPath(edited)!.lineIndex);
+      const doc = documents.get(f);
+      const messages = edited === undefined ? o.messages : shiftMessages(o.messages, f, edited, shift, documents.get(edited)!.lineIndex);
       if (!messages) return undefined;
       const version = doc ? doc.version : o.version;
       // a new version gets a new result id even when its findings did not move (a push names the version)
@@ -230,8 +305,9 @@ export class LintService {
    * function's body with the rest of the file parsed alike.
    */
   private spliceEdit(edited: string, oldText: string, base: { blanked: string; outline: Outline }, oldSummary: FileSummary, known?: Set<string>) {
-    const { documents, parser, summaryCache } = this.options;
-    const doc = documents.byPath(edited)!;
+    const { documents, summaryCache } = this;
+    const { parser } = this.options;
+    const doc = documents.get(edited)!;
     const text = doc.text;
     const tree = doc.tree.treeFor(parser, text);
     const binding = wasmBindingOf(wasmModuleObject());
@@ -257,9 +333,9 @@ export class LintService {
     const next = new Map(bases);
     next.delete(edited);
     const base = bases.get(edited);
-    const oldSummary = base && this.options.summaryCache?.get(edited, oldText);
+    const oldSummary = base && this.summaryCache?.get(edited, oldText);
     const edit = base && oldSummary ? this.spliceEdit(edited, oldText, base, oldSummary) : undefined;
-    if (edit) next.set(edited, { blanked: this.options.documents.byPath(edited)!.tree.blanked, outline: edit.outline });
+    if (edit) next.set(edited, { blanked: this.documents.get(edited)!.tree.blanked, outline: edit.outline });
     return next;
   }
 
@@ -272,20 +348,21 @@ export class LintService {
 
   /** The module's inputs apart from the open documents' texts. */
   private inputsOf(module: { root: string; files: string[] }): string {
-    const parts = module.files.map((f) => (this.options.documents.byPath(f) ? 'open' : `d${this.diskVersions.get(f) ?? 0}`));
+    const parts = module.files.map((f) => (this.documents.get(f) ? 'open' : `d${this.diskVersions.get(f) ?? 0}`));
     return `${this.options.configs.generation}:${parts.join(',')}`;
   }
 
   private keyOf(module: { root: string; files: string[] }): string {
     const versions = module.files.map((f) => {
-      const doc = this.options.documents.byPath(f);
+      const doc = this.documents.get(f);
       return doc ? `v${doc.version}` : `d${this.diskVersions.get(f) ?? 0}`;
     });
     return `${this.options.configs.generation}:${versions.join(',')}`;
   }
 
   private run(module: { root: string; files: string[] }, key: string, report: Set<string>): ModuleOutcome {
-    const { documents, disk, configs, parser } = this.options;
+    const { documents, disk } = this;
+    const { configs, parser } = this.options;
     const files = new Map<string, FileOutcome>();
     const inputs: ModuleFileInput[] = [];
     const meta = new Map<string, { version: number | null; lineIndex: LineIndex }>();
@@ -293,14 +370,14 @@ export class LintService {
     const runId = ++this.runCount;
     // Result ids are per document: the run that produced a result names it.
     const resultId = (_f: string) => `r${runId}`;
-    const notice = (f: string, version: number | null, lineIndex: LineIndex, message: string, severity: DiagnosticSeverity) => {
+    const notice = (f: string, version: number | null, lineIndex: LineIndex, message: string, severity: NoticeSeverity) => {
       files.set(f, { filePath: f, version, lineIndex, messages: [], notice: { message, severity }, resultId: resultId(f) });
     };
 
     for (const f of module.files) {
       const reported = report.has(f);
       const language = fileLanguage(f);
-      const doc = documents.byPath(f);
+      const doc = documents.get(f);
       const settings = configs.settingsFor(f);
       let text: string;
       let version: number | null = null;
@@ -310,7 +387,7 @@ export class LintService {
         version = doc.version;
         texts.set(f, text);
         if (Buffer.byteLength(text, 'utf8') > settings.maxFileSize) {
-          if (reported) notice(f, version, doc.lineIndex, tooLarge(Buffer.byteLength(text, 'utf8'), settings.maxFileSize), DiagnosticSeverity.Information);
+          if (reported) notice(f, version, doc.lineIndex, tooLarge(Buffer.byteLength(text, 'utf8'), settings.maxFileSize), 'information');
           continue;
         }
         if (language === 'cpp') tree = doc.tree.treeFor(parser, text);
@@ -318,7 +395,7 @@ export class LintService {
         const entry = disk.get(f);
         if (!entry.read.ok) {
           if (reported) {
-            const severity = entry.read.kind === 'unreadable' ? DiagnosticSeverity.Error : DiagnosticSeverity.Information;
+            const severity = entry.read.kind === 'unreadable' ? 'error' : 'information';
             notice(f, null, new LineIndex(''), `coinstaller-lint: ${entry.read.message}`, severity);
           }
           continue;
@@ -332,7 +409,7 @@ export class LintService {
         const config = configs.configFor(f);
         if (!config.ok) {
           const where = config.error.filePath ?? 'the editor settings';
-          notice(f, version, lineIndex, `Not linted: the configuration is invalid (${where}): ${config.error.problem}`, DiagnosticSeverity.Warning);
+          notice(f, version, lineIndex, `Not linted: the configuration is invalid (${where}): ${config.error.problem}`, 'warning');
           lintThis = false;
         } else if (!settings.enable || isIgnored(config.config, f)) {
           files.set(f, { filePath: f, version, lineIndex, messages: [], resultId: resultId(f) });
@@ -359,17 +436,17 @@ export class LintService {
         const installer = services?.installer as InstallerModelService | undefined;
         if (installer && typeof installer.contextsAt === 'function') model = installer;
       } catch (error) {
-        this.options.logger.error(`Linting ${module.root} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        this.options.onLintError?.(module.root, error);
         for (const i of inputs) {
           if (!i.report) continue;
           const m = meta.get(i.filePath)!;
-          notice(i.filePath, m.version, m.lineIndex, `coinstaller-lint failed on this module: ${error instanceof Error ? error.message : String(error)}`, DiagnosticSeverity.Error);
+          notice(i.filePath, m.version, m.lineIndex, `coinstaller-lint failed on this module: ${error instanceof Error ? error.message : String(error)}`, 'error');
         }
       } finally {
         this.capturedServices = undefined;
       }
     }
-    const bases = this.options.summaryCache ? relintBases(module.files, documents) : undefined;
+    const bases = this.summaryCache ? relintBases(module.files, documents) : undefined;
     return { root: module.root, key, files, entryPoints, model, inputs: this.inputsOf(module), texts, bases };
   }
 
@@ -379,12 +456,13 @@ export class LintService {
    * is needed. The spliced summary is cached even then: the full lint does not walk the file again.
    */
   private relintedFunction(module: { root: string; files: string[] }, key: string, cached: ModuleOutcome): ModuleOutcome | undefined {
-    const { documents, parser, summaryCache } = this.options;
+    const { documents, summaryCache } = this;
+    const { parser } = this.options;
     // (after a comment edit the results were moved and the bases advanced: the relint works from them)
     if (!summaryCache || !cached.bases || cached.inputs !== this.inputsOf(module)) return undefined;
     let edited: string | undefined;
     for (const f of module.files) {
-      const doc = documents.byPath(f);
+      const doc = documents.get(f);
       if (!doc || cached.texts.get(f) === doc.text) continue;
       if (edited !== undefined || languageOfPath(f) !== 'cpp') return undefined;
       edited = f;
@@ -393,13 +471,13 @@ export class LintService {
     const base = edited !== undefined ? cached.bases.get(edited) : undefined;
     const before = edited !== undefined ? cached.files.get(edited) : undefined;
     if (edited === undefined || oldText === undefined || !base || !before || before.notice) return undefined;
-    if (this.overSizeLimit(edited, documents.byPath(edited)!.text)) return undefined;
+    if (this.overSizeLimit(edited, documents.get(edited)!.text)) return undefined;
     const oldSummary = summaryCache.get(edited, oldText);
-    const doc = documents.byPath(edited)!;
+    const doc = documents.get(edited)!;
     const text = doc.text;
     if (!oldSummary || text.includes('coinstaller-lint') || oldText.includes('coinstaller-lint')) return undefined;
 
-    const inputs = moduleInputs(module.files, edited, documents, this.options.disk, parser);
+    const inputs = moduleInputs(module.files, edited, documents, this.disk, parser);
     if (!inputs) return undefined;
     const known = knownNames(inputs, edited, oldSummary, summaryCache, this.configOrDefault(edited).settings);
     const edit = this.spliceEdit(edited, oldText, base, oldSummary, known);
@@ -455,13 +533,14 @@ export class LintService {
    * The text of an open document with every fix of its module's lint applied (pass after pass),
    * or null when nothing changes or the file cannot be linted.
    */
-  fixFile(filePath: string): { output: string; version: number | null } | null {
-    const { documents, disk, parser, configs } = this.options;
+  fix(filePath: string): { output: string; version: number | null } | null {
+    const { documents, disk } = this;
+    const { parser, configs } = this.options;
     const config = configs.configFor(filePath);
     if (!config.ok || !configs.settingsFor(filePath).enable || isIgnored(config.config, filePath)) return null;
     const inputs = moduleInputs(this.moduleOf(filePath).files, filePath, documents, disk, parser);
     if (!inputs) return null;
-    const version = documents.byPath(filePath)?.version ?? null;
+    const version = documents.get(filePath)?.version ?? null;
     const result = this.linter.fixModule(inputs, (f) => this.configOrDefault(f)).find((r) => r.filePath === filePath);
     return result && result.fixed ? { output: result.output, version } : null;
   }
@@ -483,6 +562,18 @@ export class LintService {
   }
 }
 
+export interface LintSessionStats {
+  /** Parses of open documents and files read from disk: from scratch, incremental. */
+  parses: { full: number; incremental: number };
+  /** Open documents holding a syntax tree. */
+  liveDocumentTrees: number;
+  /** Module lints run, and of those, relints of one function (function-relint.ts). */
+  moduleLints: number;
+  functionRelints: number;
+  /** File summaries built, found in the cache, held, and spliced from the last one after an edit inside a function. */
+  summaries: { built: number; reused: number; cached: number; spliced: number };
+}
+
 function tooLarge(bytes: number, limit: number): string {
   const mib = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MiB`;
   return `Not linted: the file is ${mib(bytes)}, over the coinstallerLint.maxFileSize limit of ${mib(limit)}.`;
@@ -501,4 +592,9 @@ function copyEntryPoints(services: RuleServices | undefined): EntryPointInfo[] {
     via: [...e.via],
     handledDifCodes: [...e.handledDifCodes],
   }));
+}
+
+/** A lint session: open documents and files on disk, linted module by module, incrementally after edits. */
+export function createLintSession(options: LintSessionOptions): LintSession {
+  return new LintSession(options);
 }

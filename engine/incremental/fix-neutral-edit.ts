@@ -2,7 +2,7 @@
  * Whether an edit leaves what fix planners read in the text as it was (function-relint.ts keeps
  * the fixes and suggestions of findings in other functions only then).
  */
-import type { TextShift } from '../../engine/index.js';
+import type { TextShift } from '../text/text-shift.js';
 
 /**
  * An edit that only types or deletes digits, spaces and tabs (and line feeds in a file without
