@@ -4,7 +4,7 @@
  * DIF_INSTALLDEVICE): that is the only DIF code after which Windows looks at the flag.
  */
 import type { Node } from 'web-tree-sitter';
-import { createRule, dispatchAt, enclosingFunction, type Fix, installerModelOf, siteContext } from '../engine/index.js';
+import { createRule, dispatchAt, enclosingFunction, type Fix, siteContext } from '../engine/index.js';
 import { finishInstallScaffold, removeStatement } from './support/finish-install.js';
 import { entryPointsInFile, type FileEntryPoint } from './support/entry-points-in-file.js';
 
@@ -32,9 +32,9 @@ export default createRule<'misplaced' | 'moveRequest'>({
     // A flag set is an identifier spelled like the flag: a file whose text never spells it has
     // none (blanking macros before parsing never writes this name).
     if (!context.sourceCode.text.includes(FLAG)) return {};
-    const model = installerModelOf(context);
+    const model = context.services.installer;
     let entryPoints: FileEntryPoint[] | undefined;
-    const fileEntryPoints = () => (entryPoints ??= entryPointsInFile(context, model));
+    const fileEntryPoints = () => (entryPoints ??= entryPointsInFile(context));
 
     const suggestion = (assignment: Node, entry: FileEntryPoint | undefined) => {
       const statement = assignment.parent;

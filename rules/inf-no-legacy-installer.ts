@@ -6,7 +6,7 @@
  * that names no function with an installer signature in the module, and points the others at
  * the C entry point they name.
  */
-import { createRule, defaultEntryPoint, type EntryPointInfo, type InfDocument, type InfInstallerReference, installerModelOf, type InstallerModelView, installerReferencesOf, isClassInstall32Section, isCoInstallersSection, parseInf, type RelatedLocation } from '../engine/index.js';
+import { createRule, defaultEntryPoint, type EntryPointInfo, type InfDocument, type InfInstallerReference, type InstallerModelService, installerReferencesOf, isClassInstall32Section, isCoInstallersSection, parseInf, type RelatedLocation } from '../engine/index.js';
 
 type MessageIds =
   | 'coInstallersSection'
@@ -52,7 +52,7 @@ export default createRule<MessageIds, []>({
   },
   create(context) {
     if (context.settings.target === 'legacy') return {};
-    const model = installerModelOf(context);
+    const model = context.services.installer;
     return {
       Program() {
         const doc = parseInf(context.sourceCode.text);
@@ -69,7 +69,7 @@ export default createRule<MessageIds, []>({
             data: { installer },
             related,
           });
-          if (model && !entry && model.hasEntryPoints() && !MICROSOFT_INSTALLER_DLLS.test(ref.dll)) {
+          if (model && !entry && model.entryPoints.length > 0 && !MICROSOFT_INSTALLER_DLLS.test(ref.dll)) {
             context.report({
               loc: ref.entryPointRange ?? ref.range,
               messageId: 'unknownEntryPoint',
@@ -114,23 +114,16 @@ function installerLabel(ref: InfInstallerReference): string {
 
 /** Names a function is known by: its own, plus its export names when the model gives them. */
 function namesOf(entry: EntryPointInfo): string[] {
-  const extra = (entry as EntryPointInfo & { exportNames?: readonly string[] }).exportNames ?? [];
-  return [entry.name, ...extra];
+  return [entry.name, ...(entry.exportNames ?? [])];
 }
 
 /**
  * `exported -> internal` aliases of the module's .def files (`CoDeviceInstall = ContosoCoInstaller`),
- * for an INF naming the exported name. The contract has no member for them yet: this reads the
- * model's per-file summaries when it exposes them (engine/model's `graph.files`), else nothing.
+ * for an INF naming the exported name.
  */
-function defAliases(model: InstallerModelView): Map<string, string> {
+function defAliases(model: InstallerModelService): Map<string, string> {
   const out = new Map<string, string>();
-  const files = (model as unknown as { graph?: { files?: Map<string, { defExports?: { name: string; internalName?: string }[] }> } })
-    .graph?.files;
-  if (!(files instanceof Map)) return out;
-  for (const summary of files.values()) {
-    for (const e of summary.defExports ?? []) if (e.internalName) out.set(e.name, e.internalName);
-  }
+  for (const e of model.defExports()) if (e.internalName) out.set(e.name, e.internalName);
   return out;
 }
 
@@ -138,7 +131,7 @@ const undecorate = (name: string) => name.replace(/^_?([A-Za-z_$][\w$]*)@\d+$/, 
 
 /** The entry point of the module the reference names, when it has an installer signature. */
 function findEntryPoint(
-  model: InstallerModelView,
+  model: InstallerModelService,
   ref: InfInstallerReference,
   aliases: ReadonlyMap<string, string>,
 ): EntryPointInfo | undefined {
@@ -152,7 +145,7 @@ function findEntryPoint(
 }
 
 /** Related information pointing at the C function, when the model tells where its name is. */
-function entryPointRelated(model: InstallerModelView, entry: EntryPointInfo): RelatedLocation[] | undefined {
+function entryPointRelated(model: InstallerModelService, entry: EntryPointInfo): RelatedLocation[] | undefined {
   const loc = nameLocation(model, entry);
   if (!loc) return undefined;
   const what = entry.kind === 'co-installer' ? 'co-installer' : 'class installer';
@@ -169,13 +162,12 @@ function entryPointRelated(model: InstallerModelView, entry: EntryPointInfo): Re
 type Loc = { line: number; column: number; endLine: number; endColumn: number };
 
 /**
- * Line and column of the entry point's name in its file. EntryPointInfo carries offsets only, so
- * this takes `nameLoc` when the model adds it, else a chain step the model anchored exactly on
- * the name (the step "X handles ..." of a context reaching the name). Undefined otherwise.
+ * Line and column of the entry point's name in its file: `nameLoc`, which engine/model gives;
+ * else (a model that gives offsets only) a chain step anchored exactly on the name (the step
+ * "X handles ..." of a context reaching the name). Undefined otherwise.
  */
-function nameLocation(model: InstallerModelView, entry: EntryPointInfo): Loc | undefined {
-  const given = (entry as EntryPointInfo & { nameLoc?: Loc }).nameLoc;
-  if (given) return given;
+function nameLocation(model: InstallerModelService, entry: EntryPointInfo): Loc | undefined {
+  if (entry.nameLoc) return entry.nameLoc;
   const [start, end] = entry.nameRange;
   for (const context of model.contextsAt(entry.filePath, start)) {
     const step = context.chain.find(

@@ -18,8 +18,8 @@
  * co-installer prototype.
  */
 import type { Node } from 'web-tree-sitter';
-import { createRule, declaredName, enclosingFunction, functionDeclarator, functionName, inDisabledCode, installerModelOf, siteContext } from '../engine/index.js';
-import { contextKind, installerKindOfPrototype } from './support/entry-points-in-file.js';
+import { createRule, declaredName, enclosingFunction, functionDeclarator, functionName, inDisabledCode, siteContext } from '../engine/index.js';
+import { installerKindOfPrototype } from './support/entry-points-in-file.js';
 
 const FIELD = 'ClassInstallReserved';
 
@@ -45,7 +45,7 @@ export default createRule<'reserved' | 'reservedInEntryPoint', []>({
     const { text } = sourceCode;
     // most files never spell the field: nothing to listen to
     if (!text.includes(FIELD)) return {};
-    const model = installerModelOf(context);
+    const model = context.services.installer;
     let ownTypes: ReadonlySet<string> | undefined;
     const ownTypeNames = () => (ownTypes ??= ownTypesWithField(sourceCode.ast));
 
@@ -57,7 +57,7 @@ export default createRule<'reserved' | 'reservedInEntryPoint', []>({
         context.report({ node: site, messageId: 'reservedInEntryPoint', data: { access, function: functionName(fn) ?? 'this function' } });
         return;
       }
-      const reached = siteContext(model, filePath, site.startIndex, (c) => contextKind(model, c) === 'co-installer');
+      const reached = siteContext(model, filePath, site.startIndex, (c) => c.entryPoint.kind === 'co-installer');
       if (!reached) return;
       context.report({
         node: site,

@@ -4,10 +4,10 @@
  * for post-processing. Class installers may call them (to work after the default handling).
  */
 import type { Node } from 'web-tree-sitter';
-import { createRule, DEFAULT_DIF_HANDLER_CODES, DEFAULT_DIF_HANDLERS, enclosingFunction, installerModelOf, siteContext } from '../engine/index.js';
+import { createRule, DEFAULT_DIF_HANDLER_CODES, DEFAULT_DIF_HANDLERS, enclosingFunction, siteContext } from '../engine/index.js';
 import { removeStatement } from './support/finish-install.js';
 import { apiCallListener } from './support/api-call-listener.js';
-import { contextKind, installerKindOfPrototype } from './support/entry-points-in-file.js';
+import { installerKindOfPrototype } from './support/entry-points-in-file.js';
 
 export default createRule<'defaultHandler' | 'defaultHandlerInEntryPoint' | 'removeCall'>({
   name: 'no-default-dif-handler-call',
@@ -30,7 +30,7 @@ export default createRule<'defaultHandler' | 'defaultHandlerInEntryPoint' | 'rem
     schema: [],
   },
   create(context) {
-    const model = installerModelOf(context);
+    const model = context.services.installer;
     const suggest = (call: Node) => {
       const statement = call.parent;
       if (!statement || statement.type !== 'expression_statement') return undefined;
@@ -48,7 +48,7 @@ export default createRule<'defaultHandler' | 'defaultHandlerInEntryPoint' | 'rem
           context.report({ node: target, messageId: 'defaultHandlerInEntryPoint', data: { api, handles }, suggest: suggest(call) });
           return;
         }
-        const site = siteContext(model, context.filePath, call.startIndex, (c) => contextKind(model, c) === 'co-installer');
+        const site = siteContext(model, context.filePath, call.startIndex, (c) => c.entryPoint.kind === 'co-installer');
         if (!site) return;
         context.report({
           node: target,

@@ -3,7 +3,7 @@
  * dependencies on non-system libraries (#pragma comment(lib, ...)).
  */
 import type { Node } from 'web-tree-sitter';
-import { calleeName, calleeNode, createRule, installerModelOf, LIBRARY_LOAD_APIS, libraryBaseName, memoByName, siteContext, SYSTEM_LIBRARIES } from '../engine/index.js';
+import { calleeName, calleeNode, createRule, LIBRARY_LOAD_APIS, libraryBaseName, memoByName, siteContext, SYSTEM_LIBRARIES } from '../engine/index.js';
 
 type Options = [{ reportDllMain?: boolean }];
 
@@ -37,10 +37,10 @@ export default createRule<'load' | 'loadInContext' | 'loadInDllMain' | 'linkDepe
   create(context) {
     const extra = new Set(context.settings.libraryLoadApis);
     const reportDllMain = context.options[0]?.reportDllMain === true;
-    const model = installerModelOf(context);
+    const model = context.services.installer;
     const isLoad = (n: string) => LIBRARY_LOAD_APIS.has(n) || extra.has(n);
     // a macro of the module that hides the load: `#define LOAD_HELPER() LoadLibraryW(...)`
-    const hiddenLoad = model?.macroCalls ? memoByName((name) => model.macroCalls!(name).find(isLoad)) : () => undefined;
+    const hiddenLoad = model ? memoByName((name) => model.macroCalls(name).find(isLoad)) : () => undefined;
     return {
       call_expression(node: Node) {
         const name = calleeName(node);
@@ -76,7 +76,7 @@ export default createRule<'load' | 'loadInContext' | 'loadInDllMain' | 'linkDepe
         if (!match) return;
         const library = match[1];
         if (SYSTEM_LIBRARIES.has(libraryBaseName(library))) return;
-        if (model && !model.hasEntryPoints()) return;
+        if (model && model.entryPoints.length === 0) return;
         context.report({
           loc: [arg.startIndex, arg.startIndex + match[0].trimEnd().length],
           messageId: 'linkDependency',

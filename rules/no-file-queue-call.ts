@@ -3,7 +3,7 @@
  * SetupQueueRename*, SetupQueueDefaultCopy): the files a driver package installs, deletes or
  * renames belong in the INF (CopyFiles), where they are signed, tracked and staged.
  */
-import { createRule, installerModelOf, isFileQueueApi, siteContext } from '../engine/index.js';
+import { createRule, isFileQueueApi, siteContext } from '../engine/index.js';
 import { apiCallListener } from './support/api-call-listener.js';
 
 export default createRule<'fileQueue' | 'fileQueueAnywhere', []>({
@@ -24,7 +24,7 @@ export default createRule<'fileQueue' | 'fileQueueAnywhere', []>({
     schema: [],
   },
   create(context) {
-    const model = installerModelOf(context);
+    const model = context.services.installer;
     return apiCallListener(isFileQueueApi, ({ api, call, target }) => {
       if (!model) {
         context.report({ node: target, messageId: 'fileQueueAnywhere', data: { api } });

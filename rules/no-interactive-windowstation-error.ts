@@ -9,7 +9,7 @@
  * site (the constant has no other use in an installer DLL).
  */
 import type { Node } from 'web-tree-sitter';
-import { createRule, identifiersSpelled, inDisabledCode, installerModelOf, siteContext } from '../engine/index.js';
+import { createRule, identifiersSpelled, inDisabledCode, siteContext } from '../engine/index.js';
 import { finishInstallScaffold, scaffoldKind } from './support/finish-install.js';
 import { entryPointNode, entryPointOf } from './support/move-to-action.js';
 
@@ -40,7 +40,7 @@ export default createRule<'windowstationError' | 'windowstationErrorInContext', 
     // none (blanking macros before parsing never writes this name), and in one that does they
     // are found where the text spells it, not by listening to every identifier of the file.
     if (!context.sourceCode.text.includes(CONSTANT)) return {};
-    const model = installerModelOf(context);
+    const model = context.services.installer;
     const { sourceCode } = context;
     const check = (node: Node) => {
       const how = usage(node);
@@ -51,7 +51,7 @@ export default createRule<'windowstationError' | 'windowstationErrorInContext', 
       }
       const site = siteContext(model, context.filePath, node.startIndex);
       if (!site) return;
-      const info = entryPointOf(model, context.filePath, site.context);
+      const info = entryPointOf(context.filePath, site.context);
       const fn = info ? entryPointNode(context.sourceCode, info) : undefined;
       const scaffold =
         info && fn

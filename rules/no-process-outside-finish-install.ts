@@ -6,7 +6,7 @@
  * Without the installer model the rule reports nothing (a process started from a finish-install
  * action is correct, and only the model knows which code runs there).
  */
-import { createRule, inDisabledCode, installerModelOf, memoByName, PROCESS_APIS, type ReachingContext, siteContext } from '../engine/index.js';
+import { createRule, inDisabledCode, memoByName, PROCESS_APIS, type ReachingContext, siteContext } from '../engine/index.js';
 import { planMoveToAction } from './support/move-to-action.js';
 import { apiCallListener } from './support/api-call-listener.js';
 
@@ -32,14 +32,13 @@ export default createRule<'process' | 'processQuietGuarded' | 'moveToAction', []
     schema: [],
   },
   create(context) {
-    const model = installerModelOf(context);
+    const model = context.services.installer;
     if (!model) return {};
     const extra = new Set(context.settings.processApis);
     const isApi = (name: string) => PROCESS_APIS.has(name) || extra.has(name);
     const nonInteractive = (c: ReachingContext) => !c.interactive;
-    // Calls hidden in the module's own macros (`#define SHOW_ERROR(m) MessageBoxW(...)`), when the model reads them.
-    const macroCalls = (model as { macroCalls?: (name: string) => readonly string[] }).macroCalls;
-    const viaMacro = macroCalls ? memoByName((name) => macroCalls.call(model, name).find(isApi)) : () => undefined;
+    // Calls hidden in the module's own macros (`#define SHOW_ERROR(m) MessageBoxW(...)`).
+    const viaMacro = memoByName((name) => model.macroCalls(name).find(isApi));
     return apiCallListener((name) => isApi(name) || viaMacro(name) !== undefined, ({ api: name, call, target }) => {
       if (inDisabledCode(call)) return;
       const api = isApi(name) ? name : `${viaMacro(name)!} (through macro ${name})`;
@@ -49,7 +48,7 @@ export default createRule<'process' | 'processQuietGuarded' | 'moveToAction', []
         siteContext(model, context.filePath, call.startIndex, (c) => nonInteractive(c) && !c.quietGuarded) ??
         siteContext(model, context.filePath, call.startIndex, nonInteractive);
       if (!site) return;
-      const plan = planMoveToAction({ sourceCode: context.sourceCode, filePath: context.filePath, model, call, context: site.context, isApi, allowedNote: PROCESS_NOTE });
+      const plan = planMoveToAction({ sourceCode: context.sourceCode, filePath: context.filePath, call, context: site.context, isApi, allowedNote: PROCESS_NOTE });
       context.report({
         node: target,
         messageId: site.context.quietGuarded ? 'processQuietGuarded' : 'process',

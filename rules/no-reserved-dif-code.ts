@@ -4,7 +4,7 @@
  * parameter of an installer entry point, and reserved codes the model saw in a dispatch table.
  */
 import type { Node } from 'web-tree-sitter';
-import { caseLabel, casesOf, createRule, difComparison, difSwitches, type Fix, followStatements, installerModelOf, RESERVED_DIF_CODES, type SourceCode, statementsOf, stripParens } from '../engine/index.js';
+import { caseLabel, casesOf, createRule, difComparison, difSwitches, type Fix, followStatements, RESERVED_DIF_CODES, type SourceCode, statementsOf, stripParens } from '../engine/index.js';
 import { removeStatement } from './support/finish-install.js';
 import { entryPointsInFile } from './support/entry-points-in-file.js';
 
@@ -27,11 +27,10 @@ export default createRule<'reserved' | 'reservedInTable' | 'removeCase'>({
     schema: [],
   },
   create(context) {
-    const model = installerModelOf(context);
     const { sourceCode } = context;
     return {
       'Program:exit'() {
-        for (const entry of entryPointsInFile(context, model)) {
+        for (const entry of entryPointsInFile(context)) {
           const body = entry.node.childForFieldName('body');
           if (!body || !entry.dif) continue;
           const seen = new Set<string>();

@@ -2,7 +2,7 @@
  * Guideline 4: installers must not create, start, control or reconfigure services; services
  * belong in the INF (AddService directive), where Windows tracks them.
  */
-import { createRule, installerModelOf, SERVICE_CONTROL_APIS, siteContext } from '../engine/index.js';
+import { createRule, SERVICE_CONTROL_APIS, siteContext } from '../engine/index.js';
 import { apiCallListener } from './support/api-call-listener.js';
 
 type Options = [{ allowInFinishInstall?: boolean }];
@@ -34,7 +34,7 @@ export default createRule<'serviceControl' | 'serviceControlInteractive' | 'serv
     defaultOptions: [{ allowInFinishInstall: false }],
   },
   create(context) {
-    const model = installerModelOf(context);
+    const model = context.services.installer;
     const allowInteractive = context.options[0]?.allowInFinishInstall === true;
     return apiCallListener(
       (name) => SERVICE_CONTROL_APIS.has(name),

@@ -10,7 +10,7 @@
  * ClassInstallReserved (fields of what Windows passes in, not variables of the DLL).
  */
 import type { Node } from 'web-tree-sitter';
-import { AncestorChain, createRule, declaredName, FileScope, type FileVariable, functionName, type GlobalAccess, identifiersSpelled, installerModelOf, type InstallerModelView, type ModuleGlobal, parameters, type RelatedLocation, siteContext, type SourceCode } from '../engine/index.js';
+import { AncestorChain, createRule, declaredName, FileScope, type FileVariable, functionName, type GlobalAccess, identifiersSpelled, type InstallerModelService, type ModuleGlobal, parameters, type RelatedLocation, siteContext, type SourceCode } from '../engine/index.js';
 import { driverKeySuggestion, type NodePaths } from './support/driver-key-state.js';
 
 type MessageIds = 'write' | 'writeAnywhere' | 'addressPassed' | 'addressPassedAnywhere' | 'useDriverKey';
@@ -39,10 +39,10 @@ const rule = createRule<MessageIds>({
     schema: [],
   },
   create(context) {
-    const model = installerModelOf(context);
+    const model = context.services.installer;
     const { sourceCode, filePath } = context;
     const { text } = sourceCode;
-    const globalAt = model?.globalAt ? (offset: number) => model.globalAt!(filePath, offset) : undefined;
+    const globalAt = model ? (offset: number) => model.globalAt(filePath, offset) : undefined;
     // what a report needs, built for the first site that passes the cheap tests below
     let writes: Writes | undefined;
     const check = (root: Node | null, site: Node, kind: 'write' | 'address', callee?: string) => {
@@ -105,7 +105,7 @@ class Writes {
 
   constructor(
     private readonly context: Context,
-    private readonly model: InstallerModelView | undefined,
+    private readonly model: InstallerModelService | undefined,
   ) {
     this.sourceCode = context.sourceCode;
     this.filePath = context.filePath;
@@ -140,7 +140,7 @@ class Writes {
 
   private globalOf(id: Node): { name: string; scope: 'file' | 'static-local'; local?: FileVariable; model?: ModuleGlobal } | null {
     const model = this.model;
-    if (model?.globalAt) {
+    if (model) {
       const g = model.globalAt(this.filePath, id.startIndex);
       if (!g || g.isConst) return null;
       return { name: g.name, scope: g.scope, local: this.resolve(id) ?? undefined, model: g };
@@ -189,7 +189,7 @@ class Writes {
    */
   private readsElsewhere(g: ModuleGlobal | undefined, difCode: string): RelatedLocation[] {
     const model = this.model;
-    if (!g || !model?.accessesOf) return [];
+    if (!g || !model) return [];
     const out: RelatedLocation[] = [];
     for (const access of model.accessesOf(g)) {
       if (access.kind !== 'read') continue;
@@ -209,9 +209,8 @@ class Writes {
       const end = this.sourceCode.getLocFromIndex(access.range[1]);
       return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
     }
-    const p = access as GlobalAccess & Partial<Record<'line' | 'column' | 'endLine' | 'endColumn', number>>;
-    if (typeof p.line !== 'number' || typeof p.column !== 'number') return undefined;
-    return { line: p.line, column: p.column, endLine: p.endLine ?? p.line, endColumn: p.endColumn ?? p.column };
+    if (access.line === undefined || access.column === undefined) return undefined;
+    return { line: access.line, column: access.column, endLine: access.endLine ?? access.line, endColumn: access.endColumn ?? access.column };
   }
 }
 

@@ -6,7 +6,7 @@
  * Without the installer model the rule reports nothing: whether a call is a problem depends
  * entirely on the DIF code it runs under, and UI in a finish-install action is correct.
  */
-import { createRule, inDisabledCode, installerModelOf, memoByName, type ReachingContext, siteContext, UI_APIS } from '../engine/index.js';
+import { createRule, inDisabledCode, memoByName, type ReachingContext, siteContext, UI_APIS } from '../engine/index.js';
 import { planMoveToAction } from './support/move-to-action.js';
 import { apiCallListener } from './support/api-call-listener.js';
 
@@ -30,14 +30,13 @@ export default createRule<'ui' | 'uiQuietGuarded' | 'moveToAction', []>({
     schema: [],
   },
   create(context) {
-    const model = installerModelOf(context);
+    const model = context.services.installer;
     if (!model) return {};
     const extra = new Set(context.settings.uiApis);
     const isApi = (name: string) => UI_APIS.has(name) || extra.has(name);
     const nonInteractive = (c: ReachingContext) => !c.interactive;
-    // Calls hidden in the module's own macros (`#define SHOW_ERROR(m) MessageBoxW(...)`), when the model reads them.
-    const macroCalls = (model as { macroCalls?: (name: string) => readonly string[] }).macroCalls;
-    const viaMacro = macroCalls ? memoByName((name) => macroCalls.call(model, name).find(isApi)) : () => undefined;
+    // Calls hidden in the module's own macros (`#define SHOW_ERROR(m) MessageBoxW(...)`).
+    const viaMacro = memoByName((name) => model.macroCalls(name).find(isApi));
     return apiCallListener((name) => isApi(name) || viaMacro(name) !== undefined, ({ api: name, call, target }) => {
       if (inDisabledCode(call)) return;
       const api = isApi(name) ? name : `${viaMacro(name)!} (through macro ${name})`;
@@ -46,7 +45,7 @@ export default createRule<'ui' | 'uiQuietGuarded' | 'moveToAction', []>({
         siteContext(model, context.filePath, call.startIndex, (c) => nonInteractive(c) && !c.quietGuarded) ??
         siteContext(model, context.filePath, call.startIndex, nonInteractive);
       if (!site) return;
-      const plan = planMoveToAction({ sourceCode: context.sourceCode, filePath: context.filePath, model, call, context: site.context, isApi });
+      const plan = planMoveToAction({ sourceCode: context.sourceCode, filePath: context.filePath, call, context: site.context, isApi });
       context.report({
         node: target,
         messageId: site.context.quietGuarded ? 'uiQuietGuarded' : 'ui',

@@ -5,8 +5,8 @@
  *  - a class installer returns ERROR_DI_DO_DEFAULT, so that Windows runs the default handler.
  */
 import type { Node } from 'web-tree-sitter';
-import { breaksOutOf, caseLabel, casesOf, createRule, difComparison, difSwitches, dispatchAt, enclosingFunction, type Fix, followStatements, functionName, identifiersSpelled, installerModelOf, returnedValue, siteContext, type SourceCode, statementsAfter, statementsOf, stripParens } from '../engine/index.js';
-import { contextKind, entryPointsInFile, type FileEntryPoint } from './support/entry-points-in-file.js';
+import { breaksOutOf, caseLabel, casesOf, createRule, difComparison, difSwitches, dispatchAt, enclosingFunction, type Fix, followStatements, functionName, identifiersSpelled, returnedValue, siteContext, type SourceCode, statementsAfter, statementsOf, stripParens } from '../engine/index.js';
+import { entryPointsInFile, type FileEntryPoint } from './support/entry-points-in-file.js';
 
 const DO_DEFAULT = 'ERROR_DI_DO_DEFAULT';
 
@@ -36,7 +36,7 @@ export default createRule<MessageIds>({
     schema: [],
   },
   create(context) {
-    const model = installerModelOf(context);
+    const model = context.services.installer;
     const { sourceCode } = context;
     const toNoError = (n: Node) => (fixer: { replaceText(n: Node, t: string): Fix }) => fixer.replaceText(n, 'NO_ERROR');
 
@@ -82,7 +82,7 @@ export default createRule<MessageIds>({
 
     return {
       'Program:exit'() {
-        const entries = entryPointsInFile(context, model);
+        const entries = entryPointsInFile(context);
         for (const entry of entries) {
           const body = entry.node.childForFieldName('body');
           if (!body) continue;
@@ -98,7 +98,7 @@ export default createRule<MessageIds>({
           if (!ret || ret.type !== 'return_statement') continue;
           const fn = enclosingFunction(ret);
           if (!fn || entries.some((e) => e.node.id === fn.id)) continue;
-          const site = siteContext(model, context.filePath, ret.startIndex, (c) => contextKind(model, c) === 'co-installer');
+          const site = siteContext(model, context.filePath, ret.startIndex, (c) => c.entryPoint.kind === 'co-installer');
           if (!site) continue;
           context.report({
             node,

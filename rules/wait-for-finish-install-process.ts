@@ -12,7 +12,7 @@
  * contexts are no-process-outside-finish-install's. Without the installer model it reports nothing.
  */
 import type { Node } from 'web-tree-sitter';
-import { calleeName, calleeNode, createRule, descendantsByType, enclosingFunction, inDisabledCode, installerModelOf, siteContext } from '../engine/index.js';
+import { calleeName, calleeNode, createRule, descendantsByType, enclosingFunction, inDisabledCode, siteContext } from '../engine/index.js';
 import { waitForProcessFix, member } from './support/wait-for-process.js';
 
 const aw = (names: string[]) => names.flatMap((n) => [n, `${n}A`, `${n}W`]);
@@ -58,7 +58,7 @@ export default createRule<MessageIds, []>({
     schema: [],
   },
   create(context) {
-    const model = installerModelOf(context);
+    const model = context.services.installer;
     if (!model) return {};
     const { sourceCode } = context;
     // the nodes of a function by type, listed once per function: one finding asks for them a few times

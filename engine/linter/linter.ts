@@ -181,7 +181,8 @@ export class Linter {
     if (providers.length === 0 || files.length === 0) return {};
     const first = inputs.find((i) => i.report !== false) ?? inputs[0];
     const settings = configFor(first.filePath).settings;
-    return Object.assign({}, ...providers.map((provide) => provide(files, settings))) as RuleServices;
+    // each provider's services over the previous ones' (a later one may replace a service)
+    return providers.reduce<RuleServices>((services, provide) => ({ ...services, ...provide(files, settings) }), {});
   }
 
   private lintParsed(file: ParsedFile, config: ResolvedConfig, services: RuleServices, within?: readonly OffsetRange[]): FileLintResult {

@@ -6,6 +6,7 @@
  * columns in results are 1-based, columns in UTF-16 code units, as ESLint reports them.
  */
 import type { Node } from 'web-tree-sitter';
+import type { InstallerModelService } from '../model/contract.js';
 import type { SourceCode } from './source-code.js';
 
 export type Severity = 0 | 1 | 2;
@@ -143,11 +144,17 @@ export interface RuleFixer {
 }
 
 /**
- * Services a rule can ask for. The installer model plugs in here; a rule that needs a service
- * the host did not provide gets `undefined` and should stay silent rather than guess.
+ * Services a rule can ask for, built once per module by the host's ServiceProviders
+ * (engine/linter/linter.ts). A service the host did not provide is `undefined`: the rule falls
+ * back to what the file alone shows, or stays silent rather than guess.
  */
 export interface RuleServices {
-  [name: string]: unknown;
+  /**
+   * The installer model of the module (engine/model/contract.ts). Optional rather than a stand-in
+   * that answers nothing: without the model the rules read one file differently (entry points by
+   * prototype, every site flagged), and an empty model would read as "no entry point reaches this".
+   */
+  readonly installer?: InstallerModelService;
 }
 
 /** Settings shared by all rules (API lists added by the config, the target, ...). */
@@ -181,6 +188,14 @@ export type NodeListener = (node: Node) => void;
 /** Keys are tree-sitter node types ("call_expression") or "<type>:exit", plus "Program" / "Program:exit". */
 export type RuleListener = Record<string, NodeListener | undefined>;
 
+/**
+ * A rule. `RuleModule` with no type arguments is any rule, as the linter holds them: a rule typed
+ * with its own message ids and options (createRule<'ui' | 'moveToAction', [Options]>) is one,
+ * because `create` is declared as a method, whose parameter TypeScript compares both ways (as
+ * typescript-eslint's RuleModule does). What that lets through is the options' type: the linter
+ * keeps its side by handing a rule only options checked against its meta.schema and merged over
+ * its meta.defaultOptions (engine/config/config-validation.ts, rule-options.ts).
+ */
 export interface RuleModule<MessageIds extends string = string, Options extends unknown[] = unknown[]> {
   meta: RuleMeta<MessageIds>;
   /** Which files the rule reads: C/C++ sources (default) or INF files. */

@@ -1,9 +1,12 @@
 /**
- * What the rules ask of the installer model (engine/model/), in one place: whether a site runs
- * under a DIF code, under which one, and the chain that leads there as related information.
- * Without the model (a host that did not provide it) rules fall back to flagging every site.
+ * What a rule may ask of the installer model (engine/model/), in one place: the entry points of
+ * the module, whether a site runs under a DIF code, under which one, whether that context is
+ * interactive and the chain that leads there; the module's globals and their accesses; the calls
+ * hidden in its macros; the names its .def files export. The linter hands it to the rules typed,
+ * as `context.services.installer` (RuleServices, engine/linter/types.ts); a host that lints
+ * without the model leaves it undefined and the rules fall back to what one file shows.
  */
-import type { RelatedLocation, RuleContext } from '../linter/types.js';
+import type { RelatedLocation } from '../linter/types.js';
 
 export interface ChainStep {
   filePath: string;
@@ -33,12 +36,12 @@ export interface EntryPointInfo {
   handledDifCodes: readonly string[];
   /** Names the DLL exports it under when they differ from `name` (.def aliases `CoDeviceInstall = Impl`). */
   exportNames?: readonly string[];
-  /** 1-based line and column of `nameRange`. */
+  /** 1-based line and column of `nameRange` (the model gives it; copies of the list may not). */
   nameLoc?: { line: number; column: number; endLine: number; endColumn: number };
 }
 
 export interface ReachingContext {
-  entryPoint: EntryPointInfo | { name: string; kind?: string } | string;
+  entryPoint: EntryPointInfo;
   difCode: string;
   interactive: boolean;
   quietGuarded?: boolean;
@@ -78,6 +81,14 @@ export interface GlobalAccess {
   endColumn?: number;
 }
 
+/** A name a .def file of the module exports (`EXPORTS Name` or `Exported = Internal`). */
+export interface DefExport {
+  /** The exported name, as written (stdcall decorations kept). */
+  name: string;
+  /** The module's function behind an alias (`CoDeviceInstall = ContosoCoInstaller`), as written. */
+  internalName?: string;
+}
+
 export interface InstallerModelService {
   entryPoints: readonly EntryPointInfo[];
   /** Every DIF context (entry point, DIF code, interactivity, shortest chain) under which code at this offset can run. */
@@ -85,38 +96,20 @@ export interface InstallerModelService {
   /** True when code at this offset runs only from DllMain (reachable from it and from no entry point). */
   onlyFromDllMain(filePath: string, offset: number): boolean;
   /** The module global an identifier at this offset refers to (scoping respected: locals and parameters shadow), if any. */
-  globalAt?(filePath: string, offset: number): ModuleGlobal | undefined;
+  globalAt(filePath: string, offset: number): ModuleGlobal | undefined;
   /** Every read and write of a global across the module. */
-  accessesOf?(global: ModuleGlobal): readonly GlobalAccess[];
+  accessesOf(global: ModuleGlobal): readonly GlobalAccess[];
   /**
    * The functions (APIs or the module's own) that the expansion of the module's macro `name`
    * calls, through nested macros; empty when `name` is not a macro of the module.
    */
-  macroCalls?(name: string): readonly string[];
+  macroCalls(name: string): readonly string[];
+  /** The names the module's .def files export, in the order of the files and of their EXPORTS. */
+  defExports(): readonly DefExport[];
 }
-
-export interface InstallerModelView extends InstallerModelService {
-  hasEntryPoints(): boolean;
-}
-
-export function installerModelOf(context: RuleContext<string, unknown[]>): InstallerModelView | undefined {
-  const model = context.services.installer as InstallerModelService | undefined;
-  if (!model || typeof model.contextsAt !== 'function') return undefined;
-  let view = views.get(model);
-  if (!view) {
-    view = Object.assign(Object.create(model) as InstallerModelService, {
-      hasEntryPoints: () => model.entryPoints.length > 0,
-    }) as InstallerModelView;
-    views.set(model, view);
-  }
-  return view;
-}
-
-/** One view per model (every rule of every file asks): weakly held, gone with the model. */
-const views = new WeakMap<InstallerModelService, InstallerModelView>();
 
 export function entryPointName(c: ReachingContext): string {
-  return typeof c.entryPoint === 'string' ? c.entryPoint : c.entryPoint.name;
+  return c.entryPoint.name;
 }
 
 export function chainToRelated(chain: readonly ChainStep[]): RelatedLocation[] {

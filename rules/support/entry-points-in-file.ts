@@ -2,10 +2,9 @@
  * The installer entry points defined in the file being linted, as syntax nodes: from the
  * installer model when the host provides it, else from the prototype alone (three or four
  * parameters shaped DI_FUNCTION/UINT, HDEVINFO, PSP_DEVINFO_DATA[, PCOINSTALLER_CONTEXT_DATA]).
- * Also: the kind of installer a reaching context comes from.
  */
 import type { Node } from 'web-tree-sitter';
-import { type EntryPointInfo, functionAt, functionName, type InstallerModelService, parameters, type ReachingContext, type RuleContext } from '../../engine/index.js';
+import { type EntryPointInfo, functionAt, functionName, type InstallerModelService, parameters, type RuleContext } from '../../engine/index.js';
 
 export type InstallerKind = 'co-installer' | 'class-installer';
 
@@ -22,23 +21,18 @@ export interface FileEntryPoint {
   info?: EntryPointInfo;
 }
 
-export function entryPointsInFile(
-  context: RuleContext<string, unknown[]>,
-  model: InstallerModelService | undefined,
-): FileEntryPoint[] {
-  // several rules ask, for the same file and model: found once (the list is read, never changed).
-  // Rules pass their view of the model (installerModelOf): the model under it is what counts.
-  const raw = context.services.installer;
-  const source = model === undefined ? undefined : model === raw || Object.getPrototypeOf(model) === raw ? raw : model;
+export function entryPointsInFile(context: RuleContext<string, unknown[]>): FileEntryPoint[] {
+  // several rules ask, for the same file and model: found once (the list is read, never changed)
+  const model = context.services.installer;
   const known = found.get(context.sourceCode);
-  if (known && known.source === source && known.filePath === context.filePath) return known.entries;
+  if (known && known.model === model && known.filePath === context.filePath) return known.entries;
   const entries = findEntryPoints(context, model);
-  found.set(context.sourceCode, { source, filePath: context.filePath, entries });
+  found.set(context.sourceCode, { model, filePath: context.filePath, entries });
   return entries;
 }
 
 /** The entry points found per SourceCode (one lint of one file: it goes with the SourceCode). */
-const found = new WeakMap<object, { source: unknown; filePath: string; entries: FileEntryPoint[] }>();
+const found = new WeakMap<object, { model: InstallerModelService | undefined; filePath: string; entries: FileEntryPoint[] }>();
 
 function findEntryPoints(context: RuleContext<string, unknown[]>, model: InstallerModelService | undefined): FileEntryPoint[] {
   const root = context.sourceCode.ast;
@@ -102,10 +96,3 @@ export function installerKindOfPrototype(fn: Node): InstallerKind | null {
   return CONTEXT_TYPES.has(types[3]) ? 'co-installer' : null;
 }
 
-/** The kind of installer a reaching context starts from, when the model says. */
-export function contextKind(model: InstallerModelService, c: ReachingContext): InstallerKind | undefined {
-  const ep = c.entryPoint;
-  if (typeof ep === 'object' && (ep.kind === 'co-installer' || ep.kind === 'class-installer')) return ep.kind;
-  const name = typeof ep === 'string' ? ep : ep.name;
-  return model.entryPoints.find((e) => e.name === name)?.kind;
-}

@@ -6,7 +6,7 @@
  * can be edited.
  */
 import type { Node } from 'web-tree-sitter';
-import { calleeName, enclosingFunction, type EntryPointInfo, type Fix, functionAt, functionName, type InstallerModelService, parameters, type ReachingContext, type SourceCode, statementsOf, stripParens } from '../../engine/index.js';
+import { calleeName, enclosingFunction, type EntryPointInfo, type Fix, functionAt, functionName, parameters, type ReachingContext, type SourceCode, statementsOf, stripParens } from '../../engine/index.js';
 import { finishInstallScaffold, scaffoldKind } from './finish-install.js';
 import { perTree } from './per-tree-memo.js';
 
@@ -21,7 +21,6 @@ export interface MovePlan {
 export interface MoveRequest {
   sourceCode: SourceCode;
   filePath: string;
-  model: InstallerModelService;
   /** The reported call (a UI or process API call). */
   call: Node;
   context: ReachingContext;
@@ -32,11 +31,8 @@ export interface MoveRequest {
 }
 
 /** The entry point a reaching context names, when it is defined in this file. */
-export function entryPointOf(model: InstallerModelService, filePath: string, c: ReachingContext): EntryPointInfo | undefined {
-  const ep = c.entryPoint;
-  if (typeof ep === 'object' && 'range' in ep && 'filePath' in ep) return ep.filePath === filePath ? ep : undefined;
-  const name = typeof ep === 'string' ? ep : ep.name;
-  return model.entryPoints.find((e) => e.name === name && e.filePath === filePath);
+export function entryPointOf(filePath: string, c: ReachingContext): EntryPointInfo | undefined {
+  return c.entryPoint.filePath === filePath ? c.entryPoint : undefined;
 }
 
 /**
@@ -55,8 +51,8 @@ export function entryPointNode(sourceCode: SourceCode, info: EntryPointInfo): No
 }
 
 export function planMoveToAction(req: MoveRequest): MovePlan | null {
-  const { sourceCode, filePath, model, call, context } = req;
-  const info = entryPointOf(model, filePath, context);
+  const { sourceCode, filePath, call, context } = req;
+  const info = entryPointOf(filePath, context);
   if (!info) return null;
   const fn = entryPointNode(sourceCode, info);
   const body = fn?.childForFieldName('body');

@@ -113,6 +113,20 @@ describe('entry points by export only', () => {
     const code = `DWORD CALLBACK Internal(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d, PCOINSTALLER_CONTEXT_DATA c) { return 0; }`;
     expect(names({ 'a.c': code, 'x.def': 'EXPORTS\n CoDeviceInstall=Internal @2\n' })).toEqual(['Internal:co-installer:def+signature']);
   });
+
+  it('defExports lists the names of every .def file of the module, aliases with their function, as written', () => {
+    const m = build(parser(), {
+      'a.c': 'int x;',
+      'a.def': 'LIBRARY A\nEXPORTS\n  _CoDeviceInstall@16 = Impl @1\n  DllRegisterServer PRIVATE\n',
+      'b.def': 'EXPORTS\n  Other\n',
+    }).model;
+    expect(m.defExports()).toEqual([
+      { name: '_CoDeviceInstall@16', internalName: 'Impl' },
+      { name: 'DllRegisterServer' },
+      { name: 'Other' },
+    ]);
+    expect(build(parser(), { 'a.c': 'int x;' }).model.defExports()).toEqual([]);
+  });
 });
 
 describe('helpers of installer shape', () => {

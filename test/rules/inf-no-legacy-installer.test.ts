@@ -1,64 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { RuleTester, type InvalidCase, type ValidCase } from '../support/rule-tester.js';
+import { RuleTester } from '../support/rule-tester.js';
 import rule from '../../rules/inf-no-legacy-installer.js';
-import type { RuleModule } from '../../engine/linter/types.js';
 import type { ServiceProvider } from '../../engine/linter/linter.js';
-import type { EntryPointInfo, InstallerModelService } from '../../engine/model/contract.js';
-import { installerModelProvider } from '../../engine/model/index.js';
-
-const lines = (...l: string[]) => l.join('\n') + '\n';
-
-const DEVICE_COINSTALLER = lines(
-  '[Version]',
-  'Signature="$WINDOWS NT$"',
-  '',
-  '[Contoso.NT.CoInstallers]',
-  'AddReg = Contoso.CoInst.AddReg',
-  '',
-  '[Contoso.CoInst.AddReg]',
-  'HKR,,CoInstallers32,0x00010000,"ContosoCoInst.dll,ContosoCoInstaller"',
-);
-
-const CLASS_INSTALLER = lines(
-  '[ClassInstall32]',
-  'AddReg = ContosoClass.AddReg',
-  '',
-  '[ContosoClass.AddReg]',
-  'HKR,,,,%ClassName%',
-  'HKR,,Icon,,"-5"',
-  'HKR,,Installer32,,"ContosoCls.dll,ContosoClassInstaller"',
-  '[Strings]',
-  'ClassName = "Contoso devices"',
-);
-
-const UNIVERSAL_INF = lines(
-  '[Version]',
-  'Signature   = "$WINDOWS NT$"',
-  'Class       = Sample',
-  'ClassGuid   = {78A1C341-4539-11d3-B88D-00C04FAD5171}',
-  'Provider    = %ProviderName%',
-  '',
-  '[Manufacturer]',
-  '%ProviderName% = Contoso, NTamd64',
-  '',
-  '[Contoso.NTamd64]',
-  '%DeviceDesc% = Contoso_Install, Root\\ContosoDevice',
-  '',
-  '[Contoso_Install.NT]',
-  'CopyFiles = Contoso_Files',
-  'AddReg    = Contoso_AddReg',
-  '',
-  '[Contoso_AddReg]',
-  'HKR,,CoInstallersCount,0x00010001,0',
-  'HKR,,FriendlyName,,"CoInstallers32 is just text here"',
-  '',
-  '[Contoso_Install.NT.Services]',
-  'AddService = Contoso,0x00000002,Contoso_Service',
-  '',
-  '[Strings]',
-  'ProviderName = "Contoso"',
-  'DeviceDesc   = "Contoso device, HKR,,CoInstallers32,0x00010000,""x.dll,Y"""',
-);
+import type { EntryPointInfo } from '../../engine/model/contract.js';
+import { fakeInstallerModel } from './fake-installer-model.js';
+import { CLASS_INSTALLER, DEVICE_COINSTALLER, lines, UNIVERSAL_INF } from './inf-no-legacy-installer-infs.js';
 
 /** A stand-in for the installer model: only the entry points matter to this rule. */
 function fakeModel(entryPoints: Partial<EntryPointInfo>[]): ServiceProvider {
@@ -76,7 +22,7 @@ function fakeModel(entryPoints: Partial<EntryPointInfo>[]): ServiceProvider {
     }),
   );
   // A context reaching each entry point's name, its first step anchored on the name (line 1 of its file).
-  const model: InstallerModelService = {
+  const model = fakeInstallerModel({
     entryPoints: full,
     contextsAt: (filePath, offset) =>
       full
@@ -97,12 +43,11 @@ function fakeModel(entryPoints: Partial<EntryPointInfo>[]): ServiceProvider {
             },
           ],
         })),
-    onlyFromDllMain: () => false,
-  };
+  });
   return () => ({ installer: model });
 }
 
-new RuleTester().run('inf-no-legacy-installer', rule as unknown as RuleModule, {
+new RuleTester().run('inf-no-legacy-installer', rule, {
   valid: [
     { name: 'a declarative INF', code: UNIVERSAL_INF, filename: 'contoso.inf' },
     { name: 'legacy target: co-installer allowed', code: DEVICE_COINSTALLER, filename: 'x.inf', settings: { target: 'legacy' } },
@@ -243,7 +188,7 @@ new RuleTester().run('inf-no-legacy-installer', rule as unknown as RuleModule, {
 new RuleTester({
   serviceProviders: [
     fakeModel([
-      { name: 'ContosoCoInstaller', nameLoc: { line: 3, column: 16, endLine: 3, endColumn: 34 } } as Partial<EntryPointInfo>,
+      { name: 'ContosoCoInstaller', nameLoc: { line: 3, column: 16, endLine: 3, endColumn: 34 } },
       {
         name: 'ContosoClassInstaller',
         kind: 'class-installer',
@@ -253,7 +198,7 @@ new RuleTester({
       { name: 'NotAnInstaller', via: ['def'] },
     ]),
   ],
-}).run('inf-no-legacy-installer', rule as unknown as RuleModule, {
+}).run('inf-no-legacy-installer', rule, {
   valid: [
     { name: 'legacy target: no check at all', code: DEVICE_COINSTALLER.replace('ContosoCoInstaller"', 'Typo"'), filename: 'x.inf', settings: { target: 'legacy' } },
   ],
@@ -368,7 +313,7 @@ const incorrect = blocks('\nIncorrect:\n', '\nCorrect:\n');
 const correct = blocks('\nCorrect:\n', '\n## Options');
 if (incorrect.length !== 2 || correct.length !== 1) throw new Error('the documented examples changed: update this test');
 
-new RuleTester().run('inf-no-legacy-installer (documented examples)', rule as unknown as RuleModule, {
+new RuleTester().run('inf-no-legacy-installer (documented examples)', rule, {
   valid: correct.map((code) => ({ code, filename: 'example.inf' })),
   invalid: [
     {
@@ -388,115 +333,3 @@ new RuleTester().run('inf-no-legacy-installer (documented examples)', rule as un
     },
   ],
 });
-
-// With the real installer model: the module's C sources and .def beside the INF.
-const COINSTALLER_C = lines(
-  '#include <windows.h>',
-  '#include <setupapi.h>',
-  '',
-  'DWORD CALLBACK ContosoCoInstaller(_In_ DI_FUNCTION InstallFunction, _In_ HDEVINFO DeviceInfoSet,',
-  '    _In_opt_ PSP_DEVINFO_DATA DeviceInfoData, _Inout_ PCOINSTALLER_CONTEXT_DATA Context)',
-  '{',
-  '    switch (InstallFunction) {',
-  '    case DIF_INSTALLDEVICE:',
-  '        break;',
-  '    }',
-  '    return NO_ERROR;',
-  '}',
-  '',
-  'int NotAnInstaller(int x) { return x; }',
-);
-
-const modelCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
-  valid: [
-    {
-      name: 'legacy target with the model',
-      code: DEVICE_COINSTALLER.replace('ContosoCoInstaller"', 'Misspelt"'),
-      filename: 'x.inf',
-      settings: { target: 'legacy' as const },
-      moduleFiles: { 'coinst.c': COINSTALLER_C },
-    },
-  ],
-  invalid: [
-    {
-      name: 'real model: the value names the C entry point',
-      code: DEVICE_COINSTALLER,
-      filename: 'x.inf',
-      moduleFiles: { 'coinst.c': COINSTALLER_C, 'contoso.def': 'LIBRARY ContosoCoInst\nEXPORTS\n    ContosoCoInstaller\n' },
-      errors: [
-        { messageId: 'coInstallersSection' },
-        { messageId: 'coInstaller', related: ['ContosoCoInstaller, the co-installer entry point this value names'] },
-      ],
-    },
-    {
-      name: 'real model: the INF names the default CoDeviceInstall, which the .def aliases to the C function',
-      code: DEVICE_COINSTALLER.replace(',ContosoCoInstaller"', '"'),
-      filename: 'x.inf',
-      moduleFiles: { 'coinst.c': COINSTALLER_C, 'contoso.def': 'LIBRARY ContosoCoInst\nEXPORTS\n    CoDeviceInstall = ContosoCoInstaller @1\n' },
-      errors: [
-        { messageId: 'coInstallersSection' },
-        {
-          messageId: 'coInstaller',
-          data: { installer: '"ContosoCoInst.dll,CoDeviceInstall"' },
-          related: ['ContosoCoInstaller, the co-installer entry point this value names'],
-        },
-      ],
-    },
-    {
-      name: 'real model: a class installer in C++ as a static member function',
-      code: CLASS_INSTALLER,
-      filename: 'x.inf',
-      moduleFiles: {
-        'cls.cpp': lines(
-          'class Installer {',
-          'public:',
-          '    static DWORD WINAPI Dispatch(DI_FUNCTION f, HDEVINFO set, SP_DEVINFO_DATA *data) { return ERROR_DI_DO_DEFAULT; }',
-          '};',
-          'extern "C" DWORD CALLBACK ContosoClassInstaller(DI_FUNCTION f, HDEVINFO set, PSP_DEVINFO_DATA data)',
-          '{',
-          '    return Installer::Dispatch(f, set, data);',
-          '}',
-        ),
-      },
-      errors: [
-        { messageId: 'classInstall32Section' },
-        { messageId: 'classInstaller', related: ['ContosoClassInstaller, the class installer entry point this value names'] },
-      ],
-    },
-    {
-      name: 'real model: a package INF beside sources with no installer at all (prebuilt DLL): no entry point check',
-      code: DEVICE_COINSTALLER,
-      filename: 'x.inf',
-      moduleFiles: { 'driver.c': 'NTSTATUS DriverEntry(PDRIVER_OBJECT d, PUNICODE_STRING r) { return 0; }\n' },
-      errors: [{ messageId: 'coInstallersSection' }, { messageId: 'coInstaller', related: [] }],
-    },
-    {
-      name: 'real model: a misspelt entry point',
-      code: DEVICE_COINSTALLER.replace('ContosoCoInstaller"', 'ContosoCoInstallr"'),
-      filename: 'x.inf',
-      moduleFiles: { 'coinst.c': COINSTALLER_C },
-      errors: [
-        { messageId: 'coInstallersSection' },
-        { messageId: 'coInstaller', related: [] },
-        { messageId: 'unknownEntryPoint', data: { kind: 'CoInstallers32', entryPoint: 'ContosoCoInstallr', dll: 'ContosoCoInst.dll' }, line: 8, column: 51, endColumn: 68 },
-      ],
-    },
-    {
-      name: 'real model: the INF names a function without an installer signature',
-      code: DEVICE_COINSTALLER.replace('ContosoCoInstaller"', 'NotAnInstaller"'),
-      filename: 'x.inf',
-      moduleFiles: { 'coinst.c': COINSTALLER_C },
-      errors: [
-        { messageId: 'coInstallersSection' },
-        { messageId: 'coInstaller' },
-        { messageId: 'unknownEntryPoint', data: { kind: 'CoInstallers32', entryPoint: 'NotAnInstaller', dll: 'ContosoCoInst.dll' } },
-      ],
-    },
-  ],
-};
-
-new RuleTester({ serviceProviders: [installerModelProvider] }).run(
-  'inf-no-legacy-installer (installer model)',
-  rule as unknown as RuleModule,
-  modelCases,
-);

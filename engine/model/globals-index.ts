@@ -1,0 +1,87 @@
+/**
+ * The module's globals (docs/architecture.md, Globals): file-scope variables and function statics,
+ * `extern` declarations merged with their definition, `static` ones per file, and every read and
+ * write of them by file position (what globalAt and accessesOf answer).
+ */
+import type { GlobalAccess, ModuleGlobal } from './contract.js';
+import type { ModuleGraph } from './module-graph.js';
+
+const HEADER = /\.(h|hh|hpp|hxx|inl)$/i;
+
+/** Module globals and every read and write of them, by file position. */
+export class GlobalsIndex {
+  readonly accesses = new Map<ModuleGlobal, GlobalAccess[]>();
+  private readonly sites = new Map<string, { start: number; end: number; global: ModuleGlobal }[]>();
+
+  constructor(graph: ModuleGraph) {
+    const shared = new Map<string, ModuleGlobal>();
+    const sharedIsExtern = new Map<string, boolean>();
+    const perFile = new Map<string, { statics: Map<string, ModuleGlobal>; locals: ModuleGlobal[] }>();
+    const headerStatics = new Map<string, ModuleGlobal>();
+    for (const file of graph.summaries) {
+      const statics = new Map<string, ModuleGlobal>();
+      const locals: ModuleGlobal[] = [];
+      for (const d of file.globals) {
+        const g: ModuleGlobal = {
+          name: d.name,
+          filePath: file.filePath,
+          nameRange: [d.nameStart, d.nameEnd],
+          scope: d.scope,
+          isConst: d.isConst,
+        };
+        if (d.functionName) g.functionName = d.functionName;
+        locals.push(g);
+        if (d.scope === 'static-local') continue;
+        if (d.isStatic) {
+          if (!statics.has(d.name)) statics.set(d.name, g);
+          // a static in a header is a copy in every file that includes it: one global for the model
+          if (HEADER.test(file.filePath) && !headerStatics.has(d.name)) headerStatics.set(d.name, g);
+        } else if (!shared.has(d.name) || (sharedIsExtern.get(d.name) && !d.isExtern)) {
+          shared.set(d.name, g);
+          sharedIsExtern.set(d.name, d.isExtern);
+        }
+      }
+      perFile.set(file.filePath, { statics, locals });
+    }
+    for (const file of graph.summaries) {
+      const mine = perFile.get(file.filePath)!;
+      const sites: { start: number; end: number; global: ModuleGlobal }[] = [];
+      file.globals.forEach((d, i) => {
+        const declared = d.scope === 'static-local' || d.isStatic ? mine.locals[i] : (shared.get(d.name) ?? mine.locals[i]);
+        sites.push({ start: d.nameStart, end: d.nameEnd, global: declared });
+      });
+      for (const fn of file.functions) {
+        for (const r of fn.refs) {
+          const g = mine.statics.get(r.name) ?? shared.get(r.name) ?? headerStatics.get(r.name);
+          if (!g) continue;
+          this.add(g, file.filePath, r.start, r.end, r.access, sites);
+        }
+        for (const a of fn.staticAccesses) this.add(mine.locals[a.global], file.filePath, a.start, a.end, a.access, sites);
+      }
+      sites.sort((a, b) => a.start - b.start);
+      this.sites.set(file.filePath, sites);
+    }
+  }
+
+  private add(global: ModuleGlobal, filePath: string, start: number, end: number, kind: 'read' | 'write', sites: { start: number; end: number; global: ModuleGlobal }[]) {
+    const list = this.accesses.get(global);
+    const access: GlobalAccess = { global, filePath, range: [start, end], kind };
+    if (list) list.push(access);
+    else this.accesses.set(global, [access]);
+    sites.push({ start, end, global });
+  }
+
+  at(filePath: string, offset: number): ModuleGlobal | undefined {
+    const sites = this.sites.get(filePath);
+    if (!sites) return undefined;
+    let lo = 0;
+    let hi = sites.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sites[mid].start <= offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    const s = sites[hi];
+    return s && offset < s.end ? s.global : undefined;
+  }
+}
