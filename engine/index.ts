@@ -21,6 +21,13 @@ export { type ResolvedConfig } from './config/resolved-config.js';
 // Formatters: stylish, json (ESLint's), sarif
 export { type Formatter, type FormatterContext, FORMATTER_NAMES, type FormatterName, formatters } from './formatters/index.js';
 
+// Incremental linting: a session of open documents, relinted after each edit (the language server's)
+export { type FileNotice, type FileOutcome, type ModuleResults, type NoticeSeverity } from './incremental/file-outcome.js';
+export { createLintSession, LintSession, type LintSessionOptions, type LintSessionStats } from './incremental/lint-service.js';
+export { type ConfigOutcome, type SessionConfigs } from './incremental/session-config.js';
+export { SourceDocument, type TextChange } from './incremental/source-document.js';
+export { editBetween } from './incremental/tree-edit.js';
+
 // What the guidelines name: API lists, DIF codes
 export { DEFAULT_DIF_HANDLER_CODES, DEFAULT_DIF_HANDLERS, isFileQueueApi, LIBRARY_LOAD_APIS, libraryBaseName, PROCESS_APIS, RESERVED_DIF_CODES, SERVICE_CONTROL_APIS, SYSTEM_LIBRARIES, UI_APIS } from './knowledge/api-lists.js';
 export { describeInteractivity, difCodeInfo, type DifCodeInfo } from './knowledge/dif-codes.js';
