@@ -7,6 +7,8 @@
  * constant, the finish-install flag at the assignment, the INF at the section name and the value.
  */
 import { fillerName, fillerPrototype, writeFiller, writeTable } from './filler.js';
+import { writeHelperFiles } from './installer-helpers.js';
+import { plan, type ModuleContext } from './module-plan.js';
 import { Random } from './random.js';
 import { SourceBuilder, type PlantedFinding } from './source-builder.js';
 
@@ -24,54 +26,6 @@ export interface GeneratedModule {
 const VENDORS = ['Contoso', 'Fabrikam', 'Litware', 'Northwind', 'Tailspin', 'Wingtip', 'Adatum', 'Proseware', 'Woodgrove', 'Humongous'];
 const DEVICES = ['Sensor', 'Camera', 'Dock', 'Reader', 'Tuner', 'Pad', 'Bridge', 'Hub', 'Scope', 'Meter'];
 
-type Kind = 'co' | 'class';
-
-interface Plan {
-  kind: Kind;
-  style: 'switch' | 'if';
-  signature: 'sal' | 'inout' | 'plain';
-  eol: '\n' | '\r\n';
-  subfolder: boolean;
-  pragma: boolean;
-  state: boolean;
-  load: boolean;
-  process: boolean;
-  ui: boolean;
-  readme: boolean;
-  service: boolean;
-  windowstation: boolean;
-  defaultHandler: boolean;
-  queue: boolean;
-  flag: boolean;
-  reserved: boolean;
-  unhandled: boolean;
-}
-
-function plan(rng: Random): Plan {
-  const kind: Kind = rng.chance(0.8) ? 'co' : 'class';
-  const co = kind === 'co';
-  return {
-    kind,
-    style: rng.chance(0.6) ? 'switch' : 'if',
-    signature: rng.pick(['sal', 'inout', 'plain'] as const),
-    eol: rng.chance(0.3) ? '\r\n' : '\n',
-    subfolder: rng.chance(0.3),
-    pragma: rng.chance(0.3),
-    state: rng.chance(0.5),
-    load: rng.chance(0.4),
-    process: rng.chance(0.4),
-    ui: rng.chance(0.6),
-    readme: rng.chance(0.4),
-    service: rng.chance(0.4),
-    windowstation: rng.chance(0.3),
-    defaultHandler: co && rng.chance(0.4),
-    queue: co && rng.chance(0.4),
-    flag: co && rng.chance(0.3),
-    reserved: rng.chance(0.3),
-    unhandled: co && rng.chance(0.5),
-  };
-}
-
 /** The seed of module `index` of the corpus of `seed`: a module does not depend on the others. */
 export function moduleSeed(seed: number, index: number): number {
   return (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35)) >>> 0;
@@ -84,18 +38,37 @@ export function generateModule(seed: number, index: number, approxBytes: number)
   const device = rng.pick(DEVICES);
   const base = `${vendor.toLowerCase()}${device.toLowerCase()}${index}`;
   const dir = `v${String(Math.floor(index / 50)).padStart(3, '0')}/${base}`;
-  const src = p.subfolder ? `${dir}/src` : dir;
-  const inc = p.subfolder ? `../${base}.h` : `${base}.h`;
-  const entry = p.kind === 'co' ? `${vendor}${device}CoInstaller` : `${vendor}${device}ClassInstall`;
   const files: SourceBuilder[] = [];
-  const file = (path: string) => {
-    const b = new SourceBuilder(path);
-    files.push(b);
-    return b;
+  const c: ModuleContext = {
+    rng,
+    p,
+    vendor,
+    device,
+    base,
+    dir,
+    src: p.subfolder ? `${dir}/src` : dir,
+    inc: p.subfolder ? `../${base}.h` : `${base}.h`,
+    entry: p.kind === 'co' ? `${vendor}${device}CoInstaller` : `${vendor}${device}ClassInstall`,
+    file: (path: string) => {
+      const b = new SourceBuilder(path);
+      files.push(b);
+      return b;
+    },
+    prototypes: [],
   };
-  const prototypes: string[] = [];
+  const firstFiller = writeFillerFiles(c, approxBytes);
+  writeHelperFiles(c);
+  writeDispatch(c, writeEntryFile(c, firstFiller));
+  writeHeaderAndDef(c);
+  writeInf(c, index);
+  return {
+    files: files.map((f) => ({ path: f.file, text: f.text(p.eol) })),
+    findings: files.flatMap((f) => f.findings),
+  };
+}
 
-  // ---- filler files: the bulk, with chains the entry point reaches
+/** The filler files: the bulk, with chains the entry point reaches. Returns the first filler function. */
+function writeFillerFiles({ rng, vendor, device, src, inc, file, prototypes }: ModuleContext, approxBytes: number): string {
   const fillerFiles = rng.int(2, 5);
   const perFile = Math.max(3, Math.round(approxBytes / 800 / fillerFiles));
   let fillerIndex = 0;
@@ -113,104 +86,11 @@ export function generateModule(seed: number, index: number, approxBytes: number)
     });
     if (f === 0) firstFiller = names[0];
   }
+  return firstFiller;
+}
 
-  // ---- UI helpers
-  const ui = file(`${src}/ui.c`);
-  ui.add(`/* User interface helpers of the ${vendor} ${device} installer. */`, `#include "${inc}"`, '', '/* Whoever calls it shows a message box. */', 'void ShowInstallNotice(void)', '{');
-  ui.plant(`    MessageBoxW(NULL, L"The ${device} is being installed.", L"${vendor} Setup", MB_OK | MB_ICONINFORMATION);`, ...(p.ui ? [{ ruleId: 'no-ui-outside-finish-install', token: 'MessageBoxW' }] : []));
-  ui.add('}', '', '/* Called from the finish-install action only: interactive, UI is fine. */', 'void ShowCompletion(void)', '{');
-  ui.add(`    MessageBoxW(NULL, L"${vendor} ${device} software is ready.", L"${vendor} Setup", MB_OK);`, '}', '');
-  prototypes.push('void ShowInstallNotice(void);', 'void ShowCompletion(void);');
-
-  // ---- process helpers
-  const proc = file(`${src}/process.c`);
-  const procHead = (name: string) =>
-    proc.add(`DWORD ${name}(void)`, '{', '    STARTUPINFOW si;', '    PROCESS_INFORMATION pi;', `    WCHAR commandLine[] = L"${vendor}${name}.exe /quiet";`, '', '    ZeroMemory(&si, sizeof(si));', '    si.cb = sizeof(si);');
-  proc.add(`/* Processes of the ${vendor} ${device} installer. */`, `#include "${inc}"`, '');
-  proc.add('/* Waits for the updater: fine in the finish-install action. */');
-  procHead('RunUpdater');
-  proc.add(
-    '    if (!CreateProcessW(NULL, commandLine, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi)) {',
-    '        return GetLastError();',
-    '    }',
-    '    WaitForSingleObject(pi.hProcess, INFINITE);',
-    '    CloseHandle(pi.hThread);',
-    '    CloseHandle(pi.hProcess);',
-    '    return NO_ERROR;',
-    '}',
-    '',
-  );
-  proc.add('/* Starts a companion application and does not wait for it. */');
-  procHead('StartCompanion');
-  proc.plant('    if (CreateProcessW(NULL, commandLine, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi)) {', ...(p.process ? [{ ruleId: 'no-process-outside-finish-install', token: 'CreateProcessW' }] : []));
-  proc.add('        CloseHandle(pi.hThread);', '        CloseHandle(pi.hProcess);', '    }', '    return NO_ERROR;', '}', '');
-  proc.add('/* Opens the release notes and does not wait. */');
-  procHead('LaunchReadme');
-  proc.plant('    if (!CreateProcessW(NULL, commandLine, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi)) {', ...(p.readme ? [{ ruleId: 'wait-for-finish-install-process', token: 'CreateProcessW' }] : []));
-  proc.add('        return GetLastError();', '    }', '    CloseHandle(pi.hThread);', '    CloseHandle(pi.hProcess);', '    return NO_ERROR;', '}', '');
-  prototypes.push('DWORD RunUpdater(void);', 'DWORD StartCompanion(void);', 'DWORD LaunchReadme(void);');
-
-  // ---- service and maintenance helpers
-  const svc = file(`${src}/service.c`);
-  svc.add(`/* Service handling of the ${vendor} ${device} installer. */`, `#include "${inc}"`, '', 'DWORD OnPropertyChange(void)', '{');
-  svc.add('    SC_HANDLE manager = OpenSCManagerW(NULL, NULL, SC_MANAGER_CONNECT);', '    SC_HANDLE service;', '    DWORD status = NO_ERROR;', '', '    if (manager == NULL) {');
-  if (p.windowstation) svc.plant('        return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;', { ruleId: 'no-interactive-windowstation-error', token: 'ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION' });
-  else svc.add('        return GetLastError();');
-  svc.add('    }', `    service = OpenServiceW(manager, L"${vendor}${device}Svc", SERVICE_START | SERVICE_QUERY_STATUS);`, '    if (service != NULL) {');
-  if (p.service) {
-    svc.plant('        if (!StartServiceW(service, 0, NULL)) {', { ruleId: 'no-service-control', token: 'StartServiceW' });
-    svc.add('            status = GetLastError();', '        }');
-  } else {
-    svc.add('        SERVICE_STATUS current;', '        if (!QueryServiceStatus(service, &current)) {', '            status = GetLastError();', '        }');
-  }
-  svc.add('        CloseServiceHandle(service);', '    }', '    CloseServiceHandle(manager);', '    return status;', '}', '');
-  prototypes.push('DWORD OnPropertyChange(void);');
-
-  const maint = file(`${src}/maintenance.c`);
-  maint.add(`/* Removal and re-registration work of the ${vendor} ${device} installer. */`, `#include "${inc}"`, '');
-  maint.add('DWORD OnRemoveDevice(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)', '{');
-  if (p.defaultHandler) {
-    maint.plant('    if (!SetupDiRemoveDevice(DeviceInfoSet, DeviceInfoData)) {', { ruleId: 'no-default-dif-handler-call', token: 'SetupDiRemoveDevice' });
-    maint.add('        return GetLastError();', '    }');
-  } else {
-    maint.add('    if (!SetupDiDeleteDevRegKey(DeviceInfoSet, DeviceInfoData, DICS_FLAG_GLOBAL, 0, DIREG_DRV)) {', '        return GetLastError();', '    }');
-  }
-  maint.add('    return NO_ERROR;', '}', '');
-  maint.add('DWORD OnRegisterCoInstallers(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, HSPFILEQ Queue)', '{', '    SP_DEVINSTALL_PARAMS_W params;', '');
-  if (p.queue) {
-    maint.plant(`    SetupQueueCopyW(Queue, L"C:\\\\${vendor}", NULL, L"${base}.ini", NULL, NULL,`, { ruleId: 'no-file-queue-call', token: 'SetupQueueCopyW' });
-    maint.add('                    L"C:\\\\Windows\\\\INF", NULL, SP_COPY_NEWER);');
-  } else {
-    maint.add('    UNREFERENCED_PARAMETER(Queue);');
-  }
-  maint.add('    params.cbSize = sizeof(params);', '    if (SetupDiGetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params)) {');
-  if (p.flag) maint.plant('        params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;', { ruleId: 'finish-install-flag-placement', token: 'params.FlagsEx' });
-  else maint.add('        params.Flags |= DI_NEEDREBOOT;');
-  maint.add('        SetupDiSetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params);', '    }', '    return NO_ERROR;', '}', '');
-  prototypes.push('DWORD OnRemoveDevice(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData);');
-  prototypes.push('DWORD OnRegisterCoInstallers(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, HSPFILEQ Queue);');
-
-  // ---- state in the driver key (compliant)
-  const state = file(`${src}/state.c`);
-  state.add('/* Installation state kept as a value in the driver key (DIREG_DRV): compliant. */', `#include "${inc}"`, '');
-  state.add(
-    'BOOL SaveInstallState(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, DWORD Value)',
-    '{',
-    '    HKEY key = SetupDiOpenDevRegKey(DeviceInfoSet, DeviceInfoData, DICS_FLAG_GLOBAL, 0, DIREG_DRV, KEY_SET_VALUE);',
-    '    LONG status;',
-    '',
-    '    if (key == INVALID_HANDLE_VALUE) {',
-    '        return FALSE;',
-    '    }',
-    '    status = RegSetValueExW(key, L"InstallState", 0, REG_DWORD, (const BYTE *)&Value, sizeof(Value));',
-    '    RegCloseKey(key);',
-    '    return status == ERROR_SUCCESS;',
-    '}',
-    '',
-  );
-  prototypes.push('BOOL SaveInstallState(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, DWORD Value);');
-
-  // ---- the entry point file
+/** The entry point file up to the entry point: DllMain and the handlers it calls. */
+function writeEntryFile({ p, base, dir, vendor, device, file }: ModuleContext, firstFiller: string): SourceBuilder {
   const main = file(`${dir}/${base}.c`);
   main.add('/*', ` * ${vendor} ${device} ${p.kind === 'co' ? 'co-installer' : 'class installer'}: entry point.`, ' */', `#include "${base}.h"`, '');
   main.add('#pragma comment(lib, "setupapi.lib")');
@@ -258,6 +138,11 @@ export function generateModule(seed: number, index: number, approxBytes: number)
     '}',
     '',
   );
+  return main;
+}
+
+/** The entry point, a switch or an if-chain over the DIF code, at the end of the entry point file. */
+function writeDispatch({ rng, p, entry }: ModuleContext, main: SourceBuilder): void {
   const [dif, set, data, ctx] =
     p.signature === 'sal'
       ? ['_In_ DI_FUNCTION', '_In_ HDEVINFO', '_In_ PSP_DEVINFO_DATA', '_Inout_opt_ PCOINSTALLER_CONTEXT_DATA']
@@ -302,8 +187,9 @@ export function generateModule(seed: number, index: number, approxBytes: number)
     main.plant(`    return ${unhandled};`, ...unhandledMarks);
     main.add('}');
   }
+}
 
-  // ---- header, .def, .inf
+function writeHeaderAndDef({ vendor, device, base, dir, entry, file, prototypes }: ModuleContext): void {
   const guard = `${base.toUpperCase()}_H`;
   const header = file(`${dir}/${base}.h`);
   header.add(`/* ${vendor} ${device} installer: shared declarations. */`, `#ifndef ${guard}`, `#define ${guard}`, '', '#include <windows.h>', '#include <setupapi.h>', '');
@@ -313,7 +199,9 @@ export function generateModule(seed: number, index: number, approxBytes: number)
 
   const def = file(`${dir}/${base}.def`);
   def.add(`; Exports of the ${vendor} ${device} installer.`, `LIBRARY ${base}`, 'EXPORTS', `    ${entry}`);
+}
 
+function writeInf({ p, vendor, device, base, dir, entry, file }: ModuleContext, index: number): void {
   const inf = file(`${dir}/${base}.inf`);
   inf.add(
     `; ${vendor} ${device} driver package (legacy: it still ships an installer DLL).`,
@@ -370,9 +258,4 @@ export function generateModule(seed: number, index: number, approxBytes: number)
     `Device.DeviceDesc = "${vendor} ${device}"`,
     'Disk = "Installation Disk"',
   );
-
-  return {
-    files: files.map((f) => ({ path: f.file, text: f.text(p.eol) })),
-    findings: files.flatMap((f) => f.findings),
-  };
 }
