@@ -23,7 +23,7 @@ export { type Formatter, type FormatterContext, FORMATTER_NAMES, type FormatterN
 
 // Incremental linting: a session of open documents, relinted after each edit (the language server's)
 export { type FileNotice, type FileOutcome, type ModuleResults, type NoticeSeverity } from './incremental/file-outcome.js';
-export { createLintSession, LintSession, type LintSessionOptions, type LintSessionStats } from './incremental/lint-service.js';
+export { createLintSession, LintSession, type LintSessionOptions, type LintSessionStats } from './incremental/lint-session.js';
 export { type ConfigOutcome, type SessionConfigs } from './incremental/session-config.js';
 export { SourceDocument, type TextChange } from './incremental/source-document.js';
 export { editBetween } from './incremental/tree-edit.js';

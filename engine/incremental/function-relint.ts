@@ -11,6 +11,8 @@
  * Anything else (a directive in the file, an edit between functions, a new call or guard, a place
  * in another file that points into the function, a failing rule) is left to a full lint. The
  * module's model is rebuilt (from the spliced summary), so hovers and entry points are current.
+ * The spliced summary is cached even when the relint gives up: the full lint does not walk the
+ * file again.
  */
 import type { ModuleFileInput } from '../linter/linter.js';
 import type { LintMessage, OffsetRange, SharedSettings } from '../linter/types.js';
@@ -23,6 +25,11 @@ import { languageOfPath, wasmModuleObject } from '../parsing/cpp-parser.js';
 import type { LineIndex } from '../text/line-index.js';
 import type { TextShift } from '../text/text-shift.js';
 import type { SourceDocuments } from './source-document.js';
+import { spliceEdit } from './edit-splice.js';
+import type { FileOutcome, ModuleOutcome } from './file-outcome.js';
+import { isFixNeutralEdit } from './fix-neutral-edit.js';
+import { moduleInputs } from './module-inputs.js';
+import { lintedModel, type SessionModule, type SessionState } from './session-state.js';
 import { shiftMessages } from './shift-outcome.js';
 
 export interface FunctionRelintPlan {
@@ -147,4 +154,76 @@ export function knownNames(
     summaries.push(s);
   }
   return moduleNames(summaries, [...(settings.entryPoints ?? []), ...(settings.interactiveFunctions ?? [])]);
+}
+
+/**
+ * The last outcome brought up to date after a keystroke inside the body of one function of one
+ * open document, by relinting that function only; undefined when a full lint is needed.
+ */
+export function relintedFunction(state: SessionState, module: SessionModule, key: string, cached: ModuleOutcome): ModuleOutcome | undefined {
+  const { documents, summaryCache, parser } = state;
+  // (after a comment edit the results were moved and the bases advanced: the relint works from them)
+  if (!summaryCache || !cached.bases || cached.inputs !== state.inputsOf(module)) return undefined;
+  let edited: string | undefined;
+  for (const f of module.files) {
+    const doc = documents.get(f);
+    if (!doc || cached.texts.get(f) === doc.text) continue;
+    if (edited !== undefined || languageOfPath(f) !== 'cpp') return undefined;
+    edited = f;
+  }
+  const oldText = edited !== undefined ? cached.texts.get(edited) : undefined;
+  const base = edited !== undefined ? cached.bases.get(edited) : undefined;
+  const before = edited !== undefined ? cached.files.get(edited) : undefined;
+  if (edited === undefined || oldText === undefined || !base || !before || before.notice) return undefined;
+  if (state.overSizeLimit(edited, documents.get(edited)!.text)) return undefined;
+  const oldSummary = summaryCache.get(edited, oldText);
+  const doc = documents.get(edited)!;
+  const text = doc.text;
+  if (!oldSummary || text.includes('coinstaller-lint') || oldText.includes('coinstaller-lint')) return undefined;
+
+  const inputs = moduleInputs(module.files, edited, documents, state.disk, parser);
+  if (!inputs) return undefined;
+  const known = knownNames(inputs, edited, oldSummary, summaryCache, state.configOrDefault(edited).settings);
+  const edit = spliceEdit(state, edited, oldText, base, oldSummary, known);
+  if (!edit) return undefined;
+  const { spliced, typed, region, index, outline } = edit;
+  if (!spliced.sameShape) return undefined;
+  const fixNeutral = isFixNeutralEdit(oldText, text, typed);
+  const plan = planRelint(base.outline, index, region.delta, before.messages, edited, doc.lineIndex, fixNeutral);
+  if (!plan) return undefined;
+
+  // the other files' results stay, moved where they point past the function (not into it)
+  const shift = functionShift(plan.oldRange, plan.delta);
+  const others = new Map<string, LintMessage[]>();
+  for (const [f, o] of cached.files) {
+    if (f === edited) continue;
+    const moved = shiftMessages(o.messages, f, edited, shift, doc.lineIndex);
+    if (!moved) return undefined;
+    others.set(f, moved);
+  }
+
+  let linted;
+  try {
+    linted = state.lintModule(inputs, { within: new Map([[edited, plan.ranges]]) });
+  } catch {
+    return undefined;
+  }
+  const result = linted.results[0];
+  if (!result || result.filePath !== edited || result.messages.some((m) => m.fatal)) return undefined;
+  const messages = result.partial ? mergeRelinted(plan, result.messages, result.partial, edited, doc.lineIndex) : result.messages;
+  if (!messages) return undefined;
+  state.lintCount++;
+  state.functionRelints++;
+
+  const resultId = state.nextResultId();
+  const files = new Map<string, FileOutcome>();
+  for (const [f, o] of cached.files) {
+    const messagesOf = f === edited ? messages : others.get(f)!;
+    const changed = f === edited || messagesOf.some((m, i) => m !== o.messages[i]);
+    files.set(f, { ...o, version: f === edited ? doc.version : o.version, lineIndex: f === edited ? doc.lineIndex : o.lineIndex, messages: messagesOf, resultId: changed ? resultId : o.resultId });
+  }
+  const { model, entryPoints } = lintedModel(linted.services);
+  const texts = new Map(cached.texts).set(edited, text);
+  const bases = new Map(cached.bases).set(edited, { blanked: doc.tree.blanked, outline });
+  return { ...cached, key, files, entryPoints, model, texts, bases, shifted: false };
 }

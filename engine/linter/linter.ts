@@ -105,6 +105,19 @@ export class Linter {
 
   /** Lints one module: every input is parsed and given to the providers; only `report` files are linted. */
   lintModule(inputs: readonly ModuleFileInput[], configFor: (filePath: string) => ResolvedConfig, options: LintModuleOptions = {}): FileLintResult[] {
+    return this.lintModuleWithServices(inputs, configFor, options).results;
+  }
+
+  /**
+   * lintModule, with the services the providers built for the module: the language server keeps
+   * the installer model of its last lint for hovers (engine/incremental/). The services hold no
+   * tree-sitter object; the trees are freed before this returns.
+   */
+  lintModuleWithServices(
+    inputs: readonly ModuleFileInput[],
+    configFor: (filePath: string) => ResolvedConfig,
+    options: LintModuleOptions = {},
+  ): { results: FileLintResult[]; services: RuleServices } {
     const parsed = this.parseAll(inputs);
     try {
       const services = this.provideServices(parsed.map((p) => p.file), inputs, configFor);
@@ -114,7 +127,7 @@ export class Linter {
         const within = options.within?.get(file.filePath);
         results.push(this.lintParsed(file, configFor(file.filePath), services, within));
       });
-      return results;
+      return { results, services };
     } finally {
       for (const p of parsed) p.tree?.delete();
     }

@@ -496,8 +496,8 @@ describe('adversarial keystrokes against a lint from scratch', { timeout: 60_000
     });
   });
 
-  // relintedFunction and shiftedOutcome (engine/incremental/lint-service.ts) check the new text's size against
-  // maxFileSize as run() does
+  // relintedFunction and shiftedOverCommentEdit (engine/incremental/function-relint.ts,
+  // comment-edit-shift.ts) check the new text's size against maxFileSize as the full lint does
   for (const [where, anchor] of [
     ['code (the one-function relint)', 'value = 3'],
     ['a comment (results moved over it)', '/* note'],

@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import { generateInstaller } from '../../../bench/big-installer.js';
 import { builtinRules } from '../../../rules/index.js';
 import { ConfigResolver } from '../../../engine/config/load-config.js';
-import { createLintSession } from '../../../engine/incremental/lint-service.js';
+import { createLintSession } from '../../../engine/incremental/lint-session.js';
 import { Linter } from '../../../engine/linter/linter.js';
 import type { LintMessage, RuleModule } from '../../../engine/linter/types.js';
 import { discoverModule, installerModelProvider } from '../../../engine/model/index.js';

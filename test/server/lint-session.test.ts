@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Node } from 'web-tree-sitter';
 import type { RuleModule } from '../../engine/linter/types.js';
 import { CppParser } from '../../engine/parsing/cpp-parser.js';
-import { createLintSession } from '../../engine/incremental/lint-service.js';
+import { createLintSession } from '../../engine/incremental/lint-session.js';
 import { ConfigStore } from '../../server/config/config-store.js';
 import { Logger } from '../../server/logger.js';
 import { defaultServerSettings } from '../../server/protocol/settings.js';
