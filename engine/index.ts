@@ -49,12 +49,10 @@ export { isModuleFile } from './model/module-discovery.js';
 export { wasmBindingOf } from './model/summarize-cursor.js';
 export { summarizeCppFile } from './model/summarize.js';
 export { SummaryCache } from './model/summary-cache.js';
-export { moduleNames, spliceTopLevelSummary } from './model/summary-splice.js';
 export { type FileSummary } from './model/summary-types.js';
-export { editedTopLevelFunction, type Outline, topLevelOutline } from './model/top-level-outline.js';
 
 // Parsing C/C++: tree-sitter, Windows macro blanking
-export { CppParser, languageOfPath, loadCppLanguage, wasmMemoryBytes, wasmModuleObject } from './parsing/cpp-parser.js';
+export { CppParser, languageOfPath, loadCppLanguage, wasmMemoryBytes } from './parsing/cpp-parser.js';
 export { blankWindowsMacros } from './parsing/macro-blanking.js';
 
 // INF and DEF readers
@@ -69,8 +67,7 @@ export { descendantsByType, enclosingFunction, functionAt, functionDeclarator, f
 export { breaksOutOf, followStatements, returnedValue, statementsAfter } from './syntax/return-paths.js';
 export { declaredName, FileScope, type FileVariable, resolveVariable } from './syntax/variable-scope.js';
 
-// Text: decoding, reading and writing source files, line index, edit shifts
+// Text: decoding, reading and writing source files, line index
 export { decodeBytes } from './text/decode.js';
 export { lineColumn, LineIndex, utf16ToUtf8Column, utf8ToUtf16Column } from './text/line-index.js';
 export { DEFAULT_MAX_FILE_BYTES, readSourceFile, type ReadSourceResult, writeSourceFile } from './text/source-file.js';
-export { commonPrefixLength, commonSuffixLength, differingRegion, type TextShift, unionShift } from './text/text-shift.js';
