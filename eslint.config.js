@@ -65,6 +65,12 @@ export default defineConfig(
     },
   },
   {
+    // A consumer of the installed package, compiled by test/package/pack-install.test.ts where
+    // 'coinstaller-lint' resolves; tsconfig.json excludes it, so it is linted without types.
+    files: ['test/package/consumer/**/*.ts'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
     // bin/ launchers and this file: plain ES modules run by Node, in no tsconfig.json.
     files: ['**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
