@@ -1,9 +1,8 @@
 /** The shared API-call listener skips calls the compiler never sees (`#if 0`), and only those. */
 import rule from '../../rules/no-file-queue-call.js';
-import type { RuleModule } from '../../engine/linter/types.js';
 import { RuleTester } from '../support/rule-tester.js';
 
-new RuleTester().run('no-file-queue-call (api-call-listener)', rule as unknown as RuleModule, {
+new RuleTester().run('no-file-queue-call (api-call-listener)', rule, {
   valid: [
     { name: '#if 0 body', code: 'void f(HSPFILEQ q) {\n#if 0\n    SetupQueueDeleteW(q, L"C:\\\\x", L"a.dll");\n#endif\n}\n' },
     { name: '#if (0) body', code: 'void f(HSPFILEQ q) {\n#if (0)\n    SetupQueueDeleteW(q, L"C:\\\\x", L"a.dll");\n#endif\n}\n' },

@@ -6,7 +6,7 @@ import { RuleTester, type InvalidCase, type ValidCase } from '../support/rule-te
 import { checkFixesCompile } from '../support/fix-checks.js';
 import { checkDocExamples } from './rule-doc-examples.js';
 
-const asModule = rule as unknown as RuleModule;
+const asModule: RuleModule = rule;
 const lines = (...l: string[]) => l.join('\n') + '\n';
 const HEAD = [
   '#include <windows.h>',

@@ -18,7 +18,7 @@ import { hasMingw, mingwSyntaxCheck } from '../support/mingw.js';
 import { checkDocExamples } from './rule-doc-examples.js';
 
 const ID = 'no-coinstaller-class-install-reserved';
-const RULE = rule as unknown as RuleModule;
+const RULE: RuleModule = rule;
 const HEAD = ['#include <windows.h>', '#include <setupapi.h>'];
 const CO_SIGNATURE =
   'DWORD CALLBACK CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)';

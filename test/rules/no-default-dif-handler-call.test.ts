@@ -6,7 +6,7 @@ import { RuleTester } from '../support/rule-tester.js';
 import { checkFixesCompile } from '../support/fix-checks.js';
 import { checkDocExamples } from './rule-doc-examples.js';
 
-const asModule = rule as unknown as RuleModule;
+const asModule: RuleModule = rule;
 const HEAD = '#include <windows.h>\n#include <setupapi.h>\n';
 const CO_SIGNATURE =
   'DWORD CALLBACK CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)\n';

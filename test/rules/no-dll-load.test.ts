@@ -1,11 +1,10 @@
 import { RuleTester } from '../support/rule-tester.js';
 import rule from '../../rules/no-dll-load.js';
-import type { RuleModule } from '../../engine/linter/types.js';
 import { installerModelProvider } from '../../engine/model/index.js';
 
 // Without the installer model every explicit load is flagged (the model narrows it; see the
 // model-backed cases at the end of this file).
-new RuleTester().run('no-dll-load', rule as unknown as RuleModule, {
+new RuleTester().run('no-dll-load', rule, {
   valid: [
     'void f(void) { GetModuleHandleW(L"setupapi.dll"); }',
     '// LoadLibraryW(L"x.dll") in a comment\nint x;',
@@ -63,7 +62,7 @@ new RuleTester().run('no-dll-load', rule as unknown as RuleModule, {
 // the chain from the entry point as related information.
 const CO = 'DWORD CALLBACK CoInst(DI_FUNCTION Fn, HDEVINFO Set, PSP_DEVINFO_DATA Dev, PCOINSTALLER_CONTEXT_DATA Ctx)';
 
-new RuleTester({ serviceProviders: [installerModelProvider] }).run('no-dll-load', rule as unknown as RuleModule, {
+new RuleTester({ serviceProviders: [installerModelProvider] }).run('no-dll-load', rule, {
   valid: [
     { name: 'no entry point in the module: nothing is reachable', code: 'void f(void) { LoadLibraryW(L"x.dll"); }' },
     {

@@ -5,7 +5,7 @@ import { installerModelProvider } from '../../engine/model/index.js';
 import { RuleTester } from '../support/rule-tester.js';
 import { checkDocExamples } from './rule-doc-examples.js';
 
-const asModule = rule as unknown as RuleModule;
+const asModule: RuleModule = rule;
 
 function classInstaller(cases: string, before = ''): string {
   return (

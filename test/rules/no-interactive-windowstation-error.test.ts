@@ -11,7 +11,7 @@ const ID = 'no-interactive-windowstation-error';
 const FIXTURES = join(__dirname, '../fixtures/rules', ID);
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
-const RULE = rule as unknown as RuleModule;
+const RULE: RuleModule = rule;
 
 /** A co-installer whose switch runs `body` for DIF_INSTALLDEVICE; `before` goes above it. */
 function coInstaller(body: string, before = ''): string {

@@ -14,7 +14,7 @@ import { checkDocExamples } from './rule-doc-examples.js';
 const ID = 'no-process-outside-finish-install';
 const FIXTURES = join(__dirname, '../fixtures/rules', ID);
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
-const RULE = rule as unknown as RuleModule;
+const RULE: RuleModule = rule;
 
 /** A co-installer whose switch runs each body (already indented) under its DIF code; `before` goes above it. */
 function coInstaller(cases: Record<string, string>, before = ''): string {

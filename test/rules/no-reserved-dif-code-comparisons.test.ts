@@ -6,7 +6,7 @@ import rule from '../../rules/no-reserved-dif-code.js';
 import type { RuleModule } from '../../engine/linter/types.js';
 import { RuleTester } from '../support/rule-tester.js';
 
-const asModule = rule as unknown as RuleModule;
+const asModule: RuleModule = rule;
 const CLASS = 'DWORD CALLBACK ClassInstall(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)';
 /** A class installer whose body line is line 3. */
 const cls = (line: string) => ['#include <setupapi.h>', CLASS + ' {', line, '    return ERROR_DI_DO_DEFAULT;', '}', ''].join('\n');

@@ -5,7 +5,7 @@ import { installerModelProvider } from '../../engine/model/index.js';
 import { RuleTester } from '../support/rule-tester.js';
 import { checkDocExamples } from './rule-doc-examples.js';
 
-const asModule = rule as unknown as RuleModule;
+const asModule: RuleModule = rule;
 
 /** A co-installer whose switch holds `cases` from line 7 on (cases indented 4, statements 8). */
 function coInstaller(cases: string, before = ''): string {

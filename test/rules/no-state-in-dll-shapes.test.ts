@@ -10,7 +10,7 @@ import type { RuleModule } from '../../engine/linter/types.js';
 import { installerModelProvider } from '../../engine/model/index.js';
 import { RuleTester } from '../support/rule-tester.js';
 
-const asModule = rule as unknown as RuleModule;
+const asModule: RuleModule = rule;
 const CO = 'DWORD CALLBACK CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)';
 
 /** The body line is line 10; OnInstall runs under DIF_INSTALLDEVICE. */

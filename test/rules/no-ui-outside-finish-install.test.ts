@@ -15,7 +15,7 @@ const ID = 'no-ui-outside-finish-install';
 const FIXTURES = join(__dirname, '../fixtures/rules', ID);
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
-const RULE = rule as unknown as RuleModule;
+const RULE: RuleModule = rule;
 
 /** A co-installer whose switch runs `body` (lines of one case each, already indented) per DIF code. */
 function coInstaller(cases: Record<string, string>, before = ''): string {

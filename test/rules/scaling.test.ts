@@ -11,7 +11,6 @@ import type { Node } from 'web-tree-sitter';
 import rule from '../../rules/no-state-in-dll.js';
 import { defaultSettings, type ResolvedConfig } from '../../engine/config/resolved-config.js';
 import { Linter } from '../../engine/linter/linter.js';
-import type { RuleModule } from '../../engine/linter/types.js';
 import { AncestorChain } from '../../engine/model/ancestor-chain.js';
 import { CppParser } from '../../engine/parsing/cpp-parser.js';
 import { calleeName } from '../../engine/syntax/calls.js';
@@ -103,7 +102,7 @@ describe('AncestorChain', () => {
 
 describe('no-state-in-dll on deep nesting', () => {
   const lint = (text: string) => {
-    const linter = new Linter({ rules: new Map([['no-state-in-dll', rule as unknown as RuleModule]]), parser });
+    const linter = new Linter({ rules: new Map([['no-state-in-dll', rule]]), parser });
     const config: ResolvedConfig = {
       filePath: null,
       rules: { 'no-state-in-dll': { severity: 2, options: [] } },

@@ -15,7 +15,7 @@ const ID = 'wait-for-finish-install-process';
 const FIXTURES = join(__dirname, '../fixtures/rules', ID);
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
-const RULE = rule as unknown as RuleModule;
+const RULE: RuleModule = rule;
 
 /**
  * A helper `Run` holding `body` (lines already indented by four spaces), called by a co-installer
