@@ -17,6 +17,7 @@ export { buildConfigSchema, CONFIG_SCHEMA_PATH, serializeConfigSchema } from './
 export { isIgnored } from './config/ignores.js';
 export { applyRuleOverrides, applySettingsOverrides, CONFIG_FILE_NAME, ConfigResolver, parseConfigText } from './config/load-config.js';
 export { type ResolvedConfig } from './config/resolved-config.js';
+export { mergeOptions } from './config/rule-options.js';
 
 // Formatters: stylish, json (ESLint's), sarif
 export { type Formatter, type FormatterContext, FORMATTER_NAMES, type FormatterName, formatters } from './formatters/index.js';
@@ -63,7 +64,8 @@ export { defaultEntryPoint, type InfInstallerReference, installerReferencesOf, i
 export { calleeName, calleeNode, memoByName } from './syntax/calls.js';
 export { caseLabel, casesOf, difComparison, difSwitches, dispatchAt, stripParens } from './syntax/dif-dispatch.js';
 export { inDisabledCode } from './syntax/disabled-code.js';
-export { descendantsByType, enclosingFunction, functionAt, functionDeclarator, functionName, identifiersSpelled, isJump, parameters, statementsOf } from './syntax/functions.js';
+export { descendantsByType, enclosingFunction, functionAt, functionDeclarator, functionName, identifiersSpelled, parameters, statementsOf } from './syntax/functions.js';
+export { CASE_EXITS, holdsJumpOrLabel, isJump, JUMP_STATEMENTS } from './syntax/jumps.js';
 export { breaksOutOf, followStatements, returnedValue, statementsAfter } from './syntax/return-paths.js';
 export { declaredName, FileScope, type FileVariable, resolveVariable } from './syntax/variable-scope.js';
 

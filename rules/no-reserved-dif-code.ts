@@ -4,7 +4,7 @@
  * parameter of an installer entry point, and reserved codes the model saw in a dispatch table.
  */
 import type { Node } from 'web-tree-sitter';
-import { caseLabel, casesOf, createRule, difComparison, difSwitches, type Fix, followStatements, RESERVED_DIF_CODES, type SourceCode, statementsOf, stripParens } from '../engine/index.js';
+import { caseLabel, CASE_EXITS, casesOf, createRule, difComparison, difSwitches, type Fix, followStatements, RESERVED_DIF_CODES, type SourceCode, statementsOf, stripParens } from '../engine/index.js';
 import { removeStatement } from './support/finish-install.js';
 import { entryPointsInFile } from './support/entry-points-in-file.js';
 
@@ -130,7 +130,7 @@ function caseRemoval(sourceCode: SourceCode, cases: Node[], i: number): Fix | nu
     return { range: [c.startIndex, labelEnd], text: '' };
   }
   const last = own.at(-1)!;
-  const endsInJump = ['break_statement', 'return_statement'].includes(last.type);
+  const endsInJump = CASE_EXITS.has(last.type);
   const fallsIn = prev !== undefined && followStatements(statementsOf(prev)).kind === 'end';
   if (!endsInJump || fallsIn) return null;
   // The whole case, from its label's line to its last statement's line.

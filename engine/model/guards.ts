@@ -6,6 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import { ANY_DIF, complementDif, difIn, difOut, intersectDif, unionDif, type DifSet } from './dif-set.js';
 import { difCodeOfLabel, isNumericLabel } from './dif-facts.js';
+import { LEAVING_STATEMENTS } from '../syntax/jumps.js';
 import type { GuardRegion, Range } from './summary-types.js';
 
 /** What the walker knows of a name: a parameter (by index), or a local copy of one. */
@@ -23,7 +24,6 @@ interface Condition {
   postF?: boolean;
 }
 
-const JUMPS = new Set(['break_statement', 'return_statement', 'continue_statement', 'goto_statement', 'throw_statement']);
 const MAX_DEPTH = 64;
 
 /** Regions of a switch statement on the DIF code (one per case; fall-through and default included). */
@@ -109,7 +109,7 @@ function labelCode(label: Node): string {
 export function alwaysLeaves(stmt: Node): boolean {
   let s: Node | null = stmt;
   for (let depth = 0; s && depth < MAX_DEPTH; depth++) {
-    if (JUMPS.has(s.type)) return true;
+    if (LEAVING_STATEMENTS.has(s.type)) return true;
     if (s.type === 'else_clause') {
       s = s.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null;
       continue;

@@ -62,12 +62,6 @@ export function statementsOf(block: Node): Node[] {
   );
 }
 
-const JUMPS = new Set(['break_statement', 'return_statement', 'continue_statement', 'goto_statement', 'throw_statement']);
-
-export function isJump(statement: Node | undefined): boolean {
-  return statement !== undefined && JUMPS.has(statement.type);
-}
-
 /**
  * The descendants of a node by type (as descendantsOfType lists them, in document order), for
  * the `types` given here: one walk per node lists them all, the first time one is asked for.

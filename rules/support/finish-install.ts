@@ -9,7 +9,7 @@
  * edits, or null when the entry point's shape is not one it can rewrite safely.
  */
 import type { Node } from 'web-tree-sitter';
-import { type Fix, identifiersSpelled, isJump, parameters, type SourceCode, statementsOf, stripParens } from '../../engine/index.js';
+import { type Fix, holdsJumpOrLabel, identifiersSpelled, isJump, parameters, type SourceCode, statementsOf, stripParens } from '../../engine/index.js';
 import { perTree } from './per-tree-memo.js';
 
 export interface ScaffoldRequest {
@@ -128,9 +128,7 @@ function movable(statement: Node): boolean {
   if (!parent || (parent.type !== 'compound_statement' && parent.type !== 'case_statement')) return false;
   if (statement.type === 'expression_statement') return true;
   if (statement.type !== 'if_statement' && statement.type !== 'compound_statement') return false;
-  return ['break_statement', 'continue_statement', 'return_statement', 'goto_statement', 'labeled_statement'].every(
-    (t) => statement.descendantsOfType(t).length === 0,
-  );
+  return !holdsJumpOrLabel(statement);
 }
 
 /** A multi-line statement's later lines, moved from one indentation to another. */

@@ -6,7 +6,7 @@
  * can be edited.
  */
 import type { Node } from 'web-tree-sitter';
-import { calleeName, enclosingFunction, type EntryPointInfo, type Fix, functionAt, functionName, parameters, type ReachingContext, type SourceCode, statementsOf, stripParens } from '../../engine/index.js';
+import { calleeName, enclosingFunction, type EntryPointInfo, type Fix, functionAt, functionName, holdsJumpOrLabel, parameters, type ReachingContext, type SourceCode, statementsOf, stripParens } from '../../engine/index.js';
 import { finishInstallScaffold, scaffoldKind } from './finish-install.js';
 import { perTree } from './per-tree-memo.js';
 
@@ -144,12 +144,10 @@ function testsDif(ifStatement: Node, dif: string): boolean {
   return cond.childForFieldName('left')?.text === dif || cond.childForFieldName('right')?.text === dif;
 }
 
-const JUMP_TYPES = ['break_statement', 'continue_statement', 'return_statement', 'goto_statement', 'labeled_statement'];
-
 /** Statements that keep their meaning in another branch: no jumps, no declarations. */
 function movableStatement(statement: Node): boolean {
   if (!['expression_statement', 'if_statement', 'compound_statement'].includes(statement.type)) return false;
-  return JUMP_TYPES.every((t) => statement.descendantsOfType(t).length === 0) && statement.type !== 'declaration';
+  return !holdsJumpOrLabel(statement) && statement.type !== 'declaration';
 }
 
 /**

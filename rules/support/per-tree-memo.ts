@@ -11,7 +11,7 @@ const memos = new WeakMap<Tree, Map<string, unknown>>();
 /** `compute()` the first time `key` is asked for this tree, the same value after that. */
 export function perTree<T>(tree: Tree, key: string, compute: () => T): T {
   let memo = memos.get(tree);
-  if (!memo) memos.set(tree, (memo = new Map()));
+  if (!memo) memos.set(tree, (memo = new Map<string, unknown>()));
   if (memo.has(key)) return memo.get(key) as T;
   const value = compute();
   memo.set(key, value);

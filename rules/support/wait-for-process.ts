@@ -6,7 +6,7 @@
  * no handle. Only a few shapes are rewritten; anything else is left for a person (null).
  */
 import type { Node } from 'web-tree-sitter';
-import { type Fix, type SourceCode, statementsOf } from '../../engine/index.js';
+import { type Fix, JUMP_STATEMENTS, type SourceCode, statementsOf } from '../../engine/index.js';
 
 export interface WaitRequest {
   sourceCode: SourceCode;
@@ -24,7 +24,6 @@ export interface WaitRequest {
   maskBefore?: Node;
 }
 
-const JUMPS = new Set(['return_statement', 'break_statement', 'continue_statement', 'goto_statement']);
 
 export function member(struct: WaitRequest['struct'], field: string): string {
   return struct.pointer ? `${struct.text}->${field}` : `${struct.text}.${field}`;
@@ -60,7 +59,7 @@ export function waitForProcessFix(req: WaitRequest): Fix[] | null {
     edits.push(insertLines(sourceCode, sourceCode.lineIndex.nextLineStart(block.startIndex), [indent + wait]));
     if (closes.length > 0) {
       const last = inner.at(-1);
-      const beforeJump = last !== undefined && JUMPS.has(last.type);
+      const beforeJump = last !== undefined && JUMP_STATEMENTS.has(last.type);
       const at = beforeJump ? sourceCode.lineIndex.lineStartOf(last.startIndex) : sourceCode.lineIndex.lineStartOf(block.endIndex - 1);
       if (beforeJump && !/^[ \t]*$/.test(sourceCode.text.slice(at, last.startIndex))) return null;
       edits.push(insertLines(sourceCode, at, closes.map((c) => indent + c)));
@@ -86,7 +85,7 @@ export function waitForProcessFix(req: WaitRequest): Fix[] | null {
       edits.push(insertLines(sourceCode, waitAt, [indent + wait, ...closes.map((c) => indent + c)]));
       return edits;
     }
-    if (JUMPS.has(lastUse.type) || !endsItsLine(sourceCode, lastUse.endIndex)) return null;
+    if (JUMP_STATEMENTS.has(lastUse.type) || !endsItsLine(sourceCode, lastUse.endIndex)) return null;
     edits.push(insertLines(sourceCode, waitAt, [indent + wait]));
     edits.push(insertLines(sourceCode, sourceCode.lineIndex.nextLineStart(lastUse.endIndex), closes.map((c) => indent + c)));
     return edits;
@@ -124,10 +123,10 @@ function conditionOf(call: Node): { ifStatement: Node; negated: boolean } | null
 
 function endsInJump(statement: Node | null): boolean {
   if (!statement) return false;
-  if (JUMPS.has(statement.type)) return true;
+  if (JUMP_STATEMENTS.has(statement.type)) return true;
   if (statement.type === 'compound_statement') {
     const last = statementsOf(statement).at(-1);
-    return last !== undefined && JUMPS.has(last.type);
+    return last !== undefined && JUMP_STATEMENTS.has(last.type);
   }
   return false;
 }

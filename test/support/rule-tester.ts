@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings, type ResolvedConfig } from '../../engine/config/resolved-config.js';
+import { mergeOptions } from '../../engine/index.js';
 import { applyFixes } from '../../engine/linter/apply-fixes.js';
 import { Linter, type ServiceProvider } from '../../engine/linter/linter.js';
 import type { LintMessage, RuleModule, SharedSettings } from '../../engine/linter/types.js';
@@ -178,22 +179,6 @@ function configFor(ruleId: string, rule: RuleModule, c: ValidCase): ResolvedConf
     ignores: [],
     reportUnusedDisableDirectives: 0,
   };
-}
-
-function mergeOptions(defaults: unknown[], given: unknown[]): unknown[] {
-  const n = Math.max(defaults.length, given.length);
-  const out: unknown[] = [];
-  for (let i = 0; i < n; i++) {
-    const d = defaults[i];
-    const g = given[i];
-    if (isPlainObject(d) && isPlainObject(g)) out.push({ ...d, ...g });
-    else out.push(g === undefined ? d : g);
-  }
-  return out;
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function describeMessage(m: LintMessage): string {
