@@ -252,7 +252,7 @@ function within(node: Node, outer: Node): boolean {
 }
 
 /** Where a call's result goes: a local name, 'other' (returned, passed on), or null (dropped). */
-function resultTarget(call: Node): string | 'other' | null {
+function resultTarget(call: Node): string | null {
   let n: Node = call;
   let p = call.parent;
   while (p && (p.type === 'cast_expression' || p.type === 'parenthesized_expression')) {
