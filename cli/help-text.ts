@@ -13,7 +13,8 @@ export function helpText(rules: ReadonlyMap<string, RuleModule>): string {
 
 Checks the C/C++ source (and INF files) of Windows class installers and co-installers against
 Microsoft's guidelines "Writing Class Installers and Co-Installers". With no paths, lints the
-current folder. Folders are walked, skipping node_modules, .git and the config's ignores.
+current folder. Folders are walked, skipping node_modules, .git, .hg, .svn, .vs, dist, out and
+the config's ignores.
 
 Options:
   -f, --format <name>      Output format: stylish (default), json (ESLint's), sarif (SARIF 2.1.0)

@@ -4,7 +4,7 @@
  */
 
 // Linting paths: files found from patterns, grouped into modules, on this thread or on workers
-export { collectFiles, type WalkProblem, type WalkResult } from './batch/file-walker.js';
+export { collectFiles, SKIPPED_FOLDERS, type WalkProblem, type WalkResult } from './batch/file-walker.js';
 export { lintFileList, type LintFileListOptions } from './batch/lint-file-list.js';
 export { emptyStats, groupModules, lintPaths, type PathLintResult, prepareModuleTask } from './batch/lint-paths.js';
 export { createConfigFor, createLintSetup, createModuleLinter, type LintSetupOptions, type RuleSet } from './batch/lint-setup.js';

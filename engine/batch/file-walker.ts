@@ -1,9 +1,9 @@
 /**
  * Turns files, folders and globs (the command line's, the library's lintFiles) into the list of
- * files to lint. Folders are walked iteratively (no recursion depth limit), skipping node_modules,
- * .git and ignored paths; symlinked folders are followed once (a loop is reported, not walked
- * forever); unreadable folders and patterns that match nothing are reported as problems, not
- * thrown.
+ * files to lint. Folders are walked iteratively (no recursion depth limit), skipping
+ * SKIPPED_FOLDERS and ignored paths; symlinked folders are followed once (a loop is reported, not
+ * walked forever); unreadable folders and patterns that match nothing are reported as problems,
+ * not thrown.
  */
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
@@ -12,7 +12,14 @@ import { languageOfPath } from '../parsing/cpp-parser.js';
 
 /** Files the linter reads: C/C++ sources and headers, and INF files. */
 const isLintable = (path: string): boolean => languageOfPath(path) !== null;
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/**
+ * Folders no walk for files to lint enters, at any depth below where it starts (a folder named on
+ * the command line is walked): version control (.git, .hg, .svn), dependencies (node_modules),
+ * Visual Studio's own (.vs) and build output (dist, out). The command line and the language
+ * server's workspace index (server/providers/workspace-indexing.ts) both skip these.
+ */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', '.vs', 'dist', 'out']);
 
 export interface WalkProblem {
   path: string;

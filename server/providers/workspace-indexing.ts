@@ -12,14 +12,13 @@ import {
   type DidChangeWatchedFilesParams,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAME, isModuleFile, languageOfPath } from '../../engine/index.js';
+import { CONFIG_FILE_NAME, isModuleFile, languageOfPath, SKIPPED_FOLDERS } from '../../engine/index.js';
 import { filePathOfUri } from '../documents/uris.js';
 import { isConfigFile } from '../config/config-file-check.js';
 import type { Session } from '../session.js';
 import type { ConfigurationProvider } from './configuration.js';
 import type { DiagnosticsProvider } from './diagnostics.js';
 
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.vs', 'dist', 'out']);
 const WATCH_GLOB = '**/*.{c,cc,cpp,cxx,h,hpp,hxx,inl,def,inf,inx}';
 
 export class WorkspaceIndexer {

@@ -40,6 +40,25 @@ describe('collectFiles', () => {
     expect(r.problems).toEqual([]);
   });
 
+  it('skips .hg, .svn, Visual Studio\'s .vs and the build output folders dist and out at any depth, as the language server\'s workspace index does', () => {
+    const a = touch('src/a.c');
+    const out = touch('src/outline.c');
+    for (const folder of ['.hg', '.svn', '.vs', 'dist', 'out']) {
+      touch(`${folder}/b.c`);
+      touch(`src/${folder}/c.h`);
+    }
+    touch('.vs/pkg/v17/x.inf');
+    const r = collectFiles(['.'], { cwd: root });
+    expect(r.files).toEqual([a, out].sort());
+    expect(r.problems).toEqual([]);
+  });
+
+  it('walks a skipped folder named on the command line, and skips those below it', () => {
+    const c = touch('out/c.c');
+    touch('out/dist/d.c');
+    expect(collectFiles(['out'], { cwd: root }).files).toEqual([c]);
+  });
+
   it('expands globs from their static base', () => {
     const a = touch('src/one/a.c');
     touch('src/one/b.h');
