@@ -3,7 +3,7 @@
  * the file: the walk keeps no state from one child of the root to the next but the numbering of
  * globals, so the summary of the new text is the old one with the part recorded inside that
  * function walked again and everything after it moved by the edit's length (globals renumbered).
- * The language server uses it on keystrokes (server/lint/function-edit.ts); a test checks it
+ * The lint session uses it on keystrokes (engine/incremental/edit-splice.ts); a test checks it
  * against the summary of the whole new text.
  *
  * `sameShape` tells whether the function's part is the same up to an order-preserving renaming of

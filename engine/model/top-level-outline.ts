@@ -2,7 +2,7 @@
  * The children of a tree's root (type and offsets of each), read with the walk's cursor. Two
  * versions of a file whose outlines are the same but for one child that grew or shrank, and the
  * children after it moving by as much, were parsed alike outside that child: the language server
- * relints only inside it (summary-splice.ts, server/lint/function-edit.ts).
+ * relints only inside it (summary-splice.ts, engine/incremental/function-relint.ts).
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import { walkCursor, type WasmBinding } from './summarize-cursor.js';
