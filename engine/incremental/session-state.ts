@@ -139,7 +139,9 @@ export function lintedModel(services: RuleServices): LintedModel {
 }
 
 function copyEntryPoints(model: InstallerModelService | undefined): EntryPointInfo[] {
-  if (!model || !Array.isArray(model.entryPoints)) return [];
+  // a host's own provider may hand anything: only a list is copied
+  const isList = (v: unknown): v is readonly EntryPointInfo[] => Array.isArray(v);
+  if (!model || !isList(model.entryPoints)) return [];
   return model.entryPoints.map((e) => ({
     name: e.name,
     kind: e.kind,
