@@ -20,7 +20,8 @@ export function resolveRelativeLinks(markdown: string, base: string): string {
 
 /**
  * Markdown as plain text: headings lose their #s, code fences their ``` lines, inline code its
- * backticks, emphasis its stars, and links read `text (url)`. Everything else is kept as written.
+ * backticks, emphasis its stars, links read `text (url)`, and a line that is only an HTML comment
+ * goes. Everything else is kept as written.
  */
 export function markdownToText(markdown: string): string {
   const lines = markdown.split(/\r?\n/);
@@ -35,6 +36,8 @@ export function markdownToText(markdown: string): string {
       out.push(line);
       continue;
     }
+    // a viewer does not show it either (docs/rules pages mark their generated line with one: scripts/rule-page.ts)
+    if (/^\s*<!--.*-->\s*$/.test(line)) continue;
     out.push(
       line
         .replace(/^#{1,6}\s+/, '')

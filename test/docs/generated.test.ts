@@ -1,0 +1,96 @@
+/**
+ * `npm run generate` (scripts/generate.ts): every file it generates is up to date, and the pieces
+ * it is made of find what a contributor can get wrong (docs/contributing.md).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtinRules } from '../../rules/index.js';
+import { generatedArtifacts, staleArtifacts } from '../../scripts/generate.js';
+import { importName, loadRules, RULE_ORDER, ruleIds } from '../../scripts/rule-files.js';
+import { ruleIndexText } from '../../scripts/rule-index.js';
+
+const root = join(import.meta.dirname, '../..');
+
+function scratch(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'generate-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('npm run generate', () => {
+  it('has written every generated file as the rules say (run npm run generate when this fails)', async () => {
+    const artifacts = await generatedArtifacts(root);
+    expect(artifacts.map((a) => a.path)).toEqual(
+      expect.arrayContaining(['rules/index.ts', 'README.md', 'schema/coinstaller-lint.schema.json', 'docs/rules/no-dll-load.md']),
+    );
+    expect(staleArtifacts(root, artifacts)).toEqual([]);
+  });
+
+  it('is the package script, and its --check exits 0 here and 2 on an unknown argument', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.generate).toBe('node --import tsx scripts/generate.ts');
+    const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate.ts', ...args], { cwd: root, encoding: 'utf8' });
+    const check = run('--check');
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+    expect(check.stdout).toMatch(/^generated files are up to date/);
+    const wrong = run('--chek');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('unknown: --chek');
+  });
+
+  it('lists a missing or changed file as stale, and only those', () => {
+    const dir = scratch({ 'a.md': 'A\n', 'b.md': 'B\n' });
+    const artifacts = [
+      { path: 'a.md', text: 'A\n' },
+      { path: 'b.md', text: 'B changed\n' },
+      { path: 'docs/c.md', text: 'C\n' },
+    ];
+    expect(staleArtifacts(dir, artifacts)).toEqual(['b.md', 'docs/c.md']);
+  });
+});
+
+describe('rules/index.ts', () => {
+  it('registers the rules of RULE_ORDER first, in its order, then the others by id', () => {
+    const ids = [...builtinRules.keys()];
+    expect(ids.slice(0, RULE_ORDER.length)).toEqual(RULE_ORDER);
+    expect(ids.slice(RULE_ORDER.length)).toEqual(ids.slice(RULE_ORDER.length).sort());
+    expect(ids).toEqual(ruleIds(join(root, 'rules')));
+    expect(RULE_ORDER.slice(0, 2)).toEqual(['no-ui-outside-finish-install', 'no-interactive-windowstation-error']);
+    expect(RULE_ORDER.indexOf('inf-no-legacy-installer')).toBe(13);
+  });
+
+  it('takes every .ts file of rules/ but index.ts as a rule, listed ones first, the others by id', () => {
+    const dir = scratch({ 'index.ts': '', 'zz-new.ts': '', 'b-rule.ts': '', 'a-rule.ts': '', 'support/helper.ts': '', 'notes.md': '' });
+    expect(ruleIds(dir, ['b-rule'])).toEqual(['b-rule', 'a-rule', 'zz-new']);
+    expect(ruleIds(dir, [])).toEqual(['a-rule', 'b-rule', 'zz-new']);
+  });
+
+  it('refuses a listed rule without a file, and a file not named as a rule id', () => {
+    expect(() => ruleIds(scratch({ 'a-rule.ts': '' }), ['a-rule', 'gone-rule'])).toThrow('lists gone-rule, which has no file in rules/');
+    expect(() => ruleIds(scratch({ 'noDllLoad.ts': '' }), [])).toThrow('rules/noDllLoad.ts: a rule file is named for its id');
+  });
+
+  it('refuses a rule file whose rule has another name, or that exports no rule', async () => {
+    const rule = (name: string) => `export default { name: '${name}', meta: { type: 'problem', docs: {}, messages: {}, schema: [] }, create: () => ({}) };\n`;
+    await expect(loadRules(scratch({ 'a-rule.ts': rule('a-rule') }), [])).resolves.toHaveProperty('size', 1);
+    await expect(loadRules(scratch({ 'a-rule.ts': rule('b-rule') }), [])).rejects.toThrow(`rules/a-rule.ts: the rule is named "b-rule"`);
+    await expect(loadRules(scratch({ 'a-rule.ts': 'export const x = 1;\n' }), [])).rejects.toThrow('rules/a-rule.ts: its default export is not a rule');
+  });
+
+  it('imports each rule under its id in camel case, and says it is generated', () => {
+    expect(importName('no-dll-load')).toBe('noDllLoad');
+    expect(importName('inf-no-legacy-installer')).toBe('infNoLegacyInstaller');
+    const text = ruleIndexText(['no-dll-load', 'a-rule']);
+    expect(text.split('\n')[1]).toBe(' * Generated by `npm run generate` (scripts/generate.ts) from the rule files rules/*.ts: do not edit.');
+    expect(text).toContain("import noDllLoad from './no-dll-load.js';\nimport aRule from './a-rule.js';\n");
+    expect(text).toContain('const all = [\n  noDllLoad,\n  aRule,\n];\n');
+    expect(text).not.toContain(' as unknown as ');
+  });
+});
