@@ -79,7 +79,7 @@ function onlyNumbersAround(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Letters, digits, `_`, `$` and every non-ASCII character, as identifiers are read (macro-blanking.ts, tree-sitter). */
+/** Letters, digits, `_`, `$` and every non-ASCII character, as identifiers are read (engine/parsing/c-lexing.ts, tree-sitter). */
 function isWordChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x24 || c >= 0x80;
 }
