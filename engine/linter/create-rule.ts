@@ -9,7 +9,8 @@ export interface RuleDefinition<MessageIds extends string, Options extends unkno
   name: string;
   meta: Omit<RuleMeta<MessageIds>, 'docs'> & { docs: Omit<RuleMeta['docs'], 'url'> };
   languages?: FileLanguage[];
-  create(context: RuleContext<MessageIds, Options>): RuleListener;
+  /** Called without its definition as `this` (createRule hands the function on alone). */
+  create(this: void, context: RuleContext<MessageIds, Options>): RuleListener;
 }
 
 export interface NamedRule<MessageIds extends string = string, Options extends unknown[] = unknown[]>

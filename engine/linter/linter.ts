@@ -297,7 +297,7 @@ export class Linter {
   private dispatchQuery(root: Node, enter: Dispatch, exit: Dispatch): Query | null {
     const language = root.tree.language;
     let byLanguage = this.queries.get(language);
-    if (!byLanguage) this.queries.set(language, (byLanguage = new Map()));
+    if (!byLanguage) this.queries.set(language, (byLanguage = new Map<string, Query | null>()));
     // the same rules give the same listener keys, file after file: look the query up by them
     const keys = `${[...enter.keys()].join(',')}|${[...exit.keys()].join(',')}`;
     let query = byLanguage.get(keys);

@@ -2,7 +2,6 @@
  * Builds the `context` a rule's create() receives, and turns its reports into LintMessages
  * right away (fixes computed while linting, so nothing holds on to the tree afterwards).
  */
-import type { Node } from 'web-tree-sitter';
 import type { SourceCode } from './source-code.js';
 import { ruleFixer, mergeFixes } from './fixer.js';
 import { interpolate } from './interpolate.js';
@@ -86,8 +85,8 @@ function toMessage(run: RuleRun, sourceCode: SourceCode, d: ReportDescriptor<str
 }
 
 function reportRange(sourceCode: SourceCode, d: ReportDescriptor<string>): OffsetRange {
-  if (d.node) return [(d.node as Node).startIndex, (d.node as Node).endIndex];
-  const loc = d.loc!;
+  if (d.node) return [d.node.startIndex, d.node.endIndex];
+  const loc = d.loc;
   if (Array.isArray(loc)) return loc as OffsetRange;
   const l = loc as SourceLocation;
   return [sourceCode.getIndexFromLoc(l.start), sourceCode.getIndexFromLoc(l.end)];

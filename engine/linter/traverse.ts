@@ -82,7 +82,7 @@ export function traverseNamedTypes(root: Node, enter: Dispatch): boolean {
  */
 export function listenedNamedTypes(language: Language, enter: Dispatch): string[] | undefined {
   let kinds = keyKinds.get(language);
-  if (!kinds) keyKinds.set(language, (kinds = new Map()));
+  if (!kinds) keyKinds.set(language, (kinds = new Map<string, KeyKind>()));
   const types: string[] = [];
   for (const key of enter.keys()) {
     let kind = kinds.get(key);
@@ -98,7 +98,7 @@ export function listensToNodes(language: Language, enter: Dispatch, exit: Dispat
   for (const map of [enter, exit]) {
     for (const key of map.keys()) {
       let kinds = keyKinds.get(language);
-      if (!kinds) keyKinds.set(language, (kinds = new Map()));
+      if (!kinds) keyKinds.set(language, (kinds = new Map<string, KeyKind>()));
       let kind = kinds.get(key);
       if (kind === undefined) kinds.set(key, (kind = keyKind(language, key)));
       if (kind !== 'other') return true;
