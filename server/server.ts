@@ -66,16 +66,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const s = session;
     s.configs.setFolders(WorkspaceIndexer.foldersOf(params.workspaceFolders, params.rootUri));
 
-    let indexer: WorkspaceIndexer | undefined;
+    // The providers need each other: the diagnostics ask the indexer (created below) only once
+    // requests come in. Its type is written out: inferring it would go through these closures.
     const diagnostics = new DiagnosticsProvider(
       s,
-      () => indexer!.knownConfigFiles(),
-      () => indexer!.sourceFiles(),
-      () => indexer!.ready(),
+      () => indexer.knownConfigFiles(),
+      () => indexer.sourceFiles(),
+      () => indexer.ready(),
     );
     stopTimers = () => diagnostics.dispose();
     const configuration = new ConfigurationProvider(s, diagnostics, init.settings);
-    indexer = new WorkspaceIndexer(s, () => diagnostics, configuration);
+    const indexer: WorkspaceIndexer = new WorkspaceIndexer(s, () => diagnostics, configuration);
     registerDocumentSync(s, diagnostics);
     diagnostics.register();
     registerCodeActions(s, diagnostics);
@@ -83,11 +84,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
     connection.onInitialized(async () => {
       configuration.register();
-      indexer!.register();
+      indexer.register();
       await configuration.load();
       s.lint.invalidateAll();
       diagnostics.inputsChanged();
-      indexer!.start();
+      indexer.start();
     });
 
     connection.onRequest(STATS_REQUEST, () => {

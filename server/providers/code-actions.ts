@@ -136,7 +136,7 @@ function shortTitle(m: LintMessage): string {
 
 async function executeCommand(session: Session, params: ExecuteCommandParams): Promise<null> {
   if (params?.command !== SHOW_DOCS_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${String(params?.command)}`);
-  const ruleId = params.arguments?.[0];
+  const ruleId: unknown = params.arguments?.[0];
   if (typeof ruleId !== 'string' || !session.lint.rules.has(ruleId)) {
     throw new ResponseError(ErrorCodes.InvalidParams, `${SHOW_DOCS_COMMAND} needs the id of a rule`);
   }

@@ -19,7 +19,7 @@ export class ConfigurationProvider {
     initialSettings: unknown,
   ) {
     this.pushed = initialSettings;
-    this.apply(null, initialSettings);
+    this.applySettings(null, initialSettings);
   }
 
   register(): void {
@@ -40,8 +40,8 @@ export class ConfigurationProvider {
   async load(): Promise<void> {
     const { connection, client, configs } = this.session;
     if (!client.configuration) {
-      this.apply(null, this.pushed);
-      for (const folder of configs.workspaceFolders()) this.apply(folder, this.pushed);
+      this.applySettings(null, this.pushed);
+      for (const folder of configs.workspaceFolders()) this.applySettings(folder, this.pushed);
       return;
     }
     const folders = [...configs.workspaceFolders()];
@@ -53,11 +53,11 @@ export class ConfigurationProvider {
       this.session.logger.warn(`workspace/configuration failed: ${String(error)}; using the defaults`);
       values = [];
     }
-    this.apply(null, values[0] ?? this.pushed);
-    folders.forEach((f, i) => this.apply(f, values[i + 1] ?? values[0] ?? this.pushed));
+    this.applySettings(null, values[0] ?? this.pushed);
+    folders.forEach((f, i) => this.applySettings(f, values[i + 1] ?? values[0] ?? this.pushed));
   }
 
-  private apply(folder: string | null, raw: unknown): ServerSettings {
+  private applySettings(folder: string | null, raw: unknown): ServerSettings {
     const { settings, problems } = readServerSettings(raw);
     for (const p of problems) this.session.logger.warn(`Ignored a setting: ${p}`);
     this.session.configs.setSettings(folder, settings);
