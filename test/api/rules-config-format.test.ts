@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, configFor, FORMATTER_NAMES, formatResults, type LintResult, packageVersion, ruleDocUrl, rules } from '../../api/index.js';
+import { builtinRules } from '../../rules/index.js';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -18,8 +19,9 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('rules', () => {
-  it('holds the 14 built-in rules by id, in the order of the guidelines, each with its page', () => {
-    expect(rules.size).toBe(14);
+  it('holds the built-in rules by id, in the order of the guidelines, each with its page', () => {
+    // the same rules as the registry the generator writes (rules/index.ts), none lost on the way
+    expect([...rules.keys()]).toEqual([...builtinRules.keys()]);
     expect([...rules.keys()].slice(0, 3)).toEqual(['no-ui-outside-finish-install', 'no-interactive-windowstation-error', 'no-state-in-dll']);
     const ui = rules.get('no-ui-outside-finish-install')!;
     expect(ui.meta.type).toBe('problem');
@@ -82,7 +84,7 @@ describe('formatResults', () => {
 
     const sarif = JSON.parse(formatResults([result], 'sarif', { cwd: '/src' })) as { runs: { tool: { driver: { name: string; version: string; rules: unknown[] } } }[] };
     expect(sarif.runs[0].tool.driver.version).toBe(packageVersion());
-    expect(sarif.runs[0].tool.driver.rules).toHaveLength(14);
+    expect(sarif.runs[0].tool.driver.rules).toHaveLength(builtinRules.size);
   });
 
   it('refuses a format it does not know', () => {

@@ -13,34 +13,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run, type CliIo } from '../../cli/main.js';
 import { builtinRules } from '../../rules/index.js';
+import { documentedFindings, findingKey as key } from '../support/example-findings.js';
 
 const root = join(import.meta.dirname, '../..');
 const exampleDir = join(root, 'examples/contoso-coinstaller');
 
-interface Row {
-  file: string;
-  line: number;
-  column: number;
-  rule: string;
-  why: string;
-}
-
-function documentedRows(): Row[] {
-  const readme = readFileSync(join(root, 'examples/README.md'), 'utf8');
-  const table = readme.slice(readme.indexOf('\n## Expected findings\n'));
-  return [...table.matchAll(/^\| ([\w.-]+) \| (\d+):(\d+) \| ([\w-]+) \| (.*) \|$/gm)].map((m) => ({
-    file: m[1],
-    line: Number(m[2]),
-    column: Number(m[3]),
-    rule: m[4],
-    why: m[5],
-  }));
-}
-
-const key = (file: string, line: number, column: number, rule: string) => `${file} ${line}:${column} ${rule}`;
-
 describe('examples/', () => {
-  const rows = documentedRows();
+  const rows = documentedFindings();
   let found: string[] = [];
   let status = -1;
 
