@@ -8,7 +8,7 @@ import { CONFIG_SCHEMA_PATH, buildConfigSchema, serializeConfigSchema } from '..
 import { parseConfigText } from '../../engine/config/load-config.js';
 import { fakeRules } from './fake-rules.js';
 
-const REGENERATE = 'run `node --import tsx scripts/generate-config-schema.ts` to regenerate it';
+const REGENERATE = 'run `npm run generate` to regenerate it';
 const shipped = readFileSync(resolve(import.meta.dirname, '../..', CONFIG_SCHEMA_PATH), 'utf8');
 
 describe('schema/coinstaller-lint.schema.json', () => {
