@@ -1,20 +1,21 @@
 /**
  * Universal and Windows Driver (DCH) packages: an INF must not register co-installers or class
- * installers ([DDInstall.CoInstallers], CoInstallers32 and Installer32 values, [ClassInstall32]
- * with Installer32). The rule follows settings.target: it reports for "windows-driver" and
- * "universal" and stays silent for "legacy". With the installer model it also reports a value
- * that names no function with an installer signature in the module, and points the others at
+ * installers (CoInstallers32 and Installer32 values, [DDInstall.CoInstallers] sections). The rule
+ * follows settings.target: it reports for "windows-driver" and "universal", naming the target in
+ * its messages, and stays silent for "legacy". It reports once per registration: each value, or a
+ * [DDInstall.CoInstallers] section itself when it has no value to point at. With the installer
+ * model it also reports a value that names no entry point of the module, and points the others at
  * the C entry point they name.
  */
-import { createRule, defaultEntryPoint, type EntryPointInfo, type InfDocument, type InfInstallerReference, type InstallerModelService, installerReferencesOf, isClassInstall32Section, isCoInstallersSection, parseInf, type RelatedLocation } from '../engine/index.js';
+import { coInstallersSectionsWithoutValues, createRule, defaultEntryPoint, type EntryPointInfo, type InfInstallerReference, type InstallerModelService, installerReferencesOf, parseInf, type RelatedLocation, type SharedSettings } from '../engine/index.js';
 
 type MessageIds =
   | 'coInstallersSection'
-  | 'classInstall32Section'
   | 'coInstaller'
   | 'classCoInstaller'
   | 'classInstaller'
-  | 'unknownEntryPoint';
+  | 'unknownEntryPoint'
+  | 'notInstallerSignature';
 
 /**
  * Co-installers Microsoft ships with its frameworks: never the module's own code. Versions are
@@ -35,74 +36,63 @@ export default createRule<MessageIds, []>({
     },
     messages: {
       coInstallersSection:
-        '[{{section}}] registers device co-installers: a universal or Windows Driver package must not have a DDInstall.CoInstallers section.',
-      classInstall32Section:
-        '[{{section}}] registers the class installer {{installer}}: a universal or Windows Driver package must not install a class installer.',
+        '[{{section}}] is a DDInstall.CoInstallers section: co-installers are not allowed when the package targets {{target}} (settings.target).',
       coInstaller:
-        'CoInstallers32 registers the co-installer {{installer}}: co-installers are not allowed in a universal or Windows Driver package.',
+        'CoInstallers32 registers the co-installer {{installer}}: co-installers are not allowed when the package targets {{target}} (settings.target).',
       classCoInstaller:
-        'This value registers {{installer}} as a class co-installer: co-installers are not allowed in a universal or Windows Driver package.',
+        'This value registers {{installer}} as a class co-installer: co-installers are not allowed when the package targets {{target}} (settings.target).',
       classInstaller:
-        'Installer32 registers the class installer {{installer}}: class installers are not allowed in a universal or Windows Driver package.',
+        'Installer32 registers the class installer {{installer}}: class installers are not allowed when the package targets {{target}} (settings.target).',
       unknownEntryPoint:
         '{{kind}} names {{entryPoint}} in {{dll}}, but no function of this module has an installer signature under that name.',
+      notInstallerSignature:
+        "{{kind}} names {{entryPoint}} in {{dll}}: this module's {{entryPoint}} does not have an installer's parameters (DI_FUNCTION, HDEVINFO, PSP_DEVINFO_DATA and, for a co-installer, PCOINSTALLER_CONTEXT_DATA).",
     },
     schema: [],
     defaultOptions: [],
   },
   create(context) {
     if (context.settings.target === 'legacy') return {};
+    const target = TARGET_NAMES[context.settings.target ?? 'windows-driver'];
     const model = context.services.installer;
     return {
       Program() {
         const doc = parseInf(context.sourceCode.text);
         const refs = installerReferencesOf(doc, { anyAddReg: true });
-        reportSections(doc, refs, (d) => context.report(d));
+        // A section is reported only when it has no value of its own: a value is the registration.
+        for (const section of coInstallersSectionsWithoutValues(doc)) {
+          context.report({ loc: section.nameRange, messageId: 'coInstallersSection', data: { section: section.name, target } });
+        }
         const aliases = model ? defAliases(model) : new Map<string, string>();
         for (const ref of refs) {
           const installer = installerLabel(ref);
           const entry = model ? findEntryPoint(model, ref, aliases) : undefined;
-          const related = model && entry ? entryPointRelated(model, entry) : undefined;
+          const related = entry && hasSignature(entry) ? entryPointRelated(model!, entry) : undefined;
           context.report({
             loc: ref.range,
             messageId: ref.classCoInstaller ? 'classCoInstaller' : ref.kind === 'Installer32' ? 'classInstaller' : 'coInstaller',
-            data: { installer },
+            data: { installer, target },
             related,
           });
-          if (model && !entry && model.entryPoints.length > 0 && !MICROSOFT_INSTALLER_DLLS.test(ref.dll)) {
-            context.report({
-              loc: ref.entryPointRange ?? ref.range,
-              messageId: 'unknownEntryPoint',
-              data: { kind: ref.classCoInstaller ? 'The CoDeviceInstallers value' : ref.kind, entryPoint: entryPointName(ref), dll: ref.dll },
-            });
-          }
+          if (!model || (entry && hasSignature(entry)) || model.entryPoints.length === 0 || MICROSOFT_INSTALLER_DLLS.test(ref.dll)) continue;
+          // The model takes a function the INF names for an entry point even without the installer's
+          // parameters, and other rules then say "while <it> handles ...": never call it missing.
+          context.report({
+            loc: ref.entryPointRange ?? ref.range,
+            messageId: entry ? 'notInstallerSignature' : 'unknownEntryPoint',
+            data: { kind: ref.classCoInstaller ? 'The CoDeviceInstallers value' : ref.kind, entryPoint: entryPointName(ref), dll: ref.dll },
+          });
         }
       },
     };
   },
 });
 
-function reportSections(
-  doc: InfDocument,
-  refs: readonly InfInstallerReference[],
-  report: (d: { loc: [number, number]; messageId: MessageIds; data: Record<string, unknown> }) => void,
-): void {
-  for (const section of doc.sections) {
-    if (isCoInstallersSection(section.name)) {
-      report({ loc: section.nameRange, messageId: 'coInstallersSection', data: { section: section.name } });
-    } else if (isClassInstall32Section(section.name)) {
-      const installers = refs.filter(
-        (r) => r.kind === 'Installer32' && r.installSection?.toLowerCase() === section.name.toLowerCase(),
-      );
-      if (installers.length === 0) continue;
-      report({
-        loc: section.nameRange,
-        messageId: 'classInstall32Section',
-        data: { section: section.name, installer: installerLabel(installers[0]) },
-      });
-    }
-  }
-}
+/** How the messages name the target settings.target gives. */
+const TARGET_NAMES: Record<Exclude<SharedSettings['target'], 'legacy'>, string> = {
+  'windows-driver': 'Windows Drivers',
+  universal: 'universal drivers',
+};
 
 function entryPointName(ref: InfInstallerReference): string {
   return ref.entryPoint ?? defaultEntryPoint(ref.kind);
@@ -129,7 +119,12 @@ function defAliases(model: InstallerModelService): Map<string, string> {
 
 const undecorate = (name: string) => name.replace(/^_?([A-Za-z_$][\w$]*)@\d+$/, '$1');
 
-/** The entry point of the module the reference names, when it has an installer signature. */
+const hasSignature = (e: EntryPointInfo) => e.via.includes('signature') || e.via.includes('config');
+
+/**
+ * The entry point of the module the reference names: one with an installer signature (or named in
+ * settings.entryPoints) first, else any the model found under that name (by .def, dllexport or INF).
+ */
 function findEntryPoint(
   model: InstallerModelService,
   ref: InfInstallerReference,
@@ -139,9 +134,8 @@ function findEntryPoint(
   const wanted = new Set([name, undecorate(name)]);
   const internal = aliases.get(name);
   if (internal) wanted.add(undecorate(internal));
-  return model.entryPoints.find(
-    (e) => (e.via.includes('signature') || e.via.includes('config')) && namesOf(e).some((n) => wanted.has(n)),
-  );
+  const named = model.entryPoints.filter((e) => namesOf(e).some((n) => wanted.has(n)));
+  return named.find(hasSignature) ?? named[0];
 }
 
 /** Related information pointing at the C function, when the model tells where its name is. */

@@ -14,7 +14,7 @@
  * Windows calls the default export (CoDeviceInstall for co-installers, ClassInstall for class
  * installers): see `defaultEntryPoint`.
  */
-import { directiveSections, parseInf, valueSourceRange, type InfDocument, type InfLine, type InfValue } from './inf-parser.js';
+import { directiveSections, parseInf, valueSourceRange, type InfDocument, type InfLine, type InfSection, type InfValue } from './inf-parser.js';
 
 export interface InfInstallerReference {
   kind: 'CoInstallers32' | 'Installer32';
@@ -46,6 +46,29 @@ export function isCoInstallersSection(name: string): boolean {
 /** True for `[ClassInstall32]` and its decorated forms. */
 export function isClassInstall32Section(name: string): boolean {
   return /^classinstall32(\.[^.]*)?$/i.test(name.trim());
+}
+
+/**
+ * The `[X.CoInstallers]` sections (first of each name; same-named sections merged, as Windows
+ * merges them) whose AddReg sections write no CoInstallers32 string: an empty section, one with
+ * other directives only, one whose AddReg sections are missing or write an empty value. For
+ * these the section itself is the registration; the others are known by their values.
+ */
+export function coInstallersSectionsWithoutValues(doc: InfDocument): InfSection[] {
+  const out: InfSection[] = [];
+  const seen = new Set<string>();
+  for (const section of doc.sections) {
+    const key = section.name.toLowerCase();
+    if (!isCoInstallersSection(section.name) || seen.has(key)) continue;
+    seen.add(key);
+    const writesValue = directiveSections(doc.linesOf(section.name), 'AddReg').some((reg) =>
+      doc
+        .linesOf(reg.text)
+        .some((line) => line.values[2]?.text.toLowerCase() === 'coinstallers32' && line.values.slice(4).some((v) => v.text.trim() !== '')),
+    );
+    if (!writesValue) out.push(section);
+  }
+  return out;
 }
 
 const CLASS_COINSTALLERS_KEY = /(^|\\)system\\currentcontrolset\\control\\codeviceinstallers\\?$/i;

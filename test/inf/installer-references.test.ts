@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  coInstallersSectionsWithoutValues,
   defaultEntryPoint,
   infInstallerReferences,
   installerReferencesOf,
@@ -168,6 +169,35 @@ describe('infInstallerReferences', () => {
     expect(isClassInstall32Section('ClassInstall32')).toBe(true);
     expect(isClassInstall32Section('ClassInstall32.NT')).toBe(true);
     expect(isClassInstall32Section('ClassInstall32_AddReg')).toBe(false);
+  });
+
+  it('finds the CoInstallers sections that have no value to point at', () => {
+    const text = [
+      '[Full.NT.CoInstallers]', // a value: not listed
+      'AddReg = Full.Reg',
+      '[Full.Reg]',
+      'HKR,,CoInstallers32,0x00010000,"full.dll,Co"',
+      '[Empty.NT.CoInstallers]', // nothing at all
+      '[Dangling.NT.CoInstallers]', // an AddReg section that does not exist
+      'AddReg = Nowhere',
+      '[Blank.NT.CoInstallers]', // a CoInstallers32 value with an empty string only
+      'AddReg = Blank.Reg',
+      '[Blank.Reg]',
+      'HKR,,CoInstallers32,0x00010000,""',
+      '[Other.NT.CoInstallers]', // AddReg writes something else
+      'AddReg = Other.Reg',
+      '[Other.Reg]',
+      'HKR,,CoInstallersCount,0x00010001,0',
+      '[empty.nt.coinstallers]', // same name again: listed once
+      '[Split.CoInstallers]', // merged with its second part below, which has the value
+      '[Split.CoInstallers]',
+      'AddReg = Full.Reg',
+      '[ClassInstall32]', // not a CoInstallers section
+      '',
+    ].join('\r\n');
+    const sections = coInstallersSectionsWithoutValues(parseInf(text));
+    expect(sections.map((s) => s.name)).toEqual(['Empty.NT.CoInstallers', 'Dangling.NT.CoInstallers', 'Blank.NT.CoInstallers', 'Other.NT.CoInstallers']);
+    expect(sections[0].nameRange).toEqual(at(text, 'Empty.NT.CoInstallers'));
   });
 
   it('never throws on a truncated or broken INF', () => {

@@ -37,10 +37,7 @@ const modelCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       code: DEVICE_COINSTALLER,
       filename: 'x.inf',
       moduleFiles: { 'coinst.c': COINSTALLER_C, 'contoso.def': 'LIBRARY ContosoCoInst\nEXPORTS\n    ContosoCoInstaller\n' },
-      errors: [
-        { messageId: 'coInstallersSection' },
-        { messageId: 'coInstaller', related: ['ContosoCoInstaller, the co-installer entry point this value names'] },
-      ],
+      errors: [{ messageId: 'coInstaller', related: ['ContosoCoInstaller, the co-installer entry point this value names'] }],
     },
     {
       name: 'real model: the INF names the default CoDeviceInstall, which the .def aliases to the C function',
@@ -48,10 +45,9 @@ const modelCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       filename: 'x.inf',
       moduleFiles: { 'coinst.c': COINSTALLER_C, 'contoso.def': 'LIBRARY ContosoCoInst\nEXPORTS\n    CoDeviceInstall = ContosoCoInstaller @1\n' },
       errors: [
-        { messageId: 'coInstallersSection' },
         {
           messageId: 'coInstaller',
-          data: { installer: '"ContosoCoInst.dll,CoDeviceInstall"' },
+          data: { installer: '"ContosoCoInst.dll,CoDeviceInstall"', target: 'Windows Drivers' },
           related: ['ContosoCoInstaller, the co-installer entry point this value names'],
         },
       ],
@@ -72,17 +68,14 @@ const modelCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
           '}',
         ),
       },
-      errors: [
-        { messageId: 'classInstall32Section' },
-        { messageId: 'classInstaller', related: ['ContosoClassInstaller, the class installer entry point this value names'] },
-      ],
+      errors: [{ messageId: 'classInstaller', related: ['ContosoClassInstaller, the class installer entry point this value names'] }],
     },
     {
       name: 'real model: a package INF beside sources with no installer at all (prebuilt DLL): no entry point check',
       code: DEVICE_COINSTALLER,
       filename: 'x.inf',
       moduleFiles: { 'driver.c': 'NTSTATUS DriverEntry(PDRIVER_OBJECT d, PUNICODE_STRING r) { return 0; }\n' },
-      errors: [{ messageId: 'coInstallersSection' }, { messageId: 'coInstaller', related: [] }],
+      errors: [{ messageId: 'coInstaller', related: [] }],
     },
     {
       name: 'real model: a misspelt entry point',
@@ -90,20 +83,19 @@ const modelCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       filename: 'x.inf',
       moduleFiles: { 'coinst.c': COINSTALLER_C },
       errors: [
-        { messageId: 'coInstallersSection' },
         { messageId: 'coInstaller', related: [] },
         { messageId: 'unknownEntryPoint', data: { kind: 'CoInstallers32', entryPoint: 'ContosoCoInstallr', dll: 'ContosoCoInst.dll' }, line: 8, column: 51, endColumn: 68 },
       ],
     },
     {
+      // The model takes the function the INF names for an entry point all the same: it is not "missing".
       name: 'real model: the INF names a function without an installer signature',
       code: DEVICE_COINSTALLER.replace('ContosoCoInstaller"', 'NotAnInstaller"'),
       filename: 'x.inf',
       moduleFiles: { 'coinst.c': COINSTALLER_C },
       errors: [
-        { messageId: 'coInstallersSection' },
-        { messageId: 'coInstaller' },
-        { messageId: 'unknownEntryPoint', data: { kind: 'CoInstallers32', entryPoint: 'NotAnInstaller', dll: 'ContosoCoInst.dll' } },
+        { messageId: 'coInstaller', related: [] },
+        { messageId: 'notInstallerSignature', data: { kind: 'CoInstallers32', entryPoint: 'NotAnInstaller', dll: 'ContosoCoInst.dll' }, line: 8, column: 51, endColumn: 65 },
       ],
     },
   ],

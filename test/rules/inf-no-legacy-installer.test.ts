@@ -93,21 +93,14 @@ new RuleTester().run('inf-no-legacy-installer', rule, {
   ],
   invalid: [
     {
-      name: 'a device co-installer: the section and the value',
+      name: 'a device co-installer: one finding, on the value (not on its section)',
       code: DEVICE_COINSTALLER,
       filename: 'x.inf',
       errors: [
         {
-          messageId: 'coInstallersSection',
-          data: { section: 'Contoso.NT.CoInstallers' },
-          line: 4,
-          column: 2,
-          endLine: 4,
-          endColumn: 25,
-        },
-        {
           messageId: 'coInstaller',
-          data: { installer: '"ContosoCoInst.dll,ContosoCoInstaller"' },
+          message:
+            'CoInstallers32 registers the co-installer "ContosoCoInst.dll,ContosoCoInstaller": co-installers are not allowed when the package targets Windows Drivers (settings.target).',
           line: 8,
           column: 32,
           endLine: 8,
@@ -116,21 +109,15 @@ new RuleTester().run('inf-no-legacy-installer', rule, {
       ],
     },
     {
-      name: 'a class installer: [ClassInstall32] and Installer32, universal target',
+      name: 'a class installer, universal target: one finding, on Installer32 (not on [ClassInstall32])',
       code: CLASS_INSTALLER,
       filename: 'x.inf',
       settings: { target: 'universal' },
       errors: [
         {
-          messageId: 'classInstall32Section',
-          data: { section: 'ClassInstall32', installer: '"ContosoCls.dll,ContosoClassInstaller"' },
-          line: 1,
-          column: 2,
-          endColumn: 16,
-        },
-        {
           messageId: 'classInstaller',
-          data: { installer: '"ContosoCls.dll,ContosoClassInstaller"' },
+          message:
+            'Installer32 registers the class installer "ContosoCls.dll,ContosoClassInstaller": class installers are not allowed when the package targets universal drivers (settings.target).',
           line: 7,
           column: 19,
           endColumn: 57,
@@ -151,9 +138,8 @@ new RuleTester().run('inf-no-legacy-installer', rule, {
       ].join('\r\n'),
       filename: 'x.inf',
       errors: [
-        { messageId: 'coInstallersSection', line: 1, column: 2, endColumn: 26 },
-        { messageId: 'coInstaller', data: { installer: '"contoso.dll,Entry"' }, line: 5, column: 32, endColumn: 45 },
-        { messageId: 'coInstaller', data: { installer: '"second.dll,CoDeviceInstall"' }, line: 5, column: 46, endColumn: 58 },
+        { messageId: 'coInstaller', data: { installer: '"contoso.dll,Entry"', target: 'Windows Drivers' }, line: 5, column: 32, endColumn: 45 },
+        { messageId: 'coInstaller', data: { installer: '"second.dll,CoDeviceInstall"', target: 'Windows Drivers' }, line: 5, column: 46, endColumn: 58 },
       ],
     },
     {
@@ -166,20 +152,28 @@ new RuleTester().run('inf-no-legacy-installer', rule, {
       ),
       filename: 'x.inf',
       errors: [
-        { messageId: 'classCoInstaller', data: { installer: '"netco.dll,NetCoInstaller"' }, line: 4, column: 108, endColumn: 134 },
+        { messageId: 'classCoInstaller', data: { installer: '"netco.dll,NetCoInstaller"', target: 'Windows Drivers' }, line: 4, column: 108, endColumn: 134 },
       ],
     },
     {
       name: 'an .inx file with lower-case names and an empty CoInstallers section',
       code: lines('[version]', 'signature="$Windows NT$"', '[dev.nt.coinstallers]', '; nothing yet'),
       filename: 'contoso.inx',
-      errors: [{ messageId: 'coInstallersSection', data: { section: 'dev.nt.coinstallers' }, line: 3, column: 2, endColumn: 21 }],
+      errors: [
+        {
+          messageId: 'coInstallersSection',
+          message: '[dev.nt.coinstallers] is a DDInstall.CoInstallers section: co-installers are not allowed when the package targets Windows Drivers (settings.target).',
+          line: 3,
+          column: 2,
+          endColumn: 21,
+        },
+      ],
     },
     {
       name: 'CoInstallers32 written from the DDInstall section itself',
       code: lines('[Install.NT]', 'AddReg = Install.AddReg', '[Install.AddReg]', '  HKR, , CoInstallers32, 0x00010000, "sneaky.dll,Sneaky"'),
       filename: 'x.inf',
-      errors: [{ messageId: 'coInstaller', data: { installer: '"sneaky.dll,Sneaky"' }, line: 4, column: 38, endColumn: 57 }],
+      errors: [{ messageId: 'coInstaller', data: { installer: '"sneaky.dll,Sneaky"', target: 'Windows Drivers' }, line: 4, column: 38, endColumn: 57 }],
     },
   ],
 });
@@ -207,26 +201,19 @@ new RuleTester({
       name: 'a class installer found: related information from the step anchored on its name',
       code: CLASS_INSTALLER,
       filename: 'x.inf',
-      errors: [
-        { messageId: 'classInstall32Section' },
-        { messageId: 'classInstaller', related: ['ContosoClassInstaller, the class installer entry point this value names'] },
-      ],
+      errors: [{ messageId: 'classInstaller', related: ['ContosoClassInstaller, the class installer entry point this value names'] }],
     },
     {
       name: 'the entry point exists: only the legacy finding',
       code: DEVICE_COINSTALLER,
       filename: 'x.inf',
-      errors: [
-        { messageId: 'coInstallersSection', related: [] },
-        { messageId: 'coInstaller', line: 8, related: ['ContosoCoInstaller, the co-installer entry point this value names'] },
-      ],
+      errors: [{ messageId: 'coInstaller', line: 8, related: ['ContosoCoInstaller, the co-installer entry point this value names'] }],
     },
     {
       name: 'a misspelt entry point',
       code: DEVICE_COINSTALLER.replace('ContosoCoInstaller"', 'ContosoCoInstalller"'),
       filename: 'x.inf',
       errors: [
-        { messageId: 'coInstallersSection' },
         { messageId: 'coInstaller', line: 8, column: 32, endColumn: 71 },
         {
           messageId: 'unknownEntryPoint',
@@ -238,13 +225,19 @@ new RuleTester({
       ],
     },
     {
-      name: 'a function exported by .def but without an installer signature',
+      name: 'a function the model takes for an entry point (by .def) without an installer signature: not called missing',
       code: CLASS_INSTALLER.replace('ContosoClassInstaller"', 'NotAnInstaller"'),
       filename: 'x.inf',
       errors: [
-        { messageId: 'classInstall32Section' },
-        { messageId: 'classInstaller' },
-        { messageId: 'unknownEntryPoint', data: { kind: 'Installer32', entryPoint: 'NotAnInstaller', dll: 'ContosoCls.dll' }, line: 7, column: 35, endColumn: 49 },
+        { messageId: 'classInstaller', related: [] },
+        {
+          messageId: 'notInstallerSignature',
+          message:
+            "Installer32 names NotAnInstaller in ContosoCls.dll: this module's NotAnInstaller does not have an installer's parameters (DI_FUNCTION, HDEVINFO, PSP_DEVINFO_DATA and, for a co-installer, PCOINSTALLER_CONTEXT_DATA).",
+          line: 7,
+          column: 35,
+          endColumn: 49,
+        },
       ],
     },
     {
@@ -252,8 +245,7 @@ new RuleTester({
       code: lines('[D.CoInstallers]', 'AddReg = R', '[R]', 'HKR,,CoInstallers32,0x00010000,"contoso.dll"'),
       filename: 'x.inf',
       errors: [
-        { messageId: 'coInstallersSection' },
-        { messageId: 'coInstaller', data: { installer: '"contoso.dll,CoDeviceInstall"' } },
+        { messageId: 'coInstaller', data: { installer: '"contoso.dll,CoDeviceInstall"', target: 'Windows Drivers' } },
         { messageId: 'unknownEntryPoint', data: { kind: 'CoInstallers32', entryPoint: 'CoDeviceInstall', dll: 'contoso.dll' }, line: 4, column: 32, endColumn: 45 },
       ],
     },
@@ -281,7 +273,7 @@ new RuleTester({
       name: "Microsoft's framework co-installers are not expected in the module",
       code: lines('[D.CoInstallers]', 'AddReg = R', '[R]', 'HKR,,CoInstallers32,0x00010000,"WdfCoInstaller01011.dll,WdfCoInstaller"'),
       filename: 'x.inf',
-      errors: [{ messageId: 'coInstallersSection' }, { messageId: 'coInstaller' }],
+      errors: [{ messageId: 'coInstaller' }],
     },
     {
       name: 'the KMDF co-installer named with a stampinf token in an .inx',
@@ -294,9 +286,8 @@ new RuleTester({
       ),
       filename: 'x.inx',
       errors: [
-        { messageId: 'coInstallersSection' },
-        { messageId: 'coInstaller', data: { installer: '"WdfCoInstaller$KMDFCOINSTALLERVERSION$.dll,WdfCoInstaller"' }, column: 33 },
-        { messageId: 'coInstaller', data: { installer: '"WUDFUpdate_$UMDFCOINSTALLERVERSION$.dll,CoDeviceInstall"' }, line: 5 },
+        { messageId: 'coInstaller', data: { installer: '"WdfCoInstaller$KMDFCOINSTALLERVERSION$.dll,WdfCoInstaller"', target: 'Windows Drivers' }, column: 33 },
+        { messageId: 'coInstaller', data: { installer: '"WUDFUpdate_$UMDFCOINSTALLERVERSION$.dll,CoDeviceInstall"', target: 'Windows Drivers' }, line: 5 },
       ],
     },
   ],
@@ -320,16 +311,13 @@ new RuleTester().run('inf-no-legacy-installer (documented examples)', rule, {
       name: 'documented incorrect example 1',
       code: incorrect[0],
       filename: 'example.inf',
-      errors: [{ messageId: 'coInstallersSection', line: 1 }, { messageId: 'coInstaller', line: 5 }],
+      errors: [{ messageId: 'coInstaller', line: 5 }],
     },
     {
       name: 'documented incorrect example 2',
       code: incorrect[1],
       filename: 'example.inf',
-      errors: [
-        { messageId: 'classInstall32Section', line: 1 },
-        { messageId: 'classInstaller', data: { installer: '"ContosoCls.dll,ContosoClassInstaller"' }, line: 6 },
-      ],
+      errors: [{ messageId: 'classInstaller', data: { installer: '"ContosoCls.dll,ContosoClassInstaller"', target: 'Windows Drivers' }, line: 6 }],
     },
   ],
 });
