@@ -268,10 +268,10 @@ describe('the bundled server, unpacked alone', () => {
     expect(found[0].source).toBe('coinstaller-lint');
     expect(found[0].codeDescription?.href).toBe(pathToFileURL(join(extensionDir, 'docs', 'rules', 'no-dll-load.md')).href);
 
-    const hover = (await server.connection.sendRequest('textDocument/hover', {
+    const hover = await server.connection.sendRequest<{ contents: { kind: string; value: string } } | null>('textDocument/hover', {
       textDocument: { uri },
       position: { line: 10, character: 20 },
-    })) as { contents: { kind: string; value: string } } | null;
+    });
     expect(hover?.contents.kind).toBe('markdown');
     // From the "Why it matters" section of docs/rules/no-dll-load.md, read from the unpacked extension.
     expect(hover?.contents.value).toContain('Device installation runs in a locked-down, non-interactive service.');

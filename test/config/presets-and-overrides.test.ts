@@ -107,7 +107,7 @@ describe('applySettingsOverrides (editor settings)', () => {
     expect(() => applySettingsOverrides(base(), { target: 'desktop' as 'legacy' })).toThrow(
       'settings.target: expected one of "windows-driver", "universal", "legacy", got "desktop"',
     );
-    expect(() => applySettingsOverrides(base(), { colour: 'red' } as never)).toThrow('settings.colour: unknown setting');
+    expect(() => applySettingsOverrides(base(), { colour: 'red' })).toThrow('settings.colour: unknown setting');
   });
 
   it('works over the built-in defaults', () => {

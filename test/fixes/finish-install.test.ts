@@ -212,8 +212,8 @@ describe('finish-install scaffolding', () => {
     const tree = parser.parse(code);
     try {
       const sourceCode = new SourceCode(code, tree);
-      const entryPoint = tree.rootNode.descendantsOfType('function_definition')[0]!;
-      const move = tree.rootNode.descendantsOfType('if_statement')[0]!;
+      const entryPoint = tree.rootNode.descendantsOfType('function_definition')[0];
+      const move = tree.rootNode.descendantsOfType('if_statement')[0];
       const edits = finishInstallScaffold({ sourceCode, entryPoint, kind: 'coinstaller', move, isDefined: () => true });
       const out = applyFixes(code, [mergeFixes(edits, code)!]).output;
       // Twelve spaces deep before, eight in the action case: every line moves four spaces left.
@@ -229,8 +229,8 @@ describe('finish-install scaffolding', () => {
     const tree = parser.parse(code);
     try {
       const sourceCode = new SourceCode(code, tree);
-      const entryPoint = tree.rootNode.descendantsOfType('function_definition')[0]!;
-      const move = tree.rootNode.descendantsOfType('if_statement')[0]!;
+      const entryPoint = tree.rootNode.descendantsOfType('function_definition')[0];
+      const move = tree.rootNode.descendantsOfType('if_statement')[0];
       expect(finishInstallScaffold({ sourceCode, entryPoint, kind: 'coinstaller', move, isDefined: () => true })).toBeNull();
       const edits = finishInstallScaffold({ sourceCode, entryPoint, kind: 'coinstaller', isDefined: () => true, actionNote: 'Work goes here.' })!;
       const out = applyFixes(code, [mergeFixes(edits, code)!]).output;

@@ -31,7 +31,7 @@ function functionNamed(root: Node, name: string): Node | undefined {
     const declarator = fn?.childForFieldName('declarator');
     const inner = declarator?.type === 'function_declarator' ? declarator : declarator?.descendantsOfType('function_declarator')[0];
     return inner?.childForFieldName('declarator')?.text === name;
-  }) as Node | undefined;
+  });
 }
 
 describe('parsing after macro blanking', () => {
@@ -63,7 +63,7 @@ describe('parsing after macro blanking', () => {
       const params = helper!.childForFieldName('declarator')!.childForFieldName('parameters')!.namedChildren;
       expect(params.map((p) => p?.childForFieldName('type')?.text)).toEqual(['HDEVINFO', 'PSP_DEVINFO_DATA', 'PBYTE', 'DWORD', 'PDWORD']);
       // Lines and columns are those of the file: the third parameter's type starts where the file has it.
-      const third = params[2]!.childForFieldName('type')!;
+      const third = params[2].childForFieldName('type')!;
       const line = text.split('\n').findIndex((l) => l.includes('PBYTE Buffer'));
       expect(third.startPosition).toEqual({ row: line, column: text.split('\n')[line].indexOf('PBYTE') });
     });

@@ -215,7 +215,7 @@ describe('fuzzing the config reader', () => {
         }
         errors++;
         const lines = new LineIndex(text);
-        if (error.range && (error.range[0] < 0 || error.range[1] < error.range[0] || error.range[1] > text.length)) failures.push(`case ${i}: range ${error.range} outside ${text.length}`);
+        if (error.range && (error.range[0] < 0 || error.range[1] < error.range[0] || error.range[1] > text.length)) failures.push(`case ${i}: range ${error.range.join(',')} outside ${text.length}`);
         if (error.line !== undefined && (error.line < 1 || error.line > lines.lineCount)) failures.push(`case ${i}: line ${error.line} of ${lines.lineCount}`);
         if (error.range && error.line !== undefined) {
           const p = lines.positionAt(error.range[0]);

@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { run, type CliIo } from '../../cli/main.js';
-import { TestClient, pathUri } from '../server/support/lsp-client.js';
+import { TestClient, messageText, pathUri } from '../server/support/lsp-client.js';
 
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const CLI_MAIN = pathToFileURL(join(import.meta.dirname, '../../cli/main.ts')).href;
@@ -255,7 +255,7 @@ describe('the language server', { timeout: 120_000 }, () => {
       const d = client!.lastDiagnostics(config);
       return d && d.diagnostics.length > 0 ? d : undefined;
     });
-    expect(shown.diagnostics.map((d) => d.message).join('\n')).toMatch(/extends|plugins/);
+    expect(shown.diagnostics.map(messageText).join('\n')).toMatch(/extends|plugins/);
     // A server blocked on the FIFO could not answer this.
     const stats = await client.connection.sendRequest<{ openDocuments: number }>('coinstallerLint/stats');
     expect(stats.openDocuments).toBe(1);

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TestClient, pathUri } from './support/lsp-client.js';
+import { TestClient, messageText, pathUri } from './support/lsp-client.js';
 import { CO_INSTALLER, tempWorkspace, type TempWorkspace } from './support/workspace.js';
 
 let client: TestClient | undefined;
@@ -117,7 +117,7 @@ describe('code actions', () => {
     const after = ours((await client.waitForDiagnostics(uri, 2)).diagnostics);
     expect(after.filter((d) => d.code === 'no-dll-load')).toEqual([]);
     // Left: only the directive's own report about the other rule, which suppresses nothing here.
-    expect(after.every((d) => d.code === undefined && String(d.message).includes("'no-service-control'"))).toBe(true);
+    expect(after.every((d) => d.code === undefined && messageText(d).includes("'no-service-control'"))).toBe(true);
   });
 
   it('fixes everything with source.fixAll.coinstaller-lint', async () => {

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DiagnosticSeverity, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol';
-import { TestClient, pathUri } from './support/lsp-client.js';
+import { TestClient, messageText, pathUri } from './support/lsp-client.js';
 import { CO_INSTALLER, tempWorkspace, type TempWorkspace } from './support/workspace.js';
 
 let client: TestClient | undefined;
@@ -91,7 +91,7 @@ describe('configuration', () => {
     // `{ "rules": { "no-dll-load": ` is 28 characters; "loud" with its quotes is 6.
     expect(onConfig.diagnostics[0].range).toEqual({ start: { line: 0, character: 28 }, end: { line: 0, character: 34 } });
     expect(onConfig.diagnostics[0].severity).toBe(DiagnosticSeverity.Error);
-    const onSource = await waitForPublish(client, uri, mark, (ds) => ds.length === 1 && /configuration is invalid/.test(String(ds[0].message)));
+    const onSource = await waitForPublish(client, uri, mark, (ds) => ds.length === 1 && /configuration is invalid/.test(messageText(ds[0])));
     expect(onSource.diagnostics[0].severity).toBe(DiagnosticSeverity.Warning);
 
     // Repair it: the config's diagnostic is cleared.

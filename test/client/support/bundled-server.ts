@@ -42,7 +42,7 @@ export class BundledServer {
 
   initialize(rootFolder: string): Promise<InitializeResult> {
     const rootUri = pathToFileURL(rootFolder).href;
-    return this.connection.sendRequest('initialize', {
+    return this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
@@ -54,7 +54,7 @@ export class BundledServer {
         },
         workspace: { configuration: true },
       },
-    }) as Promise<InitializeResult>;
+    });
   }
 
   /** Resolves with the first diagnostics published for `uri` that satisfy `accept`. */

@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import type {
   ClientCapabilities,
+  Diagnostic,
   InitializeResult,
   PublishDiagnosticsParams,
   LogMessageParams,
@@ -162,4 +163,12 @@ export class TestClient {
 
 export function pathUri(path: string): string {
   return new URL(`file://${path.split('/').map(encodeURIComponent).join('/')}`).href;
+}
+
+/**
+ * A diagnostic's text. The server sends a plain string (server/convert/diagnostics.ts toDiagnostic);
+ * LSP 3.18 also allows MarkupContent, whose text is its value.
+ */
+export function messageText(diagnostic: Diagnostic): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }
