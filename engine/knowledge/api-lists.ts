@@ -122,3 +122,47 @@ export const DEFAULT_DIF_HANDLER_CODES: ReadonlyMap<string, string> = new Map([
 export const RESERVED_DIF_CODES: ReadonlySet<string> = new Set(
   [...DIF_CODES.values()].filter((c) => c.interactivity === 'reserved').map((c) => c.name),
 );
+
+/**
+ * Calls that only trace: debugger output, the printf families that print, and the tracing macros
+ * of the C runtime, ATL, MFC and WPP. A case that calls nothing else does not handle its DIF code
+ * (docs/installer-facts.md#what-is-not-a-violation).
+ */
+export const TRACING_APIS: ReadonlySet<string> = new Set([
+  ...withAW(['OutputDebugString']),
+  'DbgPrint', 'DbgPrintEx', 'vDbgPrintEx', 'vDbgPrintExWithPrefix', 'KdPrint', 'KdPrintEx',
+  ...['printf', 'vprintf', 'fprintf', 'vfprintf'].flatMap((f) => [f, `${f}_s`]),
+  ...['wprintf', 'vwprintf', 'fwprintf', 'vfwprintf'].flatMap((f) => [f, `${f}_s`]),
+  ...['_tprintf', '_vtprintf', '_ftprintf', '_vftprintf'].flatMap((f) => [f, `${f}_s`]),
+  'puts', '_putws', '_putts', 'fputs', 'fputws', '_fputts', '_cprintf', '_cwprintf', '_tcprintf',
+  ...['_RPT', '_RPTF', '_RPTW', '_RPTFW'].flatMap((p) => ['0', '1', '2', '3', '4', '5', 'N'].map((n) => `${p}${n}`)),
+  'ATLTRACE', 'ATLTRACE2', 'TRACE', 'TRACE0', 'TRACE1', 'TRACE2', 'TRACE3', 'DoTraceMessage',
+]);
+
+/**
+ * The printf family members that format into a buffer, their first argument, and print nothing:
+ * tracing when that buffer is a local of the code that calls them.
+ */
+export const FORMATTING_APIS: ReadonlySet<string> = new Set([
+  ...['sprintf', 'swprintf', '_stprintf', 'vsprintf', 'vswprintf', '_vstprintf'].flatMap((f) => [f, `${f}_s`]),
+  ...['_snprintf', '_snwprintf', '_sntprintf', '_vsnprintf', '_vsnwprintf', '_vsntprintf'].flatMap((f) => [f, `${f}_s`]),
+  'snprintf', 'vsnprintf',
+  ...withAW(['wsprintf', 'wvsprintf']),
+  ...withAW(['StringCchPrintf', 'StringCbPrintf', 'StringCchPrintfEx', 'StringCbPrintfEx']),
+  ...withAW(['StringCchVPrintf', 'StringCbVPrintf', 'StringCchVPrintfEx', 'StringCbVPrintfEx']),
+]);
+
+/**
+ * Macros of the Windows and C headers that do nothing at run time but shape a trace's text or
+ * arguments: TCHAR literals, variable argument lists, unused-parameter markers.
+ */
+export const NO_EFFECT_MACROS: ReadonlySet<string> = new Set([
+  'TEXT', '__TEXT', '_T', '__T', '_TEXT',
+  'va_start', 'va_end', 'va_arg', 'va_copy', '__va_start',
+  'UNREFERENCED_PARAMETER', 'DBG_UNREFERENCED_PARAMETER', 'DBG_UNREFERENCED_LOCAL_VARIABLE', 'UNREFERENCED_LOCAL_VARIABLE',
+]);
+
+/** A call that only traces or does nothing at run time (TRACING_APIS, NO_EFFECT_MACROS). */
+export function isTracingApi(name: string): boolean {
+  return TRACING_APIS.has(name) || NO_EFFECT_MACROS.has(name);
+}
