@@ -89,6 +89,20 @@ export interface DefExport {
   internalName?: string;
 }
 
+/** What a function or a macro of the module does, as the model reads it (InstallerModelService.effectsOf). */
+export interface ModuleEffects {
+  /** 'macro' when the module defines a macro of that name (with or without a function). */
+  kind: 'function' | 'macro';
+  /** The names it calls: a function's calls (macros of the module among them, not expanded); a macro's expansion's calls (macroCalls), over all its definitions. */
+  calls: readonly string[];
+  /**
+   * It writes something besides its own locals: a global or a function static, memory reached
+   * through a parameter (a module global or a parameter as the buffer of a formatting API
+   * included); for a macro, an assignment or `++`/`--` in the body of one of its definitions.
+   */
+  writes: boolean;
+}
+
 export interface InstallerModelService {
   entryPoints: readonly EntryPointInfo[];
   /** Every DIF context (entry point, DIF code, interactivity, shortest chain) under which code at this offset can run. */
@@ -104,6 +118,11 @@ export interface InstallerModelService {
    * calls, through nested macros; empty when `name` is not a macro of the module.
    */
   macroCalls(name: string): readonly string[];
+  /**
+   * What the module's functions and macros named `name` do, together (the functions `name` means
+   * in `fromFile`: a static one of that file first); undefined when the module defines neither.
+   */
+  effectsOf(name: string, fromFile: string): ModuleEffects | undefined;
   /** The names the module's .def files export, in the order of the files and of their EXPORTS. */
   defExports(): readonly DefExport[];
 }

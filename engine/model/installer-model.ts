@@ -3,11 +3,13 @@
  * points (entry-point-discovery.ts), propagates DIF contexts from them over the module graph
  * (propagation.ts), and answers the rules' questions (InstallerModelService, contract.ts): the
  * contexts reaching a site (reaching-contexts.ts), the module's globals (globals-index.ts), the
- * calls hidden in its macros and the names its .def files export.
+ * calls hidden in its macros, what its functions and macros do (module-effects.ts) and the names
+ * its .def files export.
  */
-import type { DefExport, EntryPointInfo, GlobalAccess, InstallerModelService, ModuleGlobal, ReachingContext } from './contract.js';
+import type { DefExport, EntryPointInfo, GlobalAccess, InstallerModelService, ModuleEffects, ModuleGlobal, ReachingContext } from './contract.js';
 import { findEntryPoints, handledCodes, type ModelExtras, moduleDefExports } from './entry-point-discovery.js';
 import { GlobalsIndex } from './globals-index.js';
+import { ModuleEffectsIndex } from './module-effects.js';
 import { ModuleGraph, type GraphFunction } from './module-graph.js';
 import { Propagation } from './propagation.js';
 import { type PropagatedModule, reachingContexts } from './reaching-contexts.js';
@@ -33,6 +35,7 @@ class Model implements InstallerModelService {
   private readonly contextMemo = new Map<string, ReachingContext[]>();
   private globalsIndex: GlobalsIndex | undefined;
   private defs: readonly DefExport[] | undefined;
+  private effects: ModuleEffectsIndex | undefined;
 
   constructor(summaries: readonly FileSummary[], private readonly extras: ModelExtras) {
     const graph = new ModuleGraph(summaries);
@@ -84,6 +87,11 @@ class Model implements InstallerModelService {
 
   macroCalls(name: string): readonly string[] {
     return this.graph.macroTargets(name).map((t) => t.name);
+  }
+
+  effectsOf(name: string, fromFile: string): ModuleEffects | undefined {
+    this.effects ??= new ModuleEffectsIndex(this.graph);
+    return this.effects.effectsOf(name, fromFile);
   }
 
   defExports(): readonly DefExport[] {

@@ -17,6 +17,9 @@ function code(body: string): string {
   return body.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|L?"(?:[^"\\\n]|\\.)*"|L?'(?:[^'\\\n]|\\.)*'/g, (m) => ' '.repeat(m.length));
 }
 
+/** An assignment, a compound assignment or `++`/`--` (not `==`, `!=`, `<=`, `>=`). */
+const ASSIGNS = /(?:^|[^=!<>])=(?!=)|<<=|>>=|\+\+|--/;
+
 export function macroSummary(name: string, params: string[] | undefined, body: string, start: number, end: number): MacroSummary {
   const calls = new Set<string>();
   const names = new Set<string>();
@@ -34,7 +37,9 @@ export function macroSummary(name: string, params: string[] | undefined, body: s
     if (src[i] === '(') calls.add(id);
     else if (!member && !/^\d/.test(id)) names.add(id);
   }
-  return { name, params, calls: [...calls], names: [...names], start, end };
+  const summary: MacroSummary = { name, params, calls: [...calls], names: [...names], start, end };
+  if (ASSIGNS.test(src)) summary.writes = true;
+  return summary;
 }
 
 /**

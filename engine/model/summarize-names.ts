@@ -6,6 +6,7 @@
  * address is taken, a macro, an API). The searches up the path stop at the depths kept in
  * WalkState, so that deep nesting stays linear.
  */
+import { FORMATTING_APIS } from '../knowledge/api-lists.js';
 import { pointerKindOfCall, pointerKindOfField } from './pointer-kinds.js';
 import type { Binding } from './scope-index.js';
 import { POINTER_WRAPPER, type Frame } from './summarize-frame.js';
@@ -62,6 +63,7 @@ export function identifier(w: WalkState, frame: Frame, name: string): void {
       }
     }
     if (parent.type === 'assignment_expression' && field === 'left') parent.target = binding;
+    if (binding.kind === 'param' && fn && writesThrough(w, frame, fn.params[binding.index]?.type ?? '')) fn.writesThroughParams = true;
     if (binding.kind === 'static' && fn) {
       fn.staticAccesses.push({ global: binding.global, start: frame.start, end: frame.end, access: accessOf(w, frame) });
     }
@@ -189,6 +191,34 @@ function accessOf(w: WalkState, frame: Frame): 'read' | 'write' {
     return 'read';
   }
   return 'read';
+}
+
+/**
+ * The parameter named at `frame` is written through: the target of an assignment or `++`/`--`
+ * through `->`, `.`, `*` or `[]` (or itself, when it is a C++ reference), or the buffer (first
+ * argument) of a formatting API, itself or through those.
+ */
+function writesThrough(w: WalkState, frame: Frame, type: string): boolean {
+  const frames = w.frames;
+  let child = frame;
+  let through = type.includes('&');
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const f = frames[i];
+    if (f.type === 'parenthesized_expression' || f.type === 'cast_expression') {
+      child = f;
+      continue;
+    }
+    if ((f.type === 'pointer_expression' && f.op === '*') || ((f.type === 'field_expression' || f.type === 'subscript_expression') && child.field === 'argument')) {
+      through = true;
+      child = f;
+      continue;
+    }
+    if (f.type === 'assignment_expression') return through && child.field === 'left';
+    if (f.type === 'update_expression') return through;
+    if (f.type === 'argument_list') return (f.argIndex ?? 0) === 0 && FORMATTING_APIS.has(w.frameAt(i - 1)?.call?.name ?? '');
+    return false;
+  }
+  return false;
 }
 
 /** How a free name is used as a pointer: handed to a call, stored in a member, listed in an initializer. */

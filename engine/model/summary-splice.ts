@@ -221,10 +221,11 @@ function shapeOf(part: Part, offsets: number[], firstGlobal: number, knownNames:
         r.anchors ? Object.entries(r.anchors).map(([code, range]) => [code, at(range[0]), at(range[1])]) : null,
       ]),
       f.staticAccesses.map((s) => [s.global - firstGlobal, at(s.start), at(s.end), s.access]),
+      f.writesThroughParams,
     ]),
     part.globals.map((g) => [g.name, at(g.nameStart), at(g.nameEnd), g.scope, g.isConst, g.isStatic, g.isExtern, g.functionName]),
     part.globalInits.map((g) => [g.owner, ref(g.ref)]),
-    part.macros.map((m) => [m.name, m.params, m.calls, m.names, at(m.start), at(m.end)]),
+    part.macros.map((m) => [m.name, m.params, m.calls, m.names, m.writes, at(m.start), at(m.end)]),
     part.deadRanges.map((r) => [at(r[0]), at(r[1])]),
   ]);
 }

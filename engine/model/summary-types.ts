@@ -102,6 +102,11 @@ export interface FunctionSummary {
   refs: RefSite[];
   regions: GuardRegion[];
   staticAccesses: StaticAccess[];
+  /**
+   * The function writes through one of its parameters: an assignment or `++`/`--` through `->`,
+   * `.`, `*`, `[]` or a C++ reference, or the parameter as the buffer of a formatting API (FORMATTING_APIS).
+   */
+  writesThroughParams?: true;
 }
 
 export interface GlobalDecl {
@@ -130,6 +135,8 @@ export interface MacroSummary {
   calls: string[];
   /** Other names in the body (possibly other macros or function pointers). */
   names: string[];
+  /** The body assigns something (`=`, a compound assignment, `++`, `--`). */
+  writes?: true;
   start: number;
   end: number;
 }

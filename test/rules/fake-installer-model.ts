@@ -11,6 +11,7 @@ export function fakeInstallerModel(answers: Pick<InstallerModelService, 'entryPo
     globalAt: () => undefined,
     accessesOf: () => [],
     macroCalls: () => [],
+    effectsOf: () => undefined,
     defExports: () => [],
     ...answers,
   };
