@@ -16,7 +16,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver/node';
 import { editBetween, languageOfPath, type LintMessage, ruleDocUrl } from '../../engine/index.js';
-import { disableForFile, disableForLine } from '../actions/disable-directive.js';
+import { disableForFile, disableForLine } from './disable-directive.js';
 import { diagnosticData, DIAGNOSTIC_SOURCE, type DiagnosticData } from '../convert/diagnostics.js';
 import { toOffsetRange } from '../convert/positions.js';
 import { fixToTextEdit } from '../convert/text-edits.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../engine/linter/apply-fixes.js';
 import { LineIndex } from '../../engine/text/line-index.js';
-import { disableForFile, disableForLine } from '../../server/actions/disable-directive.js';
+import { disableForFile, disableForLine } from '../../server/providers/disable-directive.js';
 
 function apply(text: string, fix: ReturnType<typeof disableForLine>): string {
   return applyFixes(text, fix ? [fix] : []).output;
