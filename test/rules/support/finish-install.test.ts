@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Node } from 'web-tree-sitter';
-import { applyFixes } from '../../engine/linter/apply-fixes.js';
-import { mergeFixes } from '../../engine/linter/fixer.js';
-import { finishInstallScaffold } from '../../rules/support/finish-install.js';
-import { CppParser } from '../../engine/parsing/cpp-parser.js';
-import { SourceCode } from '../../engine/linter/source-code.js';
-import { hasMingw, mingwSyntaxCheck } from '../support/mingw.js';
+import { applyFixes } from '../../../engine/linter/apply-fixes.js';
+import { mergeFixes } from '../../../engine/linter/fixer.js';
+import { finishInstallScaffold } from '../../../rules/support/finish-install.js';
+import { CppParser } from '../../../engine/parsing/cpp-parser.js';
+import { SourceCode } from '../../../engine/linter/source-code.js';
+import { hasMingw, mingwSyntaxCheck } from '../../support/mingw.js';
 
-const DOMAIN = join(__dirname, '../fixtures/domain/finish-install-example');
+const DOMAIN = join(__dirname, '../../fixtures/domain/finish-install-example');
 
 let parser: CppParser;
 beforeAll(async () => {
