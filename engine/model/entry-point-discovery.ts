@@ -1,12 +1,15 @@
 /**
  * The entry points of a module (docs/architecture.md, Entry points): functions of installer shape
- * (entry-points.ts), confirmed or named by the .def EXPORTS, __declspec(dllexport), the INF's
- * CoInstallers32/Installer32 values and settings.entryPoints; and the DIF codes each one handles.
+ * (entry-points.ts: the result and the parameters, read through the module's macros), confirmed
+ * or named by the .def EXPORTS, __declspec(dllexport), the INF's CoInstallers32/Installer32
+ * values and settings.entryPoints (of the configuration of the file that defines the function);
+ * and the DIF codes each one handles.
  */
 import type { DefExport, EntryPointInfo } from './contract.js';
 import type { SharedSettings } from '../linter/types.js';
 import { lineColumn } from '../text/line-index.js';
-import { kindOfParamCount, signatureKind, undecorate } from './entry-points.js';
+import { isInstallerResult, isSetupApiName, kindOfParamCount, signatureKind, undecorate } from './entry-points.js';
+import { macroAlias } from './macros.js';
 import type { GraphFunction, ModuleGraph } from './module-graph.js';
 import type { FileSummary, MacroSummary } from './summary-types.js';
 
@@ -16,6 +19,12 @@ export interface ModelExtras {
   /** Installers an INF registers (also read from 'inf' summaries). */
   infReferences?: readonly { kind: 'CoInstallers32' | 'Installer32'; entryPoint?: string }[];
   settings?: Partial<Pick<SharedSettings, 'entryPoints' | 'interactiveFunctions'>>;
+  /**
+   * The settings.entryPoints of the configuration that applies to a file: when given, a name
+   * makes an entry point of the functions defined in the files whose configuration lists it
+   * (settings.entryPoints above is then not read).
+   */
+  entryPointsOf?: (filePath: string) => readonly string[];
 }
 
 type Via = EntryPointInfo['via'][number];
@@ -56,8 +65,9 @@ export function findEntryPoints(g: ModuleGraph, extras: ModelExtras): { function
   const isDllexport = (fn: GraphFunction) => fn.s.dllexport || (fn.s.headerWords?.some((w) => exportMacros.has(w)) ?? false);
   const exported = (fn: GraphFunction) => isDllexport(fn) || defNames.has(fn.s.name);
 
+  const resolve = typeResolver(g.summaries.flatMap((s) => s.macros));
   for (const fn of g.functions) {
-    const sig = signatureKind(fn.s.params);
+    const sig = installerShape(fn, resolve);
     if (sig) {
       add(fn, 'signature', sig);
       if (defNames.has(fn.s.name)) add(fn, 'def');
@@ -73,11 +83,7 @@ export function findEntryPoints(g: ModuleGraph, extras: ModelExtras): { function
       if (isDllexport(fn)) add(fn, 'dllexport');
     }
   }
-  for (const name of extras.settings?.entryPoints ?? []) {
-    // a plain name, or `Class::Method` for one member among several of that name
-    const own = name.slice(name.lastIndexOf(':') + 1);
-    for (const fn of g.byName.get(own) ?? []) if (own === name || fn.s.qualifiedName === name) add(fn, 'config');
-  }
+  for (const fn of configuredEntryPoints(g, extras)) add(fn, 'config');
   // A function of installer shape that is neither exported nor registered, and that another
   // function calls, is a helper the real entry point forwards to.
   const called = new Set<number>();
@@ -95,6 +101,58 @@ export function findEntryPoints(g: ModuleGraph, extras: ModelExtras): { function
     entryPoints.push(entry);
   }
   return { functions, entryPoints };
+}
+
+/** The kind of installer a function's result and parameters make it, or undefined (SetupAPI's own functions never). */
+function installerShape(fn: GraphFunction, resolve: (type: string) => string): EntryPointInfo['kind'] | undefined {
+  if (isSetupApiName(fn.s.name)) return undefined;
+  if (!isInstallerResult(fn.s.returnType === undefined ? undefined : resolve(fn.s.returnType))) return undefined;
+  return signatureKind(fn.s.params, resolve);
+}
+
+/**
+ * A type read through the module's object-like macros that stand for one name
+ * (`#define CONTOSO_DIF DI_FUNCTION`, and macros of macros): each name of the type replaced.
+ */
+function typeResolver(macros: readonly MacroSummary[]): (type: string) => string {
+  const alias = new Map<string, string>();
+  for (const m of macros) {
+    const to = macroAlias(m);
+    if (to !== undefined && !alias.has(m.name)) alias.set(m.name, to);
+  }
+  if (alias.size === 0) return (type) => type;
+  const word = (w: string) => {
+    let to = w;
+    for (let hops = 0; hops < 8 && alias.has(to); hops++) to = alias.get(to)!;
+    return to;
+  };
+  return (type) => type.replace(/[A-Za-z_]\w*/g, word);
+}
+
+/**
+ * The functions settings.entryPoints names: a plain name, or `Class::Method` for one member among
+ * several of that name. With `entryPointsOf`, each function is looked up in the list of the
+ * configuration of its own file (a subfolder's coinstaller-lint.json applies there).
+ */
+function configuredEntryPoints(g: ModuleGraph, extras: ModelExtras): GraphFunction[] {
+  const named = (fn: GraphFunction, name: string) => {
+    const own = name.slice(name.lastIndexOf(':') + 1);
+    return fn.s.name === own && (own === name || fn.s.qualifiedName === name);
+  };
+  const perFile = extras.entryPointsOf;
+  if (!perFile) {
+    const out: GraphFunction[] = [];
+    for (const name of extras.settings?.entryPoints ?? []) {
+      for (const fn of g.byName.get(name.slice(name.lastIndexOf(':') + 1)) ?? []) if (named(fn, name)) out.push(fn);
+    }
+    return out;
+  }
+  const listOf = new Map<string, readonly string[]>();
+  return g.functions.filter((fn) => {
+    let list = listOf.get(fn.file.filePath);
+    if (!list) listOf.set(fn.file.filePath, (list = perFile(fn.file.filePath)));
+    return list.some((name) => named(fn, name));
+  });
 }
 
 function entryPointInfo(fn: GraphFunction, kind: EntryPointInfo['kind'], via: Via[]): EntryPointInfo {

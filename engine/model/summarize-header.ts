@@ -1,7 +1,7 @@
 /**
  * A function definition's header read with the walk's cursor (no node objects): its name and
- * qualified name, its parameters (names and normalised types), `static` and `dllexport`, where the
- * body starts. The cursor steps into the definition's children and always comes back to the
+ * qualified name, its parameters (names and normalised types), its result type, `static` and
+ * `dllexport`, where the body starts. The cursor steps into the definition's children and always comes back to the
  * definition, so the walk goes on from where it was.
  */
 import type { WalkCursor } from './summarize-cursor.js';
@@ -17,7 +17,7 @@ export interface CursorReader {
   /** Whether a node type id is of a named node. */
   isNamed(id: number): boolean;
   /** Field ids of the grammar (0 when the grammar has no such field). */
-  fields: { declarator: number; parameters: number; name: number; body: number; value: number };
+  fields: { declarator: number; parameters: number; name: number; body: number; value: number; type: number };
 }
 
 /** The cursor on a function_definition: its summary (undefined when it names no function), the cursor back on it. */
@@ -28,7 +28,8 @@ export function functionHeader(r: CursorReader, cls: string | undefined): Functi
   let isStatic = false;
   let dllexport = false;
   let bodyStart = -1;
-  let header: Omit<FunctionSummary, 'start' | 'end' | 'bodyStart' | 'isStatic' | 'dllexport' | 'calls' | 'refs' | 'regions' | 'staticAccesses'> | undefined;
+  let resultType: string | undefined;
+  let header: ReturnType<typeof declaratorHeader>;
   let sawDeclarator = false;
   if (cursor.gotoFirstChild()) {
     do {
@@ -38,6 +39,7 @@ export function functionHeader(r: CursorReader, cls: string | undefined): Functi
       const field = cursor.currentFieldId;
       if (field === 0) continue;
       if (field === r.fields.body && bodyStart < 0) bodyStart = cursor.startIndex;
+      if (field === r.fields.type && resultType === undefined) resultType = paramType(text.slice(cursor.startIndex, cursor.endIndex));
       if (field === r.fields.declarator && !sawDeclarator) {
         sawDeclarator = true;
         header = declaratorHeader(r, type, cls);
@@ -46,7 +48,7 @@ export function functionHeader(r: CursorReader, cls: string | undefined): Functi
     cursor.gotoParent();
   }
   if (!header) return undefined;
-  return {
+  const summary: FunctionSummary = {
     name: header.name,
     qualifiedName: header.qualifiedName,
     start,
@@ -62,6 +64,9 @@ export function functionHeader(r: CursorReader, cls: string | undefined): Functi
     regions: [],
     staticAccesses: [],
   };
+  // `char *F(...)`: the declarators between the type and the name make the result a pointer (or a reference)
+  if (resultType !== undefined) summary.returnType = resultType + header.resultDeclarators;
+  return summary;
 }
 
 /** Moves the cursor onto the current node's first child with field `field` and returns true, or stays and returns false. */
@@ -87,8 +92,11 @@ function declaratorHeader(r: CursorReader, declaratorType: string, cls: string |
   const { cursor, text, fields } = r;
   let depth = 0;
   let type = declaratorType;
+  let resultDeclarators = '';
   try {
     while (type !== 'function_declarator') {
+      if (type === 'pointer_declarator') resultDeclarators += '*';
+      else if (type === 'reference_declarator') resultDeclarators += '&';
       if (!toField(cursor, fields.declarator)) return undefined;
       depth++;
       type = r.typeName(cursor.nodeTypeId);
@@ -133,7 +141,7 @@ function declaratorHeader(r: CursorReader, declaratorType: string, cls: string |
       cursor.gotoParent();
     }
     if (params.length === 1 && params[0].name === null && params[0].type === 'void') params.length = 0;
-    return { name, qualifiedName, nameStart, nameEnd, params };
+    return { name, qualifiedName, nameStart, nameEnd, params, resultDeclarators };
   } finally {
     up(cursor, depth);
   }

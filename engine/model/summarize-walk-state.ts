@@ -63,7 +63,7 @@ export class WalkState {
         const flags = this.typeFlags[this.slotOf(id)];
         return (flags < 0 ? this.learnType(id) : flags) !== 0;
       },
-      fields: { declarator: fieldId('declarator'), parameters: fieldId('parameters'), name: fieldId('name'), body: fieldId('body'), value: fieldId('value') },
+      fields: { declarator: fieldId('declarator'), parameters: fieldId('parameters'), name: fieldId('name'), body: fieldId('body'), value: fieldId('value'), type: fieldId('type') },
     };
   }
 

@@ -208,6 +208,7 @@ function shapeOf(part: Part, offsets: number[], firstGlobal: number, knownNames:
       f.dllexport,
       f.headerWords,
       f.params,
+      f.returnType,
       f.calls.map((c) => [c.name, at(c.start), at(c.end), at(c.nameStart), at(c.nameEnd), c.paramArgs, c.constArgs]),
       (knownNames ? f.refs.filter((r) => knownNames.has(r.name)) : f.refs).map(ref),
       f.regions.map((r) => [

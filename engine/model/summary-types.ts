@@ -98,6 +98,12 @@ export interface FunctionSummary {
    */
   headerWords?: string[];
   params: ParamSummary[];
+  /**
+   * The result type as written before the name, normalised like a parameter's type, with a `*`
+   * (`&`) per pointer (reference) declarator: "DWORD", "BOOL", "char*". Undefined when the
+   * definition names no type (K&R implicit int, a result macro blanked before the parse).
+   */
+  returnType?: string;
   calls: CallSite[];
   refs: RefSite[];
   regions: GuardRegion[];
