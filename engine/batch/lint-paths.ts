@@ -127,7 +127,16 @@ export function prepareModuleTask(
   if (reported.length === 0) return { results: problems };
   if (options.prefilter !== false) {
     const settings = options.configFor(reported[0].filePath).settings;
-    if (!moduleHasSignal(inputs, { entryPoints: settings.entryPoints })) {
+    // the names every file's configuration lists (a subfolder's coinstaller-lint.json applies there)
+    const entryPoints = new Set(settings.entryPoints);
+    for (const i of inputs) {
+      try {
+        for (const name of options.configFor(i.filePath).settings.entryPoints) entryPoints.add(name);
+      } catch {
+        // a file whose configuration cannot be read adds none (its own lint reports the error)
+      }
+    }
+    if (!moduleHasSignal(inputs, { entryPoints: [...entryPoints] })) {
       if (stats) stats.modulesSkipped++;
       return { results: [...problems, ...reported.map((i) => ({ ...summarize(i.filePath, [], i.text), encoding: encodings.get(i.filePath) }))] };
     }

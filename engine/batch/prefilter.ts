@@ -6,7 +6,9 @@
  * installer, and the installer model (engine/model/installer-model.ts) finds entry points only
  *   - by signature: a function *definition* whose parameters are typed (DI_FUNCTION|UINT|...,
  *     HDEVINFO, PSP_DEVINFO_DATA|SP_DEVINFO_DATA*[, ...]): the text then holds `HDEVINFO` and
- *     `SP_DEVINFO_DATA` inside one parenthesised list followed by the function body;
+ *     `SP_DEVINFO_DATA` inside one parenthesised list followed by the function body, or a
+ *     `#define` spells one of the parameter types (`#define CONTOSO_DIF DI_FUNCTION`: the model
+ *     reads parameter types through such macros, engine/model/entry-point-discovery.ts);
  *   - by an INF registration (CoInstallers32, Installer32, a CoDeviceInstallers key; the sections
  *     the INF rule reports are named `*.CoInstallers` and `ClassInstall32`);
  *   - by a name the configuration lists (settings.entryPoints).
@@ -24,10 +26,12 @@ export interface SignalOptions {
   entryPoints?: readonly string[];
 }
 
-export type Signal = 'inf-registration' | 'directive' | 'installer-signature' | 'configured-entry-point';
+export type Signal = 'inf-registration' | 'directive' | 'installer-signature' | 'installer-type-macro' | 'configured-entry-point';
 
 const INF_SIGNAL = /coinstallers|installer32|codeviceinstallers|classinstall32/i;
 const DIRECTIVE = 'coinstaller-lint-';
+/** A macro that stands for one of the installer's parameter types. */
+const TYPE_MACRO = /^[ \t]*#[ \t]*define[ \t]+[A-Za-z_]\w*[ \t]+(?:DI_FUNCTION|HDEVINFO|P?_?SP_DEVINFO_DATA|P?_?COINSTALLER_CONTEXT_DATA)[ \t]*(?:\/[/*].*)?\r?$/m;
 
 /** Why this file makes its module worth linting, or undefined when it does not. */
 export function fileSignal(filePath: string, text: string, options: SignalOptions = {}): Signal | undefined {
@@ -37,6 +41,7 @@ export function fileSignal(filePath: string, text: string, options: SignalOption
   if (language === 'def') return undefined;
   for (const name of options.entryPoints ?? []) if (name && containsWord(text, name)) return 'configured-entry-point';
   if (text.includes('HDEVINFO') && text.includes('SP_DEVINFO_DATA') && hasInstallerShapedDefinition(text)) return 'installer-signature';
+  if (TYPE_MACRO.test(text)) return 'installer-type-macro';
   return undefined;
 }
 

@@ -30,8 +30,8 @@ export interface ParsedFile {
   sourceCode: SourceCode;
 }
 
-/** Builds services (the installer model, ...) from all the parsed files of one module. */
-export type ServiceProvider = (moduleFiles: readonly ParsedFile[], settings: SharedSettings) => RuleServices;
+/** Builds services (the installer model, ...) from all the parsed files of one module: `settings` of its first reported file, `settingsOf` of any of its files. */
+export type ServiceProvider = (moduleFiles: readonly ParsedFile[], settings: SharedSettings, settingsOf?: (filePath: string) => SharedSettings) => RuleServices;
 
 export interface ModuleFileInput {
   filePath: string;
@@ -194,8 +194,16 @@ export class Linter {
     if (providers.length === 0 || files.length === 0) return {};
     const first = inputs.find((i) => i.report !== false) ?? inputs[0];
     const settings = configFor(first.filePath).settings;
+    // a file whose configuration cannot be read has the module's settings (its own lint reports the error)
+    const settingsOf = (filePath: string): SharedSettings => {
+      try {
+        return configFor(filePath).settings;
+      } catch {
+        return settings;
+      }
+    };
     // each provider's services over the previous ones' (a later one may replace a service)
-    return providers.reduce<RuleServices>((services, provide) => ({ ...services, ...provide(files, settings) }), {});
+    return providers.reduce<RuleServices>((services, provide) => ({ ...services, ...provide(files, settings, settingsOf) }), {});
   }
 
   private lintParsed(file: ParsedFile, config: ResolvedConfig, services: RuleServices, within?: readonly OffsetRange[]): FileLintResult {

@@ -7,7 +7,7 @@ import type { ParsedFile, ServiceProvider } from '../linter/linter.js';
 import type { SharedSettings } from '../linter/types.js';
 import { summarizeFile } from './file-summary.js';
 import { buildModuleModel, type InstallerModel } from './installer-model.js';
-import { SummaryCache } from './summary-cache.js';
+import type { SummaryCache } from './summary-cache.js';
 
 export { createModuleLocator, discoverModule, moduleRoot } from './module-discovery.js';
 export { SummaryCache } from './summary-cache.js';
@@ -15,8 +15,17 @@ export { summarizeFile } from './file-summary.js';
 export { buildModuleModel, ANY_DIF_CODE, OTHER_DIF_CODE, type InstallerModel, type ModelExtras } from './installer-model.js';
 export type { FileSummary } from './summary-types.js';
 
-/** The model of a module's parsed files, reusing cached summaries of unchanged files. */
-export function modelOfFiles(files: readonly ParsedFile[], settings: Partial<SharedSettings>, cache?: SummaryCache): InstallerModel {
+/**
+ * The model of a module's parsed files, reusing cached summaries of unchanged files. With
+ * `settingsOf`, the entry points settings.entryPoints names are looked up per file, in the
+ * configuration of each file (docs/installer-facts.md#entry-points); else `settings` hold for all.
+ */
+export function modelOfFiles(
+  files: readonly ParsedFile[],
+  settings: Partial<SharedSettings>,
+  cache?: SummaryCache,
+  settingsOf?: (filePath: string) => Partial<SharedSettings>,
+): InstallerModel {
   const summaries = files.map((file) => {
     const text = file.sourceCode.text;
     const cached = cache?.get(file.filePath, text);
@@ -25,12 +34,15 @@ export function modelOfFiles(files: readonly ParsedFile[], settings: Partial<Sha
     cache?.set(file.filePath, text, summary);
     return summary;
   });
-  return buildModuleModel(summaries, { settings: { entryPoints: settings.entryPoints ?? [], interactiveFunctions: settings.interactiveFunctions ?? [] } });
+  return buildModuleModel(summaries, {
+    settings: { entryPoints: settings.entryPoints ?? [], interactiveFunctions: settings.interactiveFunctions ?? [] },
+    entryPointsOf: settingsOf && ((filePath) => settingsOf(filePath).entryPoints ?? []),
+  });
 }
 
 /** Provides `services.installer` (InstallerModelService) to the rules. */
 export function createInstallerModelProvider(options: { summaryCache?: SummaryCache } = {}): ServiceProvider {
-  return (files, settings) => ({ installer: modelOfFiles(files, settings, options.summaryCache) });
+  return (files, settings, settingsOf) => ({ installer: modelOfFiles(files, settings, options.summaryCache, settingsOf) });
 }
 
 export const installerModelProvider: ServiceProvider = createInstallerModelProvider();

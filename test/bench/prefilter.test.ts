@@ -53,6 +53,9 @@ describe('file and module signal', () => {
     expect(fileSignal('a.c', 'DWORD VendorEntry2(int a) { return 0; }', { entryPoints: ['VendorEntry'] })).toBeUndefined();
     expect(fileSignal('a.cpp', `${CO} { return 0; }`)).toBe('installer-signature');
     expect(fileSignal('a.def', 'LIBRARY a\nEXPORTS\n  CoInstall\n')).toBeUndefined();
+    expect(fileSignal('a.h', '#define CONTOSO_DIF  DI_FUNCTION\r\n')).toBe('installer-type-macro');
+    expect(fileSignal('a.h', '  # define CONTOSO_DEV PSP_DEVINFO_DATA // the device\n')).toBe('installer-type-macro');
+    expect(fileSignal('a.h', '#define CONTOSO_DEV(x) PSP_DEVINFO_DATA\n#define CALL_IT DI_FUNCTION(x)\n')).toBeUndefined();
   });
 
   it('a module has signal when any one of its files has', () => {
