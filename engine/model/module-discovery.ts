@@ -9,9 +9,15 @@
  * marker), plus headers the module includes with "..." from elsewhere (followed transitively).
  * Subfolders are included because the root was found upward: a project whose .vcxproj sits above
  * src/ and inc/ folders is one DLL.
+ *
+ * A header is compiled only when a source file includes it: the headers of those folders that no
+ * source includes, directly or through other headers ("..." relative to the including file, else
+ * "..." or <...> naming the header by the end of its path), are not files of the module. Such a
+ * header is a module of its own (its root is the header itself), so it brings nothing into the
+ * DLL's model nor the DLL's entry points to it. A folder without any source keeps its headers.
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { readSourceFile } from '../text/source-file.js';
 import { languageOfPath } from '../parsing/cpp-parser.js';
 
@@ -20,6 +26,7 @@ export function isModuleFile(name: string): boolean {
   return languageOfPath(name) !== null || name.toLowerCase().endsWith('.def');
 }
 const MARKER = /\.(def|vcxproj|inf|inx)$/i;
+const HEADER = /\.(h|hh|hpp|hxx|inl)$/i;
 const SKIP_DIRS = /^(\.|node_modules$|x64$|x86$|arm64$|debug$|release$|obj$|out$|bin$|build$|objfre|objchk)/i;
 const MAX_UP = 3;
 const MAX_DOWN = 2;
@@ -87,13 +94,16 @@ export function discoverModule(filePath: string): { root: string; files: string[
  * workspace scan locate file after file). Make a new one when files are added or removed.
  */
 export function createModuleLocator(): (filePath: string) => { root: string; files: string[] } {
-  const byRoot = new Map<string, string[]>();
+  const byRoot = new Map<string, { files: string[]; hasSources: boolean }>();
   return (filePath) => {
     const abs = resolve(filePath);
     const root = moduleRoot(abs);
-    let files = byRoot.get(root);
-    if (!files) byRoot.set(root, (files = moduleFiles(root)));
+    let found = byRoot.get(root);
+    if (!found) byRoot.set(root, (found = moduleFiles(root)));
+    const { files } = found;
     if (files.includes(abs)) return { root, files: [...files] };
+    // a header no source of the module includes: a module of its own
+    if (HEADER.test(abs) && found.hasSources) return { root: abs, files: [abs] };
     // a file outside the folders scanned (too deep, in a build folder): add it and its headers
     const extra = new Set([...files, abs]);
     addIncludedHeaders(extra, [abs]);
@@ -101,7 +111,7 @@ export function createModuleLocator(): (filePath: string) => { root: string; fil
   };
 }
 
-function moduleFiles(root: string): string[] {
+function moduleFiles(root: string): { files: string[]; hasSources: boolean } {
   const files = new Set<string>();
   // each real folder and file once: symbolic links may loop or name a file twice
   const seenDirs = new Set<string>([real(root)]);
@@ -127,8 +137,66 @@ function moduleFiles(root: string): string[] {
       }
     }
   }
-  addIncludedHeaders(files, [...files]);
-  return [...files];
+  const scanned = [...files];
+  const sources = scanned.filter((f) => languageOfPath(f) === 'cpp' && !HEADER.test(f));
+  if (sources.length === 0) {
+    addIncludedHeaders(files, scanned);
+    return { files: [...files], hasSources: false };
+  }
+  return { files: compiledFiles(scanned, sources), hasSources: true };
+}
+
+/**
+ * The files of `scanned` a build compiles: the sources, the .def/.inf/.inx files, and the headers
+ * the sources include, transitively; plus the headers included with "..." from outside `scanned`.
+ */
+function compiledFiles(scanned: readonly string[], sources: readonly string[]): string[] {
+  const listedByReal = new Map(scanned.map((f) => [real(f), f]));
+  // the module's headers by lower-case file name, for includes that do not resolve from the includer
+  const headersByName = new Map<string, string[]>();
+  for (const f of scanned) {
+    if (!HEADER.test(f)) continue;
+    const key = basename(f).toLowerCase();
+    const list = headersByName.get(key);
+    if (list) list.push(f);
+    else headersByName.set(key, [f]);
+  }
+  const kept = new Set(scanned.filter((f) => languageOfPath(f) !== 'cpp' || !HEADER.test(f)));
+  const outside: string[] = [];
+  const queue = [...sources];
+  const keep = (f: string) => {
+    if (kept.has(f)) return;
+    kept.add(f);
+    queue.push(f);
+  };
+  for (let i = 0; i < queue.length; i++) {
+    for (const inc of includesOf(queue[i])) {
+      const target = inc.quoted ? resolve(dirname(queue[i]), inc.path) : undefined;
+      if (target !== undefined && isFile(target)) {
+        const listed = listedByReal.get(real(target));
+        if (listed !== undefined) keep(listed);
+        else if (!kept.has(target) && outside.length < MAX_INCLUDED) {
+          outside.push(target);
+          keep(target);
+        }
+        continue;
+      }
+      const tail = '/' + inc.path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').toLowerCase();
+      for (const h of headersByName.get(basename(tail)) ?? []) if (('/' + h.replace(/\\/g, '/').toLowerCase()).endsWith(tail)) keep(h);
+    }
+  }
+  return [...scanned.filter((f) => kept.has(f)), ...outside];
+}
+
+/** The `#include` lines of a C/C++ file: the path as written and whether it was quoted ("...") or not (<...>). */
+function includesOf(filePath: string): { path: string; quoted: boolean }[] {
+  if (languageOfPath(filePath) !== 'cpp') return [];
+  const read = readSourceFile(filePath);
+  if (!read.ok) return [];
+  const out: { path: string; quoted: boolean }[] = [];
+  const re = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\r\n]+)"|<([^>\r\n]+)>)/gm;
+  for (let m = re.exec(read.text); m; m = re.exec(read.text)) out.push(m[1] !== undefined ? { path: m[1], quoted: true } : { path: m[2], quoted: false });
+  return out;
 }
 
 /** Headers included with "..." that live outside the module's folders, followed transitively. */

@@ -47,8 +47,8 @@ describe('discoverModule', () => {
     const root = tree({
       'm/x.def': 'EXPORTS\n',
       'm/x.inx': '',
-      'm/a.c': '',
-      'm/b.cc': '',
+      'm/a.c': '#include "d.hpp"\n#include "e.inl"\n',
+      'm/b.cc': '#include "f.hxx"\n',
       'm/c.cxx': '',
       'm/d.hpp': '',
       'm/e.inl': '',
@@ -65,7 +65,7 @@ describe('discoverModule', () => {
   });
 
   it('without a marker: the file\'s own folder; never above a .git folder', () => {
-    const root = tree({ 'outer.def': '', 'repo/.git/HEAD': '', 'repo/sub/a.c': '', 'repo/sub/b.h': '', 'repo/c.c': '' });
+    const root = tree({ 'outer.def': '', 'repo/.git/HEAD': '', 'repo/sub/a.c': '#include "b.h"\n', 'repo/sub/b.h': '', 'repo/c.c': '' });
     expect(rel(root, discoverModule(join(root, 'repo/sub/a.c')))).toEqual({ root: 'repo/sub', files: ['repo/sub/a.c', 'repo/sub/b.h'] });
   });
 
@@ -117,5 +117,46 @@ describe('createModuleLocator', () => {
     const locate = createModuleLocator();
     expect(rel(root, locate(join(root, 'm/a.c'))).files).toEqual(['m/a.c', 'm/x.inf']);
     expect(rel(root, locate(join(root, 'm/out/gen.c'))).files).toEqual(['m/a.c', 'm/out/gen.c', 'm/out/gen.h', 'm/x.inf']);
+  });
+});
+
+describe('headers no source includes', () => {
+  it('are not files of the module, nor are the headers only they include', () => {
+    const root = tree({
+      'm/x.def': 'EXPORTS\n',
+      'm/a.c': '#include "used.h"\n',
+      'm/used.h': '#include "deeper.h"\n',
+      'm/deeper.h': '',
+      'm/orphan.h': '#include "only-from-orphan.h"\n#pragma comment(lib, "contoso.lib")\n',
+      'm/only-from-orphan.h': '',
+    });
+    expect(rel(root, discoverModule(join(root, 'm/a.c'))).files).toEqual(['m/a.c', 'm/deeper.h', 'm/used.h', 'm/x.def']);
+  });
+
+  it('a header no source includes is a module of its own, whoever asks first', () => {
+    const root = tree({ 'm/x.inf': '', 'm/a.c': '#include "used.h"\n', 'm/used.h': '', 'm/orphan.h': '' });
+    const locate = createModuleLocator();
+    expect(rel(root, locate(join(root, 'm/orphan.h')))).toEqual({ root: 'm/orphan.h', files: ['m/orphan.h'] });
+    expect(rel(root, locate(join(root, 'm/a.c')))).toEqual({ root: 'm', files: ['m/a.c', 'm/used.h', 'm/x.inf'] });
+    expect(rel(root, locate(join(root, 'm/used.h')))).toEqual({ root: 'm', files: ['m/a.c', 'm/used.h', 'm/x.inf'] });
+    expect(rel(root, discoverModule(join(root, 'm/orphan.h')))).toEqual({ root: 'm/orphan.h', files: ['m/orphan.h'] });
+  });
+
+  it('<...> includes and "..." includes found through include paths name a header by the end of its path, in any case', () => {
+    const root = tree({
+      'p/p.vcxproj': '<Project/>',
+      'p/src/a.cpp': '#include <windows.h>\n#include <inc/Contoso.H>\n#include "shared.h"\n',
+      'p/inc/contoso.h': '',
+      'p/other/inc/contoso.h': '',
+      'p/inc/shared.h': '',
+      'p/inc/unused.h': '',
+      'p/src/inc/notinc.h': '',
+    });
+    expect(rel(root, discoverModule(join(root, 'p/src/a.cpp'))).files).toEqual(['p/inc/contoso.h', 'p/inc/shared.h', 'p/other/inc/contoso.h', 'p/src/a.cpp']);
+  });
+
+  it('a folder of headers only keeps them all', () => {
+    const root = tree({ 'h/x.def': '', 'h/a.h': '', 'h/b.hpp': '' });
+    expect(rel(root, discoverModule(join(root, 'h/a.h')))).toEqual({ root: 'h', files: ['h/a.h', 'h/b.hpp', 'h/x.def'] });
   });
 });
