@@ -62,7 +62,7 @@ export { coInstallersSectionsWithoutValues, defaultEntryPoint, type InfInstaller
 
 // Syntax helpers over tree-sitter nodes, shared by the model and the rules
 export { calleeName, calleeNode, memoByName } from './syntax/calls.js';
-export { caseLabel, casesOf, difComparison, difSwitches, dispatchAt, stripParens } from './syntax/dif-dispatch.js';
+export { caseLabel, caseStatements, casesOf, difComparison, difSwitches, dispatchAt, stripParens } from './syntax/dif-dispatch.js';
 export { inDisabledCode } from './syntax/disabled-code.js';
 export { descendantsByType, enclosingFunction, functionAt, functionDeclarator, functionName, identifiersSpelled, parameters, statementsOf } from './syntax/functions.js';
 export { CASE_EXITS, holdsJumpOrLabel, isJump, JUMP_STATEMENTS } from './syntax/jumps.js';

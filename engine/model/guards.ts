@@ -7,6 +7,8 @@ import type { Node } from 'web-tree-sitter';
 import { ANY_DIF, complementDif, difIn, difOut, intersectDif, unionDif, type DifSet } from './dif-set.js';
 import { difCodeOfLabel, isNumericLabel } from './dif-facts.js';
 import { LEAVING_STATEMENTS } from '../syntax/jumps.js';
+import { constantCondition } from '../syntax/constant-condition.js';
+import { caseAt, switchCases } from '../syntax/switch-cases.js';
 import type { GuardRegion, Range } from './summary-types.js';
 
 /** What the walker knows of a name: a parameter (by index), or a local copy of one. */
@@ -26,16 +28,14 @@ interface Condition {
 
 const MAX_DEPTH = 64;
 
-/** Regions of a switch statement on the DIF code (one per case; fall-through and default included). */
+/**
+ * Regions of a switch statement on the DIF code (one per case; fall-through and default included).
+ * A case runs from its label to the next label, across directives (engine/syntax/switch-cases.ts).
+ */
 export function switchRegions(sw: Node, paramOf: ParamOf): GuardRegion[] {
   const value = unwrap(sw.childForFieldName('condition'));
   const param = value && value.type === 'identifier' ? paramOf(value.text) : undefined;
-  const body = sw.childForFieldName('body');
-  if (!body) return [];
-  const cases: { node: Node; label: Node | null }[] = [];
-  for (const c of body.namedChildren) {
-    if (c && c.type === 'case_statement') cases.push({ node: c, label: c.childForFieldName('value') });
-  }
+  const cases = switchCases(sw);
   const labels = cases.flatMap((c) => (c.label ? [c.label] : []));
   const named = labels.some((l) => /^\s*\(?\s*DIF_\w+/.test(l.text));
   if (!named && (param === undefined || !labels.every((l) => isNumericLabel(l.text)))) return [];
@@ -47,20 +47,22 @@ export function switchRegions(sw: Node, paramOf: ParamOf): GuardRegion[] {
   for (const c of cases) {
     let own: DifSet = c.label ? difIn([labelCode(c.label)]) : difOut(all);
     if (carried) own = unionDif(own, carried);
-    const stmts = c.node.namedChildren.filter(
-      (s): s is Node => s !== null && s.type !== 'comment' && (c.label === null || s.id !== c.label.id),
-    );
     const caseAnchors: Record<string, Range> = {};
     if (own.mode === 'in') for (const code of own.codes) if (anchors[code]) caseAnchors[code] = anchors[code];
-    regions.push({ start: c.node.startIndex, end: c.node.endIndex, dif: own, param, named, anchors: caseAnchors });
-    const last = stmts[stmts.length - 1];
+    regions.push({ start: c.node.startIndex, end: c.end, dif: own, param, named, anchors: caseAnchors });
+    const last = c.statements[c.statements.length - 1];
     carried = last && alwaysLeaves(last) ? undefined : own;
   }
   return regions;
 }
 
 /** Regions of an if statement: its branches, and the rest of the enclosing block after an early return. */
-export function ifRegions(ifNode: Node, blockEnd: number | undefined, paramOf: ParamOf, text: string): GuardRegion[] {
+/**
+ * `inCase`: the if is a statement of a switch's case (its parent is a case_statement, or the
+ * switch body after a directive ended the case_statement): the rest after an early exit then runs
+ * to the case's end, past directives, not to the end of tree-sitter's case_statement or of the body.
+ */
+export function ifRegions(ifNode: Node, enclosingEnd: number | undefined, paramOf: ParamOf, text: string, inCase = false): GuardRegion[] {
   const condNode = ifNode.childForFieldName('condition');
   if (!condNode) return [];
   const condText = text.slice(condNode.startIndex, condNode.endIndex);
@@ -84,6 +86,7 @@ export function ifRegions(ifNode: Node, blockEnd: number | undefined, paramOf: P
     return r;
   };
   const out: GuardRegion[] = [];
+  const blockEnd = enclosingEnd !== undefined && inCase ? (restOfCase(ifNode) ?? enclosingEnd) : enclosingEnd;
   const consequence = ifNode.childForFieldName('consequence');
   const alternative = ifNode.childForFieldName('alternative');
   const postF = cond.postF;
@@ -99,6 +102,20 @@ export function ifRegions(ifNode: Node, blockEnd: number | undefined, paramOf: P
     else if (fLeaves && !tLeaves) push(make(ifNode.endIndex, blockEnd, tDif, cond.postT));
   }
   return out;
+}
+
+/**
+ * Where the rest of a case ends for an if statement among the case's statements: at the next
+ * label, even when a directive ended tree-sitter's case_statement before the if or after it
+ * (engine/syntax/switch-cases.ts). Undefined for an if that is not a statement of a case.
+ */
+function restOfCase(ifNode: Node): number | undefined {
+  const parent = ifNode.parent;
+  if (!parent) return undefined;
+  let body: Node | null = parent.type === 'case_statement' ? parent.parent : parent;
+  for (let depth = 0; body && body.type.startsWith('preproc_') && parent.type === 'case_statement' && depth < MAX_DEPTH; depth++) body = body.parent;
+  if (!body || body.type !== 'compound_statement' || body.parent?.type !== 'switch_statement') return undefined;
+  return caseAt(switchCases(body.parent), ifNode.startIndex)?.end;
 }
 
 function labelCode(label: Node): string {
@@ -119,6 +136,7 @@ export function alwaysLeaves(stmt: Node): boolean {
       s = stmts[stmts.length - 1] ?? null;
       continue;
     }
+    if (PREPROC_BRANCHES.has(s.type)) return directiveLeaves(s, depth);
     if (s.type === 'if_statement') {
       const c = s.childForFieldName('consequence');
       const a = s.childForFieldName('alternative');
@@ -132,6 +150,28 @@ export function alwaysLeaves(stmt: Node): boolean {
     return false;
   }
   return false;
+}
+
+const PREPROC_BRANCHES: ReadonlySet<string> = new Set(['preproc_if', 'preproc_ifdef', 'preproc_elif', 'preproc_elifdef', 'preproc_else']);
+
+/**
+ * A directive block among statements (`#if X return 1; #else return 2; #endif`) leaves when every
+ * branch the preprocessor may keep ends in a leaving statement; without `#else`, one branch is
+ * empty and falls through. `#if 0` and `#if 1` keep one branch (engine/syntax/constant-condition.ts).
+ */
+function directiveLeaves(block: Node, depth: number): boolean {
+  const condition = block.childForFieldName('condition');
+  const name = block.childForFieldName('name');
+  const alternative = block.childForFieldName('alternative');
+  const constant = condition ? constantCondition(condition.text) : undefined;
+  const own = block.namedChildren.filter(
+    (c): c is Node => c !== null && c.type !== 'comment' && c.id !== condition?.id && c.id !== name?.id && c.id !== alternative?.id,
+  );
+  const last = own[own.length - 1];
+  const ownLeaves = last !== undefined && depth < MAX_DEPTH && alwaysLeaves(last);
+  if (block.type === 'preproc_else' || constant === true) return ownLeaves;
+  const altLeaves = alternative !== null && depth < MAX_DEPTH && directiveLeaves(alternative, depth + 1);
+  return constant === false ? altLeaves : ownLeaves && altLeaves;
 }
 
 function unwrap(node: Node | null): Node | null {

@@ -263,7 +263,9 @@ function leave(w: WalkState): void {
     else if (fn && frame.type === 'if_statement') {
       const block = parent && (parent.type === 'compound_statement' || parent.type === 'case_statement') ? parent.end : undefined;
       const blockEnd = block !== undefined && parent?.type === 'compound_statement' ? block - 1 : block;
-      fn.regions.push(...ifRegions(cursor.currentNode, blockEnd, w.paramOf, w.text));
+      // a statement of a case (in its case_statement, or after a directive ended it): the rest runs to the next label
+      const inCase = parent?.type === 'case_statement' || (parent?.type === 'compound_statement' && w.frameAt(w.frames.length - 2)?.type === 'switch_statement');
+      fn.regions.push(...ifRegions(cursor.currentNode, blockEnd, w.paramOf, w.text, inCase));
     }
   }
   if (frame.init) closeInitializer(frame, parent);

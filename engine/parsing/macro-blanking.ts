@@ -8,7 +8,8 @@
  *   identifier in code (`INPUT` is not `IN`, `_In_range_(0, 5)` is not `_In_`).
  * - Newlines inside a blanked span stay newlines; comments inside a macro's argument list stay as
  *   they are (a comment is never touched).
- * - Preprocessor directive lines are left as they are. The name after `#define` must stay, `#if`
+ * - Preprocessor directive lines are left as they are (but those of a conditional group opened
+ *   inside a parameter list, see below). The name after `#define` must stay, `#if`
  *   expressions are parsed from the text, and a `#define` body is opaque to the parser (one
  *   preproc_arg token): whoever expands a module's own macro reads the body's original text and
  *   parses the expansion with these same rules, which blank it then.
@@ -24,10 +25,12 @@
  * literals, directives and argument lists), macro-scan-state.ts (the scan's state),
  * macro-treatments.ts (the macros of the tables), macro-positions.ts (macros told by position),
  * macro-aliases.ts (the file's own #defines of Windows macros), macro-edits.ts (the edits and
- * their application).
+ * their application), directives-in-parens.ts (`#ifdef ... #else ... #endif` inside a parameter
+ * list: the first branch kept, the directive lines and the other branches blanked).
  */
 import { Ch, isDigit, isHorizontalSpace, isIdentChar, isIdentStart, RAW_PREFIXES, skipBlockComment, skipDirective, skipLineComment, skipNumber, skipQuoted, skipRawString, spliceEnd } from './c-lexing.js';
 import { alias, defineDirective } from './macro-aliases.js';
+import { ParenDirectives } from './directives-in-parens.js';
 import { applyEdits, EditKind } from './macro-edits.js';
 import { externCBlock, macroByPosition } from './macro-positions.js';
 import { BraceKind, IDENT, ScanState, type WindowsMacroUse } from './macro-scan-state.js';
@@ -41,6 +44,9 @@ const BODY_OPENING_WORDS = new Set(['const', 'override', 'final', 'noexcept', 't
 
 /** One scan of a text: its state (ScanState) and the loop over the text. */
 class MacroScanner extends ScanState {
+  /** Conditional directives inside a parameter list at file scope (directives-in-parens.ts). */
+  private readonly parens = new ParenDirectives();
+
   scan(): void {
     const text = this.text;
     const n = text.length;
@@ -88,6 +94,7 @@ class MacroScanner extends ScanState {
   }
 
   private punctuation(c: number, at: number): void {
+    if (this.bodyDepth === 0) this.parens.punctuation(c);
     if (c === Ch.LBrace) {
       const body = this.bodyDepth > 0 || this.lastCode === Ch.RParen || (this.lastCode === IDENT && BODY_OPENING_WORDS.has(this.lastIdent));
       this.braces.push(body ? BraceKind.Body : BraceKind.Other);
@@ -109,6 +116,8 @@ class MacroScanner extends ScanState {
   private directive(hash: number): number {
     const text = this.text;
     const end = skipDirective(text, hash);
+    const kept = this.parens.directive(text, this.edits, hash, end, this.bodyDepth === 0);
+    if (kept >= 0) return kept;
     const second = text.charCodeAt(hash + 1);
     if (second === 0x64 /* d */ || isHorizontalSpace(second)) defineDirective(this, hash, end);
     return end;

@@ -3,7 +3,7 @@
  * labels, and `if (dif == DIF_X)` / `else if` chains. Read from the syntax of one function.
  */
 import type { Node } from 'web-tree-sitter';
-import { statementsOf } from './functions.js';
+import { caseAt, caseOf, switchCases } from './switch-cases.js';
 
 export function stripParens(text: string): string {
   let t = text.trim();
@@ -18,10 +18,32 @@ export function difSwitches(body: Node, dif: string): Node[] {
     .filter((s): s is Node => s !== null && stripParens(s.childForFieldName('condition')?.text ?? '') === dif);
 }
 
-/** The case_statement nodes of a switch, in order. */
+/** The case_statement nodes of a switch, in source order, labels inside directive blocks included (engine/syntax/switch-cases.ts). */
 export function casesOf(sw: Node): Node[] {
-  const block = sw.childForFieldName('body');
-  return block ? block.namedChildren.filter((c): c is Node => c !== null && c.type === 'case_statement') : [];
+  return switchCases(sw).map((c) => c.node);
+}
+
+/**
+ * The statements of a case from its label to the next label, across directives: tree-sitter ends
+ * the case_statement at the first directive of its body (engine/syntax/switch-cases.ts), so
+ * statementsOf(case) alone misses what follows `#ifdef DBG ... #endif`.
+ */
+export function caseStatements(c: Node): Node[] {
+  const sw = switchOf(c);
+  const found = sw ? caseOf(switchCases(sw), c) : undefined;
+  if (found) return found.statements;
+  const value = c.childForFieldName('value');
+  return c.namedChildren.filter((s): s is Node => s !== null && s.type !== 'comment' && (value === null || s.id !== value.id));
+}
+
+/** The switch statement a case label belongs to (through directive blocks). */
+function switchOf(c: Node): Node | null {
+  let p = c.parent;
+  for (let depth = 0; p && depth < 64; depth++, p = p.parent) {
+    if (p.type === 'compound_statement') return p.parent?.type === 'switch_statement' ? p.parent : null;
+    if (!p.type.startsWith('preproc_')) return null;
+  }
+  return null;
 }
 
 /** A case's label: the DIF code text, or null for `default:`. */
@@ -46,25 +68,28 @@ export function difComparison(node: Node, dif: string): { operator: '==' | '!=';
 /**
  * The DIF codes under which `node` runs inside the function body, read from the dispatch that
  * encloses it: the labels of its case (with labels stacked on it), or the code an enclosing
- * `if (dif == X)` tests. `other` is true for `default:`. Null when no dispatch encloses it.
+ * `if (dif == X)` tests. `other` is true for `default:`. Null when no dispatch encloses it. A case
+ * runs from its label to the next one, across directives (engine/syntax/switch-cases.ts).
  */
 export function dispatchAt(node: Node, body: Node, dif: string): { codes: string[]; other: boolean } | null {
   for (let n: Node | null = node; n && n.id !== body.id; n = n.parent) {
     const parent = n.parent;
     if (!parent) break;
-    if (n.type === 'case_statement' && parent.parent?.type === 'switch_statement') {
+    if (parent.type === 'compound_statement' && parent.parent?.type === 'switch_statement') {
       const sw = parent.parent;
       if (stripParens(sw.childForFieldName('condition')?.text ?? '') !== dif) continue;
-      const cases = casesOf(sw);
-      const at = cases.findIndex((c) => c.id === n!.id);
+      const cases = switchCases(sw);
+      const here = caseAt(cases, node.startIndex);
+      if (!here) continue;
+      const at = cases.indexOf(here);
       const codes: string[] = [];
       let other = false;
       // Labels stacked above this case (with no statements of their own) lead here too.
       for (let i = at; i >= 0; i--) {
-        if (i < at && statementsOf(cases[i]).length > 0) break;
-        const label = caseLabel(cases[i]);
+        if (i < at && cases[i].statements.length > 0) break;
+        const label = cases[i].label;
         if (label === null) other = true;
-        else codes.push(label);
+        else codes.push(stripParens(label.text));
       }
       return { codes: codes.reverse(), other };
     }
