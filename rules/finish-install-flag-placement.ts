@@ -70,7 +70,7 @@ export default createRule<'misplaced' | 'moveRequest'>({
           const site = siteContext(model, context.filePath, node.startIndex, (c) => c.difCode !== FINISH);
           if (!site) return;
           context.report({
-            node,
+            node: flagsField(node),
             messageId: 'misplaced',
             data: { flag: FLAG, entryPoint: site.entryPoint, difCode: site.difCode },
             related: site.related,
@@ -86,7 +86,7 @@ export default createRule<'misplaced' | 'moveRequest'>({
         const wrong = at.codes.find((c) => c !== FINISH) ?? (at.other ? 'any other DIF code' : undefined);
         if (!wrong) return;
         context.report({
-          node,
+          node: flagsField(node),
           messageId: 'misplaced',
           data: { flag: FLAG, entryPoint: entry.name, difCode: wrong },
           suggest: suggestion(node, entry),
@@ -95,6 +95,18 @@ export default createRule<'misplaced' | 'moveRequest'>({
     };
   },
 });
+
+/**
+ * Where a finding about an assignment points: the field it writes (`FlagsEx` in `p.FlagsEx |= ...`
+ * or `pp->FlagsEx = ...`), the variable when it writes one, else the whole assignment.
+ */
+function flagsField(assignment: Node): Node {
+  let left = assignment.childForFieldName('left');
+  while (left?.type === 'parenthesized_expression' && left.namedChildCount === 1) left = left.namedChild(0);
+  if (left?.type === 'field_expression') return left.childForFieldName('field') ?? assignment;
+  if (left?.type === 'identifier') return left;
+  return assignment;
+}
 
 /**
  * True when the expression ORs in or assigns the flag (not `~FLAG`, not a test). Iterative: an

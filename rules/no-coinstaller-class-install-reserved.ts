@@ -49,18 +49,19 @@ export default createRule<'reserved' | 'reservedInEntryPoint', []>({
     let ownTypes: ReadonlySet<string> | undefined;
     const ownTypeNames = () => (ownTypes ??= ownTypesWithField(sourceCode.ast));
 
-    const check = (site: Node, access: 'read' | 'written') => {
+    // `site` is the field expression or designator; a finding points at the field's name
+    const check = (site: Node, name: Node, access: 'read' | 'written') => {
       if (inUnevaluatedOperand(site) || inDisabledCode(site)) return;
       if (!model) {
         const fn = enclosingFunction(site);
         if (!fn || installerKindOfPrototype(fn) !== 'co-installer') return;
-        context.report({ node: site, messageId: 'reservedInEntryPoint', data: { access, function: functionName(fn) ?? 'this function' } });
+        context.report({ node: name, messageId: 'reservedInEntryPoint', data: { access, function: functionName(fn) ?? 'this function' } });
         return;
       }
       const reached = siteContext(model, filePath, site.startIndex, (c) => c.entryPoint.kind === 'co-installer');
       if (!reached) return;
       context.report({
-        node: site,
+        node: name,
         messageId: 'reserved',
         data: { access, entryPoint: reached.entryPoint, difCode: reached.difCode },
         related: reached.related,
@@ -78,9 +79,9 @@ export default createRule<'reserved' | 'reservedInEntryPoint', []>({
           if (name?.type !== 'field_identifier' || name.startIndex !== at) continue;
           const use = name.parent;
           if (use?.type === 'field_expression' && use.childForFieldName('field')?.id === name.id) {
-            if (!isOwnStruct(use.childForFieldName('argument'), ownTypeNames)) check(use, accessOf(use, text));
+            if (!isOwnStruct(use.childForFieldName('argument'), ownTypeNames)) check(use, name, accessOf(use, text));
           } else if (use?.type === 'field_designator') {
-            if (!designatesOwnStruct(use, ownTypeNames)) check(use, 'written');
+            if (!designatesOwnStruct(use, ownTypeNames)) check(use, name, 'written');
           }
         }
       },

@@ -78,7 +78,8 @@ export default createRule<'load' | 'loadInContext' | 'loadInDllMain' | 'linkDepe
         if (SYSTEM_LIBRARIES.has(libraryBaseName(library))) return;
         if (model && model.entryPoints.length === 0) return;
         context.report({
-          loc: [arg.startIndex, arg.startIndex + match[0].trimEnd().length],
+          // from the `#` of the directive to the pragma's closing parenthesis
+          loc: [node.startIndex, arg.startIndex + match[0].trimEnd().length],
           messageId: 'linkDependency',
           data: { library },
         });

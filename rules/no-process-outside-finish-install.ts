@@ -43,7 +43,7 @@ export default createRule<'process' | 'processQuietGuarded' | 'moveToAction', []
       if (inDisabledCode(call)) return;
       const api = isApi(name) ? name : `${viaMacro(name)!} (through macro ${name})`;
       // obj.system(), p->_popen(): a C++ method that shares a C run-time function's name.
-      if (/^_?w?(system|spawn|exec|popen)/.test(name) && target.type === 'field_expression') return;
+      if (/^_?w?(system|spawn|exec|popen)/.test(name) && call.childForFieldName('function')?.type === 'field_expression') return;
       const site =
         siteContext(model, context.filePath, call.startIndex, (c) => nonInteractive(c) && !c.quietGuarded) ??
         siteContext(model, context.filePath, call.startIndex, nonInteractive);

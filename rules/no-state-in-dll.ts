@@ -4,7 +4,8 @@
  * there (or is stale) when the next one runs. State belongs in the device's driver key.
  *
  * Writes are: assignments and compound assignments, ++/--, and `&variable` passed to a call
- * (an out-parameter the callee may fill). Writes through a pointer the variable holds
+ * (an out-parameter the callee may fill). A finding points at the variable written (`g_Refs` in
+ * `&g_Refs`, `++g_Refs`, `g_State.Count = 1`), its context is that of the whole write. Writes through a pointer the variable holds
  * (`*g_p = ...`, `g_p->x = ...`) are not writes of the variable itself and are not reported.
  * Not state: code that runs only from DllMain, constants, locals, Context->PrivateData and
  * ClassInstallReserved (fields of what Windows passes in, not variables of the DLL).
@@ -165,7 +166,7 @@ class Writes {
     if (!model) {
       if (!fn || functionName(fn) === 'DllMain') return;
       context.report({
-        node: site,
+        node: root,
         messageId: kind === 'write' ? 'writeAnywhere' : 'addressPassedAnywhere',
         data: { variable: g.name, scope, function: functionName(fn) ?? 'this function', callee },
         suggest: suggestions,
@@ -175,7 +176,7 @@ class Writes {
     const reached = siteContext(model, filePath, site.startIndex);
     if (!reached) return;
     context.report({
-      node: site,
+      node: root,
       messageId: kind === 'write' ? 'write' : 'addressPassed',
       data: { variable: g.name, scope, entryPoint: reached.entryPoint, difCode: reached.difCode, callee },
       related: [...reached.related, ...this.readsElsewhere(g.model, reached.difCode)],

@@ -31,32 +31,41 @@ export function calleeName(call: Node): string | null {
 }
 
 function lastName(node: Node): string | null {
+  return lastNameNode(node)?.text ?? null;
+}
+
+/** The node of the last name of a callee: `f`, `::f`, `ns::f`, `obj.f`, `p->f`, `f<T>`, `(f)`. */
+function lastNameNode(node: Node): Node | null {
   switch (node.type) {
     case 'identifier':
     case 'field_identifier':
-      return node.text;
+      return node;
     case 'qualified_identifier': {
       const name = node.childForFieldName('name');
-      return name ? lastName(name) : null;
+      return name ? lastNameNode(name) : null;
     }
     case 'field_expression': {
       const field = node.childForFieldName('field');
-      return field ? lastName(field) : null;
+      return field ? lastNameNode(field) : null;
     }
     case 'template_function': {
       const name = node.childForFieldName('name');
-      return name ? lastName(name) : null;
+      return name ? lastNameNode(name) : null;
     }
     case 'parenthesized_expression':
-      return node.namedChildCount === 1 ? lastName(node.namedChild(0)!) : null;
+      return node.namedChildCount === 1 ? lastNameNode(node.namedChild(0)!) : null;
     default:
       return null;
   }
 }
 
-/** The node a finding about a call should point at: the callee's name. */
+/**
+ * The node a finding about a call should point at: the callee's name (`MessageBoxW` in
+ * `::MessageBoxW(...)`, `Show` in `dialog->Show(...)`); the whole callee when it is not a name.
+ */
 export function calleeNode(call: Node): Node {
-  return call.childForFieldName('function') ?? call;
+  const fn = call.childForFieldName('function');
+  return (fn && lastNameNode(fn)) ?? fn ?? call;
 }
 
 /**

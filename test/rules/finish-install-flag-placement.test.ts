@@ -67,9 +67,9 @@ const invalid: InvalidCase[] = [
         messageId: 'misplaced',
         data: { flag: 'DI_FLAGSEX_FINISHINSTALL_ACTION', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' },
         line: 15,
-        column: 13,
+        column: 20,
         endLine: 15,
-        endColumn: 62,
+        endColumn: 27,
         suggestions: [
           {
             messageId: 'moveRequest',
@@ -94,8 +94,8 @@ const invalid: InvalidCase[] = [
         messageId: 'misplaced',
         data: { flag: 'DI_FLAGSEX_FINISHINSTALL_ACTION', entryPoint: 'CoInstaller', difCode: 'DIF_FINISHINSTALL_ACTION' },
         line: 14,
-        column: 9,
-        endColumn: 74,
+        column: 16,
+        endColumn: 23,
         suggestions: [
           {
             output: co('    case DIF_FINISHINSTALL_ACTION:', '        break;', ...FINISH_CASE),
@@ -112,7 +112,7 @@ const invalid: InvalidCase[] = [
         messageId: 'misplaced',
         data: { flag: 'DI_FLAGSEX_FINISHINSTALL_ACTION', entryPoint: 'CoInstaller', difCode: 'any other DIF code' },
         line: 20,
-        column: 9,
+        column: 16,
         suggestions: [{ output: co(...requestIn('DIF_NEWDEVICEWIZARD_FINISHINSTALL')) }],
       },
     ],
@@ -120,7 +120,7 @@ const invalid: InvalidCase[] = [
   {
     name: 'a bare if body: reported, no suggestion',
     code: co('    case DIF_INSTALLDEVICE:', '        if (Context->PostProcessing) params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;', '        break;'),
-    errors: [{ messageId: 'misplaced', line: 14, column: 38, suggestions: null }],
+    errors: [{ messageId: 'misplaced', line: 14, column: 45, endColumn: 52, suggestions: null }],
   },
   {
     name: 'class installer, if chain',
@@ -130,8 +130,8 @@ const invalid: InvalidCase[] = [
         messageId: 'misplaced',
         data: { flag: 'DI_FLAGSEX_FINISHINSTALL_ACTION', entryPoint: 'ClassInstall', difCode: 'DIF_INSTALLDEVICE' },
         line: 11,
-        column: 9,
-        endColumn: 53,
+        column: 11,
+        endColumn: 18,
         suggestions: [
           {
             output: lines(
@@ -197,7 +197,8 @@ describe('with the installer model', () => {
             messageId: 'misplaced',
             data: { flag: 'DI_FLAGSEX_FINISHINSTALL_ACTION', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' },
             line: 12,
-            column: 9,
+            column: 16,
+            endColumn: 23,
             suggestions: null,
           },
         ],

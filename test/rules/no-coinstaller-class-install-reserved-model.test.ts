@@ -139,7 +139,7 @@ const WITH_MODEL: RuleCases = {
           messageId: 'reserved',
           data: { access: 'read', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' },
           line: 10,
-          column: 13,
+          column: 20,
           endLine: 10,
           endColumn: 40,
           related: ['CoInstaller handles DIF_INSTALLDEVICE'],
@@ -156,7 +156,7 @@ const WITH_MODEL: RuleCases = {
           messageId: 'reserved',
           data: { access: 'written', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' },
           line: 10,
-          column: 9,
+          column: 16,
           endLine: 10,
           endColumn: 36,
           related: ['CoInstaller handles DIF_INSTALLDEVICE'],
@@ -166,7 +166,7 @@ const WITH_MODEL: RuleCases = {
     {
       name: 'written directly, CRLF line endings: the same positions',
       code: DIRECT_WRITE.replace(/\n/g, '\r\n'),
-      errors: [{ messageId: 'reserved', data: { access: 'written', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' }, line: 10, column: 9, endLine: 10, endColumn: 36 }],
+      errors: [{ messageId: 'reserved', data: { access: 'written', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' }, line: 10, column: 16, endLine: 10, endColumn: 36 }],
     },
     {
       name: 'written through parentheses, a compound assignment and its address; sizeof is no use',
@@ -177,8 +177,8 @@ const WITH_MODEL: RuleCases = {
         '        break;',
       ]),
       errors: [
-        { messageId: 'reserved', data: { access: 'written', entryPoint: 'CoInstaller', difCode: 'DIF_PROPERTYCHANGE' }, line: 9, column: 10, endColumn: 37 },
-        { messageId: 'reserved', data: { access: 'written', entryPoint: 'CoInstaller', difCode: 'DIF_PROPERTYCHANGE' }, line: 10, column: 21, endColumn: 48 },
+        { messageId: 'reserved', data: { access: 'written', entryPoint: 'CoInstaller', difCode: 'DIF_PROPERTYCHANGE' }, line: 9, column: 17, endColumn: 37 },
+        { messageId: 'reserved', data: { access: 'written', entryPoint: 'CoInstaller', difCode: 'DIF_PROPERTYCHANGE' }, line: 10, column: 28, endColumn: 48 },
       ],
     },
     {
@@ -191,7 +191,7 @@ const WITH_MODEL: RuleCases = {
         '    }',
       ]),
       errors: [
-        { messageId: 'reserved', data: { access: 'written', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' }, line: 9, column: 67, endLine: 9, endColumn: 88 },
+        { messageId: 'reserved', data: { access: 'written', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' }, line: 9, column: 68, endLine: 9, endColumn: 88 },
       ],
     },
     {
@@ -204,7 +204,7 @@ const WITH_MODEL: RuleCases = {
           messageId: 'reserved',
           data: { access: 'written', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' },
           line: 5,
-          column: 5,
+          column: 13,
           endColumn: 33,
           related: ['CoInstaller handles DIF_INSTALLDEVICE', 'calls SaveCookie()'],
         },
@@ -212,7 +212,7 @@ const WITH_MODEL: RuleCases = {
           messageId: 'reserved',
           data: { access: 'read', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' },
           line: 7,
-          column: 19,
+          column: 27,
           endColumn: 47,
           related: ['CoInstaller handles DIF_INSTALLDEVICE', 'calls SaveCookie()'],
         },
@@ -247,7 +247,7 @@ const WITH_MODEL: RuleCases = {
           messageId: 'reserved',
           data: { access: 'written', entryPoint: 'CoInstaller', difCode: 'DIF_REMOVE' },
           line: 8,
-          column: 9,
+          column: 16,
           endColumn: 36,
           related: ['CoInstaller handles DIF_REMOVE', 'calls Forget()'],
         },
@@ -265,7 +265,7 @@ const WITH_MODEL: RuleCases = {
         ],
         [OWN_STRUCT],
       ),
-      errors: [{ messageId: 'reserved', data: { access: 'written', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' }, line: 11, column: 9, endColumn: 36 }],
+      errors: [{ messageId: 'reserved', data: { access: 'written', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' }, line: 11, column: 16, endColumn: 36 }],
     },
   ],
 };

@@ -44,7 +44,7 @@ const WITHOUT_MODEL: RuleCases = {
           messageId: 'reservedInEntryPoint',
           data: { access: 'written', function: 'CoInstaller' },
           line: 10,
-          column: 9,
+          column: 16,
           endLine: 10,
           endColumn: 36,
           suggestions: null,

@@ -31,13 +31,13 @@ new RuleTester().run('no-dll-load', rule, {
       code: 'void f() { ::LoadLibraryW(L"x"); CoLoadLibrary((LPOLESTR)L"y", TRUE); }',
       filename: 'installer.cpp',
       errors: [
-        { messageId: 'load', data: { api: 'LoadLibraryW' }, column: 12, endColumn: 26 },
+        { messageId: 'load', data: { api: 'LoadLibraryW' }, column: 14, endColumn: 26 },
         { messageId: 'load', data: { api: 'CoLoadLibrary' } },
       ],
     },
     {
       code: '#pragma comment(lib, "contoso_helper.lib")\nint x;\n',
-      errors: [{ messageId: 'linkDependency', data: { library: 'contoso_helper.lib' }, line: 1, column: 9, endColumn: 43 }],
+      errors: [{ messageId: 'linkDependency', data: { library: 'contoso_helper.lib' }, line: 1, column: 1, endColumn: 43 }],
     },
     {
       name: 'a configured extra API',

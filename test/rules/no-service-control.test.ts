@@ -50,7 +50,7 @@ new RuleTester().run('no-service-control', asModule, {
       name: 'C++ global-scope call',
       code: 'void f(SC_HANDLE s) { ::ControlServiceExW(s, 1, 0, NULL); }',
       filename: 'installer.cpp',
-      errors: [{ messageId: 'serviceControlAnywhere', data: { api: 'ControlServiceExW' }, column: 23, endColumn: 42 }],
+      errors: [{ messageId: 'serviceControlAnywhere', data: { api: 'ControlServiceExW' }, column: 25, endColumn: 42 }],
     },
     {
       name: 'CRLF line endings',

@@ -2,7 +2,7 @@
  * no-state-in-dll with the installer model, on the shapes its listeners tell apart from the
  * text before they ask tree-sitter anything: an lvalue that starts with a parenthesis, a
  * subscript or a field; `&` with and without blanks; `(TYPE) & g` and parenthesized operands
- * that are no cast.
+ * that are no cast. A finding points at the variable written, whatever surrounds it.
  */
 import { describe } from 'vitest';
 import rule from '../../rules/no-state-in-dll.js';
@@ -59,17 +59,17 @@ describe('no-state-in-dll: lvalue and operand shapes (installer model)', () => {
       { name: 'a cast of a local passed by address', code: module(`${CALL}(PBYTE) & DeviceInfoSet, 4, NULL);`) },
     ],
     invalid: [
-      { name: 'a parenthesized lvalue', code: module('    (g_Count) = 3;'), errors: [{ ...write('g_Count'), line: 10, column: 5, endColumn: 18 }] },
-      { name: 'blanks inside the parentheses', code: module('    ( g_Count ) += 1;'), errors: [{ ...write('g_Count'), line: 10, column: 5, endColumn: 21 }] },
-      { name: 'an element of a global array', code: module('    g_Table[1] = 2;'), errors: [{ ...write('g_Table'), line: 10, column: 5, endColumn: 19 }] },
-      { name: 'a field of a global structure', code: module('    g_Info.cbSize = sizeof(g_Info);'), errors: [{ ...write('g_Info'), line: 10, column: 5, endColumn: 35 }] },
+      { name: 'a parenthesized lvalue', code: module('    (g_Count) = 3;'), errors: [{ ...write('g_Count'), line: 10, column: 6, endColumn: 13 }] },
+      { name: 'blanks inside the parentheses', code: module('    ( g_Count ) += 1;'), errors: [{ ...write('g_Count'), line: 10, column: 7, endColumn: 14 }] },
+      { name: 'an element of a global array', code: module('    g_Table[1] = 2;'), errors: [{ ...write('g_Table'), line: 10, column: 5, endColumn: 12 }] },
+      { name: 'a field of a global structure', code: module('    g_Info.cbSize = sizeof(g_Info);'), errors: [{ ...write('g_Info'), line: 10, column: 5, endColumn: 11 }] },
       {
         name: '(TYPE) & g with blanks around the operator',
         code: module(`${CALL}(PBYTE) & g_Count, 4, NULL);`),
-        errors: [{ ...address('g_Count', 'SetupDiGetDeviceRegistryPropertyW'), line: 10, column: 95, endColumn: 112 }],
+        errors: [{ ...address('g_Count', 'SetupDiGetDeviceRegistryPropertyW'), line: 10, column: 105, endColumn: 112 }],
       },
-      { name: '&g passed to a call', code: module('    ReadFlags(&g_Count);'), errors: [{ ...address('g_Count', 'ReadFlags'), line: 10, column: 15, endColumn: 23 }] },
-      { name: '& g with a blank', code: module('    ReadFlags(& g_Count);'), errors: [{ ...address('g_Count', 'ReadFlags'), line: 10, column: 15, endColumn: 24 }] },
+      { name: '&g passed to a call', code: module('    ReadFlags(&g_Count);'), errors: [{ ...address('g_Count', 'ReadFlags'), line: 10, column: 16, endColumn: 23 }] },
+      { name: '& g with a blank', code: module('    ReadFlags(& g_Count);'), errors: [{ ...address('g_Count', 'ReadFlags'), line: 10, column: 17, endColumn: 24 }] },
     ],
   });
 });

@@ -77,7 +77,7 @@ const invalidNoModel: InvalidCase[] = [
   {
     code: 'static DWORD g_Count;\nvoid f(void)\n{\n    g_Count++;\n}\n',
     errors: [
-      { messageId: 'writeAnywhere', data: { variable: 'g_Count', function: 'f', scope: 'file-scope variable' }, line: 4, column: 5, endLine: 4, endColumn: 14, suggestions: null },
+      { messageId: 'writeAnywhere', data: { variable: 'g_Count', function: 'f', scope: 'file-scope variable' }, line: 4, column: 5, endLine: 4, endColumn: 12, suggestions: null },
     ],
   },
   {
@@ -89,7 +89,7 @@ const invalidNoModel: InvalidCase[] = [
         data: { variable: 'g_Count', function: 'OnInstall', scope: 'file-scope variable' },
         line: 8,
         column: 5,
-        endColumn: 17,
+        endColumn: 12,
         suggestions: [{ messageId: 'useDriverKey', output: counterFixed }],
       },
     ],
@@ -102,34 +102,34 @@ const invalidNoModel: InvalidCase[] = [
   {
     name: 'a static local',
     code: 'void f(void)\n{\n    static BOOL done;\n    if (!done) {\n        done = TRUE;\n    }\n}\n',
-    errors: [{ messageId: 'writeAnywhere', data: { variable: 'done', function: 'f', scope: 'static variable' }, line: 5, column: 9, endColumn: 20 }],
+    errors: [{ messageId: 'writeAnywhere', data: { variable: 'done', function: 'f', scope: 'static variable' }, line: 5, column: 9, endColumn: 13 }],
   },
   {
     name: 'a field of a global struct and an element of a global array',
     code: 'static struct { int count; } g_State;\nstatic WCHAR g_Name[32];\nvoid f(void) { g_State.count = 1; g_Name[0] = 0; }\n',
     errors: [
-      { messageId: 'writeAnywhere', data: { variable: 'g_State', function: 'f', scope: 'file-scope variable' }, line: 3, column: 16, endColumn: 33, suggestions: null },
-      { messageId: 'writeAnywhere', data: { variable: 'g_Name', function: 'f', scope: 'file-scope variable' }, line: 3, column: 35, endColumn: 48 },
+      { messageId: 'writeAnywhere', data: { variable: 'g_State', function: 'f', scope: 'file-scope variable' }, line: 3, column: 16, endColumn: 23, suggestions: null },
+      { messageId: 'writeAnywhere', data: { variable: 'g_Name', function: 'f', scope: 'file-scope variable' }, line: 3, column: 35, endColumn: 41 },
     ],
   },
   {
     name: 'the address passed to a call that fills it',
     code: 'static SYSTEMTIME g_Installed;\nvoid f(void) { GetSystemTime(&g_Installed); }\n',
     errors: [
-      { messageId: 'addressPassedAnywhere', data: { variable: 'g_Installed', callee: 'GetSystemTime', function: 'f', scope: 'file-scope variable' }, line: 2, column: 30, endColumn: 42 },
+      { messageId: 'addressPassedAnywhere', data: { variable: 'g_Installed', callee: 'GetSystemTime', function: 'f', scope: 'file-scope variable' }, line: 2, column: 31, endColumn: 42 },
     ],
   },
   {
     name: 'a cast to a typedef name before the address (parsed as a bitwise and)',
     code: 'static DWORD g_v;\nvoid f(HKEY k) { DWORD n = 4; RegQueryValueExW(k, L"v", NULL, NULL, (LPBYTE)&g_v, &n); }\n',
     errors: [
-      { messageId: 'addressPassedAnywhere', data: { variable: 'g_v', callee: 'RegQueryValueExW', function: 'f', scope: 'file-scope variable' }, line: 2, column: 69, endColumn: 81 },
+      { messageId: 'addressPassedAnywhere', data: { variable: 'g_v', callee: 'RegQueryValueExW', function: 'f', scope: 'file-scope variable' }, line: 2, column: 78, endColumn: 81 },
     ],
   },
   {
     name: 'an emoji on the line: UTF-16 columns',
     code: 'static int g;\nvoid f(void) { Log("🙂"); g = 2; }\n',
-    errors: [{ messageId: 'writeAnywhere', line: 2, column: 27, endColumn: 32 }],
+    errors: [{ messageId: 'writeAnywhere', line: 2, column: 27, endColumn: 28 }],
   },
 ];
 
@@ -184,7 +184,7 @@ describe('with the installer model', () => {
             data: { variable: 'g_Count', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE', scope: 'file-scope variable' },
             line: 11,
             column: 5,
-            endColumn: 14,
+            endColumn: 12,
             related: ['CoInstaller handles DIF_INSTALLDEVICE', 'calls OnInstall()', 'g_Count is read here while CoInstaller handles DIF_REMOVE'],
             suggestions: [
               {
@@ -223,7 +223,7 @@ describe('with the installer model', () => {
       {
         name: 'a static local in a helper',
         code: module('    static int calls;', '    calls = calls + 1;'),
-        errors: [{ messageId: 'write', data: { variable: 'calls', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE', scope: 'static variable' }, line: 12, column: 5, endColumn: 22 }],
+        errors: [{ messageId: 'write', data: { variable: 'calls', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE', scope: 'static variable' }, line: 12, column: 5, endColumn: 10 }],
       },
       {
         name: 'the address of a global passed to a call',
@@ -233,7 +233,7 @@ describe('with the installer model', () => {
             messageId: 'addressPassed',
             data: { variable: 'g_Count', callee: 'SetupDiGetDeviceRegistryPropertyW', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE', scope: 'file-scope variable' },
             line: 11,
-            column: 95,
+            column: 103,
             endColumn: 110,
           },
         ],
@@ -272,7 +272,7 @@ describe('with the installer model', () => {
         code: 'extern DWORD g_Count;\nvoid Bump(void)\n{\n    g_Count = 7;\n}\n',
         filename: 'helpers.c',
         moduleFiles: { 'installer.c': lines(...HEAD, 'DWORD g_Count;', 'void Bump(void);', '', CO, '{', '    if (InstallFunction == DIF_INSTALLDEVICE) {', '        Bump();', '    }', '    return NO_ERROR;', '}') },
-        errors: [{ messageId: 'write', data: { variable: 'g_Count', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE', scope: 'file-scope variable' }, line: 4, column: 5, endColumn: 16 }],
+        errors: [{ messageId: 'write', data: { variable: 'g_Count', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE', scope: 'file-scope variable' }, line: 4, column: 5, endColumn: 12 }],
       },
     ],
   });

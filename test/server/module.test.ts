@@ -135,8 +135,8 @@ describe('modules', () => {
       const d = client!.lastDiagnostics(link);
       return d && dllLoads(d.diagnostics).length === 1 ? d : undefined;
     });
-    // `comment(lib, "vendor.lib")` after "#pragma ": columns 8..34.
-    expect(dllLoads(after.diagnostics)[0].range).toEqual({ start: { line: 0, character: 8 }, end: { line: 0, character: 34 } });
+    // `#pragma comment(lib, "vendor.lib")`, from its `#`: columns 0..34.
+    expect(dllLoads(after.diagnostics)[0].range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 34 } });
   });
 
   it('hover on an entry point lists the DIF codes it handles and what it calls under each', async () => {

@@ -45,10 +45,10 @@ describe('Neovim', () => {
       expect(result.status, run.stderr).toBe('ok');
       const last = [...result.publishes].reverse().find((p) => p.uri.endsWith('/coinstaller.c') && p.diagnostics.length > 0)!;
       const loads = last.diagnostics.filter((d) => d.code === 'no-dll-load').map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]);
-      // coinstaller.c (0-based lines): `#pragma comment(lib, "contosohelper.lib")` on line 7, its argument
-      // `comment(lib, "contosohelper.lib")` at columns 8..41; `helper = LoadLibraryW(...)` on line 32, LoadLibraryW at 13..25.
+      // coinstaller.c (0-based lines): `#pragma comment(lib, "contosohelper.lib")` on line 7, from its `#`
+      // at columns 0..41; `helper = LoadLibraryW(...)` on line 32, LoadLibraryW at 13..25.
       expect(loads).toEqual([
-        [7, 8, 41],
+        [7, 0, 41],
         [32, 13, 25],
       ]);
       expect(last.diagnostics.every((d) => d.source === 'coinstaller-lint')).toBe(true);
