@@ -169,8 +169,9 @@ function writeDispatch({ rng, p, entry }: ModuleContext, main: SourceBuilder): v
     main.add('    switch (InstallFunction) {');
     for (const [code, body] of handlers) main.add(`    case ${code}:`, ...body.map((b) => `        ${b}`), '');
     if (p.reserved) {
+      // an answer other than the pass-through: handling the code (a case that only passes it on is not)
       main.plant(`    case ${reservedCode}:`, { ruleId: 'no-reserved-dif-code', token: reservedCode });
-      main.add('        return NO_ERROR;', '');
+      main.add('        return ERROR_NOT_SUPPORTED;', '');
     }
     main.add('    default:');
     main.plant(`        return ${unhandled};`, ...unhandledMarks);
@@ -181,7 +182,7 @@ function writeDispatch({ rng, p, entry }: ModuleContext, main: SourceBuilder): v
     });
     if (p.reserved) {
       main.plant(`    } else if (InstallFunction == ${reservedCode}) {`, { ruleId: 'no-reserved-dif-code', token: reservedCode });
-      main.add('        return NO_ERROR;');
+      main.add('        return ERROR_NOT_SUPPORTED;');
     }
     main.add('    }');
     main.plant(`    return ${unhandled};`, ...unhandledMarks);

@@ -1,12 +1,27 @@
 /**
  * DIF codes reserved for the system (Microsoft's "Private DIF Codes"; docs/installer-facts.md#reserved-dif-codes):
  * vendor installers must not handle them. Reports case labels and comparisons on the DIF
- * parameter of an installer entry point, and reserved codes the model saw in a dispatch table.
+ * parameter of an installer entry point whose code does work there (a case, with the cases it
+ * falls into, or the branch an `==` test guards: rules/support/dispatch-labels.ts, case-work.ts;
+ * one that only traces does not handle the code), and reserved codes the model saw in a dispatch
+ * table or a helper (unless the helper, in this file, does no work for them).
  */
 import type { Node } from 'web-tree-sitter';
-import { caseLabel, CASE_EXITS, casesOf, createRule, difComparison, difSwitches, type Fix, followStatements, RESERVED_DIF_CODES, type SourceCode, statementsOf, stripParens } from '../engine/index.js';
+import { CASE_EXITS, createRule, type Fix, followStatements, RESERVED_DIF_CODES, type SourceCode, statementsOf } from '../engine/index.js';
+import type { WorkQuestion } from './support/case-work.js';
+import { dispatchLabels, helperLabels } from './support/dispatch-labels.js';
 import { removeStatement } from './support/finish-install.js';
-import { entryPointsInFile } from './support/entry-points-in-file.js';
+import { entryPointsInFile, type InstallerKind } from './support/entry-points-in-file.js';
+import { callKinds } from './support/tracing-calls.js';
+
+/**
+ * What an entry point returns for a code it leaves alone (docs/installer-facts.md#return-codes-for-unhandled-dif-codes):
+ * NO_ERROR for a co-installer (ERROR_SUCCESS and 0 are the same value), ERROR_DI_DO_DEFAULT for a class installer.
+ */
+const PASS_THROUGH: Record<InstallerKind, ReadonlySet<string>> = {
+  'co-installer': new Set(['NO_ERROR', 'ERROR_SUCCESS', '0']),
+  'class-installer': new Set(['ERROR_DI_DO_DEFAULT']),
+};
 
 export default createRule<'reserved' | 'reservedInTable' | 'removeCase'>({
   name: 'no-reserved-dif-code',
@@ -28,44 +43,38 @@ export default createRule<'reserved' | 'reservedInTable' | 'removeCase'>({
   },
   create(context) {
     const { sourceCode } = context;
+    const reserved = (code: string) => RESERVED_DIF_CODES.has(code);
     return {
       'Program:exit'() {
+        const callKind = callKinds(context.services.installer, context.filePath);
         for (const entry of entryPointsInFile(context)) {
           const body = entry.node.childForFieldName('body');
           if (!body || !entry.dif) continue;
+          const question: WorkQuestion = { callKind, passThrough: PASS_THROUGH[entry.kind] };
           const seen = new Set<string>();
-          let dispatches = false;
-          for (const sw of difSwitches(body, entry.dif)) {
-            dispatches = true;
-            const cases = casesOf(sw);
-            cases.forEach((c, i) => {
-              const value = c.childForFieldName('value');
-              const code = caseLabel(c);
-              if (!value || code === null || !RESERVED_DIF_CODES.has(code)) return;
-              seen.add(code);
-              const removal = caseRemoval(sourceCode, cases, i);
-              context.report({
-                node: value,
-                messageId: 'reserved',
-                data: { entryPoint: entry.name, difCode: code },
-                suggest: removal ? [{ messageId: 'removeCase', fix: () => removal }] : undefined,
-              });
+          const { labels, dispatches } = dispatchLabels(body, entry.dif, sourceCode.text, question, reserved);
+          for (const label of labels) {
+            if (!label.work) continue;
+            seen.add(label.code);
+            const removal = label.cases ? caseRemoval(sourceCode, label.cases, label.index!) : null;
+            context.report({
+              node: label.node,
+              messageId: 'reserved',
+              data: { entryPoint: entry.name, difCode: label.code },
+              suggest: removal ? [{ messageId: 'removeCase', fix: () => removal }] : undefined,
             });
           }
-          for (const expr of comparisonsWith(body, entry.dif, sourceCode.text)) {
-            const test = difComparison(expr, entry.dif);
-            if (!test) continue;
-            const code = stripParens(test.code.text);
-            if (/^DIF_\w+$/.test(code)) dispatches = true;
-            if (!RESERVED_DIF_CODES.has(code)) continue;
-            seen.add(code);
-            context.report({ node: test.code, messageId: 'reserved', data: { entryPoint: entry.name, difCode: code } });
-          }
           // Dispatch tables and other shapes the model understands but the syntax above does not
-          // (only for entry points that do not switch on or compare their DIF parameter).
+          // (only for entry points that do not switch on or compare their DIF parameter), but for
+          // codes that the helpers of this file the entry point hands its code to do no work for.
           if (dispatches) continue;
-          for (const code of entry.info?.handledDifCodes ?? []) {
-            if (!RESERVED_DIF_CODES.has(code) || seen.has(code)) continue;
+          const handled = entry.info?.handledDifCodes ?? [];
+          if (!handled.some(reserved)) continue;
+          const inHelpers = helperLabels(entry.node, entry.dif, sourceCode.text, question, reserved);
+          for (const code of handled) {
+            if (!reserved(code) || seen.has(code)) continue;
+            const found = inHelpers.filter((l) => l.code === code);
+            if (found.length > 0 && found.every((l) => !l.work)) continue;
             seen.add(code);
             const [start, end] = entry.info!.nameRange;
             context.report({ loc: [start, end], messageId: 'reservedInTable', data: { entryPoint: entry.name, difCode: code } });
@@ -75,36 +84,6 @@ export default createRule<'reserved' | 'reservedInTable' | 'removeCase'>({
     };
   },
 });
-
-/**
- * The binary expressions of `body` with an operand spelled `dif` (alone or in parentheses), in
- * document order: found from where the text spells the name (an operand's text is the text where
- * it stands: blanking never writes a name), not by listing every binary expression of the body.
- * difComparison wants nothing else.
- */
-function comparisonsWith(body: Node, dif: string, text: string): Node[] {
-  const found = new Map<number, Node>();
-  if (dif.length === 0) return [];
-  const end = body.endIndex;
-  for (let at = text.indexOf(dif, body.startIndex); at >= 0 && at + dif.length <= end; at = text.indexOf(dif, at + 1)) {
-    // the node that spells the name here (an identifier, or whatever else has exactly this text)
-    const leaf = body.descendantForIndex(at, at + dif.length);
-    if (!leaf || leaf.startIndex !== at || leaf.endIndex !== at + dif.length) continue;
-    let operand: Node = leaf;
-    let parent = leaf.parent;
-    while (parent && (parent.type === 'parenthesized_expression' || (parent.startIndex === at && parent.endIndex === at + dif.length))) {
-      operand = parent;
-      parent = parent.parent;
-    }
-    if (!parent || parent.type !== 'binary_expression') continue;
-    const left = parent.childForFieldName('left');
-    const right = parent.childForFieldName('right');
-    if (left?.id !== operand.id && right?.id !== operand.id) continue;
-    found.set(parent.id, parent);
-  }
-  // the order of descendantsOfType: by start, an enclosing expression before one it holds
-  return [...found.values()].sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
-}
 
 /**
  * Removing the case for a reserved code, when that cannot change what other codes do:

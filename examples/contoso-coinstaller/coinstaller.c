@@ -89,7 +89,7 @@ ContosoCoInstaller(_In_ DI_FUNCTION InstallFunction,
         return OnRegisterCoInstallers(DeviceInfoSet, DeviceInfoData, NULL);
 
     case DIF_ASSIGNRESOURCES:                              /* reserved for the system */
-        return NO_ERROR;
+        return ERROR_NOT_SUPPORTED;
 
     default:
         return ERROR_DI_DO_DEFAULT;                        /* co-installers return NO_ERROR here */

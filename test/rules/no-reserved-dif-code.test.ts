@@ -36,6 +36,10 @@ const valid: (string | ValidCase)[] = [
   { name: 'DIF_FIRSTTIMESETUP may be handled (detection of non-PnP devices)', code: co('    case DIF_FIRSTTIMESETUP:', '        break;') },
   { name: 'a reserved code in a string', code: cls('    OutputDebugStringA("DIF_CALCDISKSPACE is not ours");') },
   cls('    /* DIF_DETECTVERIFY is handled by Windows */'),
+  // a reserved code whose case does nothing (docs/rules/no-reserved-dif-code.md, "What counts as handling")
+  { name: 'a label stacked on a case that does nothing', code: co('    case DIF_DETECTVERIFY:', '    case DIF_INSTALLDEVICE:', '        break;') },
+  { name: 'a case fallen into that does nothing', code: co('    case DIF_INSTALLDEVICE:', '        Context->PrivateData = NULL;', '    case DIF_ENABLECLASS:', '        break;') },
+  { name: 'a co-installer passing reserved codes on', code: co('    case DIF_INSTALLCLASSDRIVERS:', '    case DIF_FOUNDDEVICE:', '        return NO_ERROR;') },
 ];
 
 const invalid: InvalidCase[] = [
@@ -55,17 +59,33 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'a label stacked on a handled code: the label goes',
-    code: co('    case DIF_DETECTVERIFY:', '    case DIF_INSTALLDEVICE:', '        break;'),
-    errors: [{ messageId: 'reserved', data: msg('CoInstaller', 'DIF_DETECTVERIFY'), line: 7, column: 10, suggestions: [{ output: co('    case DIF_INSTALLDEVICE:', '        break;') }] }],
+    code: co('    case DIF_DETECTVERIFY:', '    case DIF_INSTALLDEVICE:', '        Context->PrivateData = NULL;', '        break;'),
+    errors: [
+      {
+        messageId: 'reserved',
+        data: msg('CoInstaller', 'DIF_DETECTVERIFY'),
+        line: 7,
+        column: 10,
+        suggestions: [{ output: co('    case DIF_INSTALLDEVICE:', '        Context->PrivateData = NULL;', '        break;') }],
+      },
+    ],
   },
   {
     name: 'a label below a handled code, sharing its statements: the label goes',
-    code: co('    case DIF_INSTALLDEVICE:', '    case DIF_DETECTCANCEL:', '        break;'),
-    errors: [{ messageId: 'reserved', data: msg('CoInstaller', 'DIF_DETECTCANCEL'), line: 8, column: 10, suggestions: [{ output: co('    case DIF_INSTALLDEVICE:', '        break;') }] }],
+    code: co('    case DIF_INSTALLDEVICE:', '    case DIF_DETECTCANCEL:', '        Context->PrivateData = NULL;', '        break;'),
+    errors: [
+      {
+        messageId: 'reserved',
+        data: msg('CoInstaller', 'DIF_DETECTCANCEL'),
+        line: 8,
+        column: 10,
+        suggestions: [{ output: co('    case DIF_INSTALLDEVICE:', '        Context->PrivateData = NULL;', '        break;') }],
+      },
+    ],
   },
   {
     name: 'a case the previous one falls into: no suggestion',
-    code: co('    case DIF_INSTALLDEVICE:', '        Context->PrivateData = NULL;', '    case DIF_ENABLECLASS:', '        break;'),
+    code: co('    case DIF_INSTALLDEVICE:', '        Context->PrivateData = NULL;', '    case DIF_ENABLECLASS:', '        SetupDiSetDeviceRegistryPropertyW(DeviceInfoSet, DeviceInfoData, SPDRP_UI_NUMBER, NULL, 0);', '        break;'),
     errors: [{ messageId: 'reserved', data: msg('CoInstaller', 'DIF_ENABLECLASS'), line: 9, column: 10, suggestions: null }],
   },
   {
@@ -78,7 +98,7 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'several reserved codes',
-    code: co('    case DIF_INSTALLCLASSDRIVERS:', '    case DIF_ADDPROPERTYPAGE_BASIC:', '    case DIF_FOUNDDEVICE:', '        return NO_ERROR;'),
+    code: co('    case DIF_INSTALLCLASSDRIVERS:', '    case DIF_ADDPROPERTYPAGE_BASIC:', '    case DIF_FOUNDDEVICE:', '        return ERROR_ACCESS_DENIED;'),
     errors: [
       { data: msg('CoInstaller', 'DIF_INSTALLCLASSDRIVERS'), messageId: 'reserved', line: 7 },
       { data: msg('CoInstaller', 'DIF_ADDPROPERTYPAGE_BASIC'), messageId: 'reserved', line: 8 },
@@ -133,10 +153,10 @@ checkFixesCompile('no-reserved-dif-code', asModule, [
   },
   {
     name: 'removing a stacked label',
-    code: co('    case DIF_DETECTVERIFY:', '    case DIF_INSTALLDEVICE:', '        break;'),
+    code: co('    case DIF_DETECTVERIFY:', '    case DIF_INSTALLDEVICE:', '        Context->PrivateData = NULL;', '        break;'),
     apply: { finding: 0, suggestion: 0 },
-    output: co('    case DIF_INSTALLDEVICE:', '        break;'),
+    output: co('    case DIF_INSTALLDEVICE:', '        Context->PrivateData = NULL;', '        break;'),
   },
 ]);
 
-checkDocExamples('no-reserved-dif-code', asModule);
+checkDocExamples('no-reserved-dif-code', asModule, [installerModelProvider]);
