@@ -3,14 +3,18 @@
  * device installation runs in a service nobody sees; a dialog there hangs the installation).
  * UI belongs in a finish-install action (DIF_FINISHINSTALL_ACTION) or in wizard / property pages.
  *
+ * Under DIF_ALLOW_INSTALL and DIF_REMOVE, UI is allowed on a path where DI_QUIETINSTALL was tested
+ * clear (or SetupGetNonInteractiveMode returned FALSE); under any other code that test does not
+ * make it safe (docs/installer-facts.md#dif-codes-and-interactivity).
+ *
  * Without the installer model the rule reports nothing: whether a call is a problem depends
  * entirely on the DIF code it runs under, and UI in a finish-install action is correct.
  */
-import { createRule, inDisabledCode, memoByName, type ReachingContext, siteContext, UI_APIS } from '../engine/index.js';
+import { allowsUiWhenNotQuiet, createRule, inDisabledCode, mayShowUserInterface, memoByName, type ReachingContext, siteContext, UI_APIS } from '../engine/index.js';
 import { planMoveToAction } from './support/move-to-action.js';
 import { apiCallListener } from './support/api-call-listener.js';
 
-export default createRule<'ui' | 'uiQuietGuarded' | 'moveToAction', []>({
+export default createRule<'ui' | 'uiQuietGuarded' | 'uiQuietNotClear' | 'moveToAction', []>({
   name: 'no-ui-outside-finish-install',
   meta: {
     type: 'problem',
@@ -22,7 +26,9 @@ export default createRule<'ui' | 'uiQuietGuarded' | 'moveToAction', []>({
     messages: {
       ui: '{{api}} shows user interface while {{entryPoint}} handles {{difCode}}, which may run in a non-interactive service where nobody can answer it and device installation hangs. Show it from a finish-install action (DIF_FINISHINSTALL_ACTION) instead.',
       uiQuietGuarded:
-        '{{api}} shows user interface while {{entryPoint}} handles {{difCode}}, which may run in a non-interactive service where nobody can answer it and device installation hangs; testing DI_QUIETINSTALL does not make it acceptable there. Show it from a finish-install action (DIF_FINISHINSTALL_ACTION) instead.',
+        '{{api}} shows user interface while {{entryPoint}} handles {{difCode}}, which may run in a non-interactive service where nobody can answer it and device installation hangs; testing DI_QUIETINSTALL (or SetupGetNonInteractiveMode) does not make it safe there, only under DIF_ALLOW_INSTALL and DIF_REMOVE. Show it from a finish-install action (DIF_FINISHINSTALL_ACTION) instead.',
+      uiQuietNotClear:
+        '{{api}} shows user interface while {{entryPoint}} handles {{difCode}} on a path where DI_QUIETINSTALL may be set: in a quiet installation nobody can answer it and device installation hangs. Show it only after testing that DI_QUIETINSTALL is clear (or that SetupGetNonInteractiveMode returns FALSE).',
       moveToAction: 'Move this into a finish-install action (DIF_FINISHINSTALL_ACTION), requested on DIF_NEWDEVICEWIZARD_FINISHINSTALL',
     },
     fixable: 'code',
@@ -34,7 +40,7 @@ export default createRule<'ui' | 'uiQuietGuarded' | 'moveToAction', []>({
     if (!model) return {};
     const extra = new Set(context.settings.uiApis);
     const isApi = (name: string) => UI_APIS.has(name) || extra.has(name);
-    const nonInteractive = (c: ReachingContext) => !c.interactive;
+    const uiForbidden = (c: ReachingContext) => !mayShowUserInterface(c);
     // Calls hidden in the module's own macros (`#define SHOW_ERROR(m) MessageBoxW(...)`).
     const viaMacro = memoByName((name) => model.macroCalls(name).find(isApi));
     return apiCallListener((name) => isApi(name) || viaMacro(name) !== undefined, ({ api: name, call, target }) => {
@@ -42,13 +48,15 @@ export default createRule<'ui' | 'uiQuietGuarded' | 'moveToAction', []>({
       const api = isApi(name) ? name : `${viaMacro(name)!} (through macro ${name})`;
       // Prefer a context with no DI_QUIETINSTALL test: the plainer finding.
       const site =
-        siteContext(model, context.filePath, call.startIndex, (c) => nonInteractive(c) && !c.quietGuarded) ??
-        siteContext(model, context.filePath, call.startIndex, nonInteractive);
+        siteContext(model, context.filePath, call.startIndex, (c) => uiForbidden(c) && !c.quietGuarded) ??
+        siteContext(model, context.filePath, call.startIndex, uiForbidden);
       if (!site) return;
-      const plan = planMoveToAction({ sourceCode: context.sourceCode, filePath: context.filePath, call, context: site.context, isApi });
+      // DIF_ALLOW_INSTALL and DIF_REMOVE: the remedy is the test, not a finish-install action (which runs after installation only)
+      const whenNotQuiet = allowsUiWhenNotQuiet(site.difCode);
+      const plan = whenNotQuiet ? null : planMoveToAction({ sourceCode: context.sourceCode, filePath: context.filePath, call, context: site.context, isApi });
       context.report({
         node: target,
-        messageId: site.context.quietGuarded ? 'uiQuietGuarded' : 'ui',
+        messageId: whenNotQuiet ? 'uiQuietNotClear' : site.context.quietGuarded ? 'uiQuietGuarded' : 'ui',
         data: { api, entryPoint: site.entryPoint, difCode: site.difCode },
         related: site.related,
         fix: plan?.automatic ? () => plan.edits : undefined,

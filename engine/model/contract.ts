@@ -44,7 +44,14 @@ export interface ReachingContext {
   entryPoint: EntryPointInfo;
   difCode: string;
   interactive: boolean;
+  /** A test of DI_QUIETINSTALL (or SetupGetNonInteractiveMode) guards the way here, either way. */
   quietGuarded?: boolean;
+  /**
+   * On the way here DI_QUIETINSTALL was tested clear, or SetupGetNonInteractiveMode returned FALSE:
+   * UI is then allowed under DIF_ALLOW_INSTALL and DIF_REMOVE (mayShowUserInterface), under no
+   * other code (docs/installer-facts.md#dif-codes-and-interactivity).
+   */
+  quietClear?: boolean;
   postProcessing?: boolean;
   /**
    * When `difCode` is not one code ('any other DIF code': a default branch, `!=`, the rest after

@@ -9,6 +9,7 @@ import { difCodeOfLabel, isNumericLabel } from './dif-facts.js';
 import { LEAVING_STATEMENTS } from '../syntax/jumps.js';
 import { constantCondition } from '../syntax/constant-condition.js';
 import { caseAt, switchCases } from '../syntax/switch-cases.js';
+import { quietTest } from './quiet-guard.js';
 import type { GuardRegion, Range } from './summary-types.js';
 
 /** What the walker knows of a name: a parameter (by index), or a local copy of one. */
@@ -66,13 +67,16 @@ export function ifRegions(ifNode: Node, enclosingEnd: number | undefined, paramO
   const condNode = ifNode.childForFieldName('condition');
   if (!condNode) return [];
   const condText = text.slice(condNode.startIndex, condNode.endIndex);
-  const quiet = condText.includes('DI_QUIETINSTALL') ? true : undefined;
+  // a DI_QUIETINSTALL or SetupGetNonInteractiveMode test: both branches are quiet-guarded, the
+  // branch where the installation is known not quiet also quietClear (quiet-guard.ts)
+  const quiet = condText.includes('DI_QUIETINSTALL') || condText.includes('SetupGetNonInteractiveMode') ? true : undefined;
+  const clear = quiet ? quietTest(condNode) : {};
   const relevant = quiet || /DIF_|PostProcessing/.test(condText) || /\b(?:0[xX][0-9a-fA-F]+|\d+)\b/.test(condText);
   if (!relevant) return [];
   const cond = analyze(condNode, paramOf, 0);
   const hasDif = cond.t !== undefined || cond.f !== undefined;
   if (!hasDif && cond.postT === undefined && cond.postF === undefined && !quiet) return [];
-  const make = (start: number, end: number, dif: DifSet | undefined, post: boolean | undefined): GuardRegion | undefined => {
+  const make = (start: number, end: number, dif: DifSet | undefined, post: boolean | undefined, quietClear: boolean): GuardRegion | undefined => {
     if (!dif && post === undefined && !quiet) return undefined;
     const r: GuardRegion = { start, end };
     if (dif) {
@@ -83,6 +87,7 @@ export function ifRegions(ifNode: Node, enclosingEnd: number | undefined, paramO
     }
     if (post !== undefined) r.post = post;
     if (quiet) r.quiet = true;
+    if (quietClear) r.quietClear = true;
     return r;
   };
   const out: GuardRegion[] = [];
@@ -93,13 +98,15 @@ export function ifRegions(ifNode: Node, enclosingEnd: number | undefined, paramO
   const tDif = hasDif ? (cond.t ?? ANY_DIF) : undefined;
   const fDif = hasDif ? (cond.f ?? ANY_DIF) : undefined;
   const push = (r: GuardRegion | undefined) => r && out.push(r);
-  if (consequence) push(make(consequence.startIndex, consequence.endIndex, tDif, cond.postT));
-  if (alternative) push(make(alternative.startIndex, alternative.endIndex, fDif, postF));
+  const tClear = clear.t === 'clear';
+  const fClear = clear.f === 'clear';
+  if (consequence) push(make(consequence.startIndex, consequence.endIndex, tDif, cond.postT, tClear));
+  if (alternative) push(make(alternative.startIndex, alternative.endIndex, fDif, postF, fClear));
   if (blockEnd !== undefined && blockEnd > ifNode.endIndex) {
     const tLeaves = consequence ? alwaysLeaves(consequence) : false;
     const fLeaves = alternative ? alwaysLeaves(alternative) : false;
-    if (tLeaves && !fLeaves) push(make(ifNode.endIndex, blockEnd, fDif, postF));
-    else if (fLeaves && !tLeaves) push(make(ifNode.endIndex, blockEnd, tDif, cond.postT));
+    if (tLeaves && !fLeaves) push(make(ifNode.endIndex, blockEnd, fDif, postF, fClear));
+    else if (fLeaves && !tLeaves) push(make(ifNode.endIndex, blockEnd, tDif, cond.postT, tClear));
   }
   return out;
 }

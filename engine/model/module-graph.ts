@@ -39,6 +39,8 @@ export interface SiteGuard {
   dif: DifSet;
   post?: boolean;
   quiet: boolean;
+  /** DI_QUIETINSTALL is known clear at the site (GuardRegion.quietClear). */
+  quietClear?: boolean;
   /** Contradictory post-processing tests: the site cannot run. */
   impossible: boolean;
   /** Guards on a parameter, for callers that pass that parameter a DIF_ constant. */
@@ -181,6 +183,7 @@ export class ModuleGraph {
     let dif = ANY_DIF;
     let post: boolean | undefined;
     let quiet = false;
+    let quietClear = false;
     let impossible = false;
     const params = this.difParams.get(fn.id);
     let onParams: { param: number; dif: DifSet }[] | undefined;
@@ -193,8 +196,11 @@ export class ModuleGraph {
         post = r.post;
       }
       if (r.quiet) quiet = true;
+      if (r.quietClear) quietClear = true;
     }
-    return onParams ? { dif, post, quiet, impossible, onParams } : { dif, post, quiet, impossible };
+    const guard: SiteGuard = onParams ? { dif, post, quiet, impossible, onParams } : { dif, post, quiet, impossible };
+    if (quietClear) guard.quietClear = true;
+    return guard;
   }
 
   /** Where a DIF code is selected at an offset of a function (the innermost case label or comparison naming it). */

@@ -1,7 +1,7 @@
 /**
  * The propagation of DIF contexts over the module graph (docs/architecture.md, Propagation): a
- * breadth-first search over states (function, entry point, DIF set, interactive, quiet,
- * post-processing, DIF_ constants held by parameters) with a visited set, so the first chain that
+ * breadth-first search over states (function, entry point, DIF set, interactive, quiet, quiet
+ * tested clear, post-processing, DIF_ constants held by parameters) with a visited set, so the first chain that
  * reaches a state is a shortest one and nothing recurses on the call depth.
  */
 import type { EntryPointInfo } from './contract.js';
@@ -16,6 +16,8 @@ export interface State {
   dif: DifSet;
   interactive: boolean;
   quiet: boolean;
+  /** DI_QUIETINSTALL was tested clear on this path (SiteGuard.quietClear). */
+  quietClear: boolean;
   post?: boolean;
   /** Parameters of `fn` that hold a DIF_ constant on this path. */
   consts?: ReadonlyMap<number, string>;
@@ -31,6 +33,7 @@ export type Emit = (
   dif: DifSet,
   interactive: boolean,
   quiet: boolean,
+  quietClear: boolean,
   post: boolean | undefined,
   consts?: ReadonlyMap<number, string>,
 ) => void;
@@ -72,13 +75,13 @@ export class Propagation {
     let from = -1;
     let via: Edge | undefined;
     let to = -1;
-    const push: Emit = (entry, dif, interactive, quiet, post, consts) => {
+    const push: Emit = (entry, dif, interactive, quiet, quietClear, post, consts) => {
       const constKey = consts ? [...consts].map(([p, c]) => `${p}=${c}`).join(',') : '';
-      const key = `${to}|${entry}|${dif.key}|${interactive ? 1 : 0}|${quiet ? 1 : 0}|${post}|${constKey}`;
+      const key = `${to}|${entry}|${dif.key}|${interactive ? 1 : 0}|${quiet ? 1 : 0}${quietClear ? 1 : 0}|${post}|${constKey}`;
       if (seen.has(key)) return;
       seen.add(key);
       const depth = from < 0 ? 0 : this.states[from].depth + 1;
-      const state: State = { fn: to, entry, dif, interactive, quiet, post, parent: from, edge: via, depth };
+      const state: State = { fn: to, entry, dif, interactive, quiet, quietClear, post, parent: from, edge: via, depth };
       if (consts) state.consts = consts;
       const index = this.states.push(state) - 1;
       const list = this.statesByFn.get(to);
@@ -87,7 +90,7 @@ export class Propagation {
     };
     this.entryFns.forEach((fn, entry) => {
       to = fn.id;
-      push(entry, ANY_DIF, this.isInteractiveFunction(fn), false, undefined);
+      push(entry, ANY_DIF, this.isInteractiveFunction(fn), false, false, undefined);
     });
     for (let i = 0; i < this.states.length; i++) {
       const s = this.states[i];
@@ -126,6 +129,7 @@ export class Propagation {
     if (isEmptyDif(dif)) return;
     const post = guard.post ?? s.post;
     const quiet = s.quiet || guard.quiet;
+    const quietClear = s.quietClear || guard.quietClear === true;
     const kind = this.entryPoints[s.entry].kind;
     const inherited = s.interactive || (target !== undefined && this.isInteractiveFunction(target));
     const page = edge?.kind === 'page';
@@ -133,13 +137,13 @@ export class Propagation {
     if (dif.mode === 'in') {
       for (const code of dif.codes) {
         const interactive = inherited || (page && PAGE_DIF_CODES.has(code)) || isInteractiveDifCode(code, kind);
-        emit(s.entry, dif.codes.size === 1 ? dif : this.single(code), interactive, quiet, post, consts);
+        emit(s.entry, dif.codes.size === 1 ? dif : this.single(code), interactive, quiet, quietClear, post, consts);
       }
     } else if (page) {
       // a page procedure runs only while the wizard or property sheet that shows it is up
-      for (const code of PAGE_DIF_CODES) if (!dif.codes.has(code)) emit(s.entry, this.single(code), true, quiet, post, consts);
+      for (const code of PAGE_DIF_CODES) if (!dif.codes.has(code)) emit(s.entry, this.single(code), true, quiet, quietClear, post, consts);
     } else {
-      emit(s.entry, dif, inherited, quiet, post, consts);
+      emit(s.entry, dif, inherited, quiet, quietClear, post, consts);
     }
   }
 }

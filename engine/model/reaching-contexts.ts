@@ -20,6 +20,7 @@ interface Context {
   dif: DifSet;
   interactive: boolean;
   quiet: boolean;
+  quietClear: boolean;
   post?: boolean;
 }
 
@@ -41,10 +42,10 @@ export function reachingContexts(m: PropagatedModule, filePath: string, offset: 
   const base = graph.guardAt(fn, offset);
   const found = new Map<string, { state: number; ctx: Context }>();
   let index = -1;
-  const keep = (entry: number, dif: DifSet, interactive: boolean, quiet: boolean, post: boolean | undefined) => {
-    const key = `${entry}|${dif.key}|${interactive}|${quiet}|${post}`;
+  const keep = (entry: number, dif: DifSet, interactive: boolean, quiet: boolean, quietClear: boolean, post: boolean | undefined) => {
+    const key = `${entry}|${dif.key}|${interactive}|${quiet}|${quietClear}|${post}`;
     const prev = found.get(key);
-    if (!prev || propagation.states[prev.state].depth > propagation.states[index].depth) found.set(key, { state: index, ctx: { entry, dif, interactive, quiet, post } });
+    if (!prev || propagation.states[prev.state].depth > propagation.states[index].depth) found.set(key, { state: index, ctx: { entry, dif, interactive, quiet, quietClear, post } });
   };
   for (const i of propagation.statesOf(fn.id)) {
     index = i;
@@ -86,6 +87,7 @@ function reachingContext(m: PropagatedModule, stateIndex: number, ctx: Context, 
     chain: steps,
   };
   if (ctx.quiet) result.quietGuarded = true;
+  if (ctx.quietClear) result.quietClear = true;
   if (ctx.post !== undefined) result.postProcessing = ctx.post;
   if (ctx.dif.mode === 'out' && ctx.dif.codes.size > 0) result.otherThan = [...ctx.dif.codes].sort();
   return result;

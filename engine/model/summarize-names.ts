@@ -44,7 +44,11 @@ export function identifier(w: WalkState, frame: Frame, name: string): void {
   // the callee of a call: the innermost frame with a call or of an argument list holds it
   const callDepths = w.callDepths;
   const callFrame = callDepths.length > 0 ? frames[callDepths[callDepths.length - 1]] : undefined;
-  if (callFrame?.call && callFrame.call.nameStart === frame.start && callFrame.call.nameEnd === frame.end) return;
+  if (callFrame?.call && callFrame.call.nameStart === frame.start && callFrame.call.nameEnd === frame.end) {
+    // `if (!SetupGetNonInteractiveMode())` guards like a DI_QUIETINSTALL test (guards.ts)
+    if (name === 'SetupGetNonInteractiveMode') markGuard(w);
+    return;
+  }
   const qualified = parent.type === 'qualified_identifier';
   const binding = qualified ? undefined : w.lookup(name);
   const fn = w.currentFn();

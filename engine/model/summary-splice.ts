@@ -219,6 +219,7 @@ function shapeOf(part: Part, offsets: number[], firstGlobal: number, knownNames:
         r.named,
         r.post,
         r.quiet,
+        r.quietClear,
         r.anchors ? Object.entries(r.anchors).map(([code, range]) => [code, at(range[0]), at(range[1])]) : null,
       ]),
       f.staticAccesses.map((s) => [s.global - firstGlobal, at(s.start), at(s.end), s.access]),

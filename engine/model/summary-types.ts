@@ -34,8 +34,10 @@ export interface GuardRegion {
   anchors?: Readonly<Record<string, Range>>;
   /** Context->PostProcessing is true (true) or false (false) in the region. */
   post?: boolean;
-  /** The region sits under a DI_QUIETINSTALL test. */
+  /** The region sits under a DI_QUIETINSTALL (or SetupGetNonInteractiveMode) test. */
   quiet?: boolean;
+  /** In the region DI_QUIETINSTALL is known clear (or SetupGetNonInteractiveMode returned FALSE). */
+  quietClear?: boolean;
 }
 
 export interface CallSite {
