@@ -65,6 +65,7 @@ export { coInstallersSectionsWithoutValues, defaultEntryPoint, type InfInstaller
 export { calleeName, calleeNode, memoByName } from './syntax/calls.js';
 export { caseLabel, caseStatements, casesOf, difComparison, difSwitches, dispatchAt, stripParens } from './syntax/dif-dispatch.js';
 export { inDisabledCode } from './syntax/disabled-code.js';
+export { argumentDirection, declaredParameterDirections, directionsByName, type ParameterDirection } from './syntax/parameter-directions.js';
 export { descendantsByType, enclosingFunction, functionAt, functionDeclarator, functionName, identifiersSpelled, parameters, statementsOf } from './syntax/functions.js';
 export { CASE_EXITS, holdsJumpOrLabel, isJump, JUMP_STATEMENTS } from './syntax/jumps.js';
 export { breaksOutOf, followStatements, returnedValue, statementsAfter } from './syntax/return-paths.js';

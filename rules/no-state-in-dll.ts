@@ -3,18 +3,23 @@
  * DIF code, so a file-scope or function-static variable written while one DIF code runs is not
  * there (or is stale) when the next one runs. State belongs in the device's driver key.
  *
- * Writes are: assignments and compound assignments, ++/--, and `&variable` passed to a call
- * (an out-parameter the callee may fill). A finding points at the variable written (`g_Refs` in
- * `&g_Refs`, `++g_Refs`, `g_State.Count = 1`), its context is that of the whole write. Writes through a pointer the variable holds
+ * Writes are: assignments and compound assignments, ++/--, `&variable` passed to a call (an
+ * out-parameter the callee may fill) unless the parameter only reads (RegSetValueExW's lpData,
+ * a `const` pointee or `_In_` in the module's own prototype), and an array passed itself to a
+ * parameter the callee writes (lstrcpynW's destination, an `_Out_` buffer; a non-const C++
+ * reference for any variable). The parameter's direction comes from the installer model, or
+ * without it from this file's prototypes and the Windows API table (engine/index.ts:
+ * argumentDirection). A finding points at the variable written (`g_Refs` in `&g_Refs`,
+ * `++g_Refs`, `g_State.Count = 1`), its context is that of the whole write. Writes through a pointer the variable holds
  * (`*g_p = ...`, `g_p->x = ...`) are not writes of the variable itself and are not reported.
  * Not state: code that runs only from DllMain, constants, locals, Context->PrivateData and
  * ClassInstallReserved (fields of what Windows passes in, not variables of the DLL).
  */
 import type { Node } from 'web-tree-sitter';
-import { AncestorChain, createRule, declaredName, FileScope, type FileVariable, functionName, type GlobalAccess, identifiersSpelled, type InstallerModelService, type ModuleGlobal, parameters, type RelatedLocation, siteContext, type SourceCode } from '../engine/index.js';
+import { AncestorChain, argumentDirection, calleeName, createRule, declaredName, declaredParameterDirections, directionsByName, FileScope, type FileVariable, functionName, type GlobalAccess, identifiersSpelled, type InstallerModelService, type ModuleGlobal, parameters, type ParameterDirection, type RelatedLocation, siteContext, type SourceCode } from '../engine/index.js';
 import { driverKeySuggestion, type NodePaths } from './support/driver-key-state.js';
 
-type MessageIds = 'write' | 'writeAnywhere' | 'addressPassed' | 'addressPassedAnywhere' | 'useDriverKey';
+type MessageIds = 'write' | 'writeAnywhere' | 'addressPassed' | 'addressPassedAnywhere' | 'filled' | 'filledAnywhere' | 'useDriverKey';
 
 const rule = createRule<MessageIds>({
   name: 'no-state-in-dll',
@@ -34,6 +39,10 @@ const rule = createRule<MessageIds>({
         '&{{variable}} is passed to {{callee}} while {{entryPoint}} handles {{difCode}}: it can be written there, and state kept in a {{scope}} is lost when the DLL is unloaded. Keep it in the device\'s driver key.',
       addressPassedAnywhere:
         '&{{variable}} is passed to {{callee}} in {{function}}: it can be written there, and state kept in a {{scope}} is lost when the DLL is unloaded. Keep it in the device\'s driver key.',
+      filled:
+        '{{variable}} is written by {{callee}} while {{entryPoint}} handles {{difCode}}: the DLL is unloaded after each DIF code, so state kept in a {{scope}} is lost. Keep it as a value in the device\'s driver key.',
+      filledAnywhere:
+        '{{variable}} is written by {{callee}} in {{function}}: the DLL is unloaded after each DIF code, so state kept in a {{scope}} is lost. Keep it as a value in the device\'s driver key.',
       useDriverKey: 'Keep {{variable}} in the device\'s driver key (SetupDiOpenDevRegKey with DIREG_DRV) instead.',
     },
     hasSuggestions: true,
@@ -45,10 +54,13 @@ const rule = createRule<MessageIds>({
     const { text } = sourceCode;
     const globalAt = model ? (offset: number) => model.globalAt(filePath, offset) : undefined;
     // what a report needs, built for the first site that passes the cheap tests below
+    // without the model: what this file's own prototypes say of their parameters, read once
+    let own: Map<string, ParameterDirection[]> | undefined;
+    const ownDirections = () => (own ??= sourceCode.ast ? directionsByName(declaredParameterDirections(sourceCode.ast, text)) : new Map());
     let writes: Writes | undefined;
-    const check = (root: Node | null, site: Node, kind: 'write' | 'address', callee?: string) => {
-      writes ??= new Writes(context, model);
-      writes.check(root, site, kind, callee);
+    const check = (root: Node | null, site: Node, kind: WriteKind, call?: ArgumentSite) => {
+      writes ??= new Writes(context, model, ownDirections);
+      writes.check(root, site, kind, call);
     };
 
     // With the model, a write is reported only where globalAt names a global: the lvalue's root
@@ -70,8 +82,21 @@ const rule = createRule<MessageIds>({
         const root = lvalueRoot(node.childForFieldName('argument'));
         // globalOf asks globalAt first
         if (!root || root.type !== 'identifier' || (globalAt && !globalAt(root.startIndex))) return;
-        const callee = calleeOfArgument(node);
-        if (callee) check(root, node, 'address', callee);
+        const call = argumentOf(node);
+        if (call) check(root, node, 'address', call);
+      },
+      argument_list(node: Node) {
+        // a variable passed itself: written when the callee writes the parameter (an array, or a C++ reference)
+        let index = -1;
+        for (const arg of node.namedChildren) {
+          if (!arg || arg.type === 'comment') continue;
+          index++;
+          const id = stripParensAndCasts(arg);
+          if (id?.type !== 'identifier') continue;
+          if (globalAt ? !globalAt(id.startIndex) : !writesParameter(ownDirections(), node.parent, index)) continue;
+          const call = argumentOf(id);
+          if (call) check(id, arg, 'filled', call);
+        }
       },
       binary_expression(node: Node) {
         // `(PBYTE)&g` parses as `(PBYTE) & g` when the type is a typedef name the parser cannot know;
@@ -83,8 +108,8 @@ const rule = createRule<MessageIds>({
         if (!type || type.type !== 'identifier' || !/^(?:[A-Z][A-Z0-9_]*|\w+_t)$/.test(type.text)) return;
         const root = lvalueRoot(node.childForFieldName('right'));
         if (!root || root.type !== 'identifier' || (globalAt && !globalAt(root.startIndex))) return;
-        const callee = calleeOfArgument(node);
-        if (callee) check(root, node, 'address', callee);
+        const call = argumentOf(node);
+        if (call) check(root, node, 'address', call);
       },
     };
   },
@@ -107,6 +132,7 @@ class Writes {
   constructor(
     private readonly context: Context,
     private readonly model: InstallerModelService | undefined,
+    private readonly ownDirections: () => ReadonlyMap<string, readonly ParameterDirection[]>,
   ) {
     this.sourceCode = context.sourceCode;
     this.filePath = context.filePath;
@@ -151,10 +177,12 @@ class Writes {
     return { name: local.name, scope: local.scope, local };
   }
 
-  check(root: Node | null, site: Node, kind: 'write' | 'address', callee?: string): void {
+  check(root: Node | null, site: Node, kind: WriteKind, call?: ArgumentSite): void {
     if (!root || root.type !== 'identifier') return;
     const g = this.globalOf(root);
     if (!g) return;
+    if (kind !== 'write' && (!call || !this.writtenByCall(root, g, kind, call))) return;
+    const callee = call?.callee;
     const { context, model, sourceCode, filePath } = this;
     const scope = g.scope === 'file' ? 'file-scope variable' : 'static variable';
     const fn = this.ancestors?.closest(site, 'function_definition') ?? null;
@@ -167,7 +195,7 @@ class Writes {
       if (!fn || functionName(fn) === 'DllMain') return;
       context.report({
         node: root,
-        messageId: kind === 'write' ? 'writeAnywhere' : 'addressPassedAnywhere',
+        messageId: kind === 'write' ? 'writeAnywhere' : kind === 'address' ? 'addressPassedAnywhere' : 'filledAnywhere',
         data: { variable: g.name, scope, function: functionName(fn) ?? 'this function', callee },
         suggest: suggestions,
       });
@@ -177,11 +205,27 @@ class Writes {
     if (!reached) return;
     context.report({
       node: root,
-      messageId: kind === 'write' ? 'write' : 'addressPassed',
+      messageId: kind === 'write' ? 'write' : kind === 'address' ? 'addressPassed' : 'filled',
       data: { variable: g.name, scope, entryPoint: reached.entryPoint, difCode: reached.difCode, callee },
       related: [...reached.related, ...this.readsElsewhere(g.model, reached.difCode)],
       suggest: suggestions,
     });
+  }
+
+  /**
+   * Whether the call writes the variable handed to it: as the model classifies the access (the
+   * parameter's direction from the module's prototypes and the Windows API table), or without the
+   * model from this file's prototypes and the table. By address, unless the parameter only reads;
+   * itself, when the parameter is an output and the variable an array, or a non-const reference.
+   */
+  private writtenByCall(root: Node, g: { local?: FileVariable; model?: ModuleGlobal }, kind: 'address' | 'filled', call: ArgumentSite): boolean {
+    if (this.model && g.model) {
+      const access = this.model.accessesOf(g.model).find((a) => a.filePath === this.filePath && a.range[0] === root.startIndex);
+      return access ? access.kind === 'write' : kind === 'address';
+    }
+    const direction = call.name ? argumentDirection(this.ownDirections(), call.name, call.index) : null;
+    if (kind === 'address') return direction !== 'in';
+    return direction === 'ref' || (direction === 'out' && g.local !== undefined && isArray(g.local));
   }
 
   /**
@@ -265,12 +309,49 @@ function isConstDeclarator(declaration: Node, nameNode: Node): boolean {
   return constType;
 }
 
-/** The callee's text when `expr` (through casts and parentheses) is an argument of a call. */
-function calleeOfArgument(expr: Node): string | null {
+type WriteKind = 'write' | 'address' | 'filled';
+
+/** A call argument: the callee as written (for the message), its last name and the argument's index. */
+interface ArgumentSite {
+  callee: string;
+  name: string | null;
+  index: number;
+}
+
+/** The call `expr` (through casts and parentheses) is an argument of, or null. */
+function argumentOf(expr: Node): ArgumentSite | null {
   let arg: Node = expr;
   while (arg.parent && (arg.parent.type === 'cast_expression' || arg.parent.type === 'parenthesized_expression')) arg = arg.parent;
-  if (arg.parent?.type !== 'argument_list') return null;
-  return arg.parent.parent?.childForFieldName('function')?.text ?? 'a function';
+  const list = arg.parent;
+  const call = list?.parent;
+  if (list?.type !== 'argument_list' || call?.type !== 'call_expression') return null;
+  let index = 0;
+  for (const a of list.namedChildren) {
+    if (!a || a.type === 'comment') continue;
+    if (a.id === arg.id) break;
+    index++;
+  }
+  return { callee: call.childForFieldName('function')?.text ?? 'a function', name: calleeName(call), index };
+}
+
+/** Whether the callee of `call` writes through its parameter `index`, as far as this file and the API table tell. */
+function writesParameter(own: ReadonlyMap<string, readonly ParameterDirection[]>, call: Node | null, index: number): boolean {
+  const name = call?.type === 'call_expression' ? calleeName(call) : null;
+  const direction = name ? argumentDirection(own, name, index) : null;
+  return direction === 'out' || direction === 'ref';
+}
+
+/** The expression inside parentheses and casts. */
+function stripParensAndCasts(expr: Node): Node | null {
+  let n: Node | null = expr;
+  while (n && (n.type === 'parenthesized_expression' || n.type === 'cast_expression')) n = n.type === 'cast_expression' ? n.childForFieldName('value') : n.namedChild(0);
+  return n;
+}
+
+/** Declared as an array (`WCHAR g_Name[64]`, `static char buf[16]`). */
+function isArray(variable: FileVariable): boolean {
+  for (let d = variable.nameNode.parent; d && d.id !== variable.declaration.id; d = d.parent) if (d.type === 'array_declarator') return true;
+  return false;
 }
 
 /** The variable an lvalue writes: through `.field` and `[index]`, not through `->` or `*`. */

@@ -3,6 +3,7 @@ import { parseDef } from '../readers/def-parser.js';
 import type { ParsedFile } from '../linter/linter.js';
 import { infInstallerReferences } from '../readers/installer-references.js';
 import { wasmModuleObject } from '../parsing/cpp-parser.js';
+import { declaredParameterDirections } from '../syntax/parameter-directions.js';
 import { headerWords } from './header-words.js';
 import { wasmBindingOf } from './summarize-cursor.js';
 import { summarizeCppFile as summarizeCpp } from './summarize.js';
@@ -17,6 +18,9 @@ export function summarizeFile(file: ParsedFile): FileSummary {
     summary.infReferences = infInstallerReferences(text).map((r) => (r.entryPoint ? { kind: r.kind, entryPoint: r.entryPoint } : { kind: r.kind }));
   } else {
     addHeaderWords(summary.functions, text);
+    const root = file.sourceCode.tree?.rootNode;
+    const declared = root ? declaredParameterDirections(root, text) : [];
+    if (declared.length > 0) summary.declaredParameters = declared;
   }
   return summary;
 }

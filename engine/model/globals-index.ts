@@ -2,9 +2,18 @@
  * The module's globals (docs/architecture.md, Globals): file-scope variables and function statics,
  * `extern` declarations merged with their definition, `static` ones per file, and every read and
  * write of them by file position (what globalAt and accessesOf answer).
+ *
+ * A global handed to a call is written when the parameter it is handed to is written through:
+ * `&g` is a write unless the parameter only reads (`&g_Mode` to RegSetValueExW's lpData), and an
+ * array passed itself is a write when the parameter is an output (`g_Name` to lstrcpynW's
+ * destination); a non-const C++ reference writes the argument itself. The parameter's direction
+ * comes from the module's own prototypes and definitions first (engine/syntax/parameter-directions.ts),
+ * then from the Windows API table (engine/knowledge/api-parameters.ts).
  */
+import { argumentDirection, directionsByName, type ParameterDirection } from '../syntax/parameter-directions.js';
 import type { GlobalAccess, ModuleGlobal } from './contract.js';
 import type { ModuleGraph } from './module-graph.js';
+import type { ArgumentUse } from './summary-types.js';
 
 const HEADER = /\.(h|hh|hpp|hxx|inl)$/i;
 
@@ -14,6 +23,10 @@ export class GlobalsIndex {
   private readonly sites = new Map<string, { start: number; end: number; global: ModuleGlobal }[]>();
 
   constructor(graph: ModuleGraph) {
+    const directions = directionsByName(graph.summaries.flatMap((s) => s.declaredParameters ?? []));
+    const arrays = new Set<ModuleGlobal>();
+    const kindOf = (global: ModuleGlobal, access: 'read' | 'write', arg: ArgumentUse | undefined) =>
+      arg ? accessThroughCall(access, arg, arrays.has(global), directions) : access;
     const shared = new Map<string, ModuleGlobal>();
     const sharedIsExtern = new Map<string, boolean>();
     const perFile = new Map<string, { statics: Map<string, ModuleGlobal>; locals: ModuleGlobal[] }>();
@@ -30,6 +43,7 @@ export class GlobalsIndex {
           isConst: d.isConst,
         };
         if (d.functionName) g.functionName = d.functionName;
+        if (d.isArray) arrays.add(g);
         locals.push(g);
         if (d.scope === 'static-local') continue;
         if (d.isStatic) {
@@ -54,9 +68,13 @@ export class GlobalsIndex {
         for (const r of fn.refs) {
           const g = mine.statics.get(r.name) ?? shared.get(r.name) ?? headerStatics.get(r.name);
           if (!g) continue;
-          this.add(g, file.filePath, r.start, r.end, r.access, sites);
+          const arg = r.arg ?? (r.via !== undefined ? { callee: r.via, index: r.viaArg ?? 0, address: false } : undefined);
+          this.add(g, file.filePath, r.start, r.end, kindOf(g, r.access, arg), sites);
         }
-        for (const a of fn.staticAccesses) this.add(mine.locals[a.global], file.filePath, a.start, a.end, a.access, sites);
+        for (const a of fn.staticAccesses) {
+          const g = mine.locals[a.global];
+          this.add(g, file.filePath, a.start, a.end, kindOf(g, a.access, a.arg), sites);
+        }
       }
       sites.sort((a, b) => a.start - b.start);
       this.sites.set(file.filePath, sites);
@@ -84,4 +102,13 @@ export class GlobalsIndex {
     const s = sites[hi];
     return s && offset < s.end ? s.global : undefined;
   }
+}
+
+/** Read or write, for a global handed to a call (see the module comment); `access` is what the syntax alone says. */
+function accessThroughCall(access: 'read' | 'write', arg: ArgumentUse, isArray: boolean, directions: ReadonlyMap<string, ParameterDirection[]>): 'read' | 'write' {
+  const direction = argumentDirection(directions, arg.callee, arg.index);
+  // `&g` (or `(TYPE) & g`, which the syntax alone reads as an and) may be written through unless the parameter only reads
+  if (arg.address) return direction === 'in' ? 'read' : 'write';
+  if (direction === 'ref' || (direction === 'out' && isArray)) return 'write';
+  return access;
 }

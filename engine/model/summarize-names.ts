@@ -8,10 +8,11 @@
  */
 import { FORMATTING_APIS } from '../knowledge/api-lists.js';
 import { pointerKindOfCall, pointerKindOfField } from './pointer-kinds.js';
+import { argumentUse } from './summarize-arguments.js';
 import type { Binding } from './scope-index.js';
 import { POINTER_WRAPPER, type Frame } from './summarize-frame.js';
 import type { WalkState } from './summarize-walk-state.js';
-import type { PointerKind, RefSite } from './summary-types.js';
+import type { GlobalDecl, PointerKind, RefSite, StaticAccess } from './summary-types.js';
 
 /** Parameter types that can carry a DIF code. */
 const DIF_CAPABLE = /^(?:DI_FUNCTION|UINT|DWORD|ULONG|INT|LONG|int|long|unsigned(?: int| long)?|auto|u?int(?:32|64)_t|UINT32|DWORD32|)$/;
@@ -69,7 +70,10 @@ export function identifier(w: WalkState, frame: Frame, name: string): void {
     if (parent.type === 'assignment_expression' && field === 'left') parent.target = binding;
     if (binding.kind === 'param' && fn && writesThrough(w, frame, fn.params[binding.index]?.type ?? '')) fn.writesThroughParams = true;
     if (binding.kind === 'static' && fn) {
-      fn.staticAccesses.push({ global: binding.global, start: frame.start, end: frame.end, access: accessOf(w, frame) });
+      const access: StaticAccess = { global: binding.global, start: frame.start, end: frame.end, access: accessOf(w, frame) };
+      const arg = argumentUse(w, frame);
+      if (arg) access.arg = arg;
+      fn.staticAccesses.push(access);
     }
     return;
   }
@@ -87,6 +91,9 @@ export function identifier(w: WalkState, frame: Frame, name: string): void {
   }
   const { pointer, via, viaArg, initList } = pointerUse(w, frame);
   const ref: RefSite = { name, start: frame.start, end: frame.end, access: accessOf(w, frame), pointer };
+  // by value, `via` and `viaArg` say which argument it is; by address, `arg` says it
+  const arg = argumentUse(w, frame);
+  if (arg?.address) ref.arg = arg;
   if (via) {
     ref.via = via;
     ref.viaArg = viaArg;
@@ -122,9 +129,11 @@ function declare(w: WalkState, name: string, start: number, end: number): void {
   let sawPointer = false;
   let initDecl: Frame | undefined;
   let sawFunction = false;
+  let sawArray = false;
   while (i >= 0 && DECLARATOR_TYPES.has(frames[i].type)) {
     const t = frames[i].type;
     if (t === 'pointer_declarator') sawPointer = true;
+    if (t === 'array_declarator') sawArray = true;
     if (t === 'function_declarator' && !sawPointer) sawFunction = true;
     if (t === 'init_declarator') initDecl ??= frames[i];
     i--;
@@ -148,21 +157,16 @@ function declare(w: WalkState, name: string, start: number, end: number): void {
   if (decl) decl.declared = name;
   if (!fn) {
     if (!decl || decl.isTypedef) return;
-    out.globals.push({ name, nameStart: start, nameEnd: end, scope: 'file', isConst: decl.isConst, isStatic: decl.isStatic, isExtern: decl.isExtern });
+    const global: GlobalDecl = { name, nameStart: start, nameEnd: end, scope: 'file', isConst: decl.isConst, isStatic: decl.isStatic, isExtern: decl.isExtern };
+    if (sawArray) global.isArray = true;
+    out.globals.push(global);
     return;
   }
   const scope = scopes.current();
   if (decl?.isStatic) {
-    const index = out.globals.push({
-      name,
-      nameStart: start,
-      nameEnd: end,
-      scope: 'static-local',
-      isConst: decl.isConst,
-      isStatic: true,
-      isExtern: false,
-      functionName: fn.qualifiedName,
-    }) - 1;
+    const global: GlobalDecl = { name, nameStart: start, nameEnd: end, scope: 'static-local', isConst: decl.isConst, isStatic: true, isExtern: false, functionName: fn.qualifiedName };
+    if (sawArray) global.isArray = true;
+    const index = out.globals.push(global) - 1;
     if (scope !== undefined) scopes.set(scope, name, { kind: 'static', global: index });
     return;
   }

@@ -194,7 +194,7 @@ function shapeOf(part: Part, offsets: number[], firstGlobal: number, knownNames:
     offsets.push(n);
     return 0;
   };
-  const ref = (r: RefSite) => [r.name, at(r.start), at(r.end), r.access, r.pointer, r.via, r.viaArg, r.dispatchDif];
+  const ref = (r: RefSite) => [r.name, at(r.start), at(r.end), r.access, r.pointer, r.via, r.viaArg, r.dispatchDif, r.arg];
   return JSON.stringify([
     part.functions.map((f) => [
       f.name,
@@ -222,10 +222,10 @@ function shapeOf(part: Part, offsets: number[], firstGlobal: number, knownNames:
         r.quietClear,
         r.anchors ? Object.entries(r.anchors).map(([code, range]) => [code, at(range[0]), at(range[1])]) : null,
       ]),
-      f.staticAccesses.map((s) => [s.global - firstGlobal, at(s.start), at(s.end), s.access]),
+      f.staticAccesses.map((s) => [s.global - firstGlobal, at(s.start), at(s.end), s.access, s.arg]),
       f.writesThroughParams,
     ]),
-    part.globals.map((g) => [g.name, at(g.nameStart), at(g.nameEnd), g.scope, g.isConst, g.isStatic, g.isExtern, g.functionName]),
+    part.globals.map((g) => [g.name, at(g.nameStart), at(g.nameEnd), g.scope, g.isConst, g.isStatic, g.isExtern, g.functionName, g.isArray]),
     part.globalInits.map((g) => [g.owner, ref(g.ref)]),
     part.macros.map((m) => [m.name, m.params, m.calls, m.names, m.writes, at(m.start), at(m.end)]),
     part.deadRanges.map((r) => [at(r[0]), at(r[1])]),

@@ -4,6 +4,7 @@
  * on the file's path and text only, so the language server can keep it until that file changes.
  */
 import type { DifSet } from './dif-set.js';
+import type { DeclaredParameters } from '../syntax/parameter-directions.js';
 
 export type Range = readonly [number, number];
 
@@ -57,6 +58,18 @@ export interface CallSite {
   constArgs?: { arg: number; code: string }[];
 }
 
+/**
+ * A name handed to a call as an argument, through parentheses and casts: by address (`&g`,
+ * `&g.x`, `&g[i]`, and `(TYPE) & g` parsed as a bitwise and) or itself (`g`). Which argument of
+ * which callee (the callee's last name), so that the model can tell from the parameter's
+ * direction whether the call writes the name (globals-index.ts).
+ */
+export interface ArgumentUse {
+  callee: string;
+  index: number;
+  address: boolean;
+}
+
 /** An identifier that is not a local or a parameter: a global, a function (a pointer taken), a macro, an API, a constant. */
 export interface RefSite {
   name: string;
@@ -71,6 +84,8 @@ export interface RefSite {
   viaArg?: number;
   /** Set when the name is a handler of a dispatch table entry {DIF code, handler}. */
   dispatchDif?: string;
+  /** Set when the name's address is an argument of a call (see ArgumentUse; `via` names the call a name passed itself is handed to). */
+  arg?: ArgumentUse;
 }
 
 export interface StaticAccess {
@@ -79,6 +94,8 @@ export interface StaticAccess {
   start: number;
   end: number;
   access: 'read' | 'write';
+  /** Set when the static is an argument of a call (see ArgumentUse). */
+  arg?: ArgumentUse;
 }
 
 export interface FunctionSummary {
@@ -126,6 +143,8 @@ export interface GlobalDecl {
   isStatic: boolean;
   isExtern: boolean;
   functionName?: string;
+  /** Declared as an array (`WCHAR g_Name[64]`): passed without `&`, it is the memory a callee writes. */
+  isArray?: true;
 }
 
 /** A name used in the initializer of a file-scope variable: a function in a table, a page procedure, ... */
@@ -164,6 +183,8 @@ export interface FileSummary {
   includes: string[];
   /** .def files: exported names (and internal names). */
   defExports?: { name: string; internalName?: string }[];
+  /** C/C++ files: the functions declared or defined with parameters whose direction is known (parameter-directions.ts). */
+  declaredParameters?: DeclaredParameters[];
   /** .inf/.inx files: registered installers. */
   infReferences?: { kind: 'CoInstallers32' | 'Installer32'; entryPoint?: string }[];
 }
