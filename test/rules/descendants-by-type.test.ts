@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Node } from 'web-tree-sitter';
 import { CppParser } from '../../engine/parsing/cpp-parser.js';
 import { SourceCode } from '../../engine/linter/source-code.js';
 import { descendantsByType, identifiersSpelled } from '../../engine/syntax/functions.js';
@@ -17,7 +16,7 @@ describe('descendantsByType and SourceCode.ast', () => {
     try {
       const source = new SourceCode(text, tree);
       expect(source.ast).toBe(source.ast);
-      const [f, g] = source.ast!.namedChildren as Node[];
+      const [f, g] = source.ast!.namedChildren;
       const nodesOf = descendantsByType(['call_expression', 'assignment_expression']);
       const callsOfF = nodesOf(f, 'call_expression');
       expect(callsOfF.map((n) => n.text)).toEqual(['a(1)', 'b(2)']);
