@@ -87,7 +87,7 @@ function writeMaintenance({ p, vendor, device, base, src, inc, file, prototypes 
     maint.add('    UNREFERENCED_PARAMETER(Queue);');
   }
   maint.add('    params.cbSize = sizeof(params);', '    if (SetupDiGetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params)) {');
-  if (p.flag) maint.plant('        params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;', { ruleId: 'finish-install-flag-placement', token: 'params.FlagsEx' });
+  if (p.flag) maint.plant('        params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;', { ruleId: 'finish-install-flag-placement', token: 'FlagsEx' });
   else maint.add('        params.Flags |= DI_NEEDREBOOT;');
   maint.add('        SetupDiSetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params);', '    }', '    return NO_ERROR;', '}', '');
   prototypes.push('DWORD OnRemoveDevice(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData);');

@@ -94,7 +94,7 @@ function writeEntryFile({ p, base, dir, vendor, device, file }: ModuleContext, f
   const main = file(`${dir}/${base}.c`);
   main.add('/*', ` * ${vendor} ${device} ${p.kind === 'co' ? 'co-installer' : 'class installer'}: entry point.`, ' */', `#include "${base}.h"`, '');
   main.add('#pragma comment(lib, "setupapi.lib")');
-  if (p.pragma) main.plant(`#pragma comment(lib, "${base}util.lib")`, { ruleId: 'no-dll-load', token: 'comment' });
+  if (p.pragma) main.plant(`#pragma comment(lib, "${base}util.lib")`, { ruleId: 'no-dll-load', token: '#' });
   main.add('', 'static HMODULE g_Module;');
   if (p.state) main.add('static DWORD g_InstallCount;');
   main.add(
@@ -226,11 +226,12 @@ function writeInf({ p, vendor, device, base, dir, entry, file }: ModuleContext, 
   );
   const dll = `${base}.dll`;
   if (p.kind === 'co') {
-    inf.plant('[Device_Install.NT.CoInstallers]', { ruleId: 'inf-no-legacy-installer', token: 'Device_Install.NT.CoInstallers' });
+    // one finding per registration, at its value, not at the section too (docs/rules/inf-no-legacy-installer.md)
+    inf.add('[Device_Install.NT.CoInstallers]');
     inf.add('AddReg    = Device_CoInstaller_AddReg', 'CopyFiles = Device_CoInstaller_CopyFiles', '', '[Device_CoInstaller_AddReg]');
     inf.plant(`HKR,,CoInstallers32,0x00010000,"${dll},${entry}"`, { ruleId: 'inf-no-legacy-installer', token: '"' });
   } else {
-    inf.plant('[ClassInstall32]', { ruleId: 'inf-no-legacy-installer', token: 'ClassInstall32' });
+    inf.add('[ClassInstall32]');
     inf.add('AddReg    = Class_AddReg', 'CopyFiles = Device_CoInstaller_CopyFiles', '', '[Class_AddReg]', `HKR,,,,%${vendor}.ClassName%`);
     inf.plant(`HKR,,Installer32,,"${dll},${entry}"`, { ruleId: 'inf-no-legacy-installer', token: '"' });
   }
