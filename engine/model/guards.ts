@@ -11,6 +11,7 @@ import { constantCondition } from '../syntax/constant-condition.js';
 import { caseAt, switchCases } from '../syntax/switch-cases.js';
 import { quietTest } from './quiet-guard.js';
 import type { GuardRegion, Range } from './summary-types.js';
+import { unwrapCondition } from '../syntax/condition-operand.js';
 
 /** What the walker knows of a name: a parameter (by index), or a local copy of one. */
 export type ParamOf = (name: string) => number | undefined;
@@ -34,7 +35,7 @@ const MAX_DEPTH = 64;
  * A case runs from its label to the next label, across directives (engine/syntax/switch-cases.ts).
  */
 export function switchRegions(sw: Node, paramOf: ParamOf): GuardRegion[] {
-  const value = unwrap(sw.childForFieldName('condition'));
+  const value = unwrapCondition(sw.childForFieldName('condition'));
   const param = value && value.type === 'identifier' ? paramOf(value.text) : undefined;
   const cases = switchCases(sw);
   const labels = cases.flatMap((c) => (c.label ? [c.label] : []));
@@ -181,23 +182,12 @@ function directiveLeaves(block: Node, depth: number): boolean {
   return constant === false ? altLeaves : ownLeaves && altLeaves;
 }
 
-function unwrap(node: Node | null): Node | null {
-  let n = node;
-  for (let depth = 0; n && depth < MAX_DEPTH; depth++) {
-    if (n.type === 'condition_clause') n = n.childForFieldName('value');
-    else if (n.type === 'parenthesized_expression') n = n.namedChild(0);
-    else if (n.type === 'cast_expression') n = n.childForFieldName('value');
-    else return n;
-  }
-  return n;
-}
-
 function operatorOf(node: Node): string {
   return node.childForFieldName('operator')?.type ?? '';
 }
 
 function analyze(node: Node, paramOf: ParamOf, depth: number): Condition {
-  const n = unwrap(node);
+  const n = unwrapCondition(node);
   if (!n || depth > MAX_DEPTH) return {};
   if (n.type === 'unary_expression' && operatorOf(n) === '!') {
     const inner = analyze(n.childForFieldName('argument')!, paramOf, depth + 1);
@@ -225,8 +215,8 @@ function analyze(node: Node, paramOf: ParamOf, depth: number): Condition {
     return { ...both, t, f, postT: same(a.postT, b.postT), postF: a.postF ?? b.postF };
   }
   if (op !== '==' && op !== '!=') return {};
-  const l = unwrap(left);
-  const r = unwrap(right);
+  const l = unwrapCondition(left);
+  const r = unwrapCondition(right);
   if (!l || !r) return {};
   // Context->PostProcessing == TRUE / FALSE
   for (const [a, b] of [

@@ -6,6 +6,7 @@
  * `quietClear`).
  */
 import type { Node } from 'web-tree-sitter';
+import { unwrapCondition } from '../syntax/condition-operand.js';
 
 /** What a condition says of the installation when it holds (`t`) and when it fails (`f`); undefined: nothing. */
 export interface QuietTest {
@@ -20,7 +21,7 @@ const FALSY = /^(?:0+[uUlL]*|FALSE|false|NULL|nullptr)$/;
 const TRUTHY = /^(?:0*1[uUlL]*|TRUE|true|DI_QUIETINSTALL)$/;
 
 export function quietTest(node: Node | null, depth = 0): QuietTest {
-  const n = unwrap(node);
+  const n = unwrapCondition(node);
   if (!n || depth > MAX_DEPTH) return {};
   switch (n.type) {
     case 'unary_expression': {
@@ -44,7 +45,7 @@ function binaryTest(n: Node, depth: number): QuietTest {
   if (!left || !right) return {};
   if (op === '&') {
     // `Flags & DI_QUIETINSTALL`; `Flags & (DI_QUIETINSTALL | DI_NOFILECOPY)` is clear only when it fails
-    const masks = [unwrap(left), unwrap(right)];
+    const masks = [unwrapCondition(left), unwrapCondition(right)];
     if (masks.some((m) => m?.type === 'identifier' && m.text === QUIET_FLAG)) return { t: 'set', f: 'clear' };
     if (masks.some((m) => m !== null && orChainHolds(m, depth))) return { f: 'clear' };
     return {};
@@ -63,7 +64,7 @@ function binaryTest(n: Node, depth: number): QuietTest {
   ] as const) {
     const q = quietTest(tested, depth + 1);
     if (q.t === undefined && q.f === undefined) continue;
-    const c = unwrap(constant)?.text.trim() ?? '';
+    const c = unwrapCondition(constant)?.text.trim() ?? '';
     // `x == 0` holds when x fails; `x == TRUE` (or `== DI_QUIETINSTALL`) when x holds; `!=` the other way
     const same = FALSY.test(c) ? op === '!=' : TRUTHY.test(c) ? op === '==' : undefined;
     if (same === undefined) return {};
@@ -74,20 +75,10 @@ function binaryTest(n: Node, depth: number): QuietTest {
 
 /** `A | DI_QUIETINSTALL | B`: a mask that holds the flag among others. */
 function orChainHolds(node: Node, depth: number): boolean {
-  const n = unwrap(node);
+  const n = unwrapCondition(node);
   if (!n || depth > MAX_DEPTH) return false;
   if (n.type === 'identifier') return n.text === QUIET_FLAG;
   if (n.type !== 'binary_expression' || n.childForFieldName('operator')?.type !== '|') return false;
   return orChainHolds(n.childForFieldName('left')!, depth + 1) || orChainHolds(n.childForFieldName('right')!, depth + 1);
 }
 
-function unwrap(node: Node | null): Node | null {
-  let n = node;
-  for (let depth = 0; n && depth < MAX_DEPTH; depth++) {
-    if (n.type === 'condition_clause') n = n.childForFieldName('value');
-    else if (n.type === 'parenthesized_expression') n = n.namedChild(0);
-    else if (n.type === 'cast_expression') n = n.childForFieldName('value');
-    else return n;
-  }
-  return n;
-}
