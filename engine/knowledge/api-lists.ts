@@ -52,9 +52,22 @@ export const PROCESS_APIS: ReadonlySet<string> = new Set([
   '_wpopen',
 ]);
 
-/** Guideline 4: services belong in the INF (AddService). */
+/**
+ * Guideline 4: services belong in the INF (AddService). SetupInstallServicesFromInfSection[Ex]
+ * installs and deletes the services an INF section lists: creating services from code all the same
+ * (docs/installer-facts.md#services).
+ */
 export const SERVICE_CONTROL_APIS: ReadonlySet<string> = new Set(
-  withAW(['StartService', 'CreateService', 'ChangeServiceConfig', 'ChangeServiceConfig2', 'ControlService', 'ControlServiceEx']),
+  withAW([
+    'StartService',
+    'CreateService',
+    'ChangeServiceConfig',
+    'ChangeServiceConfig2',
+    'ControlService',
+    'ControlServiceEx',
+    'SetupInstallServicesFromInfSection',
+    'SetupInstallServicesFromInfSectionEx',
+  ]),
 );
 
 /** Default DIF handlers a co-installer must not call. */

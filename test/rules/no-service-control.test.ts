@@ -53,6 +53,14 @@ new RuleTester().run('no-service-control', asModule, {
       errors: [{ messageId: 'serviceControlAnywhere', data: { api: 'ControlServiceExW' }, column: 25, endColumn: 42 }],
     },
     {
+      name: "installing another INF section's services from code creates services too",
+      code: 'void f(HINF inf) {\n    SetupInstallServicesFromInfSectionW(inf, L"Audio.Services", 0);\n    SetupInstallServicesFromInfSectionExA(inf, "x", 0, NULL, NULL, NULL, NULL);\n}\n',
+      errors: [
+        { messageId: 'serviceControlAnywhere', data: { api: 'SetupInstallServicesFromInfSectionW' }, line: 2, column: 5, endColumn: 40 },
+        { messageId: 'serviceControlAnywhere', data: { api: 'SetupInstallServicesFromInfSectionExA' }, line: 3, column: 5, endColumn: 42 },
+      ],
+    },
+    {
       name: 'CRLF line endings',
       code: 'void f(SC_HANDLE s)\r\n{\r\n    StartServiceA(s, 0, NULL);\r\n}\r\n',
       errors: [{ messageId: 'serviceControlAnywhere', line: 3, column: 5, endColumn: 18 }],
@@ -89,6 +97,19 @@ describe('with the installer model', () => {
             line: 8,
             column: 9,
             endColumn: 22,
+          },
+        ],
+      },
+      {
+        name: "another INF section's services installed under DIF_INSTALLDEVICE, CRLF",
+        code: coInstaller('    case DIF_INSTALLDEVICE:\n        SetupInstallServicesFromInfSectionW(NULL, L"Audio.Services", 0);\n        break;\n').replace(/\n/g, '\r\n'),
+        errors: [
+          {
+            messageId: 'serviceControl',
+            data: { api: 'SetupInstallServicesFromInfSectionW', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' },
+            line: 8,
+            column: 9,
+            endColumn: 44,
           },
         ],
       },
