@@ -181,8 +181,8 @@ async function main(): Promise<number> {
     await wb.openFile('contoso-coinstaller/contoso.inf');
     // the INF's one finding is its CoInstallers32 value (one per registration), below the first screen
     const infProblem = EXPECTED_PROBLEMS.find((p) => p.file === 'contoso.inf');
-    check(infProblem !== undefined, 'the expectations list no contoso.inf finding');
-    await wb.goTo(infProblem!.line, infProblem!.column);
+    if (infProblem === undefined) throw new CheckError('the expectations list no contoso.inf finding');
+    await wb.goTo(infProblem.line, infProblem.column ?? 1);
     await wb.waitForSquiggle('error');
     const mode = await wb.languageMode('inf');
     check(mode === 'inf', `contoso.inf opened as language "${mode}", not "inf"`);
