@@ -5,7 +5,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../api/index.js';
 
 const args = process.argv.slice(2);
 if (args.includes('--version') || args.includes('-v')) {

@@ -20,7 +20,7 @@ import { registerDocumentSync } from './providers/document-sync.js';
 import { registerHover } from './providers/hover.js';
 import { WorkspaceIndexer } from './providers/workspace-indexing.js';
 import { Session } from './session.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../api/index.js';
 
 export const STATS_REQUEST = 'coinstallerLint/stats';
 /**

@@ -133,15 +133,12 @@ export class SessionState {
 
 /** The installer model of a lint and a copy of its entry points (plain data, kept for hovers). */
 export function lintedModel(services: RuleServices): LintedModel {
-  const installer = services.installer;
-  const model = installer && typeof installer.contextsAt === 'function' ? installer : undefined;
-  return { model, entryPoints: copyEntryPoints(installer) };
+  const model = services.installer;
+  return { model, entryPoints: copyEntryPoints(model) };
 }
 
 function copyEntryPoints(model: InstallerModelService | undefined): EntryPointInfo[] {
-  // a host's own provider may hand anything: only a list is copied
-  const isList = (v: unknown): v is readonly EntryPointInfo[] => Array.isArray(v);
-  if (!model || !isList(model.entryPoints)) return [];
+  if (!model) return [];
   return model.entryPoints.map((e) => ({
     name: e.name,
     kind: e.kind,
