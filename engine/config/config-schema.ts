@@ -22,7 +22,8 @@ export function buildConfigSchema(rules: ReadonlyMap<string, RuleModule>): Schem
     uiApis: 'Extra functions that show a user interface (guideline: displaying a user interface).',
     processApis: 'Extra functions that start processes (guideline: starting other processes or services).',
     libraryLoadApis: 'Extra functions that load DLLs (guideline: loading executable or DLL files).',
-    entryPoints: 'Extra names of installer entry points (besides CoDeviceInstall, ClassInstall and what the .def, INF and prototypes show).',
+    entryPoints:
+      'Extra names of installer entry points (besides CoDeviceInstall, ClassInstall and what the .def, INF and prototypes show). They apply to the functions of the files this configuration governs: a subfolder with its own coinstaller-lint.json names its own.',
     interactiveFunctions: 'Extra functions known to run in an interactive context.',
   };
   for (const key of LIST_SETTINGS) {
