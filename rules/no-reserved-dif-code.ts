@@ -50,7 +50,7 @@ export default createRule<'reserved' | 'reservedInTable' | 'removeCase'>({
         for (const entry of entryPointsInFile(context)) {
           const body = entry.node.childForFieldName('body');
           if (!body || !entry.dif) continue;
-          const question: WorkQuestion = { callKind, passThrough: PASS_THROUGH[entry.kind] };
+          const question: WorkQuestion = { callKind, passThrough: PASS_THROUGH[entry.kind], difVariable: entry.dif };
           const seen = new Set<string>();
           const { labels, dispatches } = dispatchLabels(body, entry.dif, sourceCode.text, question, reserved);
           for (const label of labels) {

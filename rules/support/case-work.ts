@@ -7,11 +7,13 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { calleeName, declaredName, FORMATTING_APIS, stripParens } from '../../engine/index.js';
-import type { CallKind } from './tracing-calls.js';
+import { isTraceShapedCall, type CallKind } from './tracing-calls.js';
 
 export interface WorkQuestion {
   /** How a call by name is judged (callKinds). */
   callKind(name: string): CallKind;
+  /** The variable holding the DIF code (the entry point's parameter): logging it is not work. */
+  difVariable?: string;
   /** The values a `return` may pass on without doing work (NO_ERROR for co-installers, ...); 'any' when the value is dropped. */
   passThrough: ReadonlySet<string> | 'any';
 }
@@ -42,7 +44,9 @@ function doesWork(node: Node, locals: ReadonlyMap<string, LocalKind>, question: 
         const buffer = node.childForFieldName('arguments')?.namedChildren.find((a) => a !== null && a.type !== 'comment');
         return !buffer || !isLocalTarget(buffer, locals, true);
       }
-      return question.callKind(name) !== 'tracing';
+      const kind = question.callKind(name);
+      if (kind === 'unknown') return !isTraceShapedCall(node, name, question.difVariable);
+      return kind !== 'tracing';
     }
     case 'assignment_expression': {
       const left = node.childForFieldName('left');
