@@ -5,6 +5,7 @@
  * and the guards that apply at a site. Pure data built once per module state.
  */
 import { ANY_DIF, difHas, intersectDif, type DifSet } from './dif-set.js';
+import { IncludeVisibility } from './include-visibility.js';
 import { expandMacroCalls, macroAlias } from './macros.js';
 import { pointerKindOfCall } from './pointer-kinds.js';
 import type { FileSummary, FunctionSummary, MacroSummary, PointerKind, Range } from './summary-types.js';
@@ -87,6 +88,8 @@ export class ModuleGraph {
   readonly difParams = new Map<number, Set<number>>();
   /** Initializer references of file-scope variables, by variable name. */
   private readonly inits = new Map<string, { file: FileSummary; refs: FileSummary['globalInits'] }>();
+  /** Which files' statics each file sees, worked out when a static of another file is named. */
+  private includes: IncludeVisibility | undefined;
 
   constructor(readonly summaries: readonly FileSummary[]) {
     for (const file of summaries) {
@@ -111,16 +114,24 @@ export class ModuleGraph {
     }
   }
 
-  /** Functions a name refers to from a file: a static function of that file first, else the module's non-static ones. */
+  /**
+   * Functions a name refers to from a file: a static function the file sees first (its own, or one
+   * of a header it includes: include-visibility.ts), else the module's non-static ones.
+   */
   resolve(name: string, fromFile: string): GraphFunction[] {
     const all = this.byName.get(name);
     if (!all) return [];
     if (all.length === 1 && !all[0].s.isStatic) return all;
-    if (all.length === 1) return all[0].file.filePath === fromFile ? all : [];
-    const local = all.filter((f) => f.s.isStatic && f.file.filePath === fromFile);
+    if (all.length === 1) return this.sees(fromFile, all[0]) ? all : [];
+    const local = all.filter((f) => f.s.isStatic && this.sees(fromFile, f));
     if (local.length > 0) return local;
-    const shared = all.filter((f) => !f.s.isStatic);
-    return shared.length > 0 ? shared : all.filter((f) => f.file.filePath === fromFile);
+    return all.filter((f) => !f.s.isStatic);
+  }
+
+  private sees(fromFile: string, fn: GraphFunction): boolean {
+    if (fn.file.filePath === fromFile) return true;
+    this.includes ??= new IncludeVisibility(this.summaries);
+    return this.includes.sees(fromFile, fn.file.filePath);
   }
 
   /** The innermost function whose definition holds the offset. */
