@@ -4,10 +4,11 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { calleeName, calleeNode, createRule, LIBRARY_LOAD_APIS, libraryBaseName, memoByName, siteContext, SYSTEM_LIBRARIES } from '../engine/index.js';
+import { ALLOWED_CLASSES_SCHEMA, COM_CREATION_MESSAGES, comCreationCheck, type ComCreationMessageId } from './support/com-creation-check.js';
 
-type Options = [{ reportDllMain?: boolean }];
+type Options = [{ reportDllMain?: boolean; allowedClasses?: string[] }];
 
-export default createRule<'load' | 'loadInContext' | 'loadInDllMain' | 'linkDependency', Options>({
+export default createRule<'load' | 'loadInContext' | 'loadInDllMain' | 'linkDependency' | ComCreationMessageId, Options>({
   name: 'no-dll-load',
   meta: {
     type: 'problem',
@@ -24,15 +25,17 @@ export default createRule<'load' | 'loadInContext' | 'loadInDllMain' | 'linkDepe
         '{{api}} loads a DLL in DllMain: loading libraries there risks loader-lock deadlocks, and installers must not load DLLs.',
       linkDependency:
         '#pragma comment(lib, "{{library}}") links the installer to a non-system library: installers must not load DLLs through link dependencies.',
+      // creating an in-process COM class that is not Windows' (rules/support/com-creation-check.ts)
+      ...COM_CREATION_MESSAGES,
     },
     schema: [
       {
         type: 'object',
-        properties: { reportDllMain: { type: 'boolean' } },
+        properties: { reportDllMain: { type: 'boolean' }, allowedClasses: ALLOWED_CLASSES_SCHEMA },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ reportDllMain: false }],
+    defaultOptions: [{ reportDllMain: false, allowedClasses: [] }],
   },
   create(context) {
     const extra = new Set(context.settings.libraryLoadApis);
@@ -41,8 +44,10 @@ export default createRule<'load' | 'loadInContext' | 'loadInDllMain' | 'linkDepe
     const isLoad = (n: string) => LIBRARY_LOAD_APIS.has(n) || extra.has(n);
     // a macro of the module that hides the load: `#define LOAD_HELPER() LoadLibraryW(...)`
     const hiddenLoad = model ? memoByName((name) => model.macroCalls(name).find(isLoad)) : () => undefined;
+    const comCreation = comCreationCheck(context, { allowedClasses: context.options[0]?.allowedClasses, reportDllMain });
     return {
       call_expression(node: Node) {
+        comCreation(node);
         const name = calleeName(node);
         if (!name) return;
         let api = name;
