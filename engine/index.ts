@@ -30,7 +30,7 @@ export { SourceDocument, type TextChange } from './incremental/source-document.j
 export { editBetween } from './incremental/tree-edit.js';
 
 // What the guidelines name: API lists, DIF codes
-export { DEFAULT_DIF_HANDLER_CODES, DEFAULT_DIF_HANDLERS, FORMATTING_APIS, isFileQueueApi, isTracingApi, LIBRARY_LOAD_APIS, libraryBaseName, NO_EFFECT_MACROS, PROCESS_APIS, RESERVED_DIF_CODES, SERVICE_CONTROL_APIS, SYSTEM_LIBRARIES, TRACING_APIS, UI_APIS } from './knowledge/api-lists.js';
+export { DEFAULT_DIF_HANDLER_CODES, DEFAULT_DIF_HANDLERS, FORMATTING_APIS, isFileQueueApi, isTracingApi, LIBRARY_LOAD_APIS, libraryBaseName, NO_EFFECT_MACROS, PROCESS_APIS, PROCESS_HANDLE_USES, RESERVED_DIF_CODES, SERVICE_CONTROL_APIS, SYSTEM_LIBRARIES, TRACING_APIS, UI_APIS, WAIT_APIS } from './knowledge/api-lists.js';
 export { describeInteractivity, difCodeInfo, type DifCodeInfo, difInteractivity, type DifInteractivity } from './knowledge/dif-codes.js';
 
 // The linter and the rule API (ESLint-shaped)
@@ -43,7 +43,7 @@ export { type Fix, type LintMessage, type OffsetRange, type RelatedLocation, typ
 
 // The installer model: entry points, DIF contexts, globals (contract.ts is what rules may ask)
 export { AncestorChain } from './model/ancestor-chain.js';
-export { type DefExport, type EntryPointInfo, entryPointName, type GlobalAccess, type InstallerModelService, type ModuleEffects, type ModuleGlobal, type ReachingContext, siteContext } from './model/contract.js';
+export { type DefExport, type EntryPointInfo, entryPointName, type GlobalAccess, type InstallerModelService, type ModuleEffects, type ModuleGlobal, type ParameterWait, type ReachingContext, siteContext } from './model/contract.js';
 export { allowsUiWhenNotQuiet, mayShowUserInterface } from './model/dif-facts.js';
 export { summarizeFile } from './model/file-summary.js';
 export { createInstallerModelProvider, discoverModule, installerModelProvider } from './model/index.js';

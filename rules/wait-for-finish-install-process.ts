@@ -2,9 +2,11 @@
  * Guideline 4, second half: where an installer may start a process (a finish-install action, a
  * page the user sees), it must not return or let the user continue before the process exits. The
  * rule reports, in code that runs in an interactive DIF context:
- *  - CreateProcess* and ShellExecuteEx* whose process handle is never waited on afterwards in the
- *    same function (WaitForSingleObject[Ex], WaitForMultipleObjects[Ex], MsgWaitForMultipleObjects[Ex]),
- *    nor handed to another function, returned or stored elsewhere;
+ *  - CreateProcess* and ShellExecuteEx* whose process is not waited on before a return: on every
+ *    path from the start to a return (or the end of the function) a wait on its handle (WAIT_APIS,
+ *    any timeout), a loop polling GetExitCodeProcess while STILL_ACTIVE, a module helper that waits
+ *    on the handle, or a hand-off (rules/support/wait-paths.ts, wait-events.ts). Without any wait
+ *    the start is reported (with a fix); with a wait that some paths miss, each such return;
  *  - ShellExecuteEx* without SEE_MASK_NOCLOSEPROCESS (it then gives no handle to wait on);
  *  - ShellExecute*, WinExec, and _spawn* with _P_NOWAITO or _P_DETACH, which give no process handle;
  *    _spawn* with _P_NOWAIT whose returned handle is not waited on (_cwait or a wait function).
@@ -12,30 +14,31 @@
  * contexts are no-process-outside-finish-install's. Without the installer model it reports nothing.
  */
 import type { Node } from 'web-tree-sitter';
-import { calleeName, calleeNode, createRule, descendantsByType, enclosingFunction, inDisabledCode, siteContext } from '../engine/index.js';
+import {
+  calleeName,
+  calleeNode,
+  createRule,
+  descendantsByType,
+  enclosingFunction,
+  inDisabledCode,
+  PROCESS_HANDLE_USES,
+  type RelatedLocation,
+  siteContext,
+  WAIT_APIS,
+} from '../engine/index.js';
 import { waitForProcessFix, member } from './support/wait-for-process.js';
+import { aliasesOf, argumentsOf, baseName, compact, ProcessEvents, structOf, type StartFacts } from './support/wait-events.js';
+import { leaksOf } from './support/wait-paths.js';
 
 const aw = (names: string[]) => names.flatMap((n) => [n, `${n}A`, `${n}W`]);
 const CREATE_PROCESS = new Set(aw(['CreateProcess', 'CreateProcessAsUser', 'CreateProcessWithLogon', 'CreateProcessWithToken']));
 const SHELL_EXECUTE_EX = new Set(aw(['ShellExecuteEx']));
 const NO_HANDLE = new Set([...aw(['ShellExecute']), 'WinExec']);
-const WAITS = new Set([
-  'WaitForSingleObject',
-  'WaitForSingleObjectEx',
-  'WaitForMultipleObjects',
-  'WaitForMultipleObjectsEx',
-  'MsgWaitForMultipleObjects',
-  'MsgWaitForMultipleObjectsEx',
-  '_cwait',
-  'cwait',
-]);
-/** Calls that use a process handle without waiting for it or taking it over. */
-const NOT_HANDOFF = new Set(['CloseHandle', 'WaitForInputIdle', 'GetExitCodeProcess', 'GetProcessId', 'TerminateProcess', 'ResumeThread', 'SetPriorityClass']);
 
 const SPAWN = /^_w?spawn(l|le|lp|lpe|v|ve|vp|vpe)$/;
 const UNDERSCORE = 0x5f;
 
-type MessageIds = 'notWaited' | 'noCloseProcessMask' | 'noHandle';
+type MessageIds = 'notWaited' | 'returnsBeforeWait' | 'noCloseProcessMask' | 'noHandle';
 
 export default createRule<MessageIds, []>({
   name: 'wait-for-finish-install-process',
@@ -49,6 +52,8 @@ export default createRule<MessageIds, []>({
     messages: {
       notWaited:
         '{{api}} starts a process while {{entryPoint}} handles {{difCode}}, and the function returns without waiting for it: wait on {{handle}} (WaitForSingleObject) before returning or letting the user continue, then close the handles.',
+      returnsBeforeWait:
+        '{{where}} is reached after {{api}} (line {{line}}) starts a process while {{entryPoint}} handles {{difCode}}, with no wait on {{handle}} on the way: wait for the process on this path too before returning.',
       noCloseProcessMask:
         '{{api}} starts a process while {{entryPoint}} handles {{difCode}} without SEE_MASK_NOCLOSEPROCESS, so there is no process handle to wait on: set the flag and wait on {{handle}} before returning.',
       noHandle:
@@ -62,7 +67,7 @@ export default createRule<MessageIds, []>({
     if (!model) return {};
     const { sourceCode } = context;
     // the nodes of a function by type, listed once per function: one finding asks for them a few times
-    const nodesOf = descendantsByType(['assignment_expression', 'init_declarator', 'call_expression', 'return_statement']);
+    const nodesOf = descendantsByType(['assignment_expression', 'init_declarator', 'call_expression', 'return_statement', 'lambda_expression']);
     return {
       call_expression(call: Node) {
         const api = calleeName(call);
@@ -111,33 +116,49 @@ export default createRule<MessageIds, []>({
             return report('noCloseProcessMask', hProcess, fix);
           }
         }
-        const handles = isCreate ? [hProcess, member(struct, 'hThread')] : [hProcess];
-        if (handedOff(nodesOf, fn, call, struct, handles)) return;
-        const aliases = aliasesOf(nodesOf, fn, call, hProcess);
-        if (waitedAfter(nodesOf, fn, call, aliases, [hProcess])) return;
-        const fix = waitForProcessFix({ sourceCode, call, fn, struct, handles: isCreate ? ['hProcess', 'hThread'] : ['hProcess'] });
-        report('notWaited', hProcess, fix);
+        const aliases = aliasesOf(nodesOf, fn, call, compact(hProcess));
+        const result = resultTarget(call);
+        const facts: StartFacts = { call, struct, handle: compact(hProcess), aliases, result: result === 'other' ? null : result };
+        const events = new ProcessEvents(facts, model, context.filePath);
+        const paths = pathsDecidable(nodesOf, fn, call, facts) ? leaksOf(fn.childForFieldName('body')!, events) : null;
+        if (paths && paths.leaks.length === 0 && !paths.fallsOff) return;
+        // the walk undecided: waited when a wait or a hand-off follows the start anywhere
+        if (!paths && (handedOff(nodesOf, fn, call, struct, [hProcess, member(struct, 'hThread')]) || waitedAfter(nodesOf, fn, call, aliases, [hProcess]))) return;
+        if (!paths || !events.sawWait) {
+          const fix = waitForProcessFix({ sourceCode, call, fn, struct, handles: isCreate ? ['hProcess', 'hThread'] : ['hProcess'] });
+          return report('notWaited', hProcess, fix);
+        }
+        // some paths wait and others do not: each return (or the end) reached without a wait
+        const startLine = sourceCode.getLocFromIndex(call.startIndex).line;
+        const startRelated: RelatedLocation = { filePath: context.filePath, message: `${api} starts the process`, ...spanOf(sourceCode, calleeNode(call)) };
+        const ends: { where: string; range: [number, number] }[] = paths.leaks.filter((r) => !inDisabledCode(r)).map((r) => ({ where: 'This return', range: [r.startIndex, r.endIndex] }));
+        if (paths.fallsOff) ends.push({ where: 'The end of the function', range: [fn.endIndex - 1, fn.endIndex] });
+        for (const end of ends) {
+          context.report({
+            loc: end.range,
+            messageId: 'returnsBeforeWait',
+            data: { ...data, handle: hProcess, line: startLine, where: end.where },
+            related: [startRelated, ...site.related],
+          });
+        }
       },
     };
   },
 });
 
-function argumentsOf(call: Node): Node[] {
-  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a !== null && a.type !== 'comment');
+/** The walk applies: the body is there, the start is not inside a lambda and no lambda mentions the process. */
+function pathsDecidable(nodesOf: NodesOf, fn: Node, call: Node, facts: StartFacts): boolean {
+  if (!fn.childForFieldName('body')) return false;
+  const lambdas = nodesOf(fn, 'lambda_expression');
+  const names = [facts.struct.text, ...facts.aliases];
+  return !lambdas.some((l) => within(call, l) || names.some((n) => new RegExp(`\\b${n}\\b`).test(l.text)));
 }
 
-/** `&pi` → pi (a structure), `ppi` → ppi (a pointer). */
-function structOf(arg: Node): { text: string; pointer: boolean } | null {
-  if (arg.type === 'pointer_expression' && arg.childForFieldName('operator')?.text === '&') {
-    const operand = arg.childForFieldName('argument');
-    if (operand?.type === 'identifier') return { text: operand.text, pointer: false };
-    return null;
-  }
-  if (arg.type === 'identifier') return { text: arg.text, pointer: true };
-  return null;
+function spanOf(sourceCode: { getLocFromIndex(offset: number): { line: number; column: number } }, node: Node) {
+  const start = sourceCode.getLocFromIndex(node.startIndex);
+  const end = sourceCode.getLocFromIndex(node.endIndex);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, range: [node.startIndex, node.endIndex] as [number, number] };
 }
-
-const compact = (t: string) => t.replace(/\s+/g, '');
 
 type NodesOf = (node: Node, type: string) => readonly Node[];
 
@@ -146,35 +167,11 @@ function after(nodesOf: NodesOf, fn: Node, call: Node, type: string): Node[] {
   return nodesOf(fn, type).filter((n) => n.startIndex >= call.endIndex);
 }
 
-/** Names that hold the process handle: copies (`h = pi.hProcess`, `handles[0] = pi.hProcess`). */
-function aliasesOf(nodesOf: NodesOf, fn: Node, call: Node, handle: string): Set<string> {
-  const names = new Set<string>();
-  for (const a of after(nodesOf, fn, call, 'assignment_expression')) {
-    if (compact(a.childForFieldName('right')?.text ?? '') !== handle) continue;
-    const base = baseName(a.childForFieldName('left'));
-    if (base) names.add(base);
-  }
-  for (const d of after(nodesOf, fn, call, 'init_declarator')) {
-    if (compact(d.childForFieldName('value')?.text ?? '') !== handle) continue;
-    const base = baseName(d.childForFieldName('declarator'));
-    if (base) names.add(base);
-  }
-  return names;
-}
-
-function baseName(node: Node | null): string | null {
-  let n = node;
-  while (n && (n.type === 'subscript_expression' || n.type === 'array_declarator' || n.type === 'parenthesized_expression')) {
-    n = n.childForFieldName('argument') ?? n.childForFieldName('declarator') ?? n.namedChild(0);
-  }
-  return n?.type === 'identifier' ? n.text : null;
-}
-
 /** A wait call after the start whose arguments mention the handle or one of its copies. */
 function waitedAfter(nodesOf: NodesOf, fn: Node, call: Node, names: Set<string>, handles: string[]): boolean {
   return after(nodesOf, fn, call, 'call_expression').some((c) => {
     const name = calleeName(c);
-    if (!name || !WAITS.has(name)) return false;
+    if (!name || !WAIT_APIS.has(name)) return false;
     const args = c.childForFieldName('arguments');
     if (!args) return false;
     if (handles.some((h) => compact(args.text).includes(h))) return true;
@@ -194,7 +191,7 @@ function handedOff(nodesOf: NodesOf, fn: Node, call: Node, struct: { text: strin
     (n.descendantsOfType('identifier').some((id) => id !== null && id.text === struct.text) || (n.type === 'identifier' && n.text === struct.text));
   for (const c of after(nodesOf, fn, call, 'call_expression')) {
     const name = calleeName(c);
-    if (name && (WAITS.has(name) || NOT_HANDOFF.has(name))) continue;
+    if (name && (WAIT_APIS.has(name) || PROCESS_HANDLE_USES.has(name))) continue;
     const args = c.childForFieldName('arguments');
     if (args && mentions(args)) return true;
   }

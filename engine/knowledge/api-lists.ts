@@ -53,6 +53,33 @@ export const PROCESS_APIS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Guideline 4: the calls that wait for a process handle (docs/installer-facts.md#finish-install-actions:
+ * the installer waits for what it starts): the wait functions, with or without a timeout, and the
+ * C run-time's `_cwait` for a `_spawn*` handle.
+ */
+export const WAIT_APIS: ReadonlySet<string> = new Set([
+  'WaitForSingleObject',
+  'WaitForSingleObjectEx',
+  'WaitForMultipleObjects',
+  'WaitForMultipleObjectsEx',
+  'MsgWaitForMultipleObjects',
+  'MsgWaitForMultipleObjectsEx',
+  '_cwait',
+  'cwait',
+]);
+
+/** Calls that use a process handle without waiting for it or keeping it: handing the handle to them hands nothing on. */
+export const PROCESS_HANDLE_USES: ReadonlySet<string> = new Set([
+  'CloseHandle',
+  'WaitForInputIdle',
+  'GetExitCodeProcess',
+  'GetProcessId',
+  'TerminateProcess',
+  'ResumeThread',
+  'SetPriorityClass',
+]);
+
+/**
  * Guideline 4: services belong in the INF (AddService). SetupInstallServicesFromInfSection[Ex]
  * installs and deletes the services an INF section lists: creating services from code all the same
  * (docs/installer-facts.md#services).

@@ -110,6 +110,16 @@ export interface ModuleEffects {
   writes: boolean;
 }
 
+/**
+ * What a function of the module does with the handle given in one parameter (the parameter itself
+ * or a local copy; a member read through it, `p->hProcess`, is not followed): 'waits' when it hands
+ * it to a wait API (WAIT_APIS, engine/knowledge/api-lists.ts) or to a module function that waits on
+ * it; 'none' when it hands it only to PROCESS_HANDLE_USES and module functions that do not wait,
+ * and writes nothing beyond its locals; 'unknown' when it hands it to a function the module does not
+ * define, or writes beyond its locals (it may keep the handle for a wait elsewhere).
+ */
+export type ParameterWait = 'waits' | 'none' | 'unknown';
+
 export interface InstallerModelService {
   entryPoints: readonly EntryPointInfo[];
   /** Every DIF context (entry point, DIF code, interactivity, shortest chain) under which code at this offset can run. */
@@ -130,6 +140,11 @@ export interface InstallerModelService {
    * in `fromFile`: a static one of that file first); undefined when the module defines neither.
    */
   effectsOf(name: string, fromFile: string): ModuleEffects | undefined;
+  /**
+   * Whether the module's function `name` (as `fromFile` sees it) waits on the handle passed as its
+   * parameter `index` (0-based; ParameterWait); undefined when the module defines no such function.
+   */
+  waitsOnParameter(name: string, fromFile: string, index: number): ParameterWait | undefined;
   /** The names the module's .def files export, in the order of the files and of their EXPORTS. */
   defExports(): readonly DefExport[];
 }

@@ -6,11 +6,12 @@
  * calls hidden in its macros, what its functions and macros do (module-effects.ts) and the names
  * its .def files export.
  */
-import type { DefExport, EntryPointInfo, GlobalAccess, InstallerModelService, ModuleEffects, ModuleGlobal, ReachingContext } from './contract.js';
+import type { DefExport, EntryPointInfo, GlobalAccess, InstallerModelService, ModuleEffects, ModuleGlobal, ParameterWait, ReachingContext } from './contract.js';
 import { findEntryPoints, handledCodes, type ModelExtras, moduleDefExports } from './entry-point-discovery.js';
 import { GlobalsIndex } from './globals-index.js';
 import { ModuleEffectsIndex } from './module-effects.js';
 import { ModuleGraph, type GraphFunction } from './module-graph.js';
+import { ParameterWaitsIndex } from './parameter-waits.js';
 import { Propagation } from './propagation.js';
 import { type PropagatedModule, reachingContexts } from './reaching-contexts.js';
 import type { FileSummary } from './summary-types.js';
@@ -36,6 +37,7 @@ class Model implements InstallerModelService {
   private globalsIndex: GlobalsIndex | undefined;
   private defs: readonly DefExport[] | undefined;
   private effects: ModuleEffectsIndex | undefined;
+  private parameterWaits: ParameterWaitsIndex | undefined;
 
   constructor(summaries: readonly FileSummary[], private readonly extras: ModelExtras) {
     const graph = new ModuleGraph(summaries);
@@ -92,6 +94,12 @@ class Model implements InstallerModelService {
   effectsOf(name: string, fromFile: string): ModuleEffects | undefined {
     this.effects ??= new ModuleEffectsIndex(this.graph);
     return this.effects.effectsOf(name, fromFile);
+  }
+
+  waitsOnParameter(name: string, fromFile: string, index: number): ParameterWait | undefined {
+    this.effects ??= new ModuleEffectsIndex(this.graph);
+    this.parameterWaits ??= new ParameterWaitsIndex(this.graph, this.effects);
+    return this.parameterWaits.waitsOnParameter(name, fromFile, index);
   }
 
   defExports(): readonly DefExport[] {

@@ -12,6 +12,7 @@ export function fakeInstallerModel(answers: Pick<InstallerModelService, 'entryPo
     accessesOf: () => [],
     macroCalls: () => [],
     effectsOf: () => undefined,
+    waitsOnParameter: () => undefined,
     defExports: () => [],
     ...answers,
   };
