@@ -4,6 +4,7 @@
  * The config can add names (settings.uiApis, .processApis, .libraryLoadApis).
  */
 import { DIF_CODES } from './dif-codes.js';
+import { WINDOWS_IMPORT_LIBRARIES, WINDOWS_SDK_STATIC_LIBRARIES } from './windows-import-libraries.js';
 
 function withAW(names: readonly string[]): string[] {
   return names.flatMap((n) => [n, `${n}A`, `${n}W`]);
@@ -118,19 +119,37 @@ export function isFileQueueApi(name: string): boolean {
 }
 
 /**
- * Libraries that ship with Windows: a `#pragma comment(lib, ...)` naming one of them is a
- * system dependency, not the kind of link dependency guideline 3 is about.
+ * Static libraries of Visual C++ that load no DLL: the static C and C++ run times and their debug
+ * forms (libucrt, libvcruntime, libcmt, libcpmt; the single-threaded libc and libcp of older
+ * versions), the CRT startup of /clr and /clr:pure, static MFC (nafxcw, uafxcw), static ATL
+ * (atls) and the compiler's COM support (comsupp, comsuppw)
+ * (docs/installer-facts.md#dll-loading-and-link-dependencies).
  */
-export const SYSTEM_LIBRARIES: ReadonlySet<string> = new Set([
-  'kernel32', 'user32', 'gdi32', 'advapi32', 'shell32', 'shlwapi', 'ole32', 'oleaut32', 'uuid', 'comctl32',
-  'comdlg32', 'setupapi', 'cfgmgr32', 'newdev', 'version', 'ntdll', 'rpcrt4', 'wintrust', 'crypt32', 'secur32',
-  'ws2_32', 'winspool', 'propsys', 'powrprof', 'hid', 'winmm', 'imm32', 'userenv', 'wtsapi32', 'netapi32',
-  'iphlpapi', 'psapi', 'dbghelp', 'msi', 'mpr', 'shcore', 'dwmapi', 'uxtheme', 'bcrypt', 'ncrypt', 'wevtapi',
-  'tdh', 'pdh', 'wininet', 'winhttp', 'urlmon', 'mincore', 'onecore', 'onecoreuap', 'ntoskrnl', 'hal',
-  'wdfldr', 'devobj', 'swdevice', 'cabinet', 'msvcrt', 'ucrt', 'vcruntime', 'libcmt', 'libcmtd', 'msvcrtd',
-  'ucrtd', 'vcruntimed', 'libucrt', 'libvcruntime', 'comsuppw', 'comsupp', 'delayimp', 'wbemuuid', 'strmiids',
-  'dxguid', 'credui', 'taskschd', 'virtdisk', 'fltlib', 'sfc', 'wldap32', 'dnsapi', 'mswsock', 'authz',
+export const STATIC_RUNTIME_LIBRARIES: ReadonlySet<string> = new Set([
+  'libucrt', 'libucrtd', 'libvcruntime', 'libvcruntimed', 'libcmt', 'libcmtd', 'libcpmt', 'libcpmtd',
+  'libc', 'libcd', 'libcp', 'libcpd', 'msvcmrt', 'msvcmrtd', 'msvcurt', 'msvcurtd',
+  'nafxcw', 'nafxcwd', 'uafxcw', 'uafxcwd', 'atls', 'atlsd', 'comsupp', 'comsuppd', 'comsuppw', 'comsuppwd',
 ]);
+
+/**
+ * Libraries a `#pragma comment(lib, ...)` may name without a link dependency on code outside
+ * Windows: the import libraries of Windows' own DLLs and the static libraries of the Windows SDK
+ * (engine/knowledge/windows-import-libraries.ts, generated), and the static run times above. The
+ * import libraries of the Visual C++ run-time DLLs (vcruntime, msvcprt, mfc140, the debug forms)
+ * are not among them: those DLLs do not ship with Windows.
+ */
+export const SYSTEM_LIBRARIES: ReadonlySet<string> = new Set([...WINDOWS_IMPORT_LIBRARIES, ...WINDOWS_SDK_STATIC_LIBRARIES, ...STATIC_RUNTIME_LIBRARIES]);
+
+const WINDOWS_IMPORT_LIBRARIES_SET: ReadonlySet<string> = new Set(WINDOWS_IMPORT_LIBRARIES);
+
+/**
+ * Whether a DLL named in `/DELAYLOAD` ships with Windows: an API set (`api-ms-win-*`,
+ * `ext-ms-win-*`), or a DLL whose base name is that of a Windows import library.
+ */
+export function isWindowsDll(name: string): boolean {
+  const base = libraryBaseName(name).replace(/\.(dll|drv|ocx|cpl)$/i, '');
+  return /^(api|ext)-ms-win-/.test(base) || WINDOWS_IMPORT_LIBRARIES_SET.has(base);
+}
 
 /** The library name of a `#pragma comment(lib, "...")` argument, without folders or `.lib`. */
 export function libraryBaseName(name: string): string {
