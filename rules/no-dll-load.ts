@@ -1,14 +1,16 @@
 /**
  * Guideline 3: installers must not load DLLs by explicit calls (LoadLibrary and kin) or by link
- * dependencies on non-system libraries (#pragma comment(lib, ...)).
+ * dependencies on non-system libraries (#pragma comment(lib, ...), /DELAYLOAD in
+ * #pragma comment(linker, ...): rules/support/link-pragmas.ts).
  */
 import type { Node } from 'web-tree-sitter';
-import { calleeName, calleeNode, createRule, LIBRARY_LOAD_APIS, libraryBaseName, memoByName, siteContext, SYSTEM_LIBRARIES } from '../engine/index.js';
+import { calleeName, calleeNode, createRule, inDisabledCode, LIBRARY_LOAD_APIS, memoByName, siteContext } from '../engine/index.js';
+import { linkDependencies } from './support/link-pragmas.js';
 import { ALLOWED_CLASSES_SCHEMA, COM_CREATION_MESSAGES, comCreationCheck, type ComCreationMessageId } from './support/com-creation-check.js';
 
 type Options = [{ reportDllMain?: boolean; allowedClasses?: string[] }];
 
-export default createRule<'load' | 'loadInContext' | 'loadInDllMain' | 'linkDependency' | ComCreationMessageId, Options>({
+export default createRule<'load' | 'loadInContext' | 'loadInDllMain' | 'linkDependency' | 'delayLoad' | ComCreationMessageId, Options>({
   name: 'no-dll-load',
   meta: {
     type: 'problem',
@@ -25,6 +27,8 @@ export default createRule<'load' | 'loadInContext' | 'loadInDllMain' | 'linkDepe
         '{{api}} loads a DLL in DllMain: loading libraries there risks loader-lock deadlocks, and installers must not load DLLs.',
       linkDependency:
         '#pragma comment(lib, "{{library}}") links the installer to a non-system library: installers must not load DLLs through link dependencies.',
+      delayLoad:
+        '/DELAYLOAD:{{dll}} makes the installer load {{dll}}, a DLL that is not part of Windows, at its first call: installers must not load DLLs through link dependencies.',
       // creating an in-process COM class that is not Windows' (rules/support/com-creation-check.ts)
       ...COM_CREATION_MESSAGES,
     },
@@ -74,20 +78,16 @@ export default createRule<'load' | 'loadInContext' | 'loadInDllMain' | 'linkDepe
         }
       },
       preproc_call(node: Node) {
-        if (node.childForFieldName('directive')?.text !== '#pragma') return;
-        const arg = node.childForFieldName('argument');
-        if (!arg) return;
-        const match = /^\s*comment\s*\(\s*lib\s*,\s*"((?:[^"\\]|\\.)*)"\s*\)/.exec(arg.text);
-        if (!match) return;
-        const library = match[1];
-        if (SYSTEM_LIBRARIES.has(libraryBaseName(library))) return;
-        if (model && model.entryPoints.length === 0) return;
-        context.report({
-          // from the `#` of the directive to the pragma's closing parenthesis
-          loc: [node.startIndex, arg.startIndex + match[0].trimEnd().length],
-          messageId: 'linkDependency',
-          data: { library },
-        });
+        const dependencies = linkDependencies(node);
+        if (dependencies.length === 0 || inDisabledCode(node) || (model && model.entryPoints.length === 0)) return;
+        for (const dependency of dependencies) {
+          if (dependency.kind === 'library') {
+            // from the `#` of the directive to the pragma's closing parenthesis
+            context.report({ loc: [dependency.start, dependency.end], messageId: 'linkDependency', data: { library: dependency.library } });
+          } else {
+            context.report({ loc: [dependency.start, dependency.end], messageId: 'delayLoad', data: { dll: dependency.dll } });
+          }
+        }
       },
     };
   },

@@ -1,10 +1,14 @@
 /**
  * Installers must not queue file operations themselves (SetupQueueCopy*, SetupQueueDelete*,
- * SetupQueueRename*, SetupQueueDefaultCopy): the files a driver package installs, deletes or
- * renames belong in the INF (CopyFiles), where they are signed, tracked and staged.
+ * SetupQueueRename*, SetupQueueDefaultCopy), nor have SetupAPI queue an INF section's files
+ * (SetupInstallFilesFromInfSection; SetupInstallFromInfSection with SPINST_FILES): the files a
+ * driver package installs, deletes or renames belong in the INF (CopyFiles), where they are
+ * signed, tracked and staged (docs/installer-facts.md#file-queues).
  */
-import { createRule, isFileQueueApi, siteContext } from '../engine/index.js';
+import type { Node } from 'web-tree-sitter';
+import { createRule, INSTALL_SECTION_APIS, isFileQueueApi, siteContext, SPINST_FILES } from '../engine/index.js';
 import { apiCallListener } from './support/api-call-listener.js';
+import { flagsValue } from './support/install-section-flags.js';
 
 export default createRule<'fileQueue' | 'fileQueueAnywhere', []>({
   name: 'no-file-queue-call',
@@ -25,7 +29,10 @@ export default createRule<'fileQueue' | 'fileQueueAnywhere', []>({
   },
   create(context) {
     const model = context.services.installer;
-    return apiCallListener(isFileQueueApi, ({ api, call, target }) => {
+    const isQueueing = (name: string) => isFileQueueApi(name) || INSTALL_SECTION_APIS.has(name);
+    return apiCallListener(isQueueing, ({ api: name, call, target }) => {
+      const api = queueingApi(name, call);
+      if (!api) return;
       if (!model) {
         context.report({ node: target, messageId: 'fileQueueAnywhere', data: { api } });
         return;
@@ -41,3 +48,17 @@ export default createRule<'fileQueue' | 'fileQueueAnywhere', []>({
     });
   },
 });
+
+/**
+ * What the message calls the API, or undefined when the call queues no file: an install section
+ * carried out with flags that are known and lack SPINST_FILES, or flags the code does not spell
+ * out (a variable, a macro of the module): those are not reported.
+ */
+function queueingApi(name: string, call: Node): string | undefined {
+  const flagsIndex = INSTALL_SECTION_APIS.get(name);
+  if (flagsIndex === undefined || flagsIndex === null) return name;
+  const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a !== null && a.type !== 'comment');
+  const flags = args[flagsIndex];
+  const value = flags ? flagsValue(flags) : undefined;
+  return value !== undefined && (value & SPINST_FILES) !== 0 ? `${name} with SPINST_FILES` : undefined;
+}
