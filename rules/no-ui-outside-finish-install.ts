@@ -12,7 +12,8 @@
  */
 import { allowsUiWhenNotQuiet, createRule, inDisabledCode, mayShowUserInterface, memoByName, type ReachingContext, siteContext, UI_APIS } from '../engine/index.js';
 import { planMoveToAction } from './support/move-to-action.js';
-import { apiCallListener } from './support/api-call-listener.js';
+import { apiCallListener, type ApiCall } from './support/api-call-listener.js';
+import { withComDialogCalls } from './support/com-dialog-calls.js';
 
 export default createRule<'ui' | 'uiQuietGuarded' | 'uiQuietNotClear' | 'moveToAction', []>({
   name: 'no-ui-outside-finish-install',
@@ -43,9 +44,12 @@ export default createRule<'ui' | 'uiQuietGuarded' | 'uiQuietNotClear' | 'moveToA
     const uiForbidden = (c: ReachingContext) => !mayShowUserInterface(c);
     // Calls hidden in the module's own macros (`#define SHOW_ERROR(m) MessageBoxW(...)`).
     const viaMacro = memoByName((name) => model.macroCalls(name).find(isApi));
-    return apiCallListener((name) => isApi(name) || viaMacro(name) !== undefined, ({ api: name, call, target }) => {
+    const wanted = (name: string) => isApi(name) || viaMacro(name) !== undefined;
+    const onCall = ({ api: name, call, target }: ApiCall) => {
       if (inDisabledCode(call)) return;
-      const api = isApi(name) ? name : `${viaMacro(name)!} (through macro ${name})`;
+      // a COM dialog's method (`IFileDialog::Show`) is named as it is, neither an API nor a macro
+      const hidden = isApi(name) ? undefined : viaMacro(name);
+      const api = hidden ? `${hidden} (through macro ${name})` : name;
       // Prefer a context with no DI_QUIETINSTALL test: the plainer finding.
       const site =
         siteContext(model, context.filePath, call.startIndex, (c) => uiForbidden(c) && !c.quietGuarded) ??
@@ -62,6 +66,7 @@ export default createRule<'ui' | 'uiQuietGuarded' | 'uiQuietNotClear' | 'moveToA
         fix: plan?.automatic ? () => plan.edits : undefined,
         suggest: plan && !plan.automatic ? [{ messageId: 'moveToAction', fix: () => plan.edits }] : undefined,
       });
-    });
+    };
+    return withComDialogCalls(apiCallListener(wanted, onCall), onCall, wanted);
   },
 });

@@ -3,6 +3,7 @@
  * the sections after it). Names are matched exactly; families are listed with their A/W/Ex spellings.
  * The config can add names (settings.uiApis, .processApis, .libraryLoadApis).
  */
+import { COM_DIALOG_MACROS } from './com-classes.js';
 import { DIF_CODES } from './dif-codes.js';
 import { WINDOWS_IMPORT_LIBRARIES, WINDOWS_SDK_STATIC_LIBRARIES } from './windows-import-libraries.js';
 
@@ -39,6 +40,8 @@ export const UI_APIS: ReadonlySet<string> = new Set([
   ...withAW(['WTSSendMessage']),
   'AfxMessageBox',
   'DoModal',
+  // COM dialogs through their C macros (`IFileDialog_Show(pfd, hwnd)`); the method calls: rules/support/com-dialog-calls.ts
+  ...COM_DIALOG_MACROS,
 ]);
 
 /** Guideline 4: processes. */
