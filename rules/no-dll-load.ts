@@ -1,7 +1,8 @@
 /**
  * Guideline 3: installers must not load DLLs by explicit calls (LoadLibrary and kin) or by link
  * dependencies on non-system libraries (#pragma comment(lib, ...), /DELAYLOAD in
- * #pragma comment(linker, ...): rules/support/link-pragmas.ts).
+ * #pragma comment(linker, ...): rules/support/link-pragmas.ts), nor by creating a COM class that
+ * is not Windows' in process, which loads the DLL serving it (rules/support/com-creation-check.ts).
  */
 import type { Node } from 'web-tree-sitter';
 import { calleeName, calleeNode, createRule, inDisabledCode, LIBRARY_LOAD_APIS, memoByName, siteContext } from '../engine/index.js';

@@ -79,10 +79,10 @@ const WINDOWS_CLASSES: readonly string[] = [
   'WbemLocator', 'WbemContext', 'UnsecuredApartment', 'WbemClassObject', 'WbemStatusCodeText',
   'WbemBackupRestore', 'WbemRefresher', 'WbemObjectTextSrc', 'SWbemLocator', 'SWbemNamedValueSet',
   'SWbemDateTime', 'SWbemObjectPath', 'SWbemRefresher', 'SWbemSink', 'SWbemLastError',
-  // Task Scheduler (taskschd.h, mstask.h), Windows Firewall (netfw.h), networking (netlistmgr.h, netcon.h)
+  // Task Scheduler (taskschd.h, mstask.h), Windows Firewall (netfw.h), networking (netlistmgr.h, netcon.h, netcfgx.h)
   'TaskScheduler', 'CTaskScheduler', 'CTask',
   'NetFwMgr', 'NetFwPolicy2', 'NetFwRule', 'NetFwOpenPort', 'NetFwAuthorizedApplication', 'NetFwProduct', 'NetFwProducts',
-  'NetworkListManager', 'NetSharingManager',
+  'NetworkListManager', 'NetSharingManager', 'CNetCfg',
   // MSXML (msxml2.h, msxml6.h)
   'DOMDocument', 'DOMDocument26', 'DOMDocument30', 'DOMDocument40', 'DOMDocument60',
   'FreeThreadedDOMDocument', 'FreeThreadedDOMDocument26', 'FreeThreadedDOMDocument30', 'FreeThreadedDOMDocument40', 'FreeThreadedDOMDocument60',
