@@ -58,19 +58,23 @@ export const PROCESS_APIS: ReadonlySet<string> = new Set([
 
 /**
  * Guideline 4: the calls that wait for a process handle (docs/installer-facts.md#finish-install-actions:
- * the installer waits for what it starts): the wait functions, with or without a timeout, and the
- * C run-time's `_cwait` for a `_spawn*` handle.
+ * the installer waits for what it starts), with the argument that holds the handle (or the array
+ * of handles): the wait functions, with or without a timeout, and the C run-time's `_cwait` for a
+ * `_spawn*` handle.
  */
-export const WAIT_APIS: ReadonlySet<string> = new Set([
-  'WaitForSingleObject',
-  'WaitForSingleObjectEx',
-  'WaitForMultipleObjects',
-  'WaitForMultipleObjectsEx',
-  'MsgWaitForMultipleObjects',
-  'MsgWaitForMultipleObjectsEx',
-  '_cwait',
-  'cwait',
+export const WAIT_HANDLE_ARGUMENT: ReadonlyMap<string, number> = new Map([
+  ['WaitForSingleObject', 0],
+  ['WaitForSingleObjectEx', 0],
+  ['WaitForMultipleObjects', 1],
+  ['WaitForMultipleObjectsEx', 1],
+  ['MsgWaitForMultipleObjects', 1],
+  ['MsgWaitForMultipleObjectsEx', 1],
+  ['_cwait', 1],
+  ['cwait', 1],
 ]);
+
+/** The names of WAIT_HANDLE_ARGUMENT. */
+export const WAIT_APIS: ReadonlySet<string> = new Set(WAIT_HANDLE_ARGUMENT.keys());
 
 /** Calls that use a process handle without waiting for it or keeping it: handing the handle to them hands nothing on. */
 export const PROCESS_HANDLE_USES: ReadonlySet<string> = new Set([

@@ -2,16 +2,21 @@
  * Whether a function of the module waits on the handle it is given in one parameter
  * (InstallerModelService.waitsOnParameter, contract.ts): read from the file summaries' calls, which
  * record the arguments that are a parameter of the caller or a local copy of one
- * (CallSite.paramArgs). A wait is one of WAIT_APIS (engine/knowledge/api-lists.ts) given the
- * parameter, or a module function given it that waits on its own parameter, through any depth.
+ * (CallSite.paramArgs). A wait is a wait API (WAIT_HANDLE_ARGUMENT, engine/knowledge/api-lists.ts)
+ * given the parameter as its handle argument, or a module function given it that waits on its own
+ * parameter, through any depth. The summaries do not follow the parameter's address (`&process`)
+ * nor members read through it (`p->hProcess`): a function that waits on anything, or reaches a
+ * module function that does, without the wait being traced to the parameter answers 'unknown'.
  */
-import { PROCESS_HANDLE_USES, WAIT_APIS } from '../knowledge/api-lists.js';
+import { PROCESS_HANDLE_USES, WAIT_APIS, WAIT_HANDLE_ARGUMENT } from '../knowledge/api-lists.js';
 import type { ParameterWait } from './contract.js';
 import type { ModuleEffectsIndex } from './module-effects.js';
 import type { GraphFunction, ModuleGraph } from './module-graph.js';
 
 export class ParameterWaitsIndex {
   private readonly memo = new Map<string, ParameterWait>();
+  /** Per function id: it, or a module function it reaches, calls a wait API. */
+  private readonly waitsAtAll = new Map<number, boolean>();
 
   constructor(
     private readonly graph: ModuleGraph,
@@ -38,7 +43,8 @@ export class ParameterWaitsIndex {
     // a cycle adds nothing the functions on it do not show elsewhere
     if (visiting.has(key)) return 'none';
     visiting.add(key);
-    let answer: ParameterWait = this.effects.effectsOf(name, fromFile)?.writes ? 'unknown' : 'none';
+    const writes = this.effects.effectsOf(name, fromFile)?.writes ?? false;
+    let answer: ParameterWait = writes || functions.some((f) => this.reachesWait(f)) ? 'unknown' : 'none';
     for (const fn of functions) {
       for (const call of fn.s.calls) {
         for (const pa of call.paramArgs ?? []) {
@@ -54,10 +60,33 @@ export class ParameterWaitsIndex {
   }
 
   private callee(name: string, fromFile: string, arg: number, visiting: Set<string>): ParameterWait {
-    if (WAIT_APIS.has(name)) return 'waits';
+    const handleArgument = WAIT_HANDLE_ARGUMENT.get(name);
+    if (handleArgument !== undefined) return handleArgument === arg ? 'waits' : 'none';
     if (PROCESS_HANDLE_USES.has(name)) return 'none';
     const targets = this.live(name, fromFile);
     if (targets.length === 0) return 'unknown';
     return this.judge(targets, name, fromFile, arg, visiting);
+  }
+
+  /** The function, or a module function it calls through any depth, calls a wait API. */
+  private reachesWait(start: GraphFunction): boolean {
+    const known = this.waitsAtAll.get(start.id);
+    if (known !== undefined) return known;
+    const seen = new Set<number>([start.id]);
+    const queue = [start];
+    let found = false;
+    for (let i = 0; i < queue.length && !found; i++) {
+      for (const call of queue[i].s.calls) {
+        if (WAIT_APIS.has(call.name)) found = true;
+        for (const t of this.live(call.name, queue[i].file.filePath)) {
+          if (!seen.has(t.id)) {
+            seen.add(t.id);
+            queue.push(t);
+          }
+        }
+      }
+    }
+    this.waitsAtAll.set(start.id, found);
+    return found;
   }
 }

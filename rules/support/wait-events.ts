@@ -119,7 +119,9 @@ export class ProcessEvents implements PathEvents {
 
   polls(loop: Node): boolean {
     if (!loop.text.includes('STILL_ACTIVE')) return false;
-    return loop.descendantsOfType('call_expression').some((c) => c !== null && calleeName(c) === 'GetExitCodeProcess' && this.isHandle(argumentsOf(c)[0]));
+    const polls = loop.descendantsOfType('call_expression').some((c) => c !== null && calleeName(c) === 'GetExitCodeProcess' && this.isHandle(argumentsOf(c)[0]));
+    if (polls) this.sawWait = true;
+    return polls;
   }
 
   handsOff(ret: Node): boolean {

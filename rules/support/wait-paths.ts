@@ -172,7 +172,7 @@ class Walker {
     if (!value) return { t: at, f: at };
     // `if (BOOL ok = Start(...))`: the declared value is the condition
     if (value.type === 'declaration') {
-      const v = value.descendantsOfType('init_declarator')[0]?.childForFieldName('value');
+      const v = value.childForFieldName('value') ?? value.descendantsOfType('init_declarator')[0]?.childForFieldName('value');
       return v ? this.condition(v, at) : { t: at, f: at };
     }
     return this.condition(value, at);
