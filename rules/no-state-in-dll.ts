@@ -16,10 +16,20 @@
  * ClassInstallReserved (fields of what Windows passes in, not variables of the DLL).
  */
 import type { Node } from 'web-tree-sitter';
-import { AncestorChain, argumentDirection, calleeName, createRule, declaredName, declaredParameterDirections, directionsByName, FileScope, type FileVariable, functionName, type GlobalAccess, identifiersSpelled, type InstallerModelService, type ModuleGlobal, parameters, type ParameterDirection, type RelatedLocation, siteContext, type SourceCode } from '../engine/index.js';
+import { AncestorChain, argumentDirection, createRule, declaredName, declaredParameterDirections, directionsByName, FileScope, type FileVariable, functionName, type GlobalAccess, identifiersSpelled, type InstallerModelService, type ModuleGlobal, parameters, type ParameterDirection, type RelatedLocation, siteContext, type SourceCode } from '../engine/index.js';
 import { driverKeySuggestion, type NodePaths } from './support/driver-key-state.js';
+import { accessorCallOf, type ArgumentSite, argumentOf, calleeNameNode, isArray, lvalueRoot, qualifiedOrCalled, scopeOf, stripParensAndCasts, type WriteKind, writesParameter } from './support/state-lvalues.js';
 
-type MessageIds = 'write' | 'writeAnywhere' | 'addressPassed' | 'addressPassedAnywhere' | 'filled' | 'filledAnywhere' | 'useDriverKey';
+type MessageIds =
+  | 'write'
+  | 'writeAnywhere'
+  | 'addressPassed'
+  | 'addressPassedAnywhere'
+  | 'filled'
+  | 'filledAnywhere'
+  | 'singletonWrite'
+  | 'singletonMethod'
+  | 'useDriverKey';
 
 const rule = createRule<MessageIds>({
   name: 'no-state-in-dll',
@@ -43,6 +53,10 @@ const rule = createRule<MessageIds>({
         '{{variable}} is written by {{callee}} while {{entryPoint}} handles {{difCode}}: the DLL is unloaded after each DIF code, so state kept in a {{scope}} is lost. Keep it as a value in the device\'s driver key.',
       filledAnywhere:
         '{{variable}} is written by {{callee}} in {{function}}: the DLL is unloaded after each DIF code, so state kept in a {{scope}} is lost. Keep it as a value in the device\'s driver key.',
+      singletonWrite:
+        'The object {{accessor}}() returns ({{variable}}) is written while {{entryPoint}} handles {{difCode}}: the DLL is unloaded after each DIF code, so state kept in a {{scope}} is lost. Keep it as a value in the device\'s driver key.',
+      singletonMethod:
+        '{{method}}() writes the object {{accessor}}() returns ({{variable}}) while {{entryPoint}} handles {{difCode}}: the DLL is unloaded after each DIF code, so state kept in a {{scope}} is lost. Keep it as a value in the device\'s driver key.',
       useDriverKey: 'Keep {{variable}} in the device\'s driver key (SetupDiOpenDevRegKey with DIREG_DRV) instead.',
     },
     hasSuggestions: true,
@@ -70,7 +84,7 @@ const rule = createRule<MessageIds>({
     return {
       assignment_expression(node: Node) {
         const at = node.startIndex;
-        if (globalAt && text.charCodeAt(at) !== OPEN_PAREN && !globalAt(at)) return;
+        if (globalAt && text.charCodeAt(at) !== OPEN_PAREN && !globalAt(at) && !qualifiedOrCalled(text, at)) return;
         check(lvalueRoot(node.childForFieldName('left')), node, 'write');
       },
       update_expression(node: Node) {
@@ -97,6 +111,17 @@ const rule = createRule<MessageIds>({
           const call = argumentOf(id);
           if (call) check(id, arg, 'filled', call);
         }
+      },
+      call_expression(node: Node) {
+        // a method called on a singleton's result (`Settings::Instance().SetMode(2)`): the model says whether it writes a member
+        if (!model) return;
+        const callee = node.childForFieldName('function');
+        if (callee?.type !== 'field_expression') return;
+        const inner = stripParensAndCasts(callee.childForFieldName('argument'));
+        const name = inner?.type === 'call_expression' ? calleeNameNode(inner) : null;
+        if (!name || !model.globalAt(filePath, name.startIndex)) return;
+        writes ??= new Writes(context, model, ownDirections);
+        writes.checkMethod(name, inner!, node, callee.childForFieldName('field')?.text ?? 'a method');
       },
       binary_expression(node: Node) {
         // `(PBYTE)&g` parses as `(PBYTE) & g` when the type is a typedef name the parser cannot know;
@@ -178,13 +203,19 @@ class Writes {
   }
 
   check(root: Node | null, site: Node, kind: WriteKind, call?: ArgumentSite): void {
-    if (!root || root.type !== 'identifier') return;
+    if (!root) return;
+    const accessor = accessorCallOf(root);
+    if (accessor) {
+      if (kind === 'write') this.checkSingleton(root, accessor, site);
+      return;
+    }
+    if (root.type !== 'identifier') return;
     const g = this.globalOf(root);
     if (!g) return;
     if (kind !== 'write' && (!call || !this.writtenByCall(root, g, kind, call))) return;
     const callee = call?.callee;
     const { context, model, sourceCode, filePath } = this;
-    const scope = g.scope === 'file' ? 'file-scope variable' : 'static variable';
+    const scope = g.model ? scopeOf(g.model) : g.scope === 'file' ? 'file-scope variable' : 'static variable';
     const fn = this.ancestors?.closest(site, 'function_definition') ?? null;
     const suggest =
       kind === 'write' && g.local
@@ -213,6 +244,36 @@ class Writes {
   }
 
   /**
+   * A method called on the result of a singleton accessor (`Settings::Instance().SetMode(2)`):
+   * reported when the model counts the call of the accessor as a write (the method writes a member).
+   */
+  checkMethod(name: Node, accessor: Node, site: Node, method: string): void {
+    this.checkSingleton(name, accessor, site, method);
+  }
+
+  /**
+   * A write through the object a singleton accessor returns (`Settings::Instance().mode = 2`, or
+   * with `method`, a method that writes a member): the model makes each call of an accessor an
+   * access of the variable it returns, at the callee's name, which the finding points at.
+   */
+  private checkSingleton(name: Node, accessor: Node, site: Node, method?: string): void {
+    const { model, filePath } = this;
+    if (!model) return;
+    const g = model.globalAt(filePath, name.startIndex);
+    if (!g || g.isConst) return;
+    if (method !== undefined && !model.accessesOf(g).some((a) => a.filePath === filePath && a.range[0] === name.startIndex && a.kind === 'write')) return;
+    const reached = siteContext(model, filePath, site.startIndex);
+    if (!reached) return;
+    const variable = g.scope === 'static-local' && g.functionName ? `${g.name} in ${g.functionName}()` : g.name;
+    this.context.report({
+      node: name,
+      messageId: method !== undefined ? 'singletonMethod' : 'singletonWrite',
+      data: { accessor: accessor.childForFieldName('function')?.text ?? name.text, variable, method, scope: scopeOf(g), entryPoint: reached.entryPoint, difCode: reached.difCode },
+      related: [...reached.related, ...this.readsElsewhere(g, reached.difCode, variable)],
+    });
+  }
+
+  /**
    * Whether the call writes the variable handed to it: as the model classifies the access (the
    * parameter's direction from the module's prototypes and the Windows API table), or without the
    * model from this file's prototypes and the table. By address, unless the parameter only reads;
@@ -232,7 +293,7 @@ class Writes {
    * Where the same variable is read under another DIF code: reads in this file, and reads in
    * other files when the model gives their positions (1-based line and column on the access).
    */
-  private readsElsewhere(g: ModuleGlobal | undefined, difCode: string): RelatedLocation[] {
+  private readsElsewhere(g: ModuleGlobal | undefined, difCode: string, label = g?.name): RelatedLocation[] {
     const model = this.model;
     if (!g || !model) return [];
     const out: RelatedLocation[] = [];
@@ -242,7 +303,7 @@ class Writes {
       if (!loc) continue;
       const other = siteContext(model, access.filePath, access.range[0], (c) => c.difCode !== difCode);
       if (!other) continue;
-      out.push({ filePath: access.filePath, message: `${g.name} is read here while ${other.entryPoint} handles ${other.difCode}`, ...loc, range: [access.range[0], access.range[1]] });
+      out.push({ filePath: access.filePath, message: `${label} is read here while ${other.entryPoint} handles ${other.difCode}`, ...loc, range: [access.range[0], access.range[1]] });
       if (out.length >= 3) break;
     }
     return out;
@@ -307,62 +368,4 @@ function isConstDeclarator(declaration: Node, nameNode: Node): boolean {
     if (p.type === 'pointer_declarator') return p.namedChildren.some((c) => c?.type === 'type_qualifier' && c.text === 'const');
   }
   return constType;
-}
-
-type WriteKind = 'write' | 'address' | 'filled';
-
-/** A call argument: the callee as written (for the message), its last name and the argument's index. */
-interface ArgumentSite {
-  callee: string;
-  name: string | null;
-  index: number;
-}
-
-/** The call `expr` (through casts and parentheses) is an argument of, or null. */
-function argumentOf(expr: Node): ArgumentSite | null {
-  let arg: Node = expr;
-  while (arg.parent && (arg.parent.type === 'cast_expression' || arg.parent.type === 'parenthesized_expression')) arg = arg.parent;
-  const list = arg.parent;
-  const call = list?.parent;
-  if (list?.type !== 'argument_list' || call?.type !== 'call_expression') return null;
-  let index = 0;
-  for (const a of list.namedChildren) {
-    if (!a || a.type === 'comment') continue;
-    if (a.id === arg.id) break;
-    index++;
-  }
-  return { callee: call.childForFieldName('function')?.text ?? 'a function', name: calleeName(call), index };
-}
-
-/** Whether the callee of `call` writes through its parameter `index`, as far as this file and the API table tell. */
-function writesParameter(own: ReadonlyMap<string, readonly ParameterDirection[]>, call: Node | null, index: number): boolean {
-  const name = call?.type === 'call_expression' ? calleeName(call) : null;
-  const direction = name ? argumentDirection(own, name, index) : null;
-  return direction === 'out' || direction === 'ref';
-}
-
-/** The expression inside parentheses and casts. */
-function stripParensAndCasts(expr: Node): Node | null {
-  let n: Node | null = expr;
-  while (n && (n.type === 'parenthesized_expression' || n.type === 'cast_expression')) n = n.type === 'cast_expression' ? n.childForFieldName('value') : n.namedChild(0);
-  return n;
-}
-
-/** Declared as an array (`WCHAR g_Name[64]`, `static char buf[16]`). */
-function isArray(variable: FileVariable): boolean {
-  for (let d = variable.nameNode.parent; d && d.id !== variable.declaration.id; d = d.parent) if (d.type === 'array_declarator') return true;
-  return false;
-}
-
-/** The variable an lvalue writes: through `.field` and `[index]`, not through `->` or `*`. */
-function lvalueRoot(lvalue: Node | null): Node | null {
-  let n = lvalue;
-  while (n) {
-    if (n.type === 'identifier') return n;
-    if (n.type === 'parenthesized_expression') n = n.namedChild(0);
-    else if (n.type === 'subscript_expression') n = n.childForFieldName('argument');
-    else if (n.type === 'field_expression' && n.childForFieldName('operator')?.text === '.') n = n.childForFieldName('argument');
-    else return null;
-  }
-  return null;
 }

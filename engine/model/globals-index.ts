@@ -9,11 +9,19 @@
  * destination); a non-const C++ reference writes the argument itself. The parameter's direction
  * comes from the module's own prototypes and definitions first (engine/syntax/parameter-directions.ts),
  * then from the Windows API table (engine/knowledge/api-parameters.ts).
+ *
+ * C++ (globals-cxx.ts): a static data member (`DWORD ContosoState::s_Installs = 0;`) is a global
+ * named by its last name, with its class; a singleton accessor (a function with a reference or
+ * pointer result that returns a function static or a global: `Settings& Instance() { static
+ * Settings s; return s; }`) makes each call of it an access of that variable, at the callee's
+ * name: a write when the result is written through (`Settings::Instance().mode = 2`) or has a
+ * method called on it that writes a member (`Settings::Instance().SetMode(2)`), else a read.
  */
 import { argumentDirection, directionsByName, type ParameterDirection } from '../syntax/parameter-directions.js';
 import type { GlobalAccess, ModuleGlobal } from './contract.js';
 import type { ModuleGraph } from './module-graph.js';
 import type { ArgumentUse } from './summary-types.js';
+import { singletonAccesses } from './globals-cxx.js';
 
 const HEADER = /\.(h|hh|hpp|hxx|inl)$/i;
 
@@ -43,6 +51,7 @@ export class GlobalsIndex {
           isConst: d.isConst,
         };
         if (d.functionName) g.functionName = d.functionName;
+        if (d.qualifier && graph.classes().knows(d.qualifier)) g.className = d.qualifier;
         if (d.isArray) arrays.add(g);
         locals.push(g);
         if (d.scope === 'static-local') continue;
@@ -76,9 +85,13 @@ export class GlobalsIndex {
           this.add(g, file.filePath, a.start, a.end, kindOf(g, a.access, a.arg), sites);
         }
       }
-      sites.sort((a, b) => a.start - b.start);
       this.sites.set(file.filePath, sites);
     }
+    const globalNamed = (name: string, filePath: string) => perFile.get(filePath)?.statics.get(name) ?? shared.get(name) ?? headerStatics.get(name);
+    for (const a of singletonAccesses(graph, (filePath, index) => perFile.get(filePath)?.locals[index], globalNamed)) {
+      this.add(a.global, a.filePath, a.start, a.end, a.kind, this.sites.get(a.filePath)!);
+    }
+    for (const sites of this.sites.values()) sites.sort((a, b) => a.start - b.start);
   }
 
   private add(global: ModuleGlobal, filePath: string, start: number, end: number, kind: 'read' | 'write', sites: { start: number; end: number; global: ModuleGlobal }[]) {

@@ -4,11 +4,13 @@
  * dialogs, property pages and window classes, dispatch tables), the DIF parameters of helpers,
  * and the guards that apply at a site. Pure data built once per module state.
  */
+import { ClassHierarchy } from './class-hierarchy.js';
 import { ANY_DIF, difHas, intersectDif, type DifSet } from './dif-set.js';
 import { IncludeVisibility } from './include-visibility.js';
 import { expandMacroCalls, macroAlias } from './macros.js';
 import { pointerKindOfCall } from './pointer-kinds.js';
-import type { FileSummary, FunctionSummary, MacroSummary, PointerKind, Range } from './summary-types.js';
+import { classOfMethod } from './summarize-cxx.js';
+import type { CallSite, FileSummary, FunctionSummary, MacroSummary, PointerKind, Range } from './summary-types.js';
 
 export interface GraphFunction {
   id: number;
@@ -134,6 +136,38 @@ export class ModuleGraph {
     return this.includes.sees(fromFile, fn.file.filePath);
   }
 
+  private hierarchy: ClassHierarchy<GraphFunction> | undefined;
+
+  /** The module's C++ classes and their methods (class-hierarchy.ts), worked out when first asked for. */
+  classes(): ClassHierarchy<GraphFunction> {
+    return (this.hierarchy ??= new ClassHierarchy(this.summaries, this.functions));
+  }
+
+  /**
+   * The functions a call may run: with a receiver class the summary knows (`step->Run()`,
+   * `this->Run()`, `Base::Run()`), the methods of that class and its subclasses
+   * (class-hierarchy.ts); else, or when those define none, by name (resolve).
+   */
+  resolveCall(call: CallSite, fromFile: string): GraphFunction[] {
+    if (call.receiverClass) {
+      const methods = this.classes().methodsFor(call.name, call.receiverClass, call.exactClass === true);
+      if (methods) return methods;
+    }
+    return this.resolve(call.name, fromFile);
+  }
+
+  /**
+   * A call edge's chain step: `calls Run()`, and for a method of another class than the
+   * receiver's (an overrider, or an inherited method) `calls Run() on a Step, which runs ShowStep::Run()`.
+   */
+  private callLabel(c: CallSite, target: GraphFunction): string {
+    const cls = c.receiverClass;
+    if (!cls || c.exactClass) return `calls ${c.name}()`;
+    const runs = classOfMethod(target.s.qualifiedName);
+    if (!runs || runs === cls || !this.classes().knows(cls)) return `calls ${c.name}()`;
+    return `calls ${c.name}() on a ${cls}, which runs ${target.s.qualifiedName}()`;
+  }
+
   /** The innermost function whose definition holds the offset. */
   functionAt(filePath: string, offset: number): GraphFunction | undefined {
     const list = this.byFile.get(filePath);
@@ -171,7 +205,7 @@ export class ModuleGraph {
       for (const call of fn.s.calls) {
         for (const pa of call.paramArgs ?? []) {
           if (!params.has(pa.param)) continue;
-          for (const target of this.resolve(call.name, fn.file.filePath)) {
+          for (const target of this.resolveCall(call, fn.file.filePath)) {
             const set = this.difParam(target.id);
             if (!set.has(pa.arg)) {
               set.add(pa.arg);
@@ -288,8 +322,8 @@ export class ModuleGraph {
         }
         continue;
       }
-      for (const target of this.resolve(c.name, from)) {
-        const edge: Edge = { to: target.id, kind: 'call', label: `calls ${c.name}()`, at: c.start, stepFile: from, stepRange: step };
+      for (const target of this.resolveCall(c, from)) {
+        const edge: Edge = { to: target.id, kind: 'call', label: this.callLabel(c, target), at: c.start, stepFile: from, stepRange: step };
         if (c.paramArgs) edge.paramArgs = c.paramArgs;
         if (c.constArgs) edge.constArgs = c.constArgs;
         edges.push(edge);

@@ -5,7 +5,11 @@
  */
 
 /** What a name declared in a function stands for. */
-export type Binding = { kind: 'param'; index: number } | { kind: 'local'; copyOf?: number } | { kind: 'static'; global: number };
+export type Binding =
+  | { kind: 'param'; index: number }
+  /** `type`: the declared type as written (a C++ call's receiver class is read from it: summarize-cxx.ts). */
+  | { kind: 'local'; copyOf?: number; type?: string }
+  | { kind: 'static'; global: number };
 
 interface Entry {
   /** Depth on the walk's path of the scope that declares the name. */

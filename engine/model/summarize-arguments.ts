@@ -9,7 +9,7 @@ import type { WalkState } from './summarize-walk-state.js';
 import type { ArgumentUse } from './summary-types.js';
 
 /** The frame types argumentUse looks through; under any other parent a name is no argument. */
-const ARGUMENT_PARENTS = new Set(['argument_list', 'parenthesized_expression', 'cast_expression', 'pointer_expression', 'field_expression', 'subscript_expression', 'binary_expression']);
+const ARGUMENT_PARENTS = new Set(['argument_list', 'parenthesized_expression', 'cast_expression', 'pointer_expression', 'field_expression', 'subscript_expression', 'binary_expression', 'qualified_identifier']);
 
 /**
  * The call argument the name at `frame` is, through parentheses and casts: `&g` (and `&g.x`,
@@ -24,7 +24,8 @@ export function argumentUse(w: WalkState, frame: Frame): ArgumentUse | undefined
   let part = false;
   for (let i = frames.length - 1; i >= 0; i--) {
     const f = frames[i];
-    if (f.type === 'parenthesized_expression' || f.type === 'cast_expression') {
+    // `&ContosoState::s_Installs`: the qualified name stands for its last name
+    if (f.type === 'parenthesized_expression' || f.type === 'cast_expression' || (f.type === 'qualified_identifier' && child.field === 'name')) {
       child = f;
       continue;
     }

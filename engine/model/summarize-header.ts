@@ -97,7 +97,8 @@ function declaratorHeader(r: CursorReader, declaratorType: string, cls: string |
     while (type !== 'function_declarator') {
       if (type === 'pointer_declarator') resultDeclarators += '*';
       else if (type === 'reference_declarator') resultDeclarators += '&';
-      if (!toField(cursor, fields.declarator)) return undefined;
+      // a reference declarator names no field: its declarator is its last named child (`Settings& Instance()`)
+      if (type === 'reference_declarator' ? !toLastNamedChild(r) : !toField(cursor, fields.declarator)) return undefined;
       depth++;
       type = r.typeName(cursor.nodeTypeId);
     }

@@ -9,6 +9,7 @@
 import { FORMATTING_APIS } from '../knowledge/api-lists.js';
 import { pointerKindOfCall, pointerKindOfField } from './pointer-kinds.js';
 import { argumentUse } from './summarize-arguments.js';
+import { noteReceiver, noteReturned, qualifierBefore } from './summarize-cxx.js';
 import type { Binding } from './scope-index.js';
 import { POINTER_WRAPPER, type Frame } from './summarize-frame.js';
 import type { WalkState } from './summarize-walk-state.js';
@@ -28,6 +29,9 @@ const DECLARATOR_TYPES = new Set([
   // `int Installer::s_calls = 0;`: a class static defined at file scope
   'qualified_identifier',
 ]);
+
+/** The parents of a name that summarize-cxx.ts looks at: a returned variable, a method call's receiver. */
+const CXX_PARENTS = new Set(['return_statement', 'parenthesized_expression', 'pointer_expression', 'field_expression']);
 
 /** Records the identifier `name` of `frame` (not on the path: its parent is the path's last frame). */
 export function identifier(w: WalkState, frame: Frame, name: string): void {
@@ -75,6 +79,10 @@ export function identifier(w: WalkState, frame: Frame, name: string): void {
       if (arg) access.arg = arg;
       fn.staticAccesses.push(access);
     }
+    if (fn && CXX_PARENTS.has(parent.type)) {
+      if (binding.kind === 'static') noteReturned(w, fn, name, binding.global);
+      else noteReceiver(w, frame, parent, binding, fn);
+    }
     return;
   }
   if (name === 'DI_QUIETINSTALL') markGuard(w);
@@ -99,6 +107,7 @@ export function identifier(w: WalkState, frame: Frame, name: string): void {
     ref.viaArg = viaArg;
   }
   if (initList) initList.refs.push(ref);
+  if (fn && CXX_PARENTS.has(parent.type)) noteReturned(w, fn, name, undefined);
   if (fn) fn.refs.push(ref);
   else {
     const owner = w.ownerDeclaration();
@@ -130,12 +139,14 @@ function declare(w: WalkState, name: string, start: number, end: number): void {
   let initDecl: Frame | undefined;
   let sawFunction = false;
   let sawArray = false;
+  let sawQualified = false;
   while (i >= 0 && DECLARATOR_TYPES.has(frames[i].type)) {
     const t = frames[i].type;
     if (t === 'pointer_declarator') sawPointer = true;
     if (t === 'array_declarator') sawArray = true;
     if (t === 'function_declarator' && !sawPointer) sawFunction = true;
     if (t === 'init_declarator') initDecl ??= frames[i];
+    if (t === 'qualified_identifier') sawQualified = true;
     i--;
   }
   const owner = w.frameAt(i);
@@ -159,6 +170,8 @@ function declare(w: WalkState, name: string, start: number, end: number): void {
     if (!decl || decl.isTypedef) return;
     const global: GlobalDecl = { name, nameStart: start, nameEnd: end, scope: 'file', isConst: decl.isConst, isStatic: decl.isStatic, isExtern: decl.isExtern };
     if (sawArray) global.isArray = true;
+    const qualifier = sawQualified ? qualifierBefore(w.text, start) : undefined;
+    if (qualifier) global.qualifier = qualifier;
     out.globals.push(global);
     return;
   }
@@ -174,18 +187,23 @@ function declare(w: WalkState, name: string, start: number, end: number): void {
     if (scope !== undefined) scopes.delete(scope, name);
     return;
   }
-  const binding: Binding = { kind: 'local' };
+  const binding: Binding = decl?.typeText ? { kind: 'local', type: decl.typeText } : { kind: 'local' };
   if (scope !== undefined) scopes.set(scope, name, binding);
   if (initDecl) initDecl.target = binding;
 }
 
 /** read or write: the target of an assignment, ++/--, or an address taken (it may be written through). */
-function accessOf(w: WalkState, frame: Frame): 'read' | 'write' {
+export function accessOf(w: WalkState, frame: Frame): 'read' | 'write' {
   const frames = w.frames;
   let child = frame;
   for (let i = frames.length - 1; i >= 0; i--) {
     const f = frames[i];
     if (f.type === 'parenthesized_expression' || (f.type === 'pointer_expression' && f.op === '*')) {
+      child = f;
+      continue;
+    }
+    // `ContosoState::s_Installs++`, `contoso::g_settings.mode = 1`: the name of a qualified name is what is written
+    if (f.type === 'qualified_identifier' && child.field === 'name') {
       child = f;
       continue;
     }

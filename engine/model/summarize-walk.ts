@@ -12,7 +12,8 @@ import type { WalkCursor } from './summarize-cursor.js';
 import { CLASS, Frame, GUARD_STOP, IS_NAME, ON_CALLS, ON_CLASSES, ON_DECLS, ON_GUARDS, POSITIONED, SCOPE, SKIP } from './summarize-frame.js';
 import { functionHeader } from './summarize-header.js';
 import { macroAt } from './summarize-macro.js';
-import { identifier, markGuard } from './summarize-names.js';
+import { noteCallResult, noteClass, noteQualifier, noteThis } from './summarize-cxx.js';
+import { accessOf, identifier, markGuard } from './summarize-names.js';
 import { calleeName } from './summarize-nodes.js';
 import { WalkState } from './summarize-walk-state.js';
 import { constantCondition } from '../syntax/constant-condition.js';
@@ -85,7 +86,10 @@ function enter(w: WalkState): boolean {
   const end = positioned ? cursor.endIndex : -1;
   const frame = (w.pool[w.frames.length] ??= new Frame()).reset(type, field, start, end, flags);
   if (parent !== undefined && !enterUnder(w, parent, type, field, start, end)) return false;
-  if ((flags & SKIP) !== 0) return false;
+  if ((flags & SKIP) !== 0) {
+    if (type === 'this') noteThis(w, frame, accessOf);
+    return false;
+  }
   if (!openNode(w, frame, parent, type, start, end)) return false;
   pushFrame(w, frame, flags, type);
   return true;
@@ -142,6 +146,9 @@ function openNode(w: WalkState, frame: Frame, parent: Frame | undefined, type: s
     }
     case 'declaration':
       frame.decl = { isStatic: false, isConst: false, isExtern: false, isTypedef: false, typeText: '' };
+      return true;
+    case 'field_declaration_list':
+      noteClass(w);
       return true;
     case 'type_definition':
     case 'field_declaration':
@@ -242,6 +249,7 @@ function leave(w: WalkState): void {
     frame.pendingCall = false;
     nameCall(w, frame, calleeName(cursor.currentNode.childForFieldName('function')));
   }
+  if (frame.call) noteCallResult(w, frame);
   if (frame.fn) {
     w.fnStack.pop();
     w.fnDepths.pop();
@@ -288,6 +296,7 @@ function resolveCall(w: WalkState, frame: Frame, type: string, field: string | n
   }
   const node = w.cursor.currentNode;
   nameCall(w, frame, calleeName(field === 'function' ? node : (node.parent?.childForFieldName('function') ?? null)));
+  if (field === 'function' && type === 'qualified_identifier' && frame.call) noteQualifier(frame.call, node);
 }
 
 function nameCall(w: WalkState, frame: Frame, name: Node | undefined): void {

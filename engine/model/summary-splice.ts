@@ -14,7 +14,7 @@ import type { Node } from 'web-tree-sitter';
 import { addHeaderWords } from './file-summary.js';
 import { summarizeTopLevelNode } from './summarize.js';
 import type { WasmBinding } from './summarize-cursor.js';
-import type { CallSite, FileSummary, FunctionSummary, GlobalDecl, GlobalInitRef, GuardRegion, MacroSummary, Range, RefSite } from './summary-types.js';
+import type { CallSite, ClassSummary, FileSummary, FunctionSummary, GlobalDecl, GlobalInitRef, GuardRegion, MacroSummary, Range, RefSite } from './summary-types.js';
 
 export interface SplicedSummary {
   summary: FileSummary;
@@ -86,6 +86,10 @@ export function spliceTopLevelSummary(
     macros: byStart(old.macros, (m) => m.start, part.macros, (m) => ({ ...m, start: m.start + delta, end: m.end + delta })),
     deadRanges: byStart(old.deadRanges, (r) => r[0], part.deadRanges, (r) => [r[0] + delta, r[1] + delta] as const),
   };
+  // C++ classes defined inside the function (summarize-cxx.ts): kept only when some class is (as the walk does)
+  const classes = byStart(old.classes ?? [], (c) => c.start, part.classes ?? [], (c) => ({ ...c, start: c.start + delta }));
+  if (classes.length > 0) summary.classes = classes;
+  else delete summary.classes;
 
   const oldPart = {
     functions: old.functions.slice(fnFrom, fnTo),
@@ -93,8 +97,9 @@ export function spliceTopLevelSummary(
     globalInits: old.globalInits.filter((g) => inside(g.ref.start)),
     macros: old.macros.filter((m) => inside(m.start)),
     deadRanges: old.deadRanges.filter((r) => inside(r[0])),
+    classes: (old.classes ?? []).filter((c) => inside(c.start)),
   };
-  const newPart = { functions: part.functions, globals: newGlobals, globalInits: part.globalInits, macros: part.macros, deadRanges: part.deadRanges };
+  const newPart = { functions: part.functions, globals: newGlobals, globalInits: part.globalInits, macros: part.macros, deadRanges: part.deadRanges, classes: part.classes ?? [] };
   return { summary, sameShape: sameShape(oldPart, newPart, gFrom, knownNames) };
 }
 
@@ -166,6 +171,7 @@ function shiftFunction(f: FunctionSummary, d: number, firstMoved: number, renumb
       start: a.start + d,
       end: a.end + d,
     })),
+    ...(f.returns?.global !== undefined && f.returns.global >= firstMoved ? { returns: { ...f.returns, global: f.returns.global + renumber } } : {}),
   };
 }
 
@@ -175,6 +181,7 @@ interface Part {
   globalInits: readonly GlobalInitRef[];
   macros: readonly MacroSummary[];
   deadRanges: readonly Range[];
+  classes: readonly ClassSummary[];
 }
 
 /**
@@ -209,7 +216,7 @@ function shapeOf(part: Part, offsets: number[], firstGlobal: number, knownNames:
       f.headerWords,
       f.params,
       f.returnType,
-      f.calls.map((c) => [c.name, at(c.start), at(c.end), at(c.nameStart), at(c.nameEnd), c.paramArgs, c.constArgs]),
+      f.calls.map((c) => [c.name, at(c.start), at(c.end), at(c.nameStart), at(c.nameEnd), c.paramArgs, c.constArgs, c.receiverClass, c.exactClass, c.resultWritten, c.resultMethod]),
       (knownNames ? f.refs.filter((r) => knownNames.has(r.name)) : f.refs).map(ref),
       f.regions.map((r) => [
         at(r.start),
@@ -224,11 +231,14 @@ function shapeOf(part: Part, offsets: number[], firstGlobal: number, knownNames:
       ]),
       f.staticAccesses.map((s) => [s.global - firstGlobal, at(s.start), at(s.end), s.access, s.arg]),
       f.writesThroughParams,
+      f.returns ? [f.returns.name, f.returns.global === undefined ? null : f.returns.global - firstGlobal] : null,
+      f.writesThis,
     ]),
-    part.globals.map((g) => [g.name, at(g.nameStart), at(g.nameEnd), g.scope, g.isConst, g.isStatic, g.isExtern, g.functionName, g.isArray]),
+    part.globals.map((g) => [g.name, at(g.nameStart), at(g.nameEnd), g.scope, g.isConst, g.isStatic, g.isExtern, g.functionName, g.isArray, g.qualifier]),
     part.globalInits.map((g) => [g.owner, ref(g.ref)]),
     part.macros.map((m) => [m.name, m.params, m.calls, m.names, m.writes, at(m.start), at(m.end)]),
     part.deadRanges.map((r) => [at(r[0]), at(r[1])]),
+    part.classes.map((c) => [c.name, c.bases, at(c.start)]),
   ]);
 }
 

@@ -56,6 +56,17 @@ export interface CallSite {
   paramArgs?: { arg: number; param: number }[];
   /** Arguments that are DIF_ constants: argument index -> code (`Handle(set, DIF_INSTALLDEVICE)`). */
   constArgs?: { arg: number; code: string }[];
+  /**
+   * C++: the class the callee is looked up in (summarize-cxx.ts): the declared class of the
+   * receiver (`step->Run()`, `obj.Run()`, a local or parameter), the method's own class
+   * (`this->Run()`), or the qualifier (`Base::Run()`, then `exactClass`: no overrider is called).
+   */
+  receiverClass?: string;
+  exactClass?: true;
+  /** C++: the call's result is written through a member or element (`Settings::Instance().mode = 2`, `Get()->count++`). */
+  resultWritten?: true;
+  /** C++: a method is called on the call's result (`Settings::Instance().SetMode(2)`): its name. */
+  resultMethod?: string;
 }
 
 /**
@@ -132,6 +143,14 @@ export interface FunctionSummary {
    * `.`, `*`, `[]` or a C++ reference, or the parameter as the buffer of a formatting API (FORMATTING_APIS).
    */
   writesThroughParams?: true;
+  /**
+   * C++: a variable the function returns (`return s;`, `return *s_instance;`, `return &s;`): a
+   * function static (`global`, its index in FileSummary.globals) or a free name. With a reference
+   * or pointer result type, it is a singleton accessor (globals-index.ts).
+   */
+  returns?: { name: string; global?: number };
+  /** C++: the method writes a member through `this` (`this->mode = m`, `this->count++`). */
+  writesThis?: true;
 }
 
 export interface GlobalDecl {
@@ -143,6 +162,8 @@ export interface GlobalDecl {
   isStatic: boolean;
   isExtern: boolean;
   functionName?: string;
+  /** C++: defined with a qualified name (`DWORD ContosoState::s_Installs = 0;`): the qualifier's last name. */
+  qualifier?: string;
   /** Declared as an array (`WCHAR g_Name[64]`): passed without `&`, it is the memory a callee writes. */
   isArray?: true;
 }
@@ -185,6 +206,16 @@ export interface FileSummary {
   defExports?: { name: string; internalName?: string }[];
   /** C/C++ files: the functions declared or defined with parameters whose direction is known (parameter-directions.ts). */
   declaredParameters?: DeclaredParameters[];
+  /** C++: the classes and structs defined with a body (`struct ShowStep : Step { ... }`), in document order. */
+  classes?: ClassSummary[];
   /** .inf/.inx files: registered installers. */
   infReferences?: { kind: 'CoInstallers32' | 'Installer32'; entryPoint?: string }[];
+}
+
+/** A C++ class or struct defined with a body (summarize-cxx.ts): its name and the last names of its bases. */
+export interface ClassSummary {
+  name: string;
+  bases: string[];
+  /** Where the body starts (for splicing: summary-splice.ts). */
+  start: number;
 }
