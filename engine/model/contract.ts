@@ -114,11 +114,12 @@ export interface ModuleEffects {
 
 /**
  * What a function of the module does with the handle given in one parameter (the parameter itself
- * or a local copy; a member read through it, `p->hProcess`, is not followed): 'waits' when it hands
- * it to a wait API (WAIT_APIS, engine/knowledge/api-lists.ts) or to a module function that waits on
- * it; 'none' when it hands it only to PROCESS_HANDLE_USES and module functions that do not wait,
- * and writes nothing beyond its locals; 'unknown' when it hands it to a function the module does not
- * define, or writes beyond its locals (it may keep the handle for a wait elsewhere).
+ * or a local copy; its address and members read through it, `p->hProcess`, are not followed):
+ * 'waits' when it hands it to a wait API as the handle (WAIT_HANDLE_ARGUMENT,
+ * engine/knowledge/api-lists.ts) or to a module function that waits on it; 'none' when it hands it
+ * only to PROCESS_HANDLE_USES and module functions that do not wait, writes nothing beyond its
+ * locals and waits on nothing at all; else 'unknown' (a function the module does not define gets
+ * it, it may keep it, or it waits on something the summaries do not trace to the parameter).
  */
 export type ParameterWait = 'waits' | 'none' | 'unknown';
 
