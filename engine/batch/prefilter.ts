@@ -8,7 +8,8 @@
  *     HDEVINFO, PSP_DEVINFO_DATA|SP_DEVINFO_DATA*[, ...]): the text then holds `HDEVINFO` and
  *     `SP_DEVINFO_DATA` inside one parenthesised list followed by the function body, or a
  *     `#define` spells one of the parameter types (`#define CONTOSO_DIF DI_FUNCTION`: the model
- *     reads parameter types through such macros, engine/model/entry-point-discovery.ts);
+ *     reads parameter types through such macros, engine/model/entry-point-discovery.ts), or
+ *     `HDEVINFO` in the declaration list of a K&R definition (engine/parsing/knr-definitions.ts);
  *   - by an INF registration (CoInstallers32, Installer32, a CoDeviceInstallers key; the sections
  *     the INF rule reports are named `*.CoInstallers` and `ClassInstall32`);
  *   - by a name the configuration lists (settings.entryPoints).
@@ -20,6 +21,7 @@
  * list with both types followed by anything but `;` or `,`) counts as a signal.
  */
 import { fileLanguage } from '../linter/linter.js';
+import { mayBeKnrDeclaration } from '../parsing/knr-definitions.js';
 
 export interface SignalOptions {
   /** Extra entry point names from the configuration (settings.entryPoints). */
@@ -69,7 +71,11 @@ export function hasInstallerShapedDefinition(source: string): boolean {
   for (let at = code.indexOf('HDEVINFO'); at >= 0; at = code.indexOf('HDEVINFO', at + 8)) {
     if (isIdentChar(code.charCodeAt(at - 1)) || isIdentChar(code.charCodeAt(at + 8))) continue;
     const open = enclosingOpen(code, at);
-    if (open < 0) continue;
+    if (open < 0) {
+      // `f(c, s, d) DI_FUNCTION c; HDEVINFO s; PSP_DEVINFO_DATA d; {`: a K&R definition's declarations
+      if (code.includes('SP_DEVINFO_DATA') && mayBeKnrDeclaration(code, at)) return true;
+      continue;
+    }
     const close = matchingClose(code, at);
     if (close < 0) return true;
     if (!code.slice(open, close).includes('SP_DEVINFO_DATA')) continue;

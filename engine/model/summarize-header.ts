@@ -1,9 +1,11 @@
 /**
  * A function definition's header read with the walk's cursor (no node objects): its name and
- * qualified name, its parameters (names and normalised types), its result type, `static` and
- * `dllexport`, where the body starts. The cursor steps into the definition's children and always comes back to the
+ * qualified name, its parameters (names and normalised types; those of a K&R definition from its
+ * declaration list, which the parser sees blanked: engine/parsing/knr-definitions.ts), its result
+ * type, `static` and `dllexport`, where the body starts. The cursor steps into the definition's children and always comes back to the
  * definition, so the walk goes on from where it was.
  */
+import { knrParameterTypes } from '../parsing/knr-definitions.js';
 import type { WalkCursor } from './summarize-cursor.js';
 import { paramType } from './summarize-nodes.js';
 import type { FunctionSummary, ParamSummary } from './summary-types.js';
@@ -48,6 +50,11 @@ export function functionHeader(r: CursorReader, cls: string | undefined): Functi
     cursor.gotoParent();
   }
   if (!header) return undefined;
+  if (header.params.length > 0 && header.params.every((p) => p.name === null)) {
+    // `f(a, b) int a; char *b; {`: names only in the parentheses, the types between them and the body
+    const knr = knrParameterTypes(text, header.paramsOpen, bodyStart);
+    if (knr) header.params = knr.map((p) => ({ name: p.name, type: paramType(p.type) }));
+  }
   const summary: FunctionSummary = {
     name: header.name,
     qualifiedName: header.qualifiedName,
@@ -129,7 +136,9 @@ function declaratorHeader(r: CursorReader, declaratorType: string, cls: string |
     if (!/^[A-Za-z_~]\w*$/.test(name)) return undefined;
     // the parameters
     const params: ParamSummary[] = [];
+    let paramsOpen = -1;
     if (toField(cursor, fields.parameters)) {
+      paramsOpen = cursor.startIndex;
       if (cursor.gotoFirstChild()) {
         do {
           const id = cursor.nodeTypeId;
@@ -142,7 +151,7 @@ function declaratorHeader(r: CursorReader, declaratorType: string, cls: string |
       cursor.gotoParent();
     }
     if (params.length === 1 && params[0].name === null && params[0].type === 'void') params.length = 0;
-    return { name, qualifiedName, nameStart, nameEnd, params, resultDeclarators };
+    return { name, qualifiedName, nameStart, nameEnd, params, paramsOpen, resultDeclarators };
   } finally {
     up(cursor, depth);
   }

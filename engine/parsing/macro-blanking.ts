@@ -26,11 +26,13 @@
  * macro-treatments.ts (the macros of the tables), macro-positions.ts (macros told by position),
  * macro-aliases.ts (the file's own #defines of Windows macros), macro-edits.ts (the edits and
  * their application), directives-in-parens.ts (`#ifdef ... #else ... #endif` inside a parameter
- * list: the first branch kept, the directive lines and the other branches blanked).
+ * list: the first branch kept, the directive lines and the other branches blanked), knr-definitions.ts
+ * (the declaration list of a K&R definition, blanked).
  */
 import { Ch, isDigit, isHorizontalSpace, isIdentChar, isIdentStart, RAW_PREFIXES, skipBlockComment, skipDirective, skipLineComment, skipNumber, skipQuoted, skipRawString, spliceEnd } from './c-lexing.js';
 import { alias, defineDirective } from './macro-aliases.js';
 import { ParenDirectives } from './directives-in-parens.js';
+import { knrDefinitionAt } from './knr-definitions.js';
 import { applyEdits, EditKind } from './macro-edits.js';
 import { externCBlock, macroByPosition } from './macro-positions.js';
 import { BraceKind, IDENT, ScanState, type WindowsMacroUse } from './macro-scan-state.js';
@@ -46,6 +48,8 @@ const BODY_OPENING_WORDS = new Set(['const', 'override', 'final', 'noexcept', 't
 class MacroScanner extends ScanState {
   /** Conditional directives inside a parameter list at file scope (directives-in-parens.ts). */
   private readonly parens = new ParenDirectives();
+  /** The `{` of the K&R definition whose declaration list was blanked last (knr-definitions.ts). */
+  private knrBody = -1;
 
   scan(): void {
     const text = this.text;
@@ -94,9 +98,13 @@ class MacroScanner extends ScanState {
   }
 
   private punctuation(c: number, at: number): void {
-    if (this.bodyDepth === 0) this.parens.punctuation(c);
+    if (this.bodyDepth === 0) {
+      this.parens.punctuation(c);
+      if (c === Ch.LParen && this.lastCode === IDENT) this.knrDefinition(at);
+    }
     if (c === Ch.LBrace) {
-      const body = this.bodyDepth > 0 || this.lastCode === Ch.RParen || (this.lastCode === IDENT && BODY_OPENING_WORDS.has(this.lastIdent));
+      const body =
+        this.bodyDepth > 0 || this.lastCode === Ch.RParen || at === this.knrBody || (this.lastCode === IDENT && BODY_OPENING_WORDS.has(this.lastIdent));
       this.braces.push(body ? BraceKind.Body : BraceKind.Other);
       if (body) this.bodyDepth++;
     } else if (c === Ch.RBrace) {
@@ -110,6 +118,17 @@ class MacroScanner extends ScanState {
       }
     }
     this.lastCode = c;
+  }
+
+  /**
+   * At a `(` after a name, outside function bodies: a K&R definition's declaration list is blanked
+   * (comments kept) and its `{` opens a body (knr-definitions.ts).
+   */
+  private knrDefinition(open: number): void {
+    const knr = knrDefinitionAt(this.text, open);
+    if (!knr) return;
+    this.edits.blankAround(knr.close + 1, knr.brace, knr.comments);
+    this.knrBody = knr.brace;
   }
 
   /** From a directive's `#`: skips the directive, noting what a `#define` defines. */
