@@ -8,8 +8,8 @@ import { ClassHierarchy } from './class-hierarchy.js';
 import { ANY_DIF, difHas, intersectDif, type DifSet } from './dif-set.js';
 import { IncludeVisibility } from './include-visibility.js';
 import { expandMacroCalls, macroAlias } from './macros.js';
-import { pointerKindOfCall } from './pointer-kinds.js';
 import { classOfMethod } from './summarize-cxx.js';
+import { FunctionValues, pointerLabel } from './function-values.js';
 import type { CallSite, FileSummary, FunctionSummary, MacroSummary, PointerKind, Range } from './summary-types.js';
 
 export interface GraphFunction {
@@ -70,13 +70,6 @@ export function guardWithConstants(graph: ModuleGraph, fn: GraphFunction, offset
   return { ...base, dif };
 }
 
-const POINTER_LABEL: Record<PointerKind, (target: string, via?: string) => string> = {
-  thread: (t, via) => `starts a thread running ${t}()${via ? ` (${via})` : ''}`,
-  dialog: (t, via) => `shows a dialog with procedure ${t}()${via ? ` (${via})` : ''}`,
-  page: (t) => `creates a property page with procedure ${t}()`,
-  wndproc: (t) => `registers window procedure ${t}()`,
-  pointer: (t, via) => (via ? `passes ${t}() to ${via}()` : `uses function pointer ${t}()`),
-};
 
 export class ModuleGraph {
   readonly functions: GraphFunction[] = [];
@@ -86,6 +79,8 @@ export class ModuleGraph {
   /** Per function, sorted by start. */
   private readonly byFile = new Map<string, GraphFunction[]>();
   private readonly edgesCache = new Map<number, Edge[]>();
+  /** Function values followed through the module's helpers, locals and fields (function-values.ts). */
+  private readonly functionValues = new FunctionValues(this);
   /** Parameters (by index) that carry the DIF code, per function. */
   readonly difParams = new Map<number, Set<number>>();
   /** Initializer references of file-scope variables, by variable name. */
@@ -294,21 +289,6 @@ export class ModuleGraph {
     return [];
   }
 
-  /**
-   * A thin wrapper of the module that hands its parameter `arg` straight to a thread or dialog
-   * API (`RunAsync(fn) { CreateThread(..., fn, ...); }`): what a pointer passed to it becomes.
-   */
-  private wrapperUse(name: string, arg: number, fromFile: string): { kind: PointerKind; api: string } | undefined {
-    for (const w of this.resolve(name, fromFile)) {
-      for (const c of w.s.calls) {
-        if (!c.paramArgs?.some((pa) => pa.param === arg)) continue;
-        const kind = pointerKindOfCall(c.name);
-        if (kind !== 'pointer') return { kind, api: c.name };
-      }
-    }
-    return undefined;
-  }
-
   private buildEdges(fn: GraphFunction): Edge[] {
     const edges: Edge[] = [];
     const from = fn.file.filePath;
@@ -338,11 +318,13 @@ export class ModuleGraph {
           if (r.dispatchDif) {
             edges.push({ to: target.id, kind: 'dispatch', dif: r.dispatchDif, label: `dispatches ${r.dispatchDif} to ${r.name}()`, at: r.start, stepFile: from, stepRange: step });
           } else {
-            const wrapped = r.pointer === 'pointer' && r.via ? this.wrapperUse(r.via, r.viaArg ?? 0, from) : undefined;
-            const label = wrapped
-              ? `${POINTER_LABEL[wrapped.kind](r.name, wrapped.api)} through ${r.via}()`
-              : POINTER_LABEL[r.pointer](r.name, r.via);
-            edges.push({ to: target.id, kind: wrapped?.kind ?? r.pointer, label, at: r.start, stepFile: from, stepRange: step });
+            // stored in a local: the uses of the local are the function's (function-values.ts)
+            if (r.held) continue;
+            // handed to a helper of the module: what the helper makes of it
+            const site = { file: from, at: r.start, range: step, holder: '' };
+            const helper = r.pointer === 'pointer' && r.via ? this.functionValues.viaHelper(target, `${r.name}()`, r.via, r.viaArg ?? 0, undefined, site) : undefined;
+            if (helper) edges.push(...helper);
+            else edges.push({ to: target.id, kind: r.pointer, label: pointerLabel(r.pointer, `${r.name}()`, r.via), at: r.start, stepFile: from, stepRange: step });
           }
         }
         continue;
@@ -375,7 +357,7 @@ export class ModuleGraph {
               edges.push({
                 to: target.id,
                 kind: ref.pointer,
-                label: `${POINTER_LABEL[ref.pointer](ref.name, ref.via)} through ${r.name}`,
+                label: `${pointerLabel(ref.pointer, `${ref.name}()`, ref.via)} through ${r.name}`,
                 at: r.start,
                 stepFile: init.file.filePath,
                 stepRange: at,
@@ -385,6 +367,7 @@ export class ModuleGraph {
         }
       }
     }
+    edges.push(...this.functionValues.flowEdges(fn));
     return edges;
   }
 }

@@ -21,6 +21,12 @@ export class Frame {
     undefined;
   /** init_declarator / assignment: the local a value is copied into. */
   target: Binding | undefined = undefined;
+  /** assignment: the name of `target`; field_expression / assignment: the local whose member is named (`ctx.proc = ...`), and its name. */
+  targetName: string | undefined = undefined;
+  object: Binding | undefined = undefined;
+  objectName: string | undefined = undefined;
+  /** lambda_expression: the function the lambda is summarised as (summarize-values.ts). */
+  lambdaFn: FunctionSummary | undefined = undefined;
   /** pointer_expression / unary_expression / assignment: the operator. */
   op: string | undefined = undefined;
   /** field_expression / initializer_pair: the member named; assignment: the member on the left. */
@@ -64,6 +70,10 @@ export class Frame {
     this.argIndex = undefined;
     this.decl = undefined;
     this.target = undefined;
+    this.targetName = undefined;
+    this.object = undefined;
+    this.objectName = undefined;
+    this.lambdaFn = undefined;
     this.op = undefined;
     this.member = undefined;
     this.deadBody = false;

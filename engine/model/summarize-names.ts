@@ -13,6 +13,7 @@ import { noteReceiver, noteReturned, qualifierBefore } from './summarize-cxx.js'
 import type { Binding } from './scope-index.js';
 import { POINTER_WRAPPER, type Frame } from './summarize-frame.js';
 import type { WalkState } from './summarize-walk-state.js';
+import { bindingValue, lambdaParameter, nameValue, VALUE_PARENTS } from './summarize-values.js';
 import type { GlobalDecl, PointerKind, RefSite, StaticAccess } from './summary-types.js';
 
 /** Parameter types that can carry a DIF code. */
@@ -33,6 +34,18 @@ const DECLARATOR_TYPES = new Set([
 /** The parents of a name that summarize-cxx.ts looks at: a returned variable, a method call's receiver. */
 const CXX_PARENTS = new Set(['return_statement', 'parenthesized_expression', 'pointer_expression', 'field_expression']);
 
+/** The parents under which a name may be stored in a local (summarize-values.ts). */
+const STORE_PARENTS = new Set(['parenthesized_expression', 'cast_expression', 'pointer_expression', 'init_declarator', 'assignment_expression', 'initializer_pair']);
+
+/**
+ * The parameter a parameter or a local copy of one stands for; undefined for other locals, and
+ * for a name a lambda summarised on its own captures (its index is another function's).
+ */
+function paramOfBinding(w: WalkState, name: string, binding: Binding): number | undefined {
+  const param = binding.kind === 'param' ? binding.index : binding.kind === 'local' ? binding.copyOf : undefined;
+  return param !== undefined && w.captured(name) ? undefined : param;
+}
+
 /** Records the identifier `name` of `frame` (not on the path: its parent is the path's last frame). */
 export function identifier(w: WalkState, frame: Frame, name: string): void {
   const parent = w.parentFrame();
@@ -52,13 +65,17 @@ export function identifier(w: WalkState, frame: Frame, name: string): void {
   if (callFrame?.call && callFrame.call.nameStart === frame.start && callFrame.call.nameEnd === frame.end) {
     // `if (!SetupGetNonInteractiveMode())` guards like a DI_QUIETINSTALL test (guards.ts)
     if (name === 'SetupGetNonInteractiveMode') markGuard(w);
+    // a parameter or a local holding function values, called (summarize-values.ts)
+    const callee = parent.type === 'call_expression' ? w.lookup(name) : undefined;
+    const calling = w.currentFn();
+    if (callee && calling && callee.kind !== 'static') bindingValue(w, frame, name, callee, paramOfBinding(w, name, callee), calling);
     return;
   }
   const qualified = parent.type === 'qualified_identifier';
   const binding = qualified ? undefined : w.lookup(name);
   const fn = w.currentFn();
   if (binding) {
-    const param = binding.kind === 'param' ? binding.index : binding.kind === 'local' ? binding.copyOf : undefined;
+    const param = paramOfBinding(w, name, binding);
     if (param !== undefined) {
       // a parameter that can hold a DIF code (an integer, not HDEVINFO or a pointer) may be compared with numbers
       if (fn && DIF_CAPABLE.test(fn.params[param]?.type ?? '')) markGuard(w);
@@ -71,8 +88,17 @@ export function identifier(w: WalkState, frame: Frame, name: string): void {
         parent.target.copyOf = param;
       }
     }
-    if (parent.type === 'assignment_expression' && field === 'left') parent.target = binding;
-    if (binding.kind === 'param' && fn && writesThrough(w, frame, fn.params[binding.index]?.type ?? '')) fn.writesThroughParams = true;
+    if (parent.type === 'assignment_expression' && field === 'left') {
+      parent.target = binding;
+      parent.targetName = name;
+    } else if (parent.type === 'field_expression' && field === 'argument' && binding.kind === 'local') {
+      parent.object = binding;
+      parent.objectName = name;
+    }
+    if (fn && binding.kind !== 'static' && VALUE_PARENTS.has(parent.type)) bindingValue(w, frame, name, binding, param, fn);
+    // a parameter captured by a lambda is its function's (the function the lambda is written in)
+    const owner = param === undefined && binding.kind === 'param' ? w.frameAt(w.fnDepths[w.fnDepths.length - 1])?.fn : fn;
+    if (binding.kind === 'param' && owner && writesThrough(w, frame, owner.params[binding.index]?.type ?? '')) owner.writesThroughParams = true;
     if (binding.kind === 'static' && fn) {
       const access: StaticAccess = { global: binding.global, start: frame.start, end: frame.end, access: accessOf(w, frame) };
       const arg = argumentUse(w, frame);
@@ -107,6 +133,7 @@ export function identifier(w: WalkState, frame: Frame, name: string): void {
     ref.viaArg = viaArg;
   }
   if (initList) initList.refs.push(ref);
+  if (fn && STORE_PARENTS.has(parent.type) && nameValue(w, frame, name)) ref.held = true;
   if (fn && CXX_PARENTS.has(parent.type)) noteReturned(w, fn, name, undefined);
   if (fn) fn.refs.push(ref);
   else {
@@ -155,7 +182,7 @@ function declare(w: WalkState, name: string, start: number, end: number): void {
     // parameters of a lambda are locals of its body; those of prototypes declare nothing
     for (let j = i; j >= 0; j--) {
       if (frames[j].type === 'lambda_expression') {
-        scopes.set(j, name, { kind: 'local' });
+        scopes.set(j, name, lambdaParameter(frames[j], name) ?? { kind: 'local' });
         return;
       }
       if (frames[j].fn || frames[j].type === 'compound_statement') return;
@@ -276,7 +303,7 @@ function pointerUse(w: WalkState, frame: Frame): { pointer: PointerKind; via?: s
 }
 
 /** What an initializer list at depth `i` fills: a property sheet page, a window class, or anything else. */
-function listKind(w: WalkState, i: number): PointerKind {
+export function listKind(w: WalkState, i: number): PointerKind {
   const declDepths = w.declDepths;
   for (let k = declDepths.length - 1; k >= 0; k--) {
     if (declDepths[k] > i) continue;

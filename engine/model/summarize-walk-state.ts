@@ -12,6 +12,20 @@ import { flagsOfNamedType, type Frame } from './summarize-frame.js';
 import type { CursorReader } from './summarize-header.js';
 import type { FileSummary, FunctionSummary } from './summary-types.js';
 
+/** A function value a local holds: a function by name, a lambda (its start), a parameter (or a field of it). */
+export interface Held {
+  name?: string;
+  lambda?: number;
+  param?: number;
+  field?: string;
+}
+
+/** What one local holds: its name (for the chain) and the values per field ('' for the local itself). */
+export interface HeldValues {
+  local: string;
+  fields: Map<string, Held[]>;
+}
+
 export class WalkState {
   readonly frames: Frame[] = [];
   /** Frames by depth, reused (one class shape, no garbage per node). */
@@ -29,6 +43,10 @@ export class WalkState {
   /** class and struct specifiers (a method's qualified name). */
   readonly classDepths: number[] = [];
   readonly scopes = new ScopeIndex();
+  /** Depths of the lambdas on the path that are summarised as functions of their own (summarize-values.ts). */
+  readonly lambdaDepths: number[] = [];
+  /** The function values the locals hold, per local and field ('' for the local itself; summarize-values.ts). */
+  readonly held = new Map<Binding, HeldValues>();
 
   // type names, what the walk does with each type, and field names, by id: read once per id
   // (each cursor property read crosses into wasm, and tests on numbers beat tests on strings)
@@ -92,10 +110,19 @@ export class WalkState {
     return this.scopes.lookup(name, fnDepths.length > 0 ? fnDepths[fnDepths.length - 1] : 0);
   }
 
+  /**
+   * A name declared outside the innermost lambda summarised on its own (a capture): its parameter
+   * index, if any, is another function's.
+   */
+  captured(name: string): boolean {
+    const lambdas = this.lambdaDepths;
+    return lambdas.length > 0 && this.scopes.lookup(name, lambdas[lambdas.length - 1]) === undefined;
+  }
+
   /** The parameter a name stands for: a parameter, or a local copy of one (guards.ts asks). */
   readonly paramOf: ParamOf = (name) => {
     const b = this.lookup(name);
-    if (!b) return undefined;
+    if (!b || this.captured(name)) return undefined;
     if (b.kind === 'param') return b.index;
     if (b.kind === 'local') return b.copyOf;
     return undefined;

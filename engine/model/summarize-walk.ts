@@ -15,6 +15,7 @@ import { macroAt } from './summarize-macro.js';
 import { noteCallResult, noteClass, noteQualifier, noteThis } from './summarize-cxx.js';
 import { accessOf, identifier, markGuard } from './summarize-names.js';
 import { calleeName } from './summarize-nodes.js';
+import { closeLambda, openLambda } from './summarize-values.js';
 import { WalkState } from './summarize-walk-state.js';
 import { constantCondition } from '../syntax/constant-condition.js';
 import type { CallSite, FileSummary } from './summary-types.js';
@@ -184,6 +185,11 @@ function openNode(w: WalkState, frame: Frame, parent: Frame | undefined, type: s
     case 'argument_list':
       frame.argIndex = -1;
       return true;
+    case 'lambda_expression': {
+      const outer = w.currentFn();
+      if (outer) openLambda(w, frame, outer, cursor.startIndex, cursor.endIndex);
+      return true;
+    }
     case 'parameter_list':
       // A prototype's parameters outside functions, in a declaration that declared no variable
       // yet: names there are neither refs (no function) nor initializers of a variable, and
@@ -214,6 +220,7 @@ function pushFrame(w: WalkState, frame: Frame, flags: number, type: string): voi
   const depth = w.frames.length;
   w.frames.push(frame);
   if (frame.scope) w.scopes.open(depth);
+  if (frame.lambdaFn) w.lambdaDepths.push(depth);
   if (frame.fn) {
     w.fnDepths.push(depth);
     const scopes = w.scopes;
@@ -253,7 +260,9 @@ function leave(w: WalkState): void {
   if (frame.fn) {
     w.fnStack.pop();
     w.fnDepths.pop();
+    if (w.fnStack.length === 0 && w.held.size > 0) w.held.clear();
   }
+  closeLambda(w, frame);
   if (frame.scope) w.scopes.close(depth);
   const stacks = frame.stacks;
   if (stacks !== 0) {
@@ -277,7 +286,11 @@ function leave(w: WalkState): void {
     }
   }
   if (frame.init) closeInitializer(frame, parent);
-  if (parent && parent.type === 'assignment_expression' && frame.field === 'left') parent.member = frame.member;
+  if (parent && parent.type === 'assignment_expression' && frame.field === 'left') {
+    parent.member = frame.member;
+    parent.object = frame.object;
+    parent.objectName = frame.objectName;
+  }
 }
 
 /**

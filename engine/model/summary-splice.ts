@@ -172,6 +172,7 @@ function shiftFunction(f: FunctionSummary, d: number, firstMoved: number, renumb
       end: a.end + d,
     })),
     ...(f.returns?.global !== undefined && f.returns.global >= firstMoved ? { returns: { ...f.returns, global: f.returns.global + renumber } } : {}),
+    ...(f.flows ? { flows: f.flows.map((v) => ({ ...v, start: v.start + d, end: v.end + d, ...(v.lambda !== undefined ? { lambda: v.lambda + d } : {}) })) } : {}),
   };
 }
 
@@ -201,7 +202,7 @@ function shapeOf(part: Part, offsets: number[], firstGlobal: number, knownNames:
     offsets.push(n);
     return 0;
   };
-  const ref = (r: RefSite) => [r.name, at(r.start), at(r.end), r.access, r.pointer, r.via, r.viaArg, r.dispatchDif, r.arg];
+  const ref = (r: RefSite) => [r.name, at(r.start), at(r.end), r.access, r.pointer, r.via, r.viaArg, r.dispatchDif, r.arg, r.held];
   return JSON.stringify([
     part.functions.map((f) => [
       f.name,
@@ -233,6 +234,21 @@ function shapeOf(part: Part, offsets: number[], firstGlobal: number, knownNames:
       f.writesThroughParams,
       f.returns ? [f.returns.name, f.returns.global === undefined ? null : f.returns.global - firstGlobal] : null,
       f.writesThis,
+      f.lambda,
+      (knownNames ? f.flows?.filter((v) => v.name === undefined || knownNames.has(v.name)) : f.flows)?.map((v) => [
+        v.name,
+        v.lambda === undefined ? null : at(v.lambda),
+        v.param,
+        v.field,
+        v.call,
+        v.arg,
+        v.argField,
+        v.kind,
+        v.via,
+        v.holder,
+        at(v.start),
+        at(v.end),
+      ]),
     ]),
     part.globals.map((g) => [g.name, at(g.nameStart), at(g.nameEnd), g.scope, g.isConst, g.isStatic, g.isExtern, g.functionName, g.isArray, g.qualifier]),
     part.globalInits.map((g) => [g.owner, ref(g.ref)]),

@@ -97,6 +97,8 @@ export interface RefSite {
   dispatchDif?: string;
   /** Set when the name's address is an argument of a call (see ArgumentUse; `via` names the call a name passed itself is handed to). */
   arg?: ArgumentUse;
+  /** The name is stored in a local the walk follows (`DLGPROC p = PageProc;`): its uses are ValueFlows, the name itself is no pointer use. */
+  held?: true;
 }
 
 export interface StaticAccess {
@@ -151,6 +153,47 @@ export interface FunctionSummary {
   returns?: { name: string; global?: number };
   /** C++: the method writes a member through `this` (`this->mode = m`, `this->count++`). */
   writesThis?: true;
+  /** Where function values go in the function (ValueFlow), in document order. */
+  flows?: ValueFlow[];
+  /**
+   * Set on a lambda (summarize-values.ts): the local it is stored in (`auto show = [&] {...};`), ''
+   * when none (a lambda handed straight to a call). Its body runs where it is called or handed to,
+   * not where it is written; `name` is `<lambda show>` (`<lambda>`), `qualifiedName` prefixes the
+   * enclosing function's.
+   */
+  lambda?: string;
+}
+
+/**
+ * Where a function value goes in a function (summarize-values.ts): a function's address or a lambda
+ * held in a local (`DLGPROC p = PageProc;`, `ctx.proc = PageProc;`, `auto show = [&] {...};`) or
+ * handed straight to a call (a lambda), or a parameter of the function that may hold one
+ * (`psp.pfnDlgProc = proc;`, `c->proc`, `proc(h)`). The module graph follows them through the
+ * module's helpers (function-values.ts). A parameter passed whole to a call is CallSite.paramArgs.
+ */
+export interface ValueFlow {
+  /** The value: a function by name, a lambda of this file (its start offset), or the function's parameter `param`. */
+  name?: string;
+  lambda?: number;
+  param?: number;
+  /** The value is this field of the parameter (`c->proc`). */
+  field?: string;
+  /** Where it goes: argument `arg` of the call named `call`, in field `argField` of that argument (`ctx.proc = p; AddPage(&ctx)`); */
+  call?: string;
+  arg?: number;
+  argField?: string;
+  /**
+   * or: a procedure of this kind (`psp.pfnDlgProc = proc`, a PROPSHEETPAGE initializer, `std::thread t(f)`),
+   * called (`call`), anything else (`pointer`: returned, stored in a global, ...).
+   */
+  kind?: PointerKind | 'call';
+  /** The member or API that makes the kind (`pfnDlgProc`, `std::thread`). */
+  via?: string;
+  /** The local the value was held in (`p`, `ctx.proc`), for the chain. */
+  holder?: string;
+  /** The site: the argument, the value assigned, the callee. */
+  start: number;
+  end: number;
 }
 
 export interface GlobalDecl {
