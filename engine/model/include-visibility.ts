@@ -65,9 +65,18 @@ export class IncludeVisibility {
     if (path === '') return [];
     const beside = this.byPath.get(normalisedPath(`${parentOf(from)}/${written}`));
     if (beside) return [beside];
-    const tail = '/' + path.replace(/^(\.\.?\/)+/, '');
+    const tail = includeTail(written);
     return this.slashed.filter((f) => f.path.endsWith(tail)).map((f) => f.file);
   }
+}
+
+/**
+ * What the path of a file named by `#include "written"` ends with when the include does not
+ * resolve beside the including file: `/` and the path written, normalised, without leading `./`
+ * and `../` (a folder of the include path stands there). Compare with `/` + normalisedPath(file).
+ */
+export function includeTail(written: string): string {
+  return '/' + normalisedPath(written).replace(/^(\.\.?\/)+/, '');
 }
 
 /** A path with `/` separators, `.` and `..` segments worked out, in lower case (Windows paths ignore case). */

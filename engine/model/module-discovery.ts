@@ -12,7 +12,8 @@
  *
  * A header is compiled only when a source file includes it: the headers of those folders that no
  * source includes, directly or through other headers ("..." relative to the including file, else
- * "..." or <...> naming the header by the end of its path), are not files of the module. Such a
+ * "..." or <...> naming the header by the end of its path, leading `./` and `../` left out:
+ * include-visibility.ts includeTail), are not files of the module. Such a
  * header is a module of its own (its root is the header itself), so it brings nothing into the
  * DLL's model nor the DLL's entry points to it. A folder without any source keeps its headers.
  */
@@ -20,6 +21,7 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { readSourceFile } from '../text/source-file.js';
 import { languageOfPath } from '../parsing/cpp-parser.js';
+import { includeTail, normalisedPath } from './include-visibility.js';
 
 /** The files a module is made of: C/C++ sources and headers, INF files and .def files. */
 export function isModuleFile(name: string): boolean {
@@ -181,8 +183,8 @@ function compiledFiles(scanned: readonly string[], sources: readonly string[]): 
         }
         continue;
       }
-      const tail = '/' + inc.path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').toLowerCase();
-      for (const h of headersByName.get(basename(tail)) ?? []) if (('/' + h.replace(/\\/g, '/').toLowerCase()).endsWith(tail)) keep(h);
+      const tail = includeTail(inc.path);
+      for (const h of headersByName.get(basename(tail)) ?? []) if (`/${normalisedPath(h)}`.endsWith(tail)) keep(h);
     }
   }
   return [...scanned.filter((f) => kept.has(f)), ...outside];

@@ -155,6 +155,17 @@ describe('headers no source includes', () => {
     expect(rel(root, discoverModule(join(root, 'p/src/a.cpp'))).files).toEqual(['p/inc/contoso.h', 'p/inc/shared.h', 'p/other/inc/contoso.h', 'p/src/a.cpp']);
   });
 
+  it('an include going up (`"../inc/x.h"`) that does not resolve from the includer names a header by the rest of its path', () => {
+    // with an include path `/I src`, "..\\inc\\contoso.h" from src/deep/ is p/inc/contoso.h
+    const root = tree({
+      'p/p.vcxproj': '<Project/>',
+      'p/src/deep/a.c': '#include "..\\inc\\contoso.h"\n',
+      'p/inc/contoso.h': '',
+      'p/inc/unused.h': '',
+    });
+    expect(rel(root, discoverModule(join(root, 'p/src/deep/a.c'))).files).toEqual(['p/inc/contoso.h', 'p/src/deep/a.c']);
+  });
+
   it('a folder of headers only keeps them all', () => {
     const root = tree({ 'h/x.def': '', 'h/a.h': '', 'h/b.hpp': '' });
     expect(rel(root, discoverModule(join(root, 'h/a.h')))).toEqual({ root: 'h', files: ['h/a.h', 'h/b.hpp', 'h/x.def'] });
