@@ -29,6 +29,7 @@ type MessageIds =
   | 'filledAnywhere'
   | 'singletonWrite'
   | 'singletonMethod'
+  | 'method'
   | 'useDriverKey';
 
 const rule = createRule<MessageIds>({
@@ -57,6 +58,8 @@ const rule = createRule<MessageIds>({
         'The object {{accessor}}() returns ({{variable}}) is written while {{entryPoint}} handles {{difCode}}: the DLL is unloaded after each DIF code, so state kept in a {{scope}} is lost. Keep it as a value in the device\'s driver key.',
       singletonMethod:
         '{{method}}() writes the object {{accessor}}() returns ({{variable}}) while {{entryPoint}} handles {{difCode}}: the DLL is unloaded after each DIF code, so state kept in a {{scope}} is lost. Keep it as a value in the device\'s driver key.',
+      method:
+        '{{method}}() writes {{variable}} while {{entryPoint}} handles {{difCode}}: the DLL is unloaded after each DIF code, so state kept in a {{scope}} is lost. Keep it as a value in the device\'s driver key.',
       useDriverKey: 'Keep {{variable}} in the device\'s driver key (SetupDiOpenDevRegKey with DIREG_DRV) instead.',
     },
     hasSuggestions: true,
@@ -113,15 +116,24 @@ const rule = createRule<MessageIds>({
         }
       },
       call_expression(node: Node) {
-        // a method called on a singleton's result (`Settings::Instance().SetMode(2)`): the model says whether it writes a member
+        // a method called on a singleton's result (`Settings::Instance().SetMode(2)`) or on a global
+        // object (`g_settings.SetMode(1)`): the model says whether it writes a member
         if (!model) return;
         const callee = node.childForFieldName('function');
         if (callee?.type !== 'field_expression') return;
         const inner = stripParensAndCasts(callee.childForFieldName('argument'));
-        const name = inner?.type === 'call_expression' ? calleeNameNode(inner) : null;
-        if (!name || !model.globalAt(filePath, name.startIndex)) return;
+        const method = callee.childForFieldName('field')?.text ?? 'a method';
+        if (inner?.type === 'call_expression') {
+          const name = calleeNameNode(inner);
+          if (!name || !model.globalAt(filePath, name.startIndex)) return;
+          writes ??= new Writes(context, model, ownDirections);
+          writes.checkMethod(name, inner, node, method);
+          return;
+        }
+        const root = callee.childForFieldName('operator')?.text === '.' ? lvalueRoot(inner) : null;
+        if (root?.type !== 'identifier' || accessorCallOf(root) || !model.globalAt(filePath, root.startIndex)) return;
         writes ??= new Writes(context, model, ownDirections);
-        writes.checkMethod(name, inner!, node, callee.childForFieldName('field')?.text ?? 'a method');
+        writes.checkObjectMethod(root, node, method);
       },
       binary_expression(node: Node) {
         // `(PBYTE)&g` parses as `(PBYTE) & g` when the type is a typedef name the parser cannot know;
@@ -249,6 +261,22 @@ class Writes {
    */
   checkMethod(name: Node, accessor: Node, site: Node, method: string): void {
     this.checkSingleton(name, accessor, site, method);
+  }
+
+  /** A method of the module that writes a member, called on a global object (`g_settings.SetMode(1)`): as the model classifies the access. */
+  checkObjectMethod(root: Node, site: Node, method: string): void {
+    const { model, filePath } = this;
+    const g = model?.globalAt(filePath, root.startIndex);
+    if (!model || !g || g.isConst) return;
+    if (!model.accessesOf(g).some((a) => a.filePath === filePath && a.range[0] === root.startIndex && a.kind === 'write')) return;
+    const reached = siteContext(model, filePath, site.startIndex);
+    if (!reached) return;
+    this.context.report({
+      node: root,
+      messageId: 'method',
+      data: { method, variable: g.name, scope: scopeOf(g), entryPoint: reached.entryPoint, difCode: reached.difCode },
+      related: [...reached.related, ...this.readsElsewhere(g, reached.difCode)],
+    });
   }
 
   /**

@@ -25,6 +25,25 @@ export interface SingletonAccess {
 }
 
 /**
+ * Whether calling `method` on an object (of class `cls` when known, else any class of the module
+ * with a method of that name) writes one of its members: a method of the module that writes
+ * through `this`, or writes a name that is no global of the module nor a function (a member).
+ */
+export function memberWriter(
+  graph: ModuleGraph,
+  globalNamed: (name: string, filePath: string) => ModuleGlobal | undefined,
+): (method: string, cls: string | undefined, fromFile: string) => boolean {
+  const writesMembers = (m: GraphFunction) =>
+    m.s.writesThis === true ||
+    (classOfMethod(m.s.qualifiedName) !== undefined && m.s.refs.some((r) => r.access === 'write' && !globalNamed(r.name, m.file.filePath) && !graph.byName.has(r.name)));
+  return (method, cls, fromFile) => {
+    const call: CallSite = { name: method, start: 0, end: 0, nameStart: 0, nameEnd: 0 };
+    if (cls) call.receiverClass = cls;
+    return graph.resolveCall(call, fromFile).some(writesMembers);
+  };
+}
+
+/**
  * Every call of a singleton accessor of the module, as an access of the variable it returns.
  * `staticOf` gives a file's function static by index, `globalNamed` the global a name means in a file.
  */
@@ -45,14 +64,7 @@ export function singletonAccesses(
     names.add(fn.s.name);
   }
   if (accessors.size === 0) return [];
-  const writesMembers = (m: GraphFunction) =>
-    m.s.writesThis === true ||
-    (classOfMethod(m.s.qualifiedName) !== undefined && m.s.refs.some((r) => r.access === 'write' && !globalNamed(r.name, m.file.filePath) && !graph.byName.has(r.name)));
-  const methodWrites = (method: string, cls: string | undefined, fromFile: string) => {
-    const call: CallSite = { name: method, start: 0, end: 0, nameStart: 0, nameEnd: 0 };
-    if (cls) call.receiverClass = cls;
-    return graph.resolveCall(call, fromFile).some(writesMembers);
-  };
+  const methodWrites = memberWriter(graph, globalNamed);
   const out: SingletonAccess[] = [];
   for (const fn of graph.functions) {
     const filePath = fn.file.filePath;

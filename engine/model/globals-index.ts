@@ -21,7 +21,7 @@ import { argumentDirection, directionsByName, type ParameterDirection } from '..
 import type { GlobalAccess, ModuleGlobal } from './contract.js';
 import type { ModuleGraph } from './module-graph.js';
 import type { ArgumentUse } from './summary-types.js';
-import { singletonAccesses } from './globals-cxx.js';
+import { memberWriter, singletonAccesses } from './globals-cxx.js';
 
 const HEADER = /\.(h|hh|hpp|hxx|inl)$/i;
 
@@ -33,12 +33,17 @@ export class GlobalsIndex {
   constructor(graph: ModuleGraph) {
     const directions = directionsByName(graph.summaries.flatMap((s) => s.declaredParameters ?? []));
     const arrays = new Set<ModuleGlobal>();
-    const kindOf = (global: ModuleGlobal, access: 'read' | 'write', arg: ArgumentUse | undefined) =>
-      arg ? accessThroughCall(access, arg, arrays.has(global), directions) : access;
+    // a method of the module called on a global object writes it when it writes a member (globals-cxx.ts)
+    let methodWrites: ReturnType<typeof memberWriter> | undefined;
+    const kindOf = (global: ModuleGlobal, access: 'read' | 'write', arg: ArgumentUse | undefined, method: string | undefined, filePath: string) => {
+      if (method && access === 'read') return (methodWrites ??= memberWriter(graph, globalNamed))(method, undefined, filePath) ? 'write' : 'read';
+      return arg ? accessThroughCall(access, arg, arrays.has(global), directions) : access;
+    };
     const shared = new Map<string, ModuleGlobal>();
     const sharedIsExtern = new Map<string, boolean>();
     const perFile = new Map<string, { statics: Map<string, ModuleGlobal>; locals: ModuleGlobal[] }>();
     const headerStatics = new Map<string, ModuleGlobal>();
+    const globalNamed = (name: string, filePath: string) => perFile.get(filePath)?.statics.get(name) ?? shared.get(name) ?? headerStatics.get(name);
     for (const file of graph.summaries) {
       const statics = new Map<string, ModuleGlobal>();
       const locals: ModuleGlobal[] = [];
@@ -78,16 +83,15 @@ export class GlobalsIndex {
           const g = mine.statics.get(r.name) ?? shared.get(r.name) ?? headerStatics.get(r.name);
           if (!g) continue;
           const arg = r.arg ?? (r.via !== undefined ? { callee: r.via, index: r.viaArg ?? 0, address: false } : undefined);
-          this.add(g, file.filePath, r.start, r.end, kindOf(g, r.access, arg), sites);
+          this.add(g, file.filePath, r.start, r.end, kindOf(g, r.access, arg, r.method, file.filePath), sites);
         }
         for (const a of fn.staticAccesses) {
           const g = mine.locals[a.global];
-          this.add(g, file.filePath, a.start, a.end, kindOf(g, a.access, a.arg), sites);
+          this.add(g, file.filePath, a.start, a.end, kindOf(g, a.access, a.arg, a.method, file.filePath), sites);
         }
       }
       this.sites.set(file.filePath, sites);
     }
-    const globalNamed = (name: string, filePath: string) => perFile.get(filePath)?.statics.get(name) ?? shared.get(name) ?? headerStatics.get(name);
     for (const a of singletonAccesses(graph, (filePath, index) => perFile.get(filePath)?.locals[index], globalNamed)) {
       this.add(a.global, a.filePath, a.start, a.end, a.kind, this.sites.get(a.filePath)!);
     }

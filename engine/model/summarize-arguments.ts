@@ -40,7 +40,7 @@ export function argumentUse(w: WalkState, frame: Frame): ArgumentUse | undefined
       child = f;
       continue;
     }
-    if (f.type === 'binary_expression' && child === frame && !address && castBefore(w.text, frame.start)) {
+    if (f.type === 'binary_expression' && (child === frame || child.type === 'qualified_identifier') && !address && castBefore(w.text, qualifiedStart(w.text, frame.start))) {
       address = true;
       child = f;
       continue;
@@ -50,6 +50,16 @@ export function argumentUse(w: WalkState, frame: Frame): ArgumentUse | undefined
     return call ? { callee: call.name, index: f.argIndex ?? 0, address } : undefined;
   }
   return undefined;
+}
+
+/** Where the qualified name ending in the name at `at` starts (`ContosoState::s_Installs`), or `at`. */
+function qualifiedStart(text: string, at: number): number {
+  let start = at;
+  for (;;) {
+    const m = /(\w+)\s*::\s*$/.exec(text.slice(Math.max(0, start - 80), start));
+    if (!m) return start;
+    start -= m[0].length;
+  }
 }
 
 /** `g->x`: the member is reached through the pointer g holds. */

@@ -90,12 +90,39 @@ export function noteQualifier(call: CallSite, callee: Node): void {
   call.exactClass = true;
 }
 
+/**
+ * The method called on the object named at `frame` (`g_settings.SetMode(1)`,
+ * `contoso::g_settings.SetMode(1)`, `(s).Reset()`), through `.` only: `p->SetMode(1)` writes what
+ * the pointer points to, not the variable. Undefined when the name is no such receiver.
+ */
+export function methodCalledOn(w: WalkState, frame: Frame): string | undefined {
+  const frames = w.frames;
+  let child = frame;
+  for (let i = frames.length - 1; i >= 1; i--) {
+    const f = frames[i];
+    if ((f.type === 'qualified_identifier' && child.field === 'name') || f.type === 'parenthesized_expression') {
+      child = f;
+      continue;
+    }
+    if (f.type !== 'field_expression' || child.field !== 'argument' || f.field !== 'function' || !dotAfter(w.text, frame.end)) return undefined;
+    return frames[i - 1].call?.name || undefined;
+  }
+  return undefined;
+}
+
+/** The first token after `at`, past blanks and closing parentheses, is `.`. */
+function dotAfter(text: string, at: number): boolean {
+  let i = at;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r' || text[i] === '\n' || text[i] === ')')) i++;
+  return text[i] === '.';
+}
+
 /** The name at `frame` is what the current function returns (`return s;`, `return *s_instance;`, `return (s);`). */
 export function noteReturned(w: WalkState, fn: FunctionSummary, name: string, global: number | undefined): void {
   const frames = w.frames;
   for (let i = frames.length - 1; i >= 0; i--) {
     const t = frames[i].type;
-    if (t === 'parenthesized_expression' || t === 'pointer_expression') continue;
+    if (t === 'parenthesized_expression' || t === 'pointer_expression' || t === 'qualified_identifier') continue;
     if (t === 'return_statement') fn.returns = global === undefined ? { name } : { name, global };
     return;
   }

@@ -9,7 +9,7 @@
 import { FORMATTING_APIS } from '../knowledge/api-lists.js';
 import { pointerKindOfCall, pointerKindOfField } from './pointer-kinds.js';
 import { argumentUse } from './summarize-arguments.js';
-import { noteReceiver, noteReturned, qualifierBefore } from './summarize-cxx.js';
+import { methodCalledOn, noteReceiver, noteReturned, qualifierBefore } from './summarize-cxx.js';
 import type { Binding } from './scope-index.js';
 import { POINTER_WRAPPER, type Frame } from './summarize-frame.js';
 import type { WalkState } from './summarize-walk-state.js';
@@ -32,7 +32,7 @@ const DECLARATOR_TYPES = new Set([
 ]);
 
 /** The parents of a name that summarize-cxx.ts looks at: a returned variable, a method call's receiver. */
-const CXX_PARENTS = new Set(['return_statement', 'parenthesized_expression', 'pointer_expression', 'field_expression']);
+const CXX_PARENTS = new Set(['return_statement', 'parenthesized_expression', 'pointer_expression', 'field_expression', 'qualified_identifier']);
 
 /** The parents under which a name may be stored in a local (summarize-values.ts). */
 const STORE_PARENTS = new Set(['parenthesized_expression', 'cast_expression', 'pointer_expression', 'init_declarator', 'assignment_expression', 'initializer_pair']);
@@ -103,6 +103,8 @@ export function identifier(w: WalkState, frame: Frame, name: string): void {
       const access: StaticAccess = { global: binding.global, start: frame.start, end: frame.end, access: accessOf(w, frame) };
       const arg = argumentUse(w, frame);
       if (arg) access.arg = arg;
+      const method = CXX_PARENTS.has(parent.type) ? methodCalledOn(w, frame) : undefined;
+      if (method) access.method = method;
       fn.staticAccesses.push(access);
     }
     if (fn && CXX_PARENTS.has(parent.type)) {
@@ -134,7 +136,11 @@ export function identifier(w: WalkState, frame: Frame, name: string): void {
   }
   if (initList) initList.refs.push(ref);
   if (fn && STORE_PARENTS.has(parent.type) && nameValue(w, frame, name)) ref.held = true;
-  if (fn && CXX_PARENTS.has(parent.type)) noteReturned(w, fn, name, undefined);
+  if (fn && CXX_PARENTS.has(parent.type)) {
+    noteReturned(w, fn, name, undefined);
+    const method = methodCalledOn(w, frame);
+    if (method) ref.method = method;
+  }
   if (fn) fn.refs.push(ref);
   else {
     const owner = w.ownerDeclaration();

@@ -202,7 +202,7 @@ function shapeOf(part: Part, offsets: number[], firstGlobal: number, knownNames:
     offsets.push(n);
     return 0;
   };
-  const ref = (r: RefSite) => [r.name, at(r.start), at(r.end), r.access, r.pointer, r.via, r.viaArg, r.dispatchDif, r.arg, r.held];
+  const ref = (r: RefSite) => [r.name, at(r.start), at(r.end), r.access, r.pointer, r.via, r.viaArg, r.dispatchDif, r.arg, r.held, r.method];
   return JSON.stringify([
     part.functions.map((f) => [
       f.name,
@@ -230,7 +230,7 @@ function shapeOf(part: Part, offsets: number[], firstGlobal: number, knownNames:
         r.quietClear,
         r.anchors ? Object.entries(r.anchors).map(([code, range]) => [code, at(range[0]), at(range[1])]) : null,
       ]),
-      f.staticAccesses.map((s) => [s.global - firstGlobal, at(s.start), at(s.end), s.access, s.arg]),
+      f.staticAccesses.map((s) => [s.global - firstGlobal, at(s.start), at(s.end), s.access, s.arg, s.method]),
       f.writesThroughParams,
       f.returns ? [f.returns.name, f.returns.global === undefined ? null : f.returns.global - firstGlobal] : null,
       f.writesThis,

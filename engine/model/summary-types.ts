@@ -95,6 +95,8 @@ export interface RefSite {
   viaArg?: number;
   /** Set when the name is a handler of a dispatch table entry {DIF code, handler}. */
   dispatchDif?: string;
+  /** C++: a method is called on the object the name is (`g_settings.SetMode(1)`): its name (summarize-cxx.ts). */
+  method?: string;
   /** Set when the name's address is an argument of a call (see ArgumentUse; `via` names the call a name passed itself is handed to). */
   arg?: ArgumentUse;
   /** The name is stored in a local the walk follows (`DLGPROC p = PageProc;`): its uses are ValueFlows, the name itself is no pointer use. */
@@ -109,6 +111,8 @@ export interface StaticAccess {
   access: 'read' | 'write';
   /** Set when the static is an argument of a call (see ArgumentUse). */
   arg?: ArgumentUse;
+  /** C++: a method is called on the object the static is (`s.SetMode(1)`): its name (summarize-cxx.ts). */
+  method?: string;
 }
 
 export interface FunctionSummary {
