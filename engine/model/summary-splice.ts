@@ -218,7 +218,8 @@ function shapeOf(part: Part, offsets: number[], firstGlobal: number, knownNames:
       f.params,
       f.returnType,
       f.calls.map((c) => [c.name, at(c.start), at(c.end), at(c.nameStart), at(c.nameEnd), c.paramArgs, c.constArgs, c.receiverClass, c.exactClass, c.resultWritten, c.resultMethod]),
-      (knownNames ? f.refs.filter((r) => knownNames.has(r.name)) : f.refs).map(ref),
+      // a method's write of a name the module does not declare is a member write (globals-cxx.ts): it counts
+      (knownNames ? f.refs.filter((r) => knownNames.has(r.name) || (r.access === 'write' && f.qualifiedName.includes('::'))) : f.refs).map(ref),
       f.regions.map((r) => [
         at(r.start),
         at(r.end),
