@@ -75,9 +75,7 @@ function valueSite(w: WalkState, frame: Frame): Site {
       case 'argument_list': {
         const call = w.frameAt(i - 1)?.call;
         if (call) return { kind: 'arg', call, arg: f.argIndex ?? 0, field };
-        const owner = w.ownerDeclaration()?.decl;
-        if (owner && THREAD_TYPES.test(owner.typeText.replace(/\s+/g, ''))) return { kind: 'proc', proc: 'thread', via: 'std::thread', field };
-        return { kind: 'other', field };
+        return threadDeclaration(w) ? { kind: 'proc', proc: 'thread', via: 'std::thread', field } : { kind: 'other', field };
       }
       case 'assignment_expression': {
         if (child.field !== 'right' || f.op !== '=') return { kind: 'other', field };
@@ -104,6 +102,7 @@ function valueSite(w: WalkState, frame: Frame): Site {
         return { kind: 'other', field };
       }
       case 'initializer_list': {
+        if (threadDeclaration(w)) return { kind: 'proc', proc: 'thread', via: 'std::thread', field };
         const kind = listKind(w, i);
         return kind !== 'pointer' ? { kind: 'proc', proc: kind, field } : { kind: 'other', field };
       }
@@ -112,6 +111,12 @@ function valueSite(w: WalkState, frame: Frame): Site {
     }
   }
   return { kind: 'other', field };
+}
+
+/** The innermost declaration declares a `std::thread` (its arguments start a thread: `std::thread t(f)`, `std::thread t{f}`). */
+function threadDeclaration(w: WalkState): boolean {
+  const owner = w.ownerDeclaration()?.decl;
+  return owner !== undefined && THREAD_TYPES.test(owner.typeText.replace(/\s+/g, ''));
 }
 
 function addFlow(fn: FunctionSummary, flow: ValueFlow): void {

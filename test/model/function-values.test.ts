@@ -203,6 +203,26 @@ describe.each(VARIANTS.filter(([, file]) => file.endsWith('.cpp')))('lambdas, %s
     expect(chainLabels(b.contexts(file, 'InRetry()'), 'DIF_INSTALLDEVICE')[1]).toBe('calls lambda again through Retry() (held in copy)');
   });
 
+  it('a lambda started by std::thread; a procedure in a designated initializer of a local structure', () => {
+    const b = model(
+      'struct ContosoPage { LPCWSTR title; DLGPROC proc; };',
+      PAGE_PROC,
+      'static void AddPageFrom(const ContosoPage &c) { PROPSHEETPAGEW psp = {}; psp.pfnDlgProc = c.proc; CreatePropertySheetPageW(&psp); }',
+      entry(
+        'auto work = [] { InThread(); };',
+        'ContosoPage page = { .title = L"Contoso", .proc = FinishPageProc };',
+        'if (Fn == DIF_REMOVE) { std::thread t{work}; t.join(); }',
+        'if (Fn == DIF_PROPERTYCHANGE) { std::thread t([] { InOther(); }); t.detach(); }',
+        'if (Fn == DIF_ADDPROPERTYPAGE_ADVANCED) AddPageFrom(page);',
+      ),
+    );
+    expect(b.codes(file, 'InThread()')).toEqual(['DIF_REMOVE']);
+    expect(chainLabels(b.contexts(file, 'InThread()'), 'DIF_REMOVE')[1]).toBe('starts a thread running lambda work (std::thread)');
+    expect(b.codes(file, 'InOther()')).toEqual(['DIF_PROPERTYCHANGE']);
+    expect(chainLabels(b.contexts(file, 'InOther()'), 'DIF_PROPERTYCHANGE')[1]).toBe('starts a thread running a lambda (std::thread)');
+    expect(b.codes(file, 'MessageBoxW')).toEqual(['DIF_ADDPROPERTYPAGE_ADVANCED/interactive']);
+  });
+
   it('a lambda guards on the DIF code it captures; a lambda never called has no context', () => {
     const b = model(entry('auto handle = [&] { if (Fn == DIF_REMOVE) OnRemove(); Always(); };', 'auto never = [&] { Never(); };', 'handle();'));
     expect(b.codes(file, 'OnRemove()')).toEqual(['DIF_REMOVE']);
