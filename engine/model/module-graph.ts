@@ -78,6 +78,8 @@ export class ModuleGraph {
   readonly files = new Map<string, FileSummary>();
   /** Per function, sorted by start. */
   private readonly byFile = new Map<string, GraphFunction[]>();
+  /** Per file, the enclosing function of each function of byFile (functionAt). */
+  private readonly enclosing = new Map<string, Int32Array>();
   private readonly edgesCache = new Map<number, Edge[]>();
   /** Function values followed through the module's helpers, locals and fields (function-values.ts). */
   private readonly functionValues = new FunctionValues(this);
@@ -174,12 +176,29 @@ export class ModuleGraph {
       if (list[mid].s.start <= offset) lo = mid + 1;
       else hi = mid - 1;
     }
-    // hi: the last function starting at or before the offset; functions nest rarely (a class in a function)
-    for (let i = hi; i >= 0 && i > hi - 8; i--) {
-      const f = list[i];
-      if (offset < f.s.end) return f;
+    // hi: the last function starting at or before the offset. A function holding the offset
+    // starts before it and so holds that one too: it is that one or one of its enclosing functions
+    // (a lambda's function, a method of a class in a function).
+    const enclosing = this.enclosingOf(filePath, list);
+    for (let i = hi; i >= 0; i = enclosing[i]) {
+      if (offset < list[i].s.end) return list[i];
     }
     return undefined;
+  }
+
+  /** Per function of a file (sorted by start), the index of the innermost function holding it, or -1. */
+  private enclosingOf(filePath: string, list: readonly GraphFunction[]): Int32Array {
+    let enclosing = this.enclosing.get(filePath);
+    if (enclosing) return enclosing;
+    enclosing = new Int32Array(list.length);
+    const open: number[] = [];
+    list.forEach((f, i) => {
+      while (open.length > 0 && list[open[open.length - 1]].s.end <= f.s.start) open.pop();
+      enclosing[i] = open.length > 0 ? open[open.length - 1] : -1;
+      open.push(i);
+    });
+    this.enclosing.set(filePath, enclosing);
+    return enclosing;
   }
 
   isDead(filePath: string, offset: number): boolean {

@@ -41,6 +41,7 @@ export const VALUE_PARENTS = new Set([
   'initializer_pair',
   'initializer_list',
   'call_expression',
+  'return_statement',
 ]);
 /** `std::thread t(f);`: declarations whose arguments start a thread. */
 const THREAD_TYPES = /^(?:std::)?j?thread$/;

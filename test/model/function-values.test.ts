@@ -223,6 +223,14 @@ describe.each(VARIANTS.filter(([, file]) => file.endsWith('.cpp')))('lambdas, %s
     expect(b.codes(file, 'MessageBoxW')).toEqual(['DIF_ADDPROPERTYPAGE_ADVANCED/interactive']);
   });
 
+  it('code after many lambdas still belongs to the function that holds them', () => {
+    const lambdas = Array.from({ length: 12 }, (_, i) => `auto step${i} = [&] { Step${i}(); };`);
+    const b = model(entry(...lambdas, 'if (Fn == DIF_REMOVE) { step3(); After(); }'));
+    expect(b.codes(file, 'After()')).toEqual(['DIF_REMOVE']);
+    expect(b.codes(file, 'Step3()')).toEqual(['DIF_REMOVE']);
+    expect(b.codes(file, 'Step4()')).toEqual([]);
+  });
+
   it('a lambda guards on the DIF code it captures; a lambda never called has no context', () => {
     const b = model(entry('auto handle = [&] { if (Fn == DIF_REMOVE) OnRemove(); Always(); };', 'auto never = [&] { Never(); };', 'handle();'));
     expect(b.codes(file, 'OnRemove()')).toEqual(['DIF_REMOVE']);
