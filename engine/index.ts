@@ -32,7 +32,7 @@ export { editBetween } from './incremental/tree-edit.js';
 // What the guidelines name: API lists, DIF codes
 export { DEFAULT_DIF_HANDLER_CODES, DEFAULT_DIF_HANDLERS, FORMATTING_APIS, isFileQueueApi, isTracingApi, isWindowsDll, LIBRARY_LOAD_APIS, libraryBaseName, NO_EFFECT_MACROS, PROCESS_APIS, PROCESS_HANDLE_USES, RESERVED_DIF_CODES, SERVICE_CONTROL_APIS, STATIC_RUNTIME_LIBRARIES, SYSTEM_LIBRARIES, TRACING_APIS, UI_APIS, WAIT_APIS } from './knowledge/api-lists.js';
 export { INSTALL_SECTION_APIS, SPINST_FILES, SPINST_FLAGS } from './knowledge/install-sections.js';
-export { CLSCTX_VALUES, COM_CREATION_APIS, COM_CREATION_METHODS, COM_DIALOG_MACROS, COM_DIALOG_METHODS, type ComCreationApi, DEFAULT_METHOD_CLASS_CONTEXT, IN_PROCESS_CLASS_CONTEXT, WINDOWS_CLSIDS } from './knowledge/com-classes.js';
+export { CLSCTX_VALUES, COM_CREATION_APIS, COM_CREATION_METHODS, COM_DIALOG_MACROS, COM_DIALOG_METHODS, COM_SMART_POINTERS, type ComCreationApi, DEFAULT_METHOD_CLASS_CONTEXT, IN_PROCESS_CLASS_CONTEXT, WINDOWS_CLSIDS } from './knowledge/com-classes.js';
 export { describeInteractivity, difCodeInfo, type DifCodeInfo, difInteractivity, type DifInteractivity } from './knowledge/dif-codes.js';
 
 // The linter and the rule API (ESLint-shaped)

@@ -113,6 +113,13 @@ const WINDOWS_CLASSES: readonly string[] = [
 export const WINDOWS_CLSIDS: ReadonlySet<string> = new Set(WINDOWS_CLASSES.map((c) => `CLSID_${c}`));
 
 /**
+ * The C++ smart pointers of COM, by their last name: ATL's CComPtr<T> and CComQIPtr<T>, WRL's
+ * Microsoft::WRL::ComPtr<T>, WIL's wil::com_ptr<T> (com_ptr_nothrow, com_ptr_failfast) and
+ * C++/WinRT's winrt::com_ptr<T>. Each holds a T*: `p->Show(hwnd)` calls T's method.
+ */
+export const COM_SMART_POINTERS: ReadonlySet<string> = new Set(['CComPtr', 'CComQIPtr', 'ComPtr', 'com_ptr', 'com_ptr_nothrow', 'com_ptr_failfast']);
+
+/**
  * COM dialogs, by interface and the method that shows them: IModalWindow::Show, which the common
  * file dialogs inherit (IFileDialog, IFileDialog2, IFileOpenDialog, IFileSaveDialog), and
  * StartProgressDialog of IProgressDialog and IOperationsProgressDialog.

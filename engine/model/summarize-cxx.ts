@@ -13,13 +13,20 @@
  *   (`Settings::Instance().SetMode(2)`), and whether a method writes a member through `this`.
  */
 import type { Node } from 'web-tree-sitter';
+import { COM_SMART_POINTERS } from '../knowledge/com-classes.js';
 import type { Binding } from './scope-index.js';
 import type { Frame } from './summarize-frame.js';
 import type { WalkState } from './summarize-walk-state.js';
 import type { CallSite, FunctionSummary } from './summary-types.js';
 
-/** Smart pointers whose first template argument is the class a `->` call reaches. */
-const SMART_POINTER = /^(?:(?:std::)?(?:unique_ptr|shared_ptr|weak_ptr|auto_ptr)|(?:Microsoft::WRL::)?ComPtr|CComPtr|CComQIPtr|(?:wil::)?com_ptr(?:_nothrow)?)$/;
+/** The standard library's smart pointers; COM's are COM_SMART_POINTERS. */
+const STD_SMART_POINTERS = new Set(['unique_ptr', 'shared_ptr', 'weak_ptr', 'auto_ptr']);
+
+/** A smart pointer, by its last name (`std::unique_ptr`, `wil::com_ptr`): its first template argument is the class a `->` call reaches. */
+function isSmartPointer(name: string): boolean {
+  const last = name.slice(name.lastIndexOf(':') + 1);
+  return STD_SMART_POINTERS.has(last) || COM_SMART_POINTERS.has(last);
+}
 
 /**
  * The class a declared type names: `Step`, `Step*`, `const Step&`, `contoso::Step` (its last
@@ -29,7 +36,7 @@ const SMART_POINTER = /^(?:(?:std::)?(?:unique_ptr|shared_ptr|weak_ptr|auto_ptr)
 export function classOfType(type: string): string | undefined {
   let t = type.replace(/\b(?:const|volatile|struct|class|typename)\b/g, ' ').trim();
   const template = /^([\w:]+)\s*<\s*([\w:]+)\s*[*&\s]*[,>]/.exec(t);
-  if (template && SMART_POINTER.test(template[1])) t = template[2];
+  if (template && isSmartPointer(template[1])) t = template[2];
   else t = t.replace(/[*&\s]+$/, '');
   if (!/^[A-Za-z_][\w:]*$/.test(t) || t === 'auto') return undefined;
   const k = t.lastIndexOf('::');

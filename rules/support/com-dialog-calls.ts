@@ -9,18 +9,17 @@
  * (`IFileDialog_Show(pfd, hwnd)`) are plain API names (COM_DIALOG_MACROS, in UI_APIS).
  */
 import type { Node } from 'web-tree-sitter';
-import { calleeName, COM_DIALOG_METHODS, inDisabledCode, type RuleListener } from '../../engine/index.js';
+import { calleeName, COM_DIALOG_METHODS, COM_SMART_POINTERS, inDisabledCode, type RuleListener } from '../../engine/index.js';
 import type { ApiCall } from './api-call-listener.js';
 import { declarationOf } from './com-declarations.js';
 
-const SMART_POINTERS = new Set(['CComPtr', 'CComQIPtr', 'ComPtr', 'com_ptr', 'com_ptr_nothrow', 'com_ptr_failfast']);
 const DIALOG_METHOD_NAMES = new Set(COM_DIALOG_METHODS.values());
 
 /** The dialog interface a declared type stands for: `IFileDialog`, `CComPtr<IFileDialog>`, `IFileDialogPtr`; undefined for others. */
 export function dialogInterfaceOf(type: string): string | undefined {
   const t = type.replace(/\b(?:const|volatile|struct|class)\b/g, ' ').replace(/\s+/g, '');
   const template = /^(?:::)?(?:\w+::)*(\w+)<(?:::)?(?:\w+::)*(\w+)>$/.exec(t);
-  if (template) return SMART_POINTERS.has(template[1]) && COM_DIALOG_METHODS.has(template[2]) ? template[2] : undefined;
+  if (template) return COM_SMART_POINTERS.has(template[1]) && COM_DIALOG_METHODS.has(template[2]) ? template[2] : undefined;
   const plain = /^(?:::)?(?:\w+::)*(\w+)$/.exec(t)?.[1];
   if (!plain) return undefined;
   if (COM_DIALOG_METHODS.has(plain)) return plain;

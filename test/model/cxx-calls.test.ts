@@ -126,3 +126,47 @@ describe.each([
     ]);
   });
 });
+
+/**
+ * The smart pointers of COM (COM_SMART_POINTERS: ATL, WRL, WIL, C++/WinRT) and of the standard
+ * library, in any namespace, hold a pointer to their first template argument: `p->Run()` is a call
+ * on that class. Another template is not a pointer to its argument: the call resolves by name.
+ */
+const SMART = [
+  '#include <windows.h>',
+  '#include <setupapi.h>',
+  'struct Step { virtual DWORD Run() = 0; };',
+  'struct ShowStep : Step { DWORD Run() override { Shown(); return 0; } };',
+  'struct Report { DWORD Run() { Reported(); return 0; } };',
+  'DWORD CALLBACK CoInstaller(DI_FUNCTION Fn, HDEVINFO Set, PSP_DEVINFO_DATA Dev, PCOINSTALLER_CONTEXT_DATA Ctx)',
+  '{',
+  '    wil::com_ptr_failfast<Step> failfast;',
+  '    boost::shared_ptr<Step> shared;',
+  '    CComPtr<Step> atl;',
+  '    contoso::holder<Step> held;',
+  '    switch (Fn) {',
+  '    case DIF_INSTALLDEVICE: failfast->Run(); break;',
+  '    case DIF_REMOVE: shared->Run(); break;',
+  '    case DIF_PROPERTYCHANGE: atl->Run(); break;',
+  '    case DIF_SELECTBESTCOMPATDRV: held->Run(); break;',
+  '    default: break;',
+  '    }',
+  '    return NO_ERROR;',
+  '}',
+  '',
+];
+
+describe.each([
+  ['LF', '\n'],
+  ['CRLF', '\r\n'],
+])('method calls through smart pointers (%s)', (_, eol) => {
+  it('reach the overriders of the pointee class; another template resolves by name', () => {
+    const b = build(parser(), { 'smart.cpp': SMART.join(eol) });
+    expect(b.codes('smart.cpp', 'Shown()')).toEqual(['DIF_INSTALLDEVICE', 'DIF_PROPERTYCHANGE', 'DIF_REMOVE', 'DIF_SELECTBESTCOMPATDRV']);
+    expect(b.codes('smart.cpp', 'Reported()')).toEqual(['DIF_SELECTBESTCOMPATDRV']);
+    expect(chainLabels(b.contexts('smart.cpp', 'Shown()'), 'DIF_INSTALLDEVICE')).toEqual([
+      'CoInstaller handles DIF_INSTALLDEVICE',
+      'calls Run() on a Step, which runs ShowStep::Run()',
+    ]);
+  });
+});
