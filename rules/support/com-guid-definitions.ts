@@ -8,6 +8,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { calleeName, inDisabledCode, type SourceCode } from '../../engine/index.js';
 import { declaratorName } from './com-declarations.js';
+import { integerLiteralValue } from './number-literals.js';
 import { perTree } from './per-tree-memo.js';
 
 /** `{12345678-1234-...}` or without braces, any case → `12345678-1234-...` in upper case; undefined when not a GUID. */
@@ -16,12 +17,10 @@ export function normalizeGuid(text: string): string | undefined {
   return m ? m[1].toUpperCase() : undefined;
 }
 
-/** The value of a C integer literal (`0x17`, `23`, `1u`, `0x3L`); undefined for anything else. */
+/** The value of a C integer literal node (`0x17`, `23`, `017`, `1u`, `0x3L`); undefined for anything else. */
 export function numberValue(node: Node | null): number | undefined {
   if (!node || node.type !== 'number_literal') return undefined;
-  const text = node.text.replace(/[uUlL]+$/, '');
-  const value = /^0[xX]/.test(text) ? Number.parseInt(text.slice(2), 16) : /^\d+$/.test(text) ? Number.parseInt(text, 10) : Number.NaN;
-  return Number.isNaN(value) ? undefined : value;
+  return integerLiteralValue(node.text);
 }
 
 function hex(value: number, digits: number): string {

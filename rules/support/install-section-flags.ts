@@ -5,12 +5,13 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { SPINST_FLAGS } from '../../engine/index.js';
+import { integerLiteralValue } from './number-literals.js';
 
 /** The flags' value, or undefined when it is not known. */
 export function flagsValue(node: Node): number | undefined {
   switch (node.type) {
     case 'number_literal':
-      return numberValue(node.text);
+      return integerLiteralValue(node.text);
     case 'identifier':
       return SPINST_FLAGS.get(node.text);
     case 'parenthesized_expression': {
@@ -74,13 +75,4 @@ function binaryValue(node: Node): number | undefined {
     default:
       return undefined;
   }
-}
-
-/** A C integer literal: decimal, hexadecimal or octal, with u/l suffixes. */
-function numberValue(text: string): number | undefined {
-  const digits = text.replace(/[uUlL]+$/, '');
-  if (/^0[xX][0-9a-fA-F]+$/.test(digits)) return Number.parseInt(digits.slice(2), 16);
-  if (/^0[0-7]*$/.test(digits)) return Number.parseInt(digits, 8);
-  if (/^[1-9]\d*$/.test(digits)) return Number.parseInt(digits, 10);
-  return undefined;
 }

@@ -67,7 +67,8 @@ function cases(eol: string, filename: string): { valid: ValidCase[]; invalid: In
     ...['CLSID_FileOpenDialog', 'CLSID_ShellLink', 'CLSID_WbemLocator', 'CLSID_TaskScheduler', 'CLSID_NetFwPolicy2', 'CLSID_DOMDocument60'].map(
       (clsid): ValidCase => ({ name: `${tag}: a class of Windows, ${clsid}`, code: text(installer(create(clsid, 'CLSCTX_INPROC_SERVER'))), filename }),
     ),
-    ...['CLSCTX_LOCAL_SERVER', 'CLSCTX_REMOTE_SERVER', 'CLSCTX_LOCAL_SERVER | CLSCTX_REMOTE_SERVER', '0x4', '(DWORD)CLSCTX_LOCAL_SERVER'].map(
+    // `010` is octal 8, CLSCTX_INPROC_SERVER16 (not read as decimal 10, 0xA: CLSCTX_INPROC_HANDLER | CLSCTX_INPROC_SERVER16)
+    ...['CLSCTX_LOCAL_SERVER', 'CLSCTX_REMOTE_SERVER', 'CLSCTX_LOCAL_SERVER | CLSCTX_REMOTE_SERVER', '0x4', '(DWORD)CLSCTX_LOCAL_SERVER', '010'].map(
       (context): ValidCase => ({ name: `${tag}: out of process, ${context}`, code: text(installer(create('CLSID_ContosoHelper', context))), filename }),
     ),
     {
@@ -132,6 +133,8 @@ function cases(eol: string, filename: string): { valid: ValidCase[]; invalid: In
       'CLSCTX_LOCAL_SERVER | CLSCTX_INPROC_SERVER',
       '0x17',
       '1u',
+      // octal 10: CLSCTX_INPROC_SERVER16 | CLSCTX_INPROC_HANDLER (decimal 12 would be out of process)
+      '012',
       '(DWORD)(CLSCTX_INPROC_SERVER | CLSCTX_NO_CODE_DOWNLOAD)',
     ].map(
       (context): InvalidCase => ({
