@@ -63,6 +63,10 @@ export { blankWindowsMacros } from './parsing/macro-blanking.js';
 export { type InfDocument, parseInf } from './readers/inf-parser.js';
 export { coInstallersSectionsWithoutValues, defaultEntryPoint, type InfInstallerReference, installerReferencesOf, isClassInstall32Section, isCoInstallersSection } from './readers/installer-references.js';
 
+// Build files read as data: .vcxproj (and the .props it imports), WDK sources, compile_commands.json
+export { isBuildFileName, readBuildFile, readCompileCommands, readSources, readVcxproj } from './readers/build/index.js';
+export { type ReadBuildFile } from './readers/build/build-types.js';
+
 // Syntax helpers over tree-sitter nodes, shared by the model and the rules
 export { calleeName, calleeNode, memoByName } from './syntax/calls.js';
 export { caseLabel, caseStatements, casesOf, difComparison, difSwitches, dispatchAt, stripParens } from './syntax/dif-dispatch.js';

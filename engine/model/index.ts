@@ -9,7 +9,7 @@ import { summarizeFile } from './file-summary.js';
 import { buildModuleModel, type InstallerModel } from './installer-model.js';
 import type { SummaryCache } from './summary-cache.js';
 
-export { createModuleLocator, discoverModule, moduleRoot } from './module-discovery.js';
+export { createModuleLocator, discoverModule, type LocatedModule, type ModuleDiscoveryOptions, type ModuleOrigin, moduleRoot } from './module-discovery.js';
 export { SummaryCache } from './summary-cache.js';
 export { summarizeFile } from './file-summary.js';
 export { buildModuleModel, ANY_DIF_CODE, OTHER_DIF_CODE, type InstallerModel, type ModelExtras } from './installer-model.js';

@@ -37,6 +37,16 @@ export function locatedSlice(text: string, start: number, end: number): LocatedT
   return { value: text.slice(start, end), starts, ends, end };
 }
 
+/** The part [from, to) of a located text. */
+export function sliceLocated(text: LocatedText, from: number, to: number): LocatedText {
+  return {
+    value: text.value.slice(from, to),
+    starts: text.starts.slice(from, to),
+    ends: text.ends.slice(from, to),
+    end: to < text.value.length ? text.starts[to] : text.end,
+  };
+}
+
 /** The source range of the decoded characters [from, to). */
 export function rangeOf(text: LocatedText, from: number, to: number): [number, number] {
   if (to <= from) {

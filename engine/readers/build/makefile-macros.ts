@@ -7,7 +7,7 @@
  * place, with the ranges it was written at. Other references are expanded when read
  * (`$(NAME)`, `$(NAME:a=b)`, `$N`), from the definitions of all files read; unknown ones are kept.
  */
-import { type LocatedText, splitEntries, type WrittenEntry } from './build-entries.js';
+import { type LocatedText, sliceLocated, splitEntries, type WrittenEntry } from './build-entries.js';
 import { type BuildDiagnostic } from './build-types.js';
 
 /** Part of a macro's value, written in one file. */
@@ -105,16 +105,6 @@ export class MacroTable {
     const end = line.value.trimEnd().length;
     this.diagnostics.push({ file, message, range: [line.starts[at], line.ends[Math.max(at, end - 1)]] });
   }
-}
-
-/** The part [from, to) of a located text. */
-export function sliceLocated(text: LocatedText, from: number, to: number): LocatedText {
-  return {
-    value: text.value.slice(from, to),
-    starts: text.starts.slice(from, to),
-    ends: text.ends.slice(from, to),
-    end: to < text.value.length ? text.starts[to] : text.end,
-  };
 }
 
 /**
