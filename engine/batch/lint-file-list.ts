@@ -19,10 +19,12 @@ export interface LintFileListOptions extends LintSetupOptions {
   onProgress?: (done: number, total: number, filePath: string) => void;
   /** Told once per rule and file when a rule throws (on a worker, `error` is the message). */
   onRuleError?: (ruleId: string, filePath: string, error: unknown) => void;
+  /** The workspace: build files are read inside these folders only (default: cwd). */
+  roots?: readonly string[];
 }
 
 export async function lintFileList(files: readonly string[], options: LintFileListOptions): Promise<PathLintResult[]> {
-  const locateModule = cachedModuleLocator();
+  const locateModule = cachedModuleLocator({ roots: options.roots ?? [options.cwd] });
   const { cwd, configFile, ruleOverrides, ruleSet, fix, onProgress, onRuleError } = options;
   if (options.threads > 1) {
     return lintPathsParallel(files, { cwd, configFile, ruleOverrides, ruleSet, threads: options.threads, locateModule, fix, onProgress, onRuleError });

@@ -1,25 +1,40 @@
 /**
  * A module locator that discovers each module once. `discoverModule` walks the module's folders
  * and reads every file of it for `#include "..."` lines; called for every file of a big module
- * (the 1,500 headers of one include folder) that work is quadratic. The module root depends only
- * on the file's folder, so it is remembered per folder, and a module's file list is reused for
- * every file it already holds (for such a file discoverModule would return the same list).
+ * (the 1,500 headers of one include folder) that work is quadratic. The folder rule's root
+ * depends only on the file's folder, so it is remembered per folder, and the modules found under
+ * it are reused for every file they already hold (for such a file discoverModule would return the
+ * same module). The build files (engine/build/build-index.ts) are read once per locator: make
+ * one per run.
  */
 import { dirname, resolve } from 'node:path';
-import { discoverModule, moduleRoot } from '../model/index.js';
+import { type BuildIndex, createBuildIndex } from '../build/build-index.js';
+import { discoverModule, type LocatedModule, moduleRoot } from '../model/index.js';
 import type { ModuleLocator } from './lint-paths.js';
 
 export interface LocatorFs {
   moduleRoot(filePath: string): string;
-  discoverModule(filePath: string): { root: string; files: string[] };
+  discoverModule(filePath: string): { root: string; files: string[]; origin?: LocatedModule['origin'] };
 }
 
-const realFs: LocatorFs = { moduleRoot, discoverModule };
+export interface CachedLocatorOptions {
+  /** The workspace build files are read in (default: the current folder). */
+  roots?: readonly string[];
+  /** The build index to use (default: a new one over `roots`); null: the folder rule only. */
+  buildIndex?: BuildIndex | null;
+  /** The configuration (`Release|x64`) a file is linted in (settings.configuration). */
+  configurationOf?: (filePath: string) => string | null | undefined;
+}
+
+function realFs(options: CachedLocatorOptions): LocatorFs {
+  const buildIndex = options.buildIndex === undefined ? createBuildIndex({ roots: options.roots }) : options.buildIndex;
+  return { moduleRoot, discoverModule: (f) => discoverModule(f, { buildIndex, configurationOf: options.configurationOf }) };
+}
 
 /** A locator with its own caches (make one per run: files on disk may change between runs). */
-export function cachedModuleLocator(fs: LocatorFs = realFs): ModuleLocator {
+export function cachedModuleLocator(options: CachedLocatorOptions = {}, fs: LocatorFs = realFs(options)): ModuleLocator {
   const rootOfDir = new Map<string, string>();
-  const modules = new Map<string, { root: string; files: string[]; members: Set<string> }>();
+  const modules = new Map<string, { root: string; files: string[]; origin?: LocatedModule['origin']; members: Set<string> }[]>();
   return (filePath) => {
     const abs = resolve(filePath);
     const dir = dirname(abs);
@@ -28,10 +43,13 @@ export function cachedModuleLocator(fs: LocatorFs = realFs): ModuleLocator {
       root = fs.moduleRoot(abs);
       rootOfDir.set(dir, root);
     }
-    const known = modules.get(root);
-    if (known && known.members.has(abs)) return { root: known.root, files: known.files };
+    let known = modules.get(root);
+    if (!known) modules.set(root, (known = []));
+    const holding = known.find((m) => m.members.has(abs));
+    if (holding) return { root: holding.root, files: holding.files, origin: holding.origin };
     const found = fs.discoverModule(abs);
-    if (!known) modules.set(root, { root: found.root, files: found.files, members: new Set(found.files) });
+    // a module of its own (a header no source includes, a file no DLL compiles) is not remembered for others
+    if (found.root !== abs && !known.some((m) => m.root === found.root)) known.push({ ...found, members: new Set(found.files) });
     return found;
   };
 }

@@ -17,31 +17,28 @@
  * header is a module of its own (its root is the header itself), so it brings nothing into the
  * DLL's model nor the DLL's entry points to it. A folder without any source keeps its headers.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { type BuildIndex, createBuildIndex } from '../build/build-index.js';
 import { readSourceFile } from '../text/source-file.js';
 import { languageOfPath } from '../parsing/cpp-parser.js';
+import { includesOf } from './include-lines.js';
 import { includeTail, normalisedPath } from './include-visibility.js';
+import { type LocatedModule, moduleFromBuild } from './module-from-build.js';
+import { hasMarker, listFolder as list, moduleRoot } from './module-root.js';
+
+export { moduleRoot } from './module-root.js';
+export type { LocatedModule, ModuleOrigin } from './module-from-build.js';
 
 /** The files a module is made of: C/C++ sources and headers, INF files and .def files. */
 export function isModuleFile(name: string): boolean {
   return languageOfPath(name) !== null || name.toLowerCase().endsWith('.def');
 }
-const MARKER = /\.(def|vcxproj|inf|inx)$/i;
 const HEADER = /\.(h|hh|hpp|hxx|inl)$/i;
 const SKIP_DIRS = /^(\.|node_modules$|x64$|x86$|arm64$|debug$|release$|obj$|out$|bin$|build$|objfre|objchk)/i;
-const MAX_UP = 3;
 const MAX_DOWN = 2;
 const MAX_FILES = 2000;
 const MAX_INCLUDED = 200;
-
-function list(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
 
 /** Regular files only: a FIFO or socket named like a source file would block whoever reads it. */
 function isFile(path: string): boolean {
@@ -68,26 +65,19 @@ function isDir(path: string): boolean {
   }
 }
 
-function hasMarker(names: readonly string[]): boolean {
-  return names.some((n) => MARKER.test(n) || n.toLowerCase() === 'sources');
+export interface ModuleDiscoveryOptions {
+  /**
+   * The build files to go by (engine/build/build-index.ts): a DLL project's files make the module
+   * of the files it compiles. Default: an index of the current folder's tree; null: the folder
+   * rule only.
+   */
+  buildIndex?: BuildIndex | null;
+  /** The configuration (`Release|x64`) a file is linted in (settings.configuration); else each project's first DLL configuration. */
+  configurationOf?: (filePath: string) => string | null | undefined;
 }
 
-export function moduleRoot(filePath: string): string {
-  const own = dirname(resolve(filePath));
-  let dir = own;
-  for (let level = 0; level <= MAX_UP; level++) {
-    const names = list(dir);
-    if (hasMarker(names)) return dir;
-    if (names.includes('.git')) break;
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return own;
-}
-
-export function discoverModule(filePath: string): { root: string; files: string[] } {
-  return createModuleLocator()(filePath);
+export function discoverModule(filePath: string, options: ModuleDiscoveryOptions = {}): LocatedModule {
+  return createModuleLocator(options)(filePath);
 }
 
 /**
@@ -95,25 +85,56 @@ export function discoverModule(filePath: string): { root: string; files: string[
  * large module reads the folder and follows includes once (the CLI and the language server's
  * workspace scan locate file after file). Make a new one when files are added or removed.
  */
-export function createModuleLocator(): (filePath: string) => { root: string; files: string[] } {
+export function createModuleLocator(options: ModuleDiscoveryOptions = {}): (filePath: string) => LocatedModule {
   const byRoot = new Map<string, { files: string[]; hasSources: boolean }>();
+  const buildIndex = options.buildIndex === undefined ? createBuildIndex() : options.buildIndex;
+  const infs = new Map<string, string[]>();
+  const infFilesOf = (dir: string) => {
+    let found = infs.get(dir);
+    if (!found) infs.set(dir, (found = scanFolder(dir).filter((f) => /\.(inf|inx)$/i.test(f))));
+    return found;
+  };
   return (filePath) => {
     const abs = resolve(filePath);
+    if (buildIndex) {
+      const fromBuild = moduleFromBuild(abs, buildIndex, options.configurationOf?.(abs), infFilesOf);
+      if (fromBuild) return fromBuild === 'single' ? { root: abs, files: withIncludedHeaders(abs), origin: { rule: 'single' } } : fromBuild;
+    }
     const root = moduleRoot(abs);
     let found = byRoot.get(root);
     if (!found) byRoot.set(root, (found = moduleFiles(root)));
     const { files } = found;
-    if (files.includes(abs)) return { root, files: [...files] };
+    if (files.includes(abs)) return { root, files: [...files], origin: { rule: 'folder' } };
     // a header no source of the module includes: a module of its own
-    if (HEADER.test(abs) && found.hasSources) return { root: abs, files: [abs] };
+    if (HEADER.test(abs) && found.hasSources) return { root: abs, files: [abs], origin: { rule: 'single' } };
     // a file outside the folders scanned (too deep, in a build folder): add it and its headers
     const extra = new Set([...files, abs]);
     addIncludedHeaders(extra, [abs]);
-    return { root, files: [...extra] };
+    return { root, files: [...extra], origin: { rule: 'folder' } };
   };
 }
 
+/** A file on its own, with the headers it includes with "..." (followed transitively); a header alone. */
+function withIncludedHeaders(abs: string): string[] {
+  if (HEADER.test(abs)) return [abs];
+  const files = new Set([abs]);
+  addIncludedHeaders(files, [abs]);
+  return [...files];
+}
+
 function moduleFiles(root: string): { files: string[]; hasSources: boolean } {
+  const files = new Set(scanFolder(root));
+  const scanned = [...files];
+  const sources = scanned.filter((f) => languageOfPath(f) === 'cpp' && !HEADER.test(f));
+  if (sources.length === 0) {
+    addIncludedHeaders(files, scanned);
+    return { files: [...files], hasSources: false };
+  }
+  return { files: compiledFiles(scanned, sources), hasSources: true };
+}
+
+/** The module files of a root folder and of its subfolders (MAX_DOWN levels, not those with a marker of their own). */
+function scanFolder(root: string): string[] {
   const files = new Set<string>();
   // each real folder and file once: symbolic links may loop or name a file twice
   const seenDirs = new Set<string>([real(root)]);
@@ -139,13 +160,7 @@ function moduleFiles(root: string): { files: string[]; hasSources: boolean } {
       }
     }
   }
-  const scanned = [...files];
-  const sources = scanned.filter((f) => languageOfPath(f) === 'cpp' && !HEADER.test(f));
-  if (sources.length === 0) {
-    addIncludedHeaders(files, scanned);
-    return { files: [...files], hasSources: false };
-  }
-  return { files: compiledFiles(scanned, sources), hasSources: true };
+  return [...files];
 }
 
 /**
@@ -188,17 +203,6 @@ function compiledFiles(scanned: readonly string[], sources: readonly string[]): 
     }
   }
   return [...scanned.filter((f) => kept.has(f)), ...outside];
-}
-
-/** The `#include` lines of a C/C++ file: the path as written and whether it was quoted ("...") or not (<...>). */
-function includesOf(filePath: string): { path: string; quoted: boolean }[] {
-  if (languageOfPath(filePath) !== 'cpp') return [];
-  const read = readSourceFile(filePath);
-  if (!read.ok) return [];
-  const out: { path: string; quoted: boolean }[] = [];
-  const re = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\r\n]+)"|<([^>\r\n]+)>)/gm;
-  for (let m = re.exec(read.text); m; m = re.exec(read.text)) out.push(m[1] !== undefined ? { path: m[1], quoted: true } : { path: m[2], quoted: false });
-  return out;
 }
 
 /** Headers included with "..." that live outside the module's folders, followed transitively. */
