@@ -11,8 +11,7 @@ import { createHash } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import { listFolder, rootCandidates } from '../model/module-root.js';
 import type { BuildConfiguration, BuildProject, ReadBuildFile } from '../readers/build/build-types.js';
-import { readSources } from '../readers/build/sources-reader.js';
-import { readVcxproj } from '../readers/build/vcxproj-reader.js';
+import { isBuildFileName, readBuildFile } from '../readers/build/index.js';
 import { buildModuleFiles } from './build-module.js';
 import { insideRoots, realRoots, workspaceReader } from './workspace-files.js';
 
@@ -59,12 +58,6 @@ export interface BuildIndex {
   forget(): void;
 }
 
-/** Whether a file name is that of a project the index reads (the files a project imports are read through it). */
-export function isProjectFileName(name: string): boolean {
-  const lower = basename(name).toLowerCase();
-  return lower.endsWith('.vcxproj') || lower === 'sources' || lower === 'compile_commands.json';
-}
-
 const DLL_TARGET = /^(dynamiclibrary|dynlink)$/i;
 
 /** The configuration a project is linted in: the one named when the project has it, else its first DLL configuration. */
@@ -81,7 +74,7 @@ export function createBuildIndex(options: BuildIndexOptions = {}): BuildIndex {
   const given = options.roots ?? [process.cwd()];
   const rootsNow = typeof given === 'function' ? () => realRoots(given()) : ((fixed) => () => fixed)(realRoots(given));
   const readFile = options.readFile ?? workspaceReader(rootsNow);
-  const read = options.readBuildFile ?? readWithReaders;
+  const read = options.readBuildFile ?? readBuildFile;
   const projects = new Map<string, { hash: string; others: string[]; project: BuildProject | undefined }>();
   const fileLists = new Map<string, string[]>();
   const isInside = (path: string) => insideRoots(rootsNow(), path);
@@ -113,7 +106,7 @@ export function createBuildIndex(options: BuildIndexOptions = {}): BuildIndex {
   const inFolder = (dir: string, names: readonly string[]): BuildProject[] => {
     const out: BuildProject[] = [];
     for (const name of [...names].sort()) {
-      if (!isProjectFileName(name)) continue;
+      if (!isBuildFileName(name)) continue;
       const project = projectAt(join(dir, name));
       if (project) out.push(project);
     }
@@ -130,7 +123,7 @@ export function createBuildIndex(options: BuildIndexOptions = {}): BuildIndex {
   const dllsAround = (filePath: string, configurationName?: string | null): BuildDlls => {
     const found: BuildDlls = { dlls: [], malformed: false };
     for (const { dir, names } of rootCandidates(resolve(filePath))) {
-      if (!names.some(isProjectFileName) || !isInside(dir)) continue;
+      if (!names.some(isBuildFileName) || !isInside(dir)) continue;
       for (const project of inFolder(dir, names)) {
         if (project.diagnostics.length > 0) {
           found.malformed = true;
@@ -155,17 +148,6 @@ export function createBuildIndex(options: BuildIndexOptions = {}): BuildIndex {
     forget: () => fileLists.clear(),
   };
 }
-
-/**
- * The readers' dispatch by file name (engine/readers/build/index.ts readBuildFile) is not in the
- * tree yet: until it is, projects and `sources` files are read with their readers and
- * compile_commands.json is not read (the folder rule applies to it).
- */
-const readWithReaders: BuildFileReader = (file, text, readFile) => {
-  const name = basename(file).toLowerCase();
-  if (name.endsWith('.vcxproj')) return readVcxproj(file, text, readFile);
-  return name === 'sources' ? readSources(file, text, readFile) : undefined;
-};
 
 function kindOf(file: string): BuildProject['kind'] {
   const lower = basename(file).toLowerCase();

@@ -10,7 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { chosenConfiguration, createBuildIndex } from '../../engine/build/build-index.js';
 import { workspaceReader } from '../../engine/build/workspace-files.js';
 import { EOLS, sourcesFile, useTrees, vcxproj } from './build-files.js';
-import { fakeReadBuildFile, readCounts } from './fake-build-reader.js';
+import { countingReadBuildFile, readCounts } from './counting-reader.js';
 
 const tree = useTrees();
 beforeEach(() => readCounts.clear());
@@ -28,7 +28,7 @@ describe.each(EOLS)('build index (%s build files)', (_name, eol) => {
       'proj/inc/util.h': '',
       'proj/inc/contoso.h': '',
     });
-    const index = createBuildIndex({ roots: [root], readBuildFile: fakeReadBuildFile });
+    const index = createBuildIndex({ roots: [root], readBuildFile: countingReadBuildFile });
     const of = index.buildOf(join(root, 'proj/src/ContosoCi.c'));
     expect(of?.project.file).toBe(join(root, 'proj/ci.vcxproj'));
     expect(of?.configuration.name).toBe('Debug|x64');
@@ -47,7 +47,7 @@ describe.each(EOLS)('build index (%s build files)', (_name, eol) => {
       'w/readme.txt': '',
       'w/sub/other.vcxproj': tool(eol),
     });
-    const index = createBuildIndex({ roots: [root], readBuildFile: fakeReadBuildFile });
+    const index = createBuildIndex({ roots: [root], readBuildFile: countingReadBuildFile });
     expect(index.projectsIn(join(root, 'w')).map((p) => [relative(root, p.file), p.kind])).toEqual([
       ['w/ci.vcxproj', 'vcxproj'],
       ['w/compile_commands.json', 'compile_commands'],
@@ -64,7 +64,7 @@ describe.each(EOLS)('build index (%s build files)', (_name, eol) => {
       't/sources': sourcesFile({ sources: ['ContosoTool.c'], type: 'PROGRAM' }, eol),
       't/ContosoTool.c': '',
     });
-    const index = createBuildIndex({ roots: [root], readBuildFile: fakeReadBuildFile });
+    const index = createBuildIndex({ roots: [root], readBuildFile: countingReadBuildFile });
     expect(index.buildOf(join(root, 'w/ContosoUi.c'))?.project.kind).toBe('sources');
     expect(index.buildOf(join(root, 'w/ContosoUi.c'))?.configuration.name).toBeNull();
     expect(index.buildOf(join(root, 'w/ContosoTool.c'))).toBeUndefined();
@@ -80,7 +80,7 @@ describe.each(EOLS)('build index (%s build files)', (_name, eol) => {
       'proj/src/ContosoUi.c': '',
     });
     const file = join(root, 'proj/ci.vcxproj');
-    const index = createBuildIndex({ roots: [root], readBuildFile: fakeReadBuildFile });
+    const index = createBuildIndex({ roots: [root], readBuildFile: countingReadBuildFile });
     for (let i = 0; i < 5; i++) index.buildOf(join(root, 'proj/src/ContosoCi.c'));
     index.projectsIn(join(root, 'proj'));
     expect(readCounts.get(file)).toBe(1);
@@ -107,7 +107,7 @@ describe.each(EOLS)('build index (%s build files)', (_name, eol) => {
       'other/ci.vcxproj': ci(eol),
       'other/src/ContosoCi.c': '',
     });
-    const index = createBuildIndex({ roots: [join(root, 'ws')], readBuildFile: fakeReadBuildFile });
+    const index = createBuildIndex({ roots: [join(root, 'ws')], readBuildFile: countingReadBuildFile });
     expect(index.buildOf(join(root, 'ws/proj/src/ContosoCi.c'))?.project.files).toEqual([join(root, 'ws/proj/ci.vcxproj')]);
     expect(index.buildOf(join(root, 'ws/proj/src/ContosoUi.c'))).toBeUndefined();
     expect(index.buildOf(join(root, 'other/src/ContosoCi.c'))).toBeUndefined();
@@ -116,7 +116,7 @@ describe.each(EOLS)('build index (%s build files)', (_name, eol) => {
 
   it('a malformed project is no DLL: dllsAround says so (module discovery keeps the folder rule)', () => {
     const root = tree({ 'proj/ci.vcxproj': ci(eol).replace('</ItemGroup>', ''), 'proj/src/ContosoCi.c': '' });
-    const index = createBuildIndex({ roots: [root], readBuildFile: fakeReadBuildFile });
+    const index = createBuildIndex({ roots: [root], readBuildFile: countingReadBuildFile });
     expect(index.buildOf(join(root, 'proj/src/ContosoCi.c'))).toBeUndefined();
     expect(index.dllsAround(join(root, 'proj/src/ContosoCi.c'))).toEqual({ dlls: [], malformed: true });
   });
@@ -158,7 +158,7 @@ describe('workspace reads', () => {
   it('a FIFO named like a project is not read by the index', () => {
     const root = tree({ 'w/src.c': '' });
     execFileSync('mkfifo', [join(root, 'w/ci.vcxproj')]);
-    const index = createBuildIndex({ roots: [root], readBuildFile: fakeReadBuildFile });
+    const index = createBuildIndex({ roots: [root], readBuildFile: countingReadBuildFile });
     expect(index.projectsIn(join(root, 'w'))).toEqual([]);
     expect(readCounts.size).toBe(0);
   });
