@@ -8,6 +8,7 @@ export { configFor, type ConfigOptions } from './config.js';
 export { type FormatOptions, formatResults } from './format.js';
 export { lintFiles, type LintFilesOptions, NoFilesError, writeFixes } from './lint-files.js';
 export { lintText, type LintTextOptions } from './lint-text.js';
+export { type ModuleDescription, moduleFor } from './module.js';
 export { packageVersion } from './version.js';
 
 /** The built-in rules by id, in the order of the guidelines; each one's `meta` describes it. */

@@ -21,6 +21,8 @@ export interface CliOptions {
   /** undefined: color when stdout is a terminal. */
   color?: boolean;
   printConfig?: string;
+  /** `--print-module FILE`: print the module the file is linted in, then exit. */
+  printModule?: string;
   config?: string;
   /** Worker threads for linting modules: a count, or 'auto' (one per core when there is enough work). */
   threads: number | 'auto';
@@ -34,7 +36,7 @@ const FORMATS: readonly string[] = FORMATTER_NAMES;
 const LEVELS: Record<string, RuleLevel> = { off: 'off', '0': 'off', warn: 'warn', '1': 'warn', error: 'error', '2': 'error' };
 
 /** Options that take a value, by every spelling. */
-const VALUE_OPTIONS = new Set(['--format', '-f', '--max-warnings', '--rule', '--output-file', '-o', '--print-config', '--config', '-c', '--threads']);
+const VALUE_OPTIONS = new Set(['--format', '-f', '--max-warnings', '--rule', '--output-file', '-o', '--print-config', '--print-module', '--config', '-c', '--threads']);
 
 export function parseArgs(argv: readonly string[]): ParseResult {
   const options: CliOptions = {
@@ -96,6 +98,9 @@ function applyOption(options: CliOptions, name: string, value: string | undefine
       return undefined;
     case '--print-config':
       options.printConfig = value;
+      return undefined;
+    case '--print-module':
+      options.printModule = value;
       return undefined;
     case '--config':
     case '-c':

@@ -28,6 +28,8 @@ Options:
       --threads <n|auto>   Lint modules on n worker threads (default 1; auto: one per core for big runs)
       --color, --no-color  Force or disable colors (default: when standard output is a terminal)
       --print-config <file> Print the configuration that applies to a file, then exit
+      --print-module <file> Print the module a file is linted in (which rule made it, the build file,
+                           the configuration, its files; json with --format json), then exit
   -v, --version            Print the version
   -h, --help               Print this help
 

@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError, configFor, formatResults, lintFiles, type LintResult, NoFilesError, packageVersion, writeFixes } from '../api/index.js';
+import { printModule } from './print-module.js';
 import { builtinRules } from '../rules/index.js';
 import { parseArgs, type CliOptions } from './args.js';
 import { helpText } from './help-text.js';
@@ -65,6 +66,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
     io.stdout(`${JSON.stringify(configFor(options.printConfig, config), null, 2)}\n`);
     return 0;
   }
+  if (options.printModule) return printModule(options.printModule, options.format, config, io);
 
   const progress = new ProgressLine(io.stderrIsTTY, io.stderr);
   let results: LintResult[];

@@ -8,8 +8,11 @@ export { collectFiles, SKIPPED_FOLDERS, type WalkProblem, type WalkResult } from
 export { lintFileList, type LintFileListOptions } from './batch/lint-file-list.js';
 export { emptyStats, groupModules, lintPaths, type PathLintResult, prepareModuleTask } from './batch/lint-paths.js';
 export { createConfigFor, createLintSetup, createModuleLinter, type LintSetupOptions, type RuleSet } from './batch/lint-setup.js';
-export { cachedModuleLocator } from './batch/module-locator.js';
+export { cachedModuleLocator, type CachedLocatorOptions } from './batch/module-locator.js';
 export { autoThreads, lintPathsParallel } from './batch/parallel.js';
+
+// Build files read as data: which DLL project compiles a file (module discovery goes by it)
+export { type BuildIndex, createBuildIndex } from './build/build-index.js';
 
 // Configuration: coinstaller-lint.json, presets, overrides, its JSON schema
 export { ConfigError } from './config/config-error.js';
@@ -48,7 +51,7 @@ export { AncestorChain } from './model/ancestor-chain.js';
 export { type DefExport, type EntryPointInfo, entryPointName, type GlobalAccess, type InstallerModelService, type ModuleEffects, type ModuleGlobal, type ParameterWait, type ReachingContext, siteContext } from './model/contract.js';
 export { allowsUiWhenNotQuiet, mayShowUserInterface } from './model/dif-facts.js';
 export { summarizeFile } from './model/file-summary.js';
-export { createInstallerModelProvider, discoverModule, installerModelProvider } from './model/index.js';
+export { createInstallerModelProvider, discoverModule, installerModelProvider, type LocatedModule, type ModuleOrigin } from './model/index.js';
 export { isModuleFile } from './model/module-discovery.js';
 export { wasmBindingOf } from './model/summarize-cursor.js';
 export { summarizeCppFile } from './model/summarize.js';
