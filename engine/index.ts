@@ -45,6 +45,9 @@ export { fileLanguage, Linter, type ModuleFileInput, type ParsedFile, type Servi
 export { PACKAGE_ROOT, readRuleDoc, ruleDocUrl } from './linter/rule-docs.js';
 export { SourceCode } from './linter/source-code.js';
 export { type Fix, type LintMessage, type OffsetRange, type RelatedLocation, type RuleContext, type RuleDocs, type RuleEntry, type RuleListener, type RuleMeta, type RuleModule, type RuleServices, type SharedSettings } from './linter/types.js';
+// Build files as lintable files: the module's projects as the rules see them (RuleServices.build)
+export { buildFilesProvider, type BuildFilesService, type BuildReader } from './linter/build-files.js';
+export { type BuildConfiguration, type BuildDiagnostic, type BuildItem, type BuildProject } from './readers/build/build-types.js';
 
 // The installer model: entry points, DIF contexts, globals (contract.ts is what rules may ask)
 export { AncestorChain } from './model/ancestor-chain.js';
@@ -59,7 +62,7 @@ export { SummaryCache } from './model/summary-cache.js';
 export { type FileSummary } from './model/summary-types.js';
 
 // Parsing C/C++: tree-sitter, Windows macro blanking
-export { CppParser, languageOfPath, loadCppLanguage, wasmMemoryBytes } from './parsing/cpp-parser.js';
+export { CppParser, isBuildFile, languageOfPath, loadCppLanguage, wasmMemoryBytes } from './parsing/cpp-parser.js';
 export { blankWindowsMacros } from './parsing/macro-blanking.js';
 
 // INF and DEF readers

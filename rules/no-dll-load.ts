@@ -3,16 +3,20 @@
  * dependencies on non-system libraries (#pragma comment(lib, ...), /DELAYLOAD in
  * #pragma comment(linker, ...): rules/support/link-pragmas.ts), nor by creating a COM class that
  * is not Windows' in process, which loads the DLL serving it (rules/support/com-creation-check.ts).
+ * In build files: the vendor libraries and delay-loaded DLLs of a DLL project (rules/support/build-links.ts).
  */
 import type { Node } from 'web-tree-sitter';
-import { calleeName, calleeNode, createRule, inDisabledCode, LIBRARY_LOAD_APIS, memoByName, siteContext } from '../engine/index.js';
+import { calleeName, calleeNode, createRule, fileLanguage, inDisabledCode, LIBRARY_LOAD_APIS, memoByName, siteContext } from '../engine/index.js';
 import { linkDependencies } from './support/link-pragmas.js';
+import { BUILD_LINK_MESSAGES, buildLinks, type BuildLinkMessageId } from './support/build-links.js';
 import { ALLOWED_CLASSES_SCHEMA, COM_CREATION_MESSAGES, comCreationCheck, type ComCreationMessageId } from './support/com-creation-check.js';
 
 type Options = [{ reportDllMain?: boolean; allowedClasses?: string[] }];
 
-export default createRule<'load' | 'loadInContext' | 'loadInDllMain' | 'linkDependency' | 'delayLoad' | ComCreationMessageId, Options>({
+export default createRule<'load' | 'loadInContext' | 'loadInDllMain' | 'linkDependency' | 'delayLoad' | ComCreationMessageId | BuildLinkMessageId, Options>({
   name: 'no-dll-load',
+  // C/C++ files, and build files: the libraries a DLL project links (rules/support/build-links.ts)
+  languages: ['cpp', 'build'],
   meta: {
     type: 'problem',
     docs: {
@@ -32,6 +36,8 @@ export default createRule<'load' | 'loadInContext' | 'loadInDllMain' | 'linkDepe
         '/DELAYLOAD:{{dll}} makes the installer load {{dll}}, a DLL that is not part of Windows, at its first call: installers must not load DLLs through link dependencies.',
       // creating an in-process COM class that is not Windows' (rules/support/com-creation-check.ts)
       ...COM_CREATION_MESSAGES,
+      // a vendor library or delay-loaded DLL in a build file (rules/support/build-links.ts)
+      ...BUILD_LINK_MESSAGES,
     },
     schema: [
       {
@@ -43,6 +49,7 @@ export default createRule<'load' | 'loadInContext' | 'loadInDllMain' | 'linkDepe
     defaultOptions: [{ reportDllMain: false, allowedClasses: [] }],
   },
   create(context) {
+    if (fileLanguage(context.filePath) === 'build') return buildLinks(context);
     const extra = new Set(context.settings.libraryLoadApis);
     const reportDllMain = context.options[0]?.reportDllMain === true;
     const model = context.services.installer;

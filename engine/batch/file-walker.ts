@@ -8,10 +8,10 @@
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { languageOfPath } from '../parsing/cpp-parser.js';
+import { isBuildFile, languageOfPath } from '../parsing/cpp-parser.js';
 
-/** Files the linter reads: C/C++ sources and headers, and INF files. */
-const isLintable = (path: string): boolean => languageOfPath(path) !== null;
+/** Files the linter reads: C/C++ sources and headers, INF files, and build files (read as data). */
+const isLintable = (path: string): boolean => languageOfPath(path) !== null || isBuildFile(path);
 
 /**
  * Folders no walk for files to lint enters, at any depth below where it starts (a folder named on
@@ -46,7 +46,7 @@ export function collectFiles(patterns: readonly string[], options: WalkOptions):
       ? walkGlob(pattern, options.cwd, ignored, files, problems)
       : walkPath(resolve(options.cwd, pattern), ignored, files, problems, true);
     if (found && files.size === before) {
-      problems.push({ path: pattern, message: 'no C/C++ or INF files match this pattern (or all are ignored)' });
+      problems.push({ path: pattern, message: 'no C/C++, INF or build files match this pattern (or all are ignored)' });
     }
   }
   return { files: [...files].sort(), problems };
@@ -64,7 +64,7 @@ function walkPath(path: string, ignored: (p: string) => boolean, files: Set<stri
   if (stat.isFile()) {
     if (ignored(path)) return true;
     if (isLintable(path)) files.add(path);
-    else if (explicit) problems.push({ path, message: 'not a C/C++ source, header or INF file; skipped' });
+    else if (explicit) problems.push({ path, message: 'not a C/C++ source, header, INF or build file; skipped' });
     return true;
   }
   if (!stat.isDirectory()) {

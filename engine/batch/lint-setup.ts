@@ -6,6 +6,7 @@
  */
 import { ConfigResolver, applyRuleOverrides } from '../config/load-config.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
+import { buildFilesProvider } from '../linter/build-files.js';
 import { Linter } from '../linter/linter.js';
 import type { RuleEntry, RuleModule } from '../linter/types.js';
 import { installerModelProvider } from '../model/index.js';
@@ -67,7 +68,7 @@ export async function createModuleLinter(
   onRuleError?: (ruleId: string, filePath: string, error: unknown) => void,
 ): Promise<{ linter: Linter; dispose: () => void }> {
   const parser = await CppParser.create();
-  const linter = new Linter({ rules, parser, serviceProviders: [installerModelProvider], onRuleError });
+  const linter = new Linter({ rules, parser, serviceProviders: [installerModelProvider, buildFilesProvider()], onRuleError });
   return { linter, dispose: () => {
       linter.dispose();
       parser.delete();

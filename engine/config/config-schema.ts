@@ -5,7 +5,7 @@
  * the loader (config-validation.ts) is what actually enforces the format, with better messages.
  */
 import type { RuleModule } from '../linter/types.js';
-import { LEVEL_NAMES, LIST_SETTINGS, TARGETS } from './config-validation.js';
+import { CONFIGURATION_NAME, DEFINE_ENTRY, LEVEL_NAMES, LIST_SETTINGS, TARGETS } from './config-validation.js';
 import { PRESET_NAMES } from './presets.js';
 
 export const CONFIG_SCHEMA_PATH = 'schema/coinstaller-lint.schema.json';
@@ -37,6 +37,18 @@ export function buildConfigSchema(rules: ReadonlyMap<string, RuleModule>): Schem
     description: 'The kind of driver package: decides how the INF rule treats co-installer sections.',
     enum: [...TARGETS],
     default: 'windows-driver',
+  };
+  settingsProperties.configuration = {
+    description:
+      'The build configuration, "Configuration|Platform" such as "Release|x64": #if, #ifdef, #ifndef and #elif are evaluated with the defines of that configuration of the project (.vcxproj, sources, compile_commands.json) that compiles each file, the compiler\'s macros for the platform (_WIN32; _WIN64 and _M_X64 for x64, _M_IX86 for Win32, _M_ARM64 for ARM64) and settings.defines; a branch known false is not linted. A condition that cannot be evaluated (a macro whose value is not known) leaves its branches live. Unset: every branch is live but #if 0.',
+    type: 'string',
+    pattern: CONFIGURATION_NAME.source,
+  };
+  settingsProperties.defines = {
+    description:
+      'Defines, "NAME" or "NAME=VALUE", that #if and #ifdef are evaluated with, added to those of settings.configuration; for a team without build files, setting this (even to []) evaluates the conditions: a name neither defined here nor by a file of the module is taken as undefined (but names the Windows headers and the build tool may define, such as _DEBUG, DBG, UNICODE).',
+    type: 'array',
+    items: { type: 'string', pattern: DEFINE_ENTRY.source },
   };
 
   return {

@@ -31,7 +31,11 @@ export const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'ignores', 'settin
 /** Settings that are lists of function names. */
 export const LIST_SETTINGS = ['uiApis', 'processApis', 'libraryLoadApis', 'entryPoints', 'interactiveFunctions'] as const;
 export const TARGETS = ['windows-driver', 'universal', 'legacy'] as const;
-export const SETTING_KEYS = [...LIST_SETTINGS, 'target'] as const;
+export const SETTING_KEYS = [...LIST_SETTINGS, 'target', 'configuration', 'defines'] as const;
+/** settings.configuration: MSBuild's `Configuration|Platform`. */
+export const CONFIGURATION_NAME = /^[^|\s][^|]*\|[^|\s][^|]*$/;
+/** settings.defines: `NAME` or `NAME=VALUE`, as cl's /D takes them. */
+export const DEFINE_ENTRY = /^[A-Za-z_][A-Za-z0-9_]*(=.*)?$/;
 
 export const LEVEL_NAMES = ['off', 'warn', 'error'] as const;
 const LEVELS_EXPECTED = 'one of "off", "warn", "error", 0, 1, 2';
@@ -190,6 +194,19 @@ export function validateSettings(value: unknown, pointer: string, ctx: Validatio
         throw configError(ctx, at, `expected ${expected}, got ${describeValue(v)}${hint}`, 'value', expected);
       }
       out.target = v as SharedSettings['target'];
+    } else if (key === 'configuration') {
+      if (typeof v !== 'string' || !CONFIGURATION_NAME.test(v)) {
+        throw configError(ctx, at, `expected a configuration "Configuration|Platform" such as "Release|x64", got ${describeValue(v)}`, 'value', 'a string "Configuration|Platform"');
+      }
+      out.configuration = v;
+    } else if (key === 'defines') {
+      if (!Array.isArray(v)) throw configError(ctx, at, `expected an array of defines, got ${describeValue(v)}`, 'value', 'an array of strings');
+      v.forEach((d, i) => {
+        if (typeof d !== 'string' || !DEFINE_ENTRY.test(d)) {
+          throw configError(ctx, joinPointer(at, i), `expected a define "NAME" or "NAME=VALUE", got ${describeValue(d)}`, 'value', 'a string "NAME" or "NAME=VALUE"');
+        }
+      });
+      out.defines = [...new Set(v as string[])];
     } else {
       throw configError(ctx, at, `unknown setting${didYouMean(key, SETTING_KEYS)}`, 'key', `one of ${SETTING_KEYS.map((k) => `"${k}"`).join(', ')}`);
     }
@@ -206,5 +223,7 @@ export function mergeSettings(base: SharedSettings, given: Partial<SharedSetting
     out[key] = mode === 'extend' ? [...new Set([...base[key], ...list])] : [...list];
   }
   if (given.target !== undefined) out.target = given.target;
+  if (given.configuration !== undefined) out.configuration = given.configuration;
+  if (given.defines !== undefined) out.defines = mode === 'extend' && base.defines ? [...new Set([...base.defines, ...given.defines])] : [...given.defines];
   return out;
 }

@@ -4,8 +4,8 @@
  * Exactly one live Tree per document.
  */
 import { Edit, type Tree } from 'web-tree-sitter';
-import type { CppParser } from '../parsing/cpp-parser.js';
-import { blankWindowsMacros } from '../parsing/macro-blanking.js';
+import type { PreprocessorConditions } from '../parsing/conditional-evaluation.js';
+import { blankForParse, type CppParser } from '../parsing/cpp-parser.js';
 import { editBetween } from './tree-edit.js';
 
 export interface ParseCounts {
@@ -18,24 +18,30 @@ export class DocumentTree {
   /** The blanked text `tree` was parsed from. */
   private parsedBlanked = '';
   private parsedText: string | null = null;
+  /** The preprocessor conditions `tree` was parsed with (engine/linter/module-conditions.ts), null for none. */
+  private conditions: PreprocessorConditions | null = null;
 
   constructor(private readonly counts: ParseCounts) {}
 
-  /** The tree for `text`, parsing only what changed since the last call. */
-  treeFor(parser: CppParser, text: string): Tree {
-    if (this.tree && this.parsedText === text) return this.tree;
-    const blanked = blankWindowsMacros(text);
+  /**
+   * The tree for `text` parsed with `conditions` (null: none; omitted: those of the last call),
+   * parsing only what changed since the last call.
+   */
+  treeFor(parser: CppParser, text: string, conditions: PreprocessorConditions | null = this.conditions): Tree {
+    if (this.tree && this.parsedText === text && (this.conditions?.key ?? null) === (conditions?.key ?? null)) return this.tree;
+    const { blanked, inactive } = blankForParse(text, conditions ?? undefined);
     let next: Tree;
     if (this.tree) {
       const span = editBetween(this.parsedBlanked, blanked);
       if (span) this.tree.edit(new Edit(span));
-      next = parser.parseBlanked(blanked, this.tree);
+      next = parser.parseBlanked(blanked, this.tree, inactive);
       this.tree.delete();
       this.counts.incremental++;
     } else {
-      next = parser.parseBlanked(blanked);
+      next = parser.parseBlanked(blanked, null, inactive);
       this.counts.full++;
     }
+    this.conditions = conditions;
     this.tree = next;
     this.parsedBlanked = blanked;
     this.parsedText = text;

@@ -69,6 +69,7 @@ function readInputs(
 ): RunInputs {
   const { documents, disk, configs, parser } = state;
   const run: RunInputs = { inputs: [], meta: new Map(), texts: new Map() };
+  const conditionsOf = state.conditionsOf(module.files);
   for (const f of module.files) {
     const reported = report.has(f);
     const language = fileLanguage(f);
@@ -85,7 +86,7 @@ function readInputs(
         if (reported) notice(f, version, doc.lineIndex, tooLarge(Buffer.byteLength(text, 'utf8'), settings.maxFileSize), 'information');
         continue;
       }
-      if (language === 'cpp') tree = doc.tree.treeFor(parser, text);
+      if (language === 'cpp') tree = doc.tree.treeFor(parser, text, conditionsOf(f) ?? null);
     } else {
       const entry = disk.get(f);
       if (!entry.read.ok) {
@@ -93,7 +94,7 @@ function readInputs(
         continue;
       }
       text = entry.read.text;
-      if (language === 'cpp') tree = entry.tree.treeFor(parser, text);
+      if (language === 'cpp') tree = entry.tree.treeFor(parser, text, conditionsOf(f) ?? null);
     }
     const lineIndex = doc ? doc.lineIndex : new LineIndex(text);
     let lintThis = reported;

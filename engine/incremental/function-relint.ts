@@ -181,7 +181,7 @@ export function relintedFunction(state: SessionState, module: SessionModule, key
   const text = doc.text;
   if (!oldSummary || text.includes('coinstaller-lint') || oldText.includes('coinstaller-lint')) return undefined;
 
-  const inputs = moduleInputs(module.files, edited, documents, state.disk, parser);
+  const inputs = moduleInputs(module.files, edited, documents, state.disk, parser, state.conditionsOf(module.files));
   if (!inputs) return undefined;
   const known = knownNames(inputs, edited, oldSummary, summaryCache, state.configOrDefault(edited).settings);
   const edit = spliceEdit(state, edited, oldText, base, oldSummary, known);

@@ -13,7 +13,7 @@ import { isIgnored } from '../config/ignores.js';
 import type { RuleModule } from '../linter/types.js';
 import type { EntryPointInfo, InstallerModelService } from '../model/contract.js';
 import { discoverModule } from '../model/index.js';
-import { languageOfPath } from '../parsing/cpp-parser.js';
+import { isBuildFile, languageOfPath } from '../parsing/cpp-parser.js';
 import { LineIndex } from '../text/line-index.js';
 import type { ReadSourceResult } from '../text/source-file.js';
 import { shiftedOverCommentEdit } from './comment-edit-shift.js';
@@ -134,14 +134,14 @@ export class LintSession {
     this.outcomes.clear();
   }
 
-  /** C/C++ and INF files are linted; anything else a client sends is left alone. */
+  /** C/C++, INF and build files are linted; anything else a client sends is left alone. */
   isLintable(filePath: string): boolean {
-    return languageOfPath(filePath) !== null;
+    return languageOfPath(filePath) !== null || isBuildFile(filePath);
   }
 
-  /** Every lintable file of a module (C/C++ and INF). */
+  /** Every lintable file of a module (C/C++, INF, build files). */
   reportableFiles(filePath: string): string[] {
-    return this.moduleOf(filePath).files.filter((f) => languageOfPath(f) !== null);
+    return this.moduleOf(filePath).files.filter((f) => this.isLintable(f));
   }
 
   /** The outcome for one file, linting its module if anything changed. */
@@ -215,7 +215,7 @@ export class LintSession {
     const { documents, disk, parser, configs, linter } = this.state;
     const config = configs.configFor(filePath);
     if (!config.ok || !configs.settingsFor(filePath).enable || isIgnored(config.config, filePath)) return null;
-    const inputs = moduleInputs(this.moduleOf(filePath).files, filePath, documents, disk, parser);
+    const inputs = moduleInputs(this.moduleOf(filePath).files, filePath, documents, disk, parser, this.state.conditionsOf(this.moduleOf(filePath).files));
     if (!inputs) return null;
     const version = documents.get(filePath)?.version ?? null;
     const result = linter.fixModule(inputs, (f) => this.state.configOrDefault(f)).find((r) => r.filePath === filePath);

@@ -5,7 +5,9 @@
  * outcome is still current. LintSession (lint-session.ts) owns one and answers the host from it.
  */
 import type { ResolvedConfig } from '../config/resolved-config.js';
+import { buildFilesProvider } from '../linter/build-files.js';
 import { Linter, type LintModuleOptions, type ModuleFileInput, type ServiceProvider } from '../linter/linter.js';
+import { type BuildLookup, type ConditionsOf, moduleConditions } from '../linter/module-conditions.js';
 import type { RuleModule, RuleServices } from '../linter/types.js';
 import type { EntryPointInfo, InstallerModelService } from '../model/contract.js';
 import { createInstallerModelProvider } from '../model/index.js';
@@ -36,6 +38,8 @@ export interface LintSessionOptions {
   onRuleError?: (ruleId: string, filePath: string, error: unknown) => void;
   /** Told when the lint of a module failed (its reported files get a notice instead of findings). */
   onLintError?: (moduleRoot: string, error: unknown) => void;
+  /** The build of a file, for `settings.configuration` (engine/linter/module-conditions.ts). */
+  buildOf?: BuildLookup;
 }
 
 export interface SessionModule {
@@ -70,7 +74,25 @@ export class SessionState {
     this.summaryCache = options.modelProvider ? undefined : this.counting;
     const modelProvider = options.modelProvider ?? createInstallerModelProvider({ summaryCache: this.counting });
     this.disk = new DiskFiles(this.documents.parseCounts, options.maxReadBytes ?? (() => DEFAULT_MAX_FILE_BYTES), options.readFile);
-    this.linter = new Linter({ rules: options.rules, parser: options.parser, serviceProviders: [modelProvider], onRuleError: options.onRuleError });
+    this.linter = new Linter({ rules: options.rules, parser: options.parser, serviceProviders: [modelProvider, buildFilesProvider()], onRuleError: options.onRuleError, buildOf: options.buildOf });
+  }
+
+  /** The preprocessor conditions of the module's files, from their settings and texts (open or on disk), as the linter reads them. */
+  conditionsOf(files: readonly string[]): ConditionsOf {
+    const texts: { filePath: string; text: string }[] = [];
+    const settingsOf = (f: string) => {
+      const outcome = this.configs.configFor(f);
+      return outcome.ok ? outcome.config.settings : undefined;
+    };
+    // no file with a configuration: nothing to read
+    if (!files.some((f) => { const s = settingsOf(f); return s && (s.configuration !== undefined || s.defines !== undefined); })) return () => undefined;
+    for (const f of files) {
+      const doc = this.documents.get(f);
+      const read = doc ? undefined : this.disk.get(f).read;
+      if (doc) texts.push({ filePath: f, text: doc.text });
+      else if (read?.ok) texts.push({ filePath: f, text: read.text });
+    }
+    return moduleConditions(texts, settingsOf, this.options.buildOf);
   }
 
   get parser(): CppParser {

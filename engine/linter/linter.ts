@@ -5,11 +5,14 @@
  */
 import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import type { ResolvedConfig } from '../config/resolved-config.js';
-import { languageOfPath, type CppParser } from '../parsing/cpp-parser.js';
+import { isBuildFile, languageOfPath, type CppParser } from '../parsing/cpp-parser.js';
 import type { LineIndex } from '../text/line-index.js';
-import { SourceCode } from './source-code.js';
+import type { SourceCode } from './source-code.js';
+import type { BuildLookup } from './module-conditions.js';
+import { parseInputs } from './parse-inputs.js';
 import { applyFixes } from './apply-fixes.js';
-import { cppComment, semicolonComments } from './comments.js';
+import { buildComments, cppComment, semicolonComments } from './comments.js';
+import { buildDiagnosticMessages } from './build-files.js';
 import { applyDirectives, parseDirectives, type Comment, type UnusedDirective } from './directives.js';
 import { createRuleContext, type RuleRun } from './rule-context.js';
 import { dispatchQuerySource, traverse, traverseCaptures, traverseNamedTypes, type Dispatch } from './traverse.js';
@@ -53,6 +56,8 @@ export interface LinterOptions {
   serviceProviders?: readonly ServiceProvider[];
   /** Told once per rule and file when a rule throws; the other rules go on. */
   onRuleError?: (ruleId: string, filePath: string, error: unknown) => void;
+  /** The build of a file, for `settings.configuration` (module-conditions.ts); without it, settings.defines only. */
+  buildOf?: BuildLookup;
 }
 
 export interface FileLintResult {
@@ -118,7 +123,7 @@ export class Linter {
     configFor: (filePath: string) => ResolvedConfig,
     options: LintModuleOptions = {},
   ): { results: FileLintResult[]; services: RuleServices } {
-    const parsed = this.parseAll(inputs);
+    const parsed = parseInputs(inputs, this.options.parser, configFor, this.options.buildOf);
     try {
       const services = this.provideServices(parsed.map((p) => p.file), inputs, configFor);
       const results: FileLintResult[] = [];
@@ -165,24 +170,6 @@ export class Linter {
       const text = current.find((c) => c.filePath === r.filePath)!.text;
       return { ...r, output: text, fixed: changed.has(r.filePath) };
     });
-  }
-
-  /** Parses what was not parsed already; `tree` in the result is set only for trees the linter owns. */
-  private parseAll(inputs: readonly ModuleFileInput[]): { file: ParsedFile; tree: Tree | null }[] {
-    const out: { file: ParsedFile; tree: Tree | null }[] = [];
-    try {
-      for (const input of inputs) {
-        const language = fileLanguage(input.filePath);
-        const given = language === 'cpp' ? input.tree : undefined;
-        const tree = given ?? (language === 'cpp' ? this.options.parser.parse(input.text) : null);
-        const owned = given ? null : tree;
-        out.push({ file: { filePath: input.filePath, language, sourceCode: new SourceCode(input.text, tree, input.lineIndex) }, tree: owned });
-      }
-    } catch (error) {
-      for (const p of out) p.tree?.delete();
-      throw error;
-    }
-    return out;
   }
 
   private provideServices(
@@ -268,7 +255,8 @@ export class Linter {
       exitFrom = messages.length;
       for (const fn of exit.get('Program') ?? []) fn(root);
     } else {
-      comments.push(...semicolonComments(sourceCode.text));
+      comments.push(...(language === 'build' ? buildComments(filePath, sourceCode.text) : semicolonComments(sourceCode.text)));
+      if (language === 'build') messages.push(...buildDiagnosticMessages(services.build, filePath, sourceCode));
       for (const fn of enter.get('Program') ?? []) fn(null as unknown as Node);
       for (const fn of exit.get('Program') ?? []) fn(null as unknown as Node);
     }
@@ -364,6 +352,7 @@ function childrenAt(root: Node, ranges: readonly OffsetRange[]): Node[] | undefi
 
 export function fileLanguage(filePath: string): FileLanguage {
   if (filePath.toLowerCase().endsWith('.def')) return 'def';
+  if (isBuildFile(filePath)) return 'build';
   return languageOfPath(filePath) ?? 'cpp';
 }
 

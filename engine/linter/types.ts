@@ -7,6 +7,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { InstallerModelService } from '../model/contract.js';
+import type { BuildFilesService } from './build-files.js';
 import type { SourceCode } from './source-code.js';
 
 export type Severity = 0 | 1 | 2;
@@ -155,6 +156,11 @@ export interface RuleServices {
    * prototype, every site flagged), and an empty model would read as "no entry point reaches this".
    */
   readonly installer?: InstallerModelService;
+  /**
+   * The build files of the module read as data (engine/linter/build-files.ts): which projects
+   * write entries in a build file, and the diagnostics of malformed ones.
+   */
+  readonly build?: BuildFilesService;
 }
 
 /** Settings shared by all rules (API lists added by the config, the target, ...). */
@@ -171,6 +177,13 @@ export interface SharedSettings {
   interactiveFunctions: string[];
   /** The kind of driver package: decides the level of the INF rule. */
   target: 'windows-driver' | 'universal' | 'legacy';
+  /**
+   * The build configuration (`Release|x64`) whose defines `#if`/`#ifdef` are evaluated with
+   * (engine/parsing/configuration-conditions.ts); unset: every branch is live but literal `#if 0`.
+   */
+  configuration?: string;
+  /** Defines (`NAME`, `NAME=VALUE`) `#if` is evaluated with, over the build's; set (even empty), conditions are evaluated. */
+  defines?: string[];
   [key: string]: unknown;
 }
 
@@ -198,9 +211,10 @@ export type RuleListener = Record<string, NodeListener | undefined>;
  */
 export interface RuleModule<MessageIds extends string = string, Options extends unknown[] = unknown[]> {
   meta: RuleMeta<MessageIds>;
-  /** Which files the rule reads: C/C++ sources (default) or INF files. */
+  /** Which files the rule reads: C/C++ sources (default), INF files, build files. */
   languages?: FileLanguage[];
   create(context: RuleContext<MessageIds, Options>): RuleListener;
 }
 
-export type FileLanguage = 'cpp' | 'inf' | 'def';
+/** C/C++ sources and headers, INF files, .def files, build files (languageOfPath in engine/parsing/cpp-parser.ts). */
+export type FileLanguage = 'cpp' | 'inf' | 'def' | 'build';

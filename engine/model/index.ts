@@ -5,6 +5,7 @@
  */
 import type { ParsedFile, ServiceProvider } from '../linter/linter.js';
 import type { SharedSettings } from '../linter/types.js';
+import { inactiveRangesOf } from '../parsing/cpp-parser.js';
 import { summarizeFile } from './file-summary.js';
 import { buildModuleModel, type InstallerModel } from './installer-model.js';
 import type { SummaryCache } from './summary-cache.js';
@@ -27,7 +28,9 @@ export function modelOfFiles(
   settingsOf?: (filePath: string) => Partial<SharedSettings>,
 ): InstallerModel {
   const summaries = files.map((file) => {
-    const text = file.sourceCode.text;
+    // a tree parsed with a configuration's conditions is another tree of the same text
+    const inactive = file.sourceCode.tree && inactiveRangesOf(file.sourceCode.tree);
+    const text = inactive ? `${file.sourceCode.text}\0${inactive.join(';')}` : file.sourceCode.text;
     const cached = cache?.get(file.filePath, text);
     if (cached) return cached;
     const summary = summarizeFile(file);

@@ -19,6 +19,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { ParsedFile } from '../linter/linter.js';
+import { inactiveRangesOf } from '../parsing/cpp-parser.js';
 import { walkCursor, walkCursorAt, type WasmBinding } from './summarize-cursor.js';
 import { walk } from './summarize-walk.js';
 import type { FileSummary, Range } from './summary-types.js';
@@ -40,7 +41,12 @@ export function summarizeCppFile(file: ParsedFile, binding?: WasmBinding): FileS
     deadRanges: [],
     includes: [],
   };
-  if (file.language === 'cpp' && sourceCode.tree) walk(walkCursor(sourceCode.tree, binding), sourceCode.tree.language, sourceCode.text, summary);
+  if (file.language === 'cpp' && sourceCode.tree) {
+    walk(walkCursor(sourceCode.tree, binding), sourceCode.tree.language, sourceCode.text, summary);
+    // the branches the configuration drops were blanked before parsing (engine/parsing/conditional-evaluation.ts)
+    const inactive = inactiveRangesOf(sourceCode.tree);
+    if (inactive?.length) summary.deadRanges = [...summary.deadRanges, ...inactive.map(([s, e]): Range => [s, e])].sort((a, b) => a[0] - b[0]);
+  }
   return summary;
 }
 

@@ -238,14 +238,14 @@ export interface MacroSummary {
 
 export interface FileSummary {
   filePath: string;
-  language: 'cpp' | 'inf' | 'def';
+  language: 'cpp' | 'inf' | 'def' | 'build';
   /** Offsets where lines start, for line/column of chain steps. */
   lineStarts: readonly number[];
   functions: FunctionSummary[];
   globals: GlobalDecl[];
   globalInits: GlobalInitRef[];
   macros: MacroSummary[];
-  /** Code the preprocessor drops (`#if 0` bodies, `#else` of `#if 1`). */
+  /** Code the preprocessor drops (`#if 0` bodies, `#else` of `#if 1`; with a configuration, the branches it drops: engine/parsing/conditional-evaluation.ts). */
   deadRanges: Range[];
   /** Headers included with "...", as written. */
   includes: string[];

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { blankRanges, inactiveRanges, type InactiveRange, type PreprocessorConditions } from './conditional-evaluation.js';
 import { blankWindowsMacros } from './macro-blanking.js';
 
 const require = createRequire(import.meta.url);
@@ -41,6 +42,27 @@ export function loadCppLanguage(): Promise<Language> {
   return languagePromise;
 }
 
+/** Per tree parsed with preprocessor conditions: the ranges they made dead (blanked before parsing). */
+const inactiveByTree = new WeakMap<Tree, readonly InactiveRange[]>();
+
+/**
+ * The ranges of the tree's text that its configuration drops (conditional-evaluation.ts),
+ * blanked for the parser; undefined for a tree parsed without conditions.
+ */
+export function inactiveRangesOf(tree: Tree): readonly InactiveRange[] | undefined {
+  return inactiveByTree.get(tree);
+}
+
+/**
+ * The text as the parser is given it: with conditions, the branches they make dead blanked, then
+ * Windows macros blanked (blankWindowsMacros). Same length, same newlines, same offsets.
+ */
+export function blankForParse(text: string, conditions?: PreprocessorConditions): { blanked: string; inactive?: InactiveRange[] } {
+  if (!conditions) return { blanked: blankWindowsMacros(text) };
+  const inactive = inactiveRanges(text, conditions);
+  return { blanked: blankWindowsMacros(blankRanges(text, inactive)), inactive };
+}
+
 /** A parser for C/C++ sources. Free it with `delete()` when done. */
 export class CppParser {
   private constructor(private readonly parser: Parser) {}
@@ -53,22 +75,24 @@ export class CppParser {
   }
 
   /**
-   * Parses `text` after blanking Windows macros (same length, so offsets are those of `text`).
-   * Pass the previous tree, already edited with `tree.edit`, for an incremental parse.
+   * Parses `text` after blanking (blankForParse: the branches `conditions` make dead, Windows
+   * macros; same length, so offsets are those of `text`). Pass the previous tree, already edited
+   * with `tree.edit`, for an incremental parse.
    */
-  parse(text: string, oldTree?: Tree | null): Tree {
-    const tree = this.parser.parse(blankWindowsMacros(text), oldTree ?? null);
-    if (!tree) throw new Error('tree-sitter returned no tree');
-    return tree;
+  parse(text: string, oldTree?: Tree | null, conditions?: PreprocessorConditions): Tree {
+    const { blanked, inactive } = blankForParse(text, conditions);
+    return this.parseBlanked(blanked, oldTree, inactive);
   }
 
   /**
-   * Parses text the caller already blanked with blankWindowsMacros (the language server blanks
-   * once per edit, to find what changed, and hands that text on instead of blanking it twice).
+   * Parses text the caller already blanked with blankForParse (the language server blanks once
+   * per edit, to find what changed, and hands that text on instead of blanking it twice), with the
+   * inactive ranges blankForParse gave.
    */
-  parseBlanked(blanked: string, oldTree?: Tree | null): Tree {
+  parseBlanked(blanked: string, oldTree?: Tree | null, inactive?: readonly InactiveRange[]): Tree {
     const tree = this.parser.parse(blanked, oldTree ?? null);
     if (!tree) throw new Error('tree-sitter returned no tree');
+    if (inactive) inactiveByTree.set(tree, inactive);
     return tree;
   }
 
@@ -87,6 +111,7 @@ export class CppParser {
 const CPP_EXTENSIONS = new Set(['.c', '.cpp', '.cc', '.cxx', '.h', '.hpp', '.hxx', '.inl']);
 const INF_EXTENSIONS = new Set(['.inf', '.inx']);
 
+/** C/C++ sources and headers, INF files; build files are told apart by isBuildFile. */
 export function languageOfPath(filePath: string): 'cpp' | 'inf' | null {
   const dot = filePath.lastIndexOf('.');
   if (dot < 0) return null;
@@ -94,4 +119,18 @@ export function languageOfPath(filePath: string): 'cpp' | 'inf' | null {
   if (CPP_EXTENSIONS.has(ext)) return 'cpp';
   if (INF_EXTENSIONS.has(ext)) return 'inf';
   return null;
+}
+
+/**
+ * Build files, linted as data (engine/linter/build-files.ts, language 'build'): MSBuild projects
+ * and the property sheets and targets they import, and by name the WDK's `sources` and
+ * `makefile.inc` and compile_commands.json. They are no files of a module's model (isModuleFile).
+ */
+const BUILD_EXTENSIONS = new Set(['.vcxproj', '.props', '.targets']);
+const BUILD_NAMES = new Set(['sources', 'makefile.inc', 'compile_commands.json']);
+
+export function isBuildFile(filePath: string): boolean {
+  const name = filePath.slice(Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\')) + 1).toLowerCase();
+  const dot = name.lastIndexOf('.');
+  return BUILD_NAMES.has(name) || (dot >= 0 && BUILD_EXTENSIONS.has(name.slice(dot)));
 }

@@ -18,6 +18,14 @@ const LINKER = /^\s*comment\s*\(\s*linker\s*,\s*"((?:[^"\\]|\\.)*)"\s*\)/;
 /** An option of the linker's string: `/DELAYLOAD:name` at its start or after a blank or `\"`. */
 const DELAYLOAD = /(?<=^|\s|\\")[/-]delayload:([^\s"\\]+)/gi;
 
+/**
+ * Whether a library, as a `#pragma comment(lib)` or a build file names it (with or without folders
+ * and `.lib`), is Windows' or a static run time: SYSTEM_LIBRARIES by base name.
+ */
+export function isSystemLibrary(name: string): boolean {
+  return SYSTEM_LIBRARIES.has(libraryBaseName(name));
+}
+
 /** The non-Windows link dependencies of a `#pragma` directive (a preproc_call node). */
 export function linkDependencies(node: Node): LinkDependency[] {
   if (node.childForFieldName('directive')?.text !== '#pragma') return [];
@@ -25,7 +33,7 @@ export function linkDependencies(node: Node): LinkDependency[] {
   if (!arg) return [];
   const lib = LIB.exec(arg.text);
   if (lib) {
-    if (SYSTEM_LIBRARIES.has(libraryBaseName(lib[1]))) return [];
+    if (isSystemLibrary(lib[1])) return [];
     return [{ kind: 'library', library: lib[1], start: node.startIndex, end: arg.startIndex + lib[0].trimEnd().length }];
   }
   const linker = LINKER.exec(arg.text);

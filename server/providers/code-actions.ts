@@ -15,8 +15,8 @@ import {
   type ExecuteCommandParams,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import { editBetween, languageOfPath, type LintMessage, ruleDocUrl } from '../../engine/index.js';
-import { disableForFile, disableForLine } from './disable-directive.js';
+import { editBetween, type LintMessage, ruleDocUrl } from '../../engine/index.js';
+import { commentStyleOf, disableForFile, disableForLine } from './disable-directive.js';
 import { diagnosticData, DIAGNOSTIC_SOURCE, type DiagnosticData } from '../convert/diagnostics.js';
 import { toOffsetRange } from '../convert/positions.js';
 import { fixToTextEdit } from '../convert/text-edits.js';
@@ -56,7 +56,7 @@ function codeActions(session: Session, diagnostics: DiagnosticsProvider, params:
 
   const actions: CodeAction[] = [];
   const seenDisable = new Set<string>();
-  const style = languageOfPath(doc.filePath) === 'inf' ? 'inf' : 'c';
+  const style = commentStyleOf(doc.filePath);
   for (const message of inRange) {
     const index = outcome.messages.indexOf(message);
     const ours = converted[index];

@@ -12,14 +12,16 @@ import {
   type DidChangeWatchedFilesParams,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAME, isModuleFile, languageOfPath, SKIPPED_FOLDERS } from '../../engine/index.js';
+import { CONFIG_FILE_NAME, isBuildFile, isModuleFile, languageOfPath, SKIPPED_FOLDERS } from '../../engine/index.js';
 import { filePathOfUri } from '../documents/uris.js';
 import { isConfigFile } from '../config/config-file-check.js';
 import type { Session } from '../session.js';
 import type { ConfigurationProvider } from './configuration.js';
 import type { DiagnosticsProvider } from './diagnostics.js';
 
-const WATCH_GLOB = '**/*.{c,cc,cpp,cxx,h,hpp,hxx,inl,def,inf,inx}';
+const WATCH_GLOB = '**/{*.c,*.cc,*.cpp,*.cxx,*.h,*.hpp,*.hxx,*.inl,*.def,*.inf,*.inx,*.vcxproj,*.props,*.targets,sources,makefile.inc,compile_commands.json}';
+/** The files the index knows: a module's files (isModuleFile) and build files, linted as data. */
+const isIndexed = (path: string): boolean => isModuleFile(path) || isBuildFile(path);
 
 export class WorkspaceIndexer {
   private readonly sources = new Set<string>();
@@ -34,7 +36,7 @@ export class WorkspaceIndexer {
   ) {}
 
   sourceFiles(): Iterable<string> {
-    return [...this.sources].filter((f) => languageOfPath(f) !== null);
+    return [...this.sources].filter((f) => languageOfPath(f) !== null || isBuildFile(f));
   }
 
   knownConfigFiles(): Iterable<string> {
@@ -149,7 +151,7 @@ export class WorkspaceIndexer {
           if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
         } else if (entry.isFile()) {
           if (entry.name === CONFIG_FILE_NAME) this.configFiles.add(path);
-          else if (isModuleFile(path)) this.sources.add(path);
+          else if (isIndexed(path)) this.sources.add(path);
         }
       }
     }
@@ -170,7 +172,7 @@ export class WorkspaceIndexer {
         this.session.lint.filesChanged([path], false);
         continue;
       }
-      if (!isModuleFile(path)) continue;
+      if (!isIndexed(path)) continue;
       changed.push(path);
       if (change.type === FileChangeType.Created) {
         this.sources.add(path);

@@ -67,8 +67,8 @@ describe('lintFiles', () => {
     expect(results.map((r) => basename(r.filePath))).toEqual(['ui.c']);
     // the walker's two words on a file it does not lint: what it is, and that the pattern found nothing
     expect(problems).toEqual([
-      { path: join(root, 'examples/README.md'), message: 'not a C/C++ source, header or INF file; skipped' },
-      { path: 'examples/README.md', message: 'no C/C++ or INF files match this pattern (or all are ignored)' },
+      { path: join(root, 'examples/README.md'), message: 'not a C/C++ source, header, INF or build file; skipped' },
+      { path: 'examples/README.md', message: 'no C/C++, INF or build files match this pattern (or all are ignored)' },
     ]);
 
     const error = await lintFiles('missing.c', { cwd: dir }).catch((e: unknown) => e);

@@ -77,7 +77,7 @@ describe('collectFiles', () => {
     expect(r.files).toEqual([]);
     expect(r.problems).toEqual([
       { path: join(root, 'missing.c'), message: 'no such file or folder' },
-      { path: 'src/**/*.cpp', message: 'no C/C++ or INF files match this pattern (or all are ignored)' },
+      { path: 'src/**/*.cpp', message: 'no C/C++, INF or build files match this pattern (or all are ignored)' },
     ]);
   });
 
@@ -85,7 +85,7 @@ describe('collectFiles', () => {
     touch('notes.txt');
     const r = collectFiles(['notes.txt'], { cwd: root });
     expect(r.files).toEqual([]);
-    expect(r.problems[0]).toEqual({ path: join(root, 'notes.txt'), message: 'not a C/C++ source, header or INF file; skipped' });
+    expect(r.problems[0]).toEqual({ path: join(root, 'notes.txt'), message: 'not a C/C++ source, header, INF or build file; skipped' });
   });
 
   it('follows a symlinked folder once and reports a loop instead of walking forever', () => {

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { documentSelector, INF_FILE_PATTERN } from '../../client/src/document-selector.js';
+import { BUILD_FILE_PATTERN, documentSelector, INF_FILE_PATTERN } from '../../client/src/document-selector.js';
 import { crashLoopMessage, missingServerMessage, reason, startFailedMessage } from '../../client/src/messages.js';
 import { listRuleDocs, ruleIdOfCode } from '../../client/src/rule-doc-files.js';
 import { RestartBudget } from '../../client/src/restart-budget.js';
@@ -66,14 +66,16 @@ describe('messages', () => {
 });
 
 describe('documentSelector', () => {
-  it('selects C, C++ and INF files on disk, and INF files by extension', () => {
+  it('selects C, C++ and INF files on disk, INF files by extension and build files by name', () => {
     expect(documentSelector()).toEqual([
       { scheme: 'file', language: 'c' },
       { scheme: 'file', language: 'cpp' },
       { scheme: 'file', language: 'inf' },
       { scheme: 'file', pattern: INF_FILE_PATTERN },
+      { scheme: 'file', pattern: BUILD_FILE_PATTERN },
     ]);
     for (const ext of ['inf', 'inx', 'INF', 'INX']) expect(INF_FILE_PATTERN).toContain(ext);
+    for (const name of ['*.vcxproj', '*.props', '*.targets', 'sources', 'makefile.inc', 'compile_commands.json']) expect(BUILD_FILE_PATTERN).toContain(name);
   });
 });
 
