@@ -8,7 +8,7 @@ export { collectFiles, SKIPPED_FOLDERS, type WalkProblem, type WalkResult } from
 export { lintFileList, type LintFileListOptions } from './batch/lint-file-list.js';
 export { emptyStats, groupModules, lintPaths, type PathLintResult, prepareModuleTask } from './batch/lint-paths.js';
 export { createConfigFor, createLintSetup, createModuleLinter, type LintSetupOptions, type RuleSet } from './batch/lint-setup.js';
-export { cachedModuleLocator, type CachedLocatorOptions } from './batch/module-locator.js';
+export { cachedModuleLocator, type CachedLocatorOptions, sessionModuleLocator } from './batch/module-locator.js';
 export { autoThreads, lintPathsParallel } from './batch/parallel.js';
 
 // Build files read as data: which DLL project compiles a file (module discovery goes by it)

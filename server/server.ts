@@ -11,7 +11,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { builtinRules } from '../rules/index.js';
-import { CppParser, discoverModule, type RuleModule, type ServiceProvider, wasmMemoryBytes } from '../engine/index.js';
+import { CppParser, type RuleModule, type ServiceProvider, sessionModuleLocator, wasmMemoryBytes } from '../engine/index.js';
 import { clientFeatures, serverCapabilities } from './protocol/capabilities.js';
 import { registerCodeActions } from './providers/code-actions.js';
 import { ConfigurationProvider } from './providers/configuration.js';
@@ -60,7 +60,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     session = new Session(connection, client, parser, {
       rules: options.rules ?? builtinRules,
       modelProvider: options.modelProvider?.(),
-      locateModule: options.locateModule ?? ((f) => discoverModule(f)),
+      // build files are read inside the workspace folders only, and kept across lints (by content)
+      locateModule: options.locateModule ?? sessionModuleLocator({ roots: () => session?.configs.workspaceFolders() ?? [] }),
       debounceMs,
     });
     const s = session;

@@ -53,3 +53,17 @@ export function cachedModuleLocator(options: CachedLocatorOptions = {}, fs: Loca
     return found;
   };
 }
+
+/**
+ * The language server's locator (server/server.ts): one build index for the session, so that a
+ * build file is read again only when its text changed; the DLLs' file lists are worked out at
+ * each call, as discoverModule works out the folder rule's, since the lint session asks only when
+ * its own cache misses (engine/incremental/lint-session.ts moduleOf).
+ */
+export function sessionModuleLocator(options: { roots: () => readonly string[]; configurationOf?: (filePath: string) => string | null | undefined }): ModuleLocator {
+  const buildIndex = createBuildIndex({ roots: options.roots });
+  return (filePath) => {
+    buildIndex.forget();
+    return discoverModule(filePath, { buildIndex, configurationOf: options.configurationOf });
+  };
+}
