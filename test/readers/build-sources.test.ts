@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BuildItem } from '../../engine/readers/build/build-types.js';
 import { readBuildFile } from '../../engine/readers/build/index.js';
-import { readSources } from '../../engine/readers/build/sources-reader.js';
+import { MAX_SOURCES_CHARS, readSources } from '../../engine/readers/build/sources-reader.js';
 
 const DIR = '/work/contoso/coinst';
 const SOURCES = `${DIR}/sources`;
@@ -135,6 +135,13 @@ for (const [eolName, eol] of [
       expect(result.diagnostics.map((d) => bad.slice(...d.range))).toEqual(['\\', 'this is not a definition', '$(DDK_INC_PATH']);
       expect(result.configurations[0].targetName?.value).toBe('ContosoCo');
       expect(result.configurations[0].sources.map(written)).toEqual(['a.c']);
+    });
+
+    it('a file over the size bound is not read: one diagnostic, no configuration', () => {
+      const huge = 'TARGETNAME=ContosoCo' + eol + '#'.repeat(MAX_SOURCES_CHARS);
+      const result = read(huge);
+      expect(result.configurations).toEqual([]);
+      expect(result.diagnostics).toEqual([{ file: SOURCES, message: `the file is larger than ${MAX_SOURCES_CHARS} characters and is not read`, range: [0, 0] }]);
     });
 
     it('readBuildFile reads a file named sources in any case', () => {

@@ -17,8 +17,14 @@ import { type MacroEntry, MacroTable } from './makefile-macros.js';
 const READ_MACROS = ['TARGETNAME', 'TARGETTYPE', 'SOURCES', 'TARGETLIBS', 'DLLDEF', 'C_DEFINES', 'INCLUDES', 'DELAYLOAD', 'LINKER_FLAGS', 'USE_MSVCRT', 'USE_LIBCMT'];
 const MAKEFILE_INC_NAMES = ['makefile.inc', 'MAKEFILE.INC', 'Makefile.inc'];
 const C_SOURCE = /\.(c|cc|cpp|cxx|c\+\+)$/i;
+/** Longer files are not read (a sources file is a few hundred bytes). */
+export const MAX_SOURCES_CHARS = 1024 * 1024;
 
 export function readSources(file: string, text: string, readFile: ReadBuildFile): BuildProject {
+  if (text.length > MAX_SOURCES_CHARS) {
+    const message = `the file is larger than ${MAX_SOURCES_CHARS} characters and is not read`;
+    return { kind: 'sources', file, files: [file], configurations: [], diagnostics: [{ file, message, range: [0, 0] }] };
+  }
   const folder = folderOf(file);
   const macros = new MacroTable();
   macros.read(text, file, true);
@@ -27,6 +33,7 @@ export function readSources(file: string, text: string, readFile: ReadBuildFile)
     const incFile = resolveBuildPath(folder, name);
     const incText = readFile(incFile);
     if (incText === undefined) continue;
+    if (incText.length > MAX_SOURCES_CHARS) break;
     const probe = new MacroTable();
     if (probe.read(incText, incFile, false).some((m) => READ_MACROS.includes(m))) {
       macros.read(incText, incFile, false);
