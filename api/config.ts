@@ -3,7 +3,8 @@
  * (or the one file given), with rule overrides on top, over the built-in rules
  * (engine/config/load-config.ts). Every function of the library takes these options.
  */
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { createConfigFor, type LintSetupOptions, type ResolvedConfig, type RuleEntry } from '../engine/index.js';
 import { builtinRuleSet } from '../rules/index.js';
 
@@ -34,4 +35,27 @@ export function setupOptions(options: ConfigOptions): LintSetupOptions & { cwd: 
 export function configFor(filePath: string, options: ConfigOptions = {}): ResolvedConfig {
   const setup = setupOptions(options);
   return createConfigFor(setup).configFor(resolve(setup.cwd, filePath));
+}
+
+/**
+ * The workspace build files are read in (engine/build/): the current folder and the folders the
+ * patterns name (a file's folder; a glob's part before its first wildcard), so that linting a
+ * tree from elsewhere reads its projects, and nothing else.
+ */
+export function workspaceRoots(cwd: string, patterns: readonly string[]): string[] {
+  const roots = new Set([cwd]);
+  for (const pattern of patterns) {
+    const literal = pattern.split(/[*?[{]/)[0];
+    const path = resolve(cwd, literal === pattern ? pattern : dirname(literal + 'x'));
+    roots.add(isDirectory(path) ? path : dirname(path));
+  }
+  return [...roots];
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -5,7 +5,7 @@
  * Nothing is written unless the caller hands the results to writeFixes.
  */
 import { autoThreads, collectFiles, createConfigFor, lintFileList, type PathLintResult, type WalkProblem, writeSourceFile } from '../engine/index.js';
-import { type ConfigOptions, setupOptions } from './config.js';
+import { type ConfigOptions, setupOptions, workspaceRoots } from './config.js';
 
 export interface LintFilesOptions extends ConfigOptions {
   /** Compute fixes (as --fix-dry-run): results with fixes applied carry the fixed text in `output`. */
@@ -40,8 +40,10 @@ export async function lintFiles(patterns: string | readonly string[], options: L
   for (const problem of walk.problems) options.onProblem?.(problem);
   if (walk.files.length === 0 && walk.problems.length > 0) throw new NoFilesError(walk.problems);
   const threads = options.threads === 'auto' ? autoThreads(walk.files.length) : (options.threads ?? 1);
+  const list = typeof patterns === 'string' ? [patterns] : patterns;
   return lintFileList(walk.files, {
     ...setup,
+    roots: workspaceRoots(setup.cwd, list),
     configFor,
     threads,
     fix: options.fix,

@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { createBuildIndex, discoverModule, type ModuleOrigin } from '../engine/index.js';
-import { type ConfigOptions, setupOptions } from './config.js';
+import { type ConfigOptions, setupOptions, workspaceRoots } from './config.js';
 
 export interface ModuleDescription {
   /** The file asked for (absolute path). */
@@ -20,11 +20,11 @@ export interface ModuleDescription {
   files: string[];
 }
 
-/** The module of a file; build files are read inside `cwd` only (the workspace). */
+/** The module of a file; build files are read in the workspace a lint of that file would read them in (workspaceRoots). */
 export function moduleFor(filePath: string, options: ConfigOptions = {}): ModuleDescription {
   const setup = setupOptions(options);
   const abs = resolve(setup.cwd, filePath);
-  const module = discoverModule(abs, { buildIndex: createBuildIndex({ roots: [setup.cwd] }) });
+  const module = discoverModule(abs, { buildIndex: createBuildIndex({ roots: workspaceRoots(setup.cwd, [filePath]) }) });
   const { rule, buildFile, configuration } = module.origin;
   return { filePath: abs, rule, ...(buildFile !== undefined ? { buildFile, configuration } : {}), files: module.files };
 }

@@ -119,6 +119,9 @@ describe.each(EOLS)('modules from the build (%s)', (_eolName, eol) => {
       const results = await lintFiles(['proj'], { cwd: root });
       const header = results.find((r) => r.filePath === join(root, 'proj/src/progress.h'));
       expect(header?.messages).toEqual([]);
+      // linted from another folder: the folder named on the command line is the workspace
+      const elsewhere = await lintFiles([join(root, 'proj')], { cwd: tree({}) });
+      expect(elsewhere.find((r) => r.filePath === join(root, 'proj/src/progress.h'))?.messages).toEqual([]);
       // the same tree without the project: the tool's include puts the header in the folder's module
       const folder = tree({
         'proj/ContosoCi.def': `LIBRARY ContosoCi${eol}EXPORTS${eol}    ContosoCoInstaller${eol}`,
