@@ -30,7 +30,7 @@ export async function lintFileList(files: readonly string[], options: LintFileLi
     return lintPathsParallel(files, { cwd, configFile, ruleOverrides, ruleSet, threads: options.threads, locateModule, fix, onProgress, onRuleError });
   }
   const configFor = options.configFor ?? createConfigFor(options).configFor;
-  const { linter, dispose } = await createModuleLinter(ruleSet.rules, onRuleError);
+  const { linter, dispose } = await createModuleLinter(ruleSet.rules, onRuleError, options.roots ?? [options.cwd]);
   try {
     return lintPaths(files, { linter, configFor, locateModule, fix, onProgress });
   } finally {

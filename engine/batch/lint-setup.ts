@@ -4,6 +4,7 @@
  * path's workers build their own from plain options (functions cannot cross threads): they load
  * the rules from `RuleSet.moduleUrl`.
  */
+import { createBuildIndex } from '../build/build-index.js';
 import { ConfigResolver, applyRuleOverrides } from '../config/load-config.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { buildFilesProvider } from '../linter/build-files.js';
@@ -58,17 +59,23 @@ export async function createLintSetup(
   onRuleError?: (ruleId: string, filePath: string, error: unknown) => void,
 ): Promise<LintSetup> {
   const { configFor, resolver } = createConfigFor(options);
-  const { linter, dispose } = await createModuleLinter(options.ruleSet.rules, onRuleError);
+  const { linter, dispose } = await createModuleLinter(options.ruleSet.rules, onRuleError, [options.cwd]);
   return { linter, configFor, isIgnored: (p) => resolver.isIgnored(p), dispose };
 }
 
-/** A parser and a linter running `rules` with the installer model; `dispose()` frees both. */
+/**
+ * A parser and a linter running `rules` with the installer model; `dispose()` frees both. The
+ * build files of `roots` (default: the current folder) give the defines of settings.configuration.
+ */
 export async function createModuleLinter(
   rules: ReadonlyMap<string, RuleModule>,
   onRuleError?: (ruleId: string, filePath: string, error: unknown) => void,
+  roots?: readonly string[],
 ): Promise<{ linter: Linter; dispose: () => void }> {
   const parser = await CppParser.create();
-  const linter = new Linter({ rules, parser, serviceProviders: [installerModelProvider, buildFilesProvider()], onRuleError });
+  const buildIndex = createBuildIndex({ roots });
+  const buildOf = (filePath: string, configuration: string) => buildIndex.buildOf(filePath, configuration);
+  const linter = new Linter({ rules, parser, serviceProviders: [installerModelProvider, buildFilesProvider()], onRuleError, buildOf });
   return { linter, dispose: () => {
       linter.dispose();
       parser.delete();

@@ -35,7 +35,7 @@ export function moduleConditions(
       for (const f of files) if (languageOfPath(f.filePath) === 'cpp') own.set(f.filePath, definedMacroNames(f.text));
       names = { own, counts: countMacroNames(own.values()) };
     }
-    const build = settings.configuration !== undefined ? buildOf?.(filePath, settings.configuration)?.configuration : undefined;
+    const build = settings.configuration !== undefined ? namedConfiguration(buildOf?.(filePath, settings.configuration)?.configuration, settings.configuration) : undefined;
     return preprocessorConditions({
       filePath,
       configuration: settings.configuration,
@@ -45,6 +45,17 @@ export function moduleConditions(
       ownMacroNames: names.own.get(filePath),
     });
   };
+}
+
+/**
+ * The build's configuration when it is the one named, or the only one of a build file without
+ * configurations (a WDK `sources`, compile_commands.json): a project without the configuration
+ * named says nothing of its defines (engine/build/ falls back to its first DLL configuration,
+ * for the module's files).
+ */
+function namedConfiguration(configuration: BuildConfiguration | undefined, name: string): BuildConfiguration | undefined {
+  if (!configuration) return undefined;
+  return configuration.name === null || configuration.name.toLowerCase() === name.toLowerCase() ? configuration : undefined;
 }
 
 /** A file's settings through `configFor`, undefined when its configuration cannot be read (its own lint reports that). */

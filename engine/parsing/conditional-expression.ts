@@ -2,7 +2,8 @@
  * The value of an `#if` / `#elif` expression, as far as it can be known: `defined(X)`, `!`, `~`,
  * unary `-`/`+`, `* / % + - << >> < > <= >= == != & ^ | && ||`, `?:`, parentheses, integer
  * literals (decimal, hex, octal, binary, with their suffixes) and object-like macros, expanded
- * from their bodies. Anything else (a macro whose value is not known, a function-like macro, a
+ * from their bodies; a name known not to be defined is 0, as in the compiler. Anything else (a
+ * macro whose value is not known, a name that may be defined, a function-like macro, a
  * character literal, `__has_include`) is unknown, and so is every result that depends on it: `0 &&
  * X` is 0 and `1 || X` is 1 whatever X is. Values are 64-bit integers, as in the compiler.
  */
@@ -91,7 +92,7 @@ function expand(tokens: Token[] | undefined, lookup: MacroLookup, active: Set<st
       const body = expand(tokenize(state.body), lookup, new Set(active).add(t.name), depth + 1);
       if (!body) return undefined;
       out.push(...body);
-    } else if (next?.kind === 'op' && next.op === '(' && state !== 'undefined') {
+    } else if (next?.kind === 'op' && next.op === '(') {
       // a function-like macro's call (or __has_include): its value is not known
       let level = 0;
       for (k++; k < tokens.length; k++) {
@@ -100,7 +101,9 @@ function expand(tokens: Token[] | undefined, lookup: MacroLookup, active: Set<st
         else if (p.kind === 'op' && p.op === ')' && --level === 0) break;
       }
       out.push({ kind: 'num', value: undefined });
-    } else out.push({ kind: 'num', value: state !== 'defined' && Object.hasOwn(WORDS, t.name) ? WORDS[t.name] : undefined });
+    } else if (state !== 'defined' && Object.hasOwn(WORDS, t.name)) out.push({ kind: 'num', value: WORDS[t.name] });
+    // a name known not to be defined is 0, as the compiler reads it; one that may be defined is not known
+    else out.push({ kind: 'num', value: state === 'undefined' ? 0n : undefined });
   }
   return out;
 }
