@@ -4,6 +4,7 @@
  * documents, files from disk, summary cache and counters, and the keys that tell whether an
  * outcome is still current. LintSession (lint-session.ts) owns one and answers the host from it.
  */
+import { createBuildIndex } from '../build/build-index.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { buildFilesProvider } from '../linter/build-files.js';
 import { Linter, type LintModuleOptions, type ModuleFileInput, type ServiceProvider } from '../linter/linter.js';
@@ -38,7 +39,7 @@ export interface LintSessionOptions {
   onRuleError?: (ruleId: string, filePath: string, error: unknown) => void;
   /** Told when the lint of a module failed (its reported files get a notice instead of findings). */
   onLintError?: (moduleRoot: string, error: unknown) => void;
-  /** The build of a file, for `settings.configuration` (engine/linter/module-conditions.ts). */
+  /** The build of a file, for `settings.configuration` (engine/linter/module-conditions.ts); default: a build index over the workspace folders. */
   buildOf?: BuildLookup;
 }
 
@@ -69,12 +70,16 @@ export class SessionState {
   /** File summaries made from the last one after a keystroke inside a function, not by walking the file. */
   splicedSummaries = 0;
   private runCount = 0;
+  private readonly buildOf: BuildLookup;
 
   constructor(readonly options: LintSessionOptions) {
+    // read only when a file's settings name a configuration; kept by content across lints
+    const index = options.buildOf ? undefined : createBuildIndex({ roots: () => options.configs.workspaceFolders() });
+    this.buildOf = options.buildOf ?? ((filePath, configuration) => index!.buildOf(filePath, configuration));
     this.summaryCache = options.modelProvider ? undefined : this.counting;
     const modelProvider = options.modelProvider ?? createInstallerModelProvider({ summaryCache: this.counting });
     this.disk = new DiskFiles(this.documents.parseCounts, options.maxReadBytes ?? (() => DEFAULT_MAX_FILE_BYTES), options.readFile);
-    this.linter = new Linter({ rules: options.rules, parser: options.parser, serviceProviders: [modelProvider, buildFilesProvider()], onRuleError: options.onRuleError, buildOf: options.buildOf });
+    this.linter = new Linter({ rules: options.rules, parser: options.parser, serviceProviders: [modelProvider, buildFilesProvider()], onRuleError: options.onRuleError, buildOf: this.buildOf });
   }
 
   /** The preprocessor conditions of the module's files, from their settings and texts (open or on disk), as the linter reads them. */
@@ -92,7 +97,7 @@ export class SessionState {
       if (doc) texts.push({ filePath: f, text: doc.text });
       else if (read?.ok) texts.push({ filePath: f, text: read.text });
     }
-    return moduleConditions(texts, settingsOf, this.options.buildOf);
+    return moduleConditions(texts, settingsOf, this.buildOf);
   }
 
   get parser(): CppParser {
