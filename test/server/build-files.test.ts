@@ -56,7 +56,8 @@ describe('build files', () => {
     const found = (await client.waitForDiagnostics(uri, 1)).diagnostics.filter((d: Diagnostic) => d.code === 'no-dll-load');
     // `      <AdditionalDependencies>setupapi.lib;` is 43 characters, then ContosoVendor.lib
     expect(found.map((d) => d.range)).toEqual([{ start: { line: 8, character: 43 }, end: { line: 8, character: 60 } }]);
-    expect(found[0].message).toContain('linked into the co-installer DLL ContosoCoInst');
+    // which kind of DLL depends on the module the session gives the project file (the rule's tests check it)
+    expect(found[0].message).toMatch(/^ContosoVendor\.lib is linked into the (co-installer )?DLL ContosoCoInst: /);
     const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: found[0].range,
