@@ -45,10 +45,16 @@ function notWindows(name: string): boolean {
 
 /**
  * Windows SDK import libraries mingw-w64 does not have: the umbrella libraries of "Windows umbrella
- * libraries" (learn.microsoft.com/windows/win32/apiindex/windows-umbrella-libraries), and swdevice
- * and wdfldr, kept from the hand-written list this file replaces.
+ * libraries" (learn.microsoft.com/windows/win32/apiindex/windows-umbrella-libraries), swdevice
+ * and wdfldr, kept from the hand-written list this file replaces, and the libraries of the
+ * Cryptographic Provider Development Kit, whose functions Windows' bcrypt.dll and ncrypt.dll export
+ * (BCryptRegisterProvider: "Library Bcrypt_provider.lib, DLL Bcrypt.dll",
+ * learn.microsoft.com/windows/win32/seccng/bcryptregisterprovider).
  */
-const SDK_IMPORT_LIBRARIES = ['onecore', 'onecore_apiset', 'onecoreuap', 'onecoreuap_apiset', 'swdevice', 'wdfldr'];
+const SDK_IMPORT_LIBRARIES = [
+  'onecore', 'onecore_apiset', 'onecoreuap', 'onecoreuap_apiset', 'swdevice', 'wdfldr',
+  'bcrypt_provider', 'ncrypt_provider', 'cng_provider',
+];
 
 function packageVersion(): string {
   return execFileSync('dpkg-query', ['-W', '-f', '${Version}', 'mingw-w64-x86-64-dev'], { encoding: 'utf8' }).trim();

@@ -10,7 +10,8 @@ import { WINDOWS_IMPORT_LIBRARIES, WINDOWS_SDK_STATIC_LIBRARIES } from '../../en
 
 describe('WINDOWS_IMPORT_LIBRARIES', () => {
   it('holds the import libraries of Windows DLLs the guideline allows', () => {
-    for (const name of ['kernel32', 'user32', 'advapi32', 'setupapi', 'cfgmgr32', 'newdev', 'rasapi32', 'msimg32', 'htmlhelp', 'ws2_32', 'winspool', 'ntdll', 'ucrt', 'msvcrt', 'onecoreuap', 'mincore']) {
+    // bcrypt_provider: the Cryptographic Provider Development Kit's library of bcrypt.dll's provider functions
+    for (const name of ['kernel32', 'user32', 'advapi32', 'setupapi', 'cfgmgr32', 'newdev', 'rasapi32', 'msimg32', 'htmlhelp', 'ws2_32', 'winspool', 'ntdll', 'ucrt', 'msvcrt', 'onecoreuap', 'mincore', 'bcrypt_provider']) {
       expect(WINDOWS_IMPORT_LIBRARIES, name).toContain(name);
     }
   });
