@@ -33,7 +33,8 @@ export function linkDependencies(node: Node): LinkDependency[] {
   if (!arg) return [];
   const lib = LIB.exec(arg.text);
   if (lib) {
-    if (isSystemLibrary(lib[1])) return [];
+    // an empty name links nothing (the linker ignores it)
+    if (lib[1].trim() === '' || isSystemLibrary(lib[1])) return [];
     return [{ kind: 'library', library: lib[1], start: node.startIndex, end: arg.startIndex + lib[0].trimEnd().length }];
   }
   const linker = LINKER.exec(arg.text);

@@ -43,6 +43,8 @@ function cases(eol: string, filename: string): { valid: ValidCase[]; invalid: In
       ['the static C and C++ run times', 'libcmt.lib', 'libcmtd.lib', 'libcpmt.lib', 'libcpmtd.lib', 'libucrt.lib', 'libvcruntimed.lib', 'libc.lib'],
       ['static MFC and ATL, COM support', 'nafxcwd.lib', 'uafxcw.lib', 'atls.lib', 'atlsd.lib', 'comsuppw.lib', 'comsuppwd.lib'],
       ["the Universal CRT and Windows' msvcrt", 'ucrt.lib', 'msvcrt.lib'],
+      ['the provider library of bcrypt.dll', 'bcrypt_provider.lib'],
+      ['an empty name (links nothing)', '', ' '],
     ].map(([what, ...libraries]): ValidCase => ({
       name: `${tag}: ${what}`,
       code: code(withPragmas(...libraries.map((l) => `#pragma comment(lib, "${l}")`))),
