@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
-import { listFolder, rootCandidates } from '../model/module-root.js';
+import { listFolder, type RootCandidate, rootCandidates } from '../model/module-root.js';
 import type { BuildConfiguration, BuildProject, ReadBuildFile } from '../readers/build/build-types.js';
 import { isBuildFileName, readBuildFile } from '../readers/build/index.js';
 import { buildModuleFiles } from './build-module.js';
@@ -52,8 +52,11 @@ export interface BuildIndex {
   projectsIn(root: string): BuildProject[];
   /** The DLL project that compiles or includes the file, with the configuration it does so in. */
   buildOf(filePath: string, configurationName?: string | null): BuildOf | undefined;
-  /** What module discovery goes by: the DLL projects around a file, with their files. */
-  dllsAround(filePath: string, configurationName?: string | null): BuildDlls;
+  /**
+   * What module discovery goes by: the DLL projects around a file, with their files. `candidates`:
+   * the folders rootCandidates gives for the file, when the caller has them already.
+   */
+  dllsAround(filePath: string, configurationName?: string | null, candidates?: readonly RootCandidate[]): BuildDlls;
   /** Forgets the DLLs' file lists (sources changed); projects stay cached by content. */
   forget(): void;
 }
@@ -120,9 +123,9 @@ export function createBuildIndex(options: BuildIndexOptions = {}): BuildIndex {
     return files;
   };
 
-  const dllsAround = (filePath: string, configurationName?: string | null): BuildDlls => {
+  const dllsAround = (filePath: string, configurationName?: string | null, candidates?: readonly RootCandidate[]): BuildDlls => {
     const found: BuildDlls = { dlls: [], malformed: false };
-    for (const { dir, names } of rootCandidates(resolve(filePath))) {
+    for (const { dir, names } of candidates ?? rootCandidates(resolve(filePath))) {
       if (!names.some(isBuildFileName) || !isInside(dir)) continue;
       for (const project of inFolder(dir, names)) {
         if (project.diagnostics.length > 0) {

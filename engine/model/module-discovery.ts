@@ -25,7 +25,7 @@ import { languageOfPath } from '../parsing/cpp-parser.js';
 import { includesOf } from './include-lines.js';
 import { includeTail, normalisedPath } from './include-visibility.js';
 import { type LocatedModule, moduleFromBuild } from './module-from-build.js';
-import { hasMarker, listFolder as list, moduleRoot } from './module-root.js';
+import { hasMarker, listFolder as list, rootAmong, rootCandidates } from './module-root.js';
 
 export { moduleRoot } from './module-root.js';
 export type { LocatedModule, ModuleOrigin } from './module-from-build.js';
@@ -96,11 +96,12 @@ export function createModuleLocator(options: ModuleDiscoveryOptions = {}): (file
   };
   return (filePath) => {
     const abs = resolve(filePath);
+    const candidates = rootCandidates(abs);
     if (buildIndex) {
-      const fromBuild = moduleFromBuild(abs, buildIndex, options.configurationOf?.(abs), infFilesOf);
+      const fromBuild = moduleFromBuild(abs, buildIndex, options.configurationOf?.(abs), infFilesOf, candidates);
       if (fromBuild) return fromBuild === 'single' ? { root: abs, files: withIncludedHeaders(abs), origin: { rule: 'single' } } : fromBuild;
     }
-    const root = moduleRoot(abs);
+    const root = rootAmong(candidates);
     let found = byRoot.get(root);
     if (!found) byRoot.set(root, (found = moduleFiles(root)));
     const { files } = found;

@@ -9,6 +9,8 @@
  */
 import { dirname } from 'node:path';
 import type { BuildIndex } from '../build/build-index.js';
+import { isBuildFileName } from '../readers/build/index.js';
+import type { RootCandidate } from './module-root.js';
 
 /** Which rule made a module, and from which build file and configuration. */
 export interface ModuleOrigin {
@@ -36,8 +38,11 @@ export function moduleFromBuild(
   index: BuildIndex,
   configuration: string | null | undefined,
   infFilesOf: (dir: string) => readonly string[],
+  candidates: readonly RootCandidate[],
 ): LocatedModule | 'single' | undefined {
-  const { dlls, malformed } = index.dllsAround(abs, configuration);
+  // a tree without build files costs no more than the folder rule: the candidates' names are at hand
+  if (!candidates.some((c) => c.names.some(isBuildFileName))) return undefined;
+  const { dlls, malformed } = index.dllsAround(abs, configuration, candidates);
   for (const dll of dlls) {
     const files = [...new Set([...dll.files, ...infFilesOf(dirname(dll.project.file))])];
     if (!files.includes(abs)) continue;

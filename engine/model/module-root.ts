@@ -1,8 +1,8 @@
 /**
  * Where module discovery looks for a module's root (module-discovery.ts): from the file's own folder
- * upward, at most three levels, never above a folder holding .git. The nearest of these candidates
- * holding a marker (.def, .vcxproj, `sources`, .inf or .inx) is the folder rule's root; the build
- * index (engine/build/build-index.ts) looks for build files in the same candidates.
+ * upward, at most three levels, never above a folder holding .git, up to the nearest holding a
+ * marker (.def, .vcxproj, `sources`, .inf or .inx): that one is the folder rule's root. The build
+ * index (engine/build/build-index.ts) looks for build files in the same folders.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -23,14 +23,23 @@ export function hasMarker(names: readonly string[]): boolean {
   return names.some((n) => MARKER.test(n) || n.toLowerCase() === 'sources');
 }
 
-/** The folders a file's module root may be, nearest first, each with its entry names. */
-export function rootCandidates(filePath: string): { dir: string; names: string[] }[] {
-  const out: { dir: string; names: string[] }[] = [];
+/** A folder a module root may be, with its entry names. */
+export interface RootCandidate {
+  dir: string;
+  names: string[];
+}
+
+/**
+ * The folders a file's module root may be, nearest first, each with its entry names: up to the
+ * first that holds a marker (the folder rule's root), never above one holding .git.
+ */
+export function rootCandidates(filePath: string): RootCandidate[] {
+  const out: RootCandidate[] = [];
   let dir = dirname(resolve(filePath));
   for (let level = 0; level <= MAX_UP; level++) {
     const names = listFolder(dir);
     out.push({ dir, names });
-    if (names.includes('.git')) break;
+    if (hasMarker(names) || names.includes('.git')) break;
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
@@ -39,6 +48,10 @@ export function rootCandidates(filePath: string): { dir: string; names: string[]
 }
 
 export function moduleRoot(filePath: string): string {
-  const candidates = rootCandidates(filePath);
+  return rootAmong(rootCandidates(filePath));
+}
+
+/** The folder rule's root among a file's candidates: the one holding a marker, else the file's own folder. */
+export function rootAmong(candidates: readonly RootCandidate[]): string {
   return candidates.find((c) => hasMarker(c.names))?.dir ?? candidates[0].dir;
 }
