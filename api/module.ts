@@ -5,7 +5,7 @@
  * --print-module FILE` prints it.
  */
 import { resolve } from 'node:path';
-import { createBuildIndex, discoverModule, type ModuleOrigin } from '../engine/index.js';
+import { createBuildIndex, createConfigFor, discoverModule, type ModuleOrigin } from '../engine/index.js';
 import { type ConfigOptions, setupOptions, workspaceRoots } from './config.js';
 
 export interface ModuleDescription {
@@ -24,7 +24,9 @@ export interface ModuleDescription {
 export function moduleFor(filePath: string, options: ConfigOptions = {}): ModuleDescription {
   const setup = setupOptions(options);
   const abs = resolve(setup.cwd, filePath);
-  const module = discoverModule(abs, { buildIndex: createBuildIndex({ roots: workspaceRoots(setup.cwd, [filePath]) }) });
+  const named = createConfigFor(setup).configFor(abs).settings.configuration;
+  const buildIndex = createBuildIndex({ roots: workspaceRoots(setup.cwd, [filePath]) });
+  const module = discoverModule(abs, { buildIndex, configurationOf: () => named });
   const { rule, buildFile, configuration } = module.origin;
   return { filePath: abs, rule, ...(buildFile !== undefined ? { buildFile, configuration } : {}), files: module.files };
 }

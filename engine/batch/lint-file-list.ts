@@ -24,12 +24,20 @@ export interface LintFileListOptions extends LintSetupOptions {
 }
 
 export async function lintFileList(files: readonly string[], options: LintFileListOptions): Promise<PathLintResult[]> {
-  const locateModule = cachedModuleLocator({ roots: options.roots ?? [options.cwd] });
+  const configFor = options.configFor ?? createConfigFor(options).configFor;
+  // the DLL project's configuration a file is linted in: settings.configuration (an unreadable config: the first DLL one)
+  const configurationOf = (filePath: string) => {
+    try {
+      return configFor(filePath).settings.configuration;
+    } catch {
+      return undefined;
+    }
+  };
+  const locateModule = cachedModuleLocator({ roots: options.roots ?? [options.cwd], configurationOf });
   const { cwd, configFile, ruleOverrides, ruleSet, fix, onProgress, onRuleError } = options;
   if (options.threads > 1) {
     return lintPathsParallel(files, { cwd, configFile, ruleOverrides, ruleSet, threads: options.threads, locateModule, fix, onProgress, onRuleError });
   }
-  const configFor = options.configFor ?? createConfigFor(options).configFor;
   const { linter, dispose } = await createModuleLinter(ruleSet.rules, onRuleError, options.roots ?? [options.cwd]);
   try {
     return lintPaths(files, { linter, configFor, locateModule, fix, onProgress });

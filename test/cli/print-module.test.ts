@@ -75,3 +75,14 @@ describe('--print-module arguments', () => {
     expect(await cli(root, ['--print-module', 'missing.c'])).toEqual({ status: 2, stdout: '', stderr: 'coinstaller-lint: missing.c: no such file\n' });
   });
 });
+
+describe('--print-module with settings.configuration', () => {
+  it('names the configuration of the project the file is linted in', async () => {
+    const root = tree({
+      'ci.vcxproj': vcxproj({ sources: ['ContosoCi.c'] }, '\n'),
+      'ContosoCi.c': '',
+      'coinstaller-lint.json': JSON.stringify({ settings: { configuration: 'Release|x64' } }),
+    });
+    expect((await cli(root, ['--print-module', 'ContosoCi.c'])).stdout).toBe('rule: vcxproj\nbuild file: ci.vcxproj\nconfiguration: Release|x64\nfiles:\n  ContosoCi.c\n');
+  });
+});
