@@ -61,7 +61,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       rules: options.rules ?? builtinRules,
       modelProvider: options.modelProvider?.(),
       // build files are read inside the workspace folders only, and kept across lints (by content)
-      locateModule: options.locateModule ?? sessionModuleLocator({ roots: () => session?.configs.workspaceFolders() ?? [] }),
+      locateModule:
+        options.locateModule ??
+        sessionModuleLocator({
+          roots: () => session?.configs.workspaceFolders() ?? [],
+          // the DLL's files of the configuration the file's settings name (settings.configuration)
+          configurationOf: (filePath) => {
+            const outcome = session?.configs.configFor(filePath);
+            return outcome?.ok ? outcome.config.settings.configuration : undefined;
+          },
+        }),
       debounceMs,
     });
     const s = session;

@@ -126,7 +126,8 @@ export class LintSession {
       this.state.disk.invalidate(p);
       this.state.diskVersions.set(p, (this.state.diskVersions.get(p) ?? 0) + 1);
     }
-    if (created) this.modules.clear();
+    // a new file, or an edited build file, may change which files make each module
+    if (created || paths.some((p) => isBuildFile(p))) this.modules.clear();
   }
 
   /** Forgets every cached result (config or settings changed). */
