@@ -5,6 +5,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server.js';
+import { FramingGuard } from './framing-guard.js';
 import { packageVersion } from '../api/index.js';
 
 const args = process.argv.slice(2);
@@ -20,11 +21,19 @@ if (args.includes('--version') || args.includes('-v')) {
   if (!args.some((a) => transports.includes(a) || a.startsWith('--socket=') || a.startsWith('--pipe='))) process.argv.push('--stdio');
   // Nothing may be written to stdout but protocol messages.
   console.log = (...items: unknown[]) => console.error(...items);
-  const connection = createConnection(ProposedFeatures.all);
+  // On stdio, a broken frame would leave the reader waiting forever: say so and exit non-zero instead.
+  const connection = process.argv.includes('--stdio')
+    ? createConnection(ProposedFeatures.all, process.stdin.pipe(new FramingGuard(exitOnBrokenFrame)), process.stdout)
+    : createConnection(ProposedFeatures.all);
   // A bug in one request must not take the editor's server down: report it and go on.
   process.on('uncaughtException', (error) => {
     process.stderr.write(`coinstaller-lint-server: uncaught ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     connection.console.error(`Internal error: ${error instanceof Error ? error.message : String(error)}`);
   });
   startServer(connection);
+}
+
+function exitOnBrokenFrame(problem: string): void {
+  process.stderr.write(`coinstaller-lint-server: broken LSP frame on stdin: ${problem}; exiting\n`);
+  process.exit(1);
 }
