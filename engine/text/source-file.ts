@@ -22,7 +22,8 @@ export function readSourceFile(filePath: string, maxBytes = DEFAULT_MAX_FILE_BYT
     }
     const size = stat.size;
     if (size > maxBytes) {
-      return { ok: false, kind: 'too-large', message: `file is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)}; skipped` };
+      const shown = formatSizeAndLimit(size, maxBytes);
+      return { ok: false, kind: 'too-large', message: `file is ${shown[0]}, over the limit of ${shown[1]}; skipped` };
     }
     bytes = readFileSync(filePath);
   } catch (error) {
@@ -52,6 +53,13 @@ export function describeFsError(error: unknown): string {
     default:
       return e?.message ?? String(error);
   }
+}
+
+/** The size and the limit, in MiB or KiB; in bytes when the rounded figures would read the same. */
+function formatSizeAndLimit(size: number, limit: number): [string, string] {
+  const a = formatBytes(size);
+  const b = formatBytes(limit);
+  return a === b ? [`${size} bytes`, `${limit} bytes`] : [a, b];
 }
 
 function formatBytes(n: number): string {

@@ -84,7 +84,7 @@ describe('limits', { timeout: 120_000 }, () => {
     expect(r.status).toBe(1); // a.c's DLL load
     const files = report(r.stdout);
     expect(named(files, 'huge.c')!.messages).toEqual([
-      expect.objectContaining({ ruleId: null, severity: 1, message: 'file is 4.0 MiB, over the limit of 4.0 MiB; skipped', line: 1, column: 1 }),
+      expect.objectContaining({ ruleId: null, severity: 1, message: 'file is 4194305 bytes, over the limit of 4194304 bytes; skipped', line: 1, column: 1 }),
     ]);
     expect(named(files, 'a.c')!.messages.map((m) => [m.ruleId, m.line, m.column])).toContainEqual(['no-dll-load', 8, 9]);
   });
