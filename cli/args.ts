@@ -45,7 +45,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     fix: false,
     fixDryRun: false,
     maxWarnings: -1,
-    ruleOverrides: {},
+    // No prototype: `--rule __proto__:warn` must reach the config loader as an unknown rule.
+    ruleOverrides: Object.create(null) as Record<string, RuleEntry>,
     quiet: false,
     threads: 1,
     version: false,
@@ -158,7 +159,7 @@ function addRuleOverride(options: CliOptions, value: string): string | undefined
   for (const item of value.split(',')) {
     const match = /^\s*([\w-]+)\s*:\s*(\w+)\s*$/.exec(item);
     if (!match) return `--rule expects id:level (for example no-dll-load:off), got "${item}"`;
-    const level = LEVELS[match[2]];
+    const level = Object.hasOwn(LEVELS, match[2]) ? LEVELS[match[2]] : undefined;
     if (!level) return `--rule ${match[1]}: level must be off, warn or error, got "${match[2]}"`;
     options.ruleOverrides[match[1]] = level;
   }

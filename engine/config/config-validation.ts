@@ -69,7 +69,7 @@ export function resolveConfigValue(value: unknown, ctx: ValidationContext): Reso
   }
   for (const key of Object.keys(value)) {
     if ((TOP_LEVEL_KEYS as readonly string[]).includes(key)) continue;
-    const reason = CODE_LOADING_KEYS[key];
+    const reason = Object.hasOwn(CODE_LOADING_KEYS, key) ? CODE_LOADING_KEYS[key] : undefined;
     throw configError(
       ctx,
       joinPointer('', key),
