@@ -147,6 +147,36 @@ function isExponentMark(c: number): boolean {
   return c === Ch.LowerE || c === Ch.UpperE || c === Ch.LowerP || c === Ch.UpperP;
 }
 
+/**
+ * The offset of the next `#` at or after `i` that starts a directive, or -1 when there is none.
+ * Comments are spaces (a `#` after one may still start the line's directive); string, character
+ * and raw string literals and line splices are skipped. `lineStart`: whether `i` starts a line.
+ */
+export function nextDirective(text: string, i: number, lineStart: boolean): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === Ch.LF) {
+      lineStart = true;
+      i++;
+    } else if (isHorizontalSpace(c)) i++;
+    else if (c === Ch.Hash && lineStart) return i;
+    else if (c === Ch.Slash && text.charCodeAt(i + 1) === Ch.Star) i = skipBlockComment(text, i);
+    else if (c === Ch.Slash && text.charCodeAt(i + 1) === Ch.Slash) i = skipLineComment(text, i);
+    else if (c === Ch.Backslash && spliceEnd(text, i) > 0) i = spliceEnd(text, i);
+    else {
+      lineStart = false;
+      if (c === Ch.Quote || c === Ch.Apostrophe) i = skipQuoted(text, i, c);
+      else if (isIdentStart(c)) {
+        const start = i;
+        while (i < n && isIdentChar(text.charCodeAt(i))) i++;
+        if (text.charCodeAt(i) === Ch.Quote && RAW_PREFIXES.has(text.slice(start, i))) i = skipRawString(text, i);
+      } else i++;
+    }
+  }
+  return -1;
+}
+
 /** From a directive's `#`: the index of the newline that ends the logical line (splices and comments continue it). */
 export function skipDirective(text: string, i: number): number {
   const n = text.length;

@@ -11,7 +11,7 @@
  * The dead branches are blanked before parsing (same length, newlines kept), so that the parser,
  * the model and the rules never see them; the directive lines stay.
  */
-import { Ch, isHorizontalSpace, isIdentChar, isIdentStart, RAW_PREFIXES, skipBlockComment, skipDirective, skipLineComment, skipQuoted, skipRawString, spliceEnd } from './c-lexing.js';
+import { nextDirective, skipDirective } from './c-lexing.js';
 import { evaluateCondition, type MacroState } from './conditional-expression.js';
 
 /** The macros a file is compiled with before its first line, and what is known of the others. */
@@ -84,30 +84,10 @@ class BranchScan {
   run(): void {
     const text = this.text;
     const n = text.length;
-    let i = 0;
-    let lineStart = true;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === Ch.LF) {
-        lineStart = true;
-        i++;
-      } else if (isHorizontalSpace(c)) i++;
-      else if (c === Ch.Hash && lineStart) {
-        const end = skipDirective(text, i);
-        this.directive(i, end);
-        i = end;
-      } else if (c === Ch.Slash && text.charCodeAt(i + 1) === Ch.Star) i = skipBlockComment(text, i);
-      else if (c === Ch.Slash && text.charCodeAt(i + 1) === Ch.Slash) i = skipLineComment(text, i);
-      else if (c === Ch.Backslash && spliceEnd(text, i) > 0) i = spliceEnd(text, i);
-      else {
-        lineStart = false;
-        if (c === Ch.Quote || c === Ch.Apostrophe) i = skipQuoted(text, i, c);
-        else if (isIdentStart(c)) {
-          const start = i;
-          while (i < n && isIdentChar(text.charCodeAt(i))) i++;
-          if (text.charCodeAt(i) === Ch.Quote && RAW_PREFIXES.has(text.slice(start, i))) i = skipRawString(text, i);
-        } else i++;
-      }
+    for (let i = nextDirective(text, 0, true); i >= 0; ) {
+      const end = skipDirective(text, i);
+      this.directive(i, end);
+      i = nextDirective(text, end, false);
     }
     // a group left open at the end of the file: its dead branch runs to the end
     for (let g = this.groups.pop(); g; g = this.groups.pop()) this.closeBranch(g, n);

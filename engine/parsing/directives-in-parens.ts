@@ -16,7 +16,7 @@
  * everything from an `#elif` or `#else` to its `#endif`. Only groups opened inside the parentheses
  * are touched (their `#else` and `#endif` are then blanked wherever they stand); comments stay.
  */
-import { Ch, isHorizontalSpace, isIdentChar, skipBlockComment, skipDirective, skipLineComment, skipQuoted } from './c-lexing.js';
+import { Ch, isHorizontalSpace, isIdentChar, nextDirective, skipBlockComment, skipDirective, skipLineComment, skipQuoted } from './c-lexing.js';
 import type { EditList } from './macro-edits.js';
 
 type Keyword = 'if' | 'else' | 'endif' | 'other';
@@ -69,31 +69,15 @@ function keywordAt(text: string, hash: number): Keyword {
 
 /** From the end of an `#elif`/`#else` line: the end of the line of the `#endif` closing its group. */
 function matchingEndif(text: string, from: number): number {
-  const n = text.length;
   let nested = 0;
-  let lineStart = false;
-  for (let i = from; i < n; ) {
-    const c = text.charCodeAt(i);
-    if (c === Ch.LF) {
-      lineStart = true;
-      i++;
-    } else if (isHorizontalSpace(c)) {
-      i++;
-    } else if (c === Ch.Hash && lineStart) {
-      const end = skipDirective(text, i);
-      const keyword = keywordAt(text, i);
-      if (keyword === 'if') nested++;
-      else if (keyword === 'endif' && nested-- === 0) return end;
-      i = end;
-    } else {
-      lineStart = false;
-      if (c === Ch.Slash && text.charCodeAt(i + 1) === Ch.Star) i = skipBlockComment(text, i);
-      else if (c === Ch.Slash && text.charCodeAt(i + 1) === Ch.Slash) i = skipLineComment(text, i);
-      else if (c === Ch.Quote || c === Ch.Apostrophe) i = skipQuoted(text, i, c);
-      else i++;
-    }
+  for (let i = nextDirective(text, from, false); i >= 0; ) {
+    const end = skipDirective(text, i);
+    const keyword = keywordAt(text, i);
+    if (keyword === 'if') nested++;
+    else if (keyword === 'endif' && nested-- === 0) return end;
+    i = nextDirective(text, end, false);
   }
-  return n;
+  return text.length;
 }
 
 /** Blanks [start, end) but the comments in it (string and character literals skipped). */
