@@ -44,7 +44,7 @@ export { mergeFixes } from './linter/fixer.js';
 export { fileLanguage, Linter, type ModuleFileInput, type ParsedFile, type ServiceProvider } from './linter/linter.js';
 export { PACKAGE_ROOT, readRuleDoc, ruleDocUrl } from './linter/rule-docs.js';
 export { SourceCode } from './linter/source-code.js';
-export { type Fix, type LintMessage, type OffsetRange, type RelatedLocation, type RuleContext, type RuleDocs, type RuleEntry, type RuleListener, type RuleMeta, type RuleModule, type RuleServices, type SharedSettings } from './linter/types.js';
+export { type FileEdits, type Fix, type LintMessage, type ModuleFilesService, type RuleEdit, type OffsetRange, type RelatedLocation, type RuleContext, type RuleDocs, type RuleEntry, type RuleListener, type RuleMeta, type RuleModule, type RuleServices, type SharedSettings } from './linter/types.js';
 // Build files as lintable files: the module's projects as the rules see them (RuleServices.build)
 export { buildFilesProvider, type BuildFilesService, type BuildReader } from './linter/build-files.js';
 export { type BuildConfiguration, type BuildDiagnostic, type BuildItem, type BuildProject } from './readers/build/build-types.js';

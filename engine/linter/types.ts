@@ -40,6 +40,34 @@ export interface Fix {
    * these instead and leave the text between them alone.
    */
   edits?: readonly { range: OffsetRange; text: string }[];
+  /**
+   * The fix's title (a code action's title, the CLI's suggestion text), from the report's
+   * `fixMessageId`: "Move ShowFirmwareWarning() into a finish-install action". Without it,
+   * editors name the fix after the message.
+   */
+  desc?: string;
+  /**
+   * Edits of the same fix in other files of the module (a cross-file fix): applied together with
+   * this file's edits, or not at all. When the fix changes only other files, `range` is empty
+   * ([0, 0]) and `text` is ''.
+   */
+  otherFiles?: readonly FileEdits[];
+}
+
+/** A cross-file fix's edits in one other file of the module (Fix.otherFiles). */
+export interface FileEdits {
+  filePath: string;
+  /** Sorted, not overlapping; offsets into that file's text as the lint read it. */
+  edits: readonly { range: OffsetRange; text: string }[];
+}
+
+/**
+ * One edit as a rule's fix function returns it: in the reported file, or, with `filePath`, in
+ * another file of the module (found through RuleServices.files). The linter merges them into one
+ * Fix (engine/linter/fixer.ts mergeFixes).
+ */
+export interface RuleEdit extends Fix {
+  filePath?: string;
 }
 
 export interface SuggestionResult {
@@ -120,12 +148,15 @@ export interface RuleMeta<MessageIds extends string = string> {
 export interface ReportDescriptorBase<MessageIds extends string> {
   messageId: MessageIds;
   data?: Record<string, unknown>;
-  fix?: (fixer: RuleFixer) => Fix | Fix[] | Iterable<Fix> | null | undefined;
+  fix?: (fixer: RuleFixer) => RuleEdit | RuleEdit[] | Iterable<RuleEdit> | null | undefined;
+  /** The fix's title (Fix.desc), a message of meta.messages interpolated with `fixData` (default `data`). */
+  fixMessageId?: MessageIds;
+  fixData?: Record<string, unknown>;
   suggest?: {
     messageId?: MessageIds;
     desc?: string;
     data?: Record<string, unknown>;
-    fix: (fixer: RuleFixer) => Fix | Fix[] | Iterable<Fix> | null | undefined;
+    fix: (fixer: RuleFixer) => RuleEdit | RuleEdit[] | Iterable<RuleEdit> | null | undefined;
   }[];
   related?: RelatedLocation[];
 }
@@ -161,6 +192,21 @@ export interface RuleServices {
    * write entries in a build file, and the diagnostics of malformed ones.
    */
   readonly build?: BuildFilesService;
+  /**
+   * The module's files as the linter parsed them, for fixes that edit another file of the module
+   * (RuleEdit.filePath). Provided by the linter itself while the module is linted.
+   */
+  readonly files?: ModuleFilesService;
+}
+
+/** The parsed files of the module being linted (RuleServices.files). */
+export interface ModuleFilesService {
+  /** The module's files, as given to the linter. */
+  readonly filePaths: readonly string[];
+  /** A file's parsed text; undefined for a file outside the module, and once the module's lint has ended (its tree is freed). */
+  sourceCodeOf(filePath: string): SourceCode | undefined;
+  /** Whether a fix may edit the file: it is linted (reported), not only read for the model. */
+  isEditable(filePath: string): boolean;
 }
 
 /** Settings shared by all rules (API lists added by the config, the target, ...). */
