@@ -74,6 +74,7 @@ export { isBuildFileName, readBuildFile, readCompileCommands, readSources, readV
 export { type ReadBuildFile } from './readers/build/build-types.js';
 
 // Syntax helpers over tree-sitter nodes, shared by the model and the rules
+export { ancestors, closestAncestor, pathFromRoot } from './syntax/ancestors.js';
 export { calleeName, calleeNode, memoByName } from './syntax/calls.js';
 export { caseLabel, caseStatements, casesOf, difComparison, difSwitches, dispatchAt, stripParens } from './syntax/dif-dispatch.js';
 export { inDisabledCode } from './syntax/disabled-code.js';
