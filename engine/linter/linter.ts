@@ -10,10 +10,11 @@ import type { LineIndex } from '../text/line-index.js';
 import type { SourceCode } from './source-code.js';
 import type { BuildLookup } from './module-conditions.js';
 import { parseInputs } from './parse-inputs.js';
-import { applyFixes } from './apply-fixes.js';
+import { applyModuleFixes } from './apply-fixes.js';
 import { buildComments, cppComment, semicolonComments } from './comments.js';
 import { buildDiagnosticMessages } from './build-files.js';
 import { applyDirectives, parseDirectives, type Comment, type UnusedDirective } from './directives.js';
+import { moduleFilesService } from './module-files.js';
 import { createRuleContext, type RuleRun } from './rule-context.js';
 import { dispatchQuerySource, traverse, traverseCaptures, traverseNamedTypes, type Dispatch } from './traverse.js';
 import type {
@@ -124,8 +125,13 @@ export class Linter {
     options: LintModuleOptions = {},
   ): { results: FileLintResult[]; services: RuleServices } {
     const parsed = parseInputs(inputs, this.options.parser, configFor, this.options.buildOf);
+    const files = moduleFilesService(
+      parsed.map((p) => p.file),
+      new Set(inputs.filter((i) => i.report !== false).map((i) => i.filePath)),
+    );
     try {
-      const services = this.provideServices(parsed.map((p) => p.file), inputs, configFor);
+      // the linter's own service last: a provider cannot replace it
+      const services: RuleServices = { ...this.provideServices(parsed.map((p) => p.file), inputs, configFor), files };
       const results: FileLintResult[] = [];
       parsed.forEach(({ file }, i) => {
         if (inputs[i].report === false) return;
@@ -134,6 +140,7 @@ export class Linter {
       });
       return { results, services };
     } finally {
+      files.close();
       for (const p of parsed) p.tree?.delete();
     }
   }
@@ -145,23 +152,25 @@ export class Linter {
 
   /**
    * Lints and applies fixes, pass after pass, until nothing more changes (at most 10 passes).
-   * The messages returned are those of the fixed text.
+   * The messages returned are those of the fixed text. A cross-file fix is applied with all its
+   * edits or none in a pass (apply-fixes.ts applyModuleFixes); only reported files are edited.
    */
   fixModule(inputs: readonly ModuleFileInput[], configFor: (filePath: string) => ResolvedConfig): FileFixResult[] {
     let current = inputs.map((i) => ({ ...i }));
     const changed = new Set<string>();
     let results = this.lintModule(current, configFor);
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const fixes = results.flatMap((r) => r.messages.flatMap((m) => (m.fix ? [{ filePath: r.filePath, fix: m.fix }] : [])));
+      if (fixes.length === 0) break;
+      const texts = new Map(current.filter((i) => i.report !== false).map((i) => [i.filePath, i.text]));
+      const { outputs } = applyModuleFixes(texts, fixes);
       let any = false;
       current = current.map((input) => {
-        const result = results.find((r) => r.filePath === input.filePath);
-        const fixes = result?.messages.flatMap((m) => (m.fix ? [m.fix] : [])) ?? [];
-        if (fixes.length === 0) return input;
-        const { output } = applyFixes(input.text, fixes);
-        if (output === input.text) return input;
+        const output = outputs.get(input.filePath);
+        if (output === undefined || output === input.text) return input;
         any = true;
         changed.add(input.filePath);
-        return { ...input, text: output, tree: undefined };
+        return { ...input, text: output, tree: undefined, lineIndex: undefined };
       });
       if (!any) break;
       results = this.lintModule(current, configFor);

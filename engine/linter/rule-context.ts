@@ -3,7 +3,7 @@
  * right away (fixes computed while linting, so nothing holds on to the tree afterwards).
  */
 import type { SourceCode } from './source-code.js';
-import { ruleFixer, mergeFixes } from './fixer.js';
+import { type FixFiles, mergeFixes, ruleFixer } from './fixer.js';
 import { interpolate } from './interpolate.js';
 import type {
   LintMessage,
@@ -40,22 +40,26 @@ export function createRuleContext(
     settings,
     services,
     report(descriptor) {
-      sink(toMessage(run, sourceCode, descriptor));
+      sink(toMessage(run, filePath, sourceCode, services, descriptor));
     },
   };
 }
 
-function toMessage(run: RuleRun, sourceCode: SourceCode, d: ReportDescriptor<string>): LintMessage {
+function toMessage(run: RuleRun, filePath: string, sourceCode: SourceCode, services: RuleServices, d: ReportDescriptor<string>): LintMessage {
   const { meta } = run.rule;
-  const template = meta.messages[d.messageId];
-  if (template === undefined) throw new Error(`rule ${run.id} has no message "${d.messageId}"`);
+  const templateOf = (messageId: string) => {
+    const template = meta.messages[messageId];
+    if (template === undefined) throw new Error(`rule ${run.id} has no message "${messageId}"`);
+    return template;
+  };
+  const text = interpolate(templateOf(d.messageId), d.data);
   const range = reportRange(sourceCode, d);
   const start = sourceCode.getLocFromIndex(range[0]);
   const end = sourceCode.getLocFromIndex(range[1]);
   const message: LintMessage = {
     ruleId: run.id,
     severity: run.severity,
-    message: interpolate(template, d.data),
+    message: text,
     messageId: d.messageId,
     line: start.line,
     column: start.column,
@@ -63,25 +67,37 @@ function toMessage(run: RuleRun, sourceCode: SourceCode, d: ReportDescriptor<str
     endColumn: end.column,
     range,
   };
+  const files = fixFilesOf(filePath, services);
+  const suggestions: NonNullable<LintMessage['suggestions']> = [];
   if (d.fix) {
     if (meta.fixable !== 'code') throw new Error(`rule ${run.id} reports a fix but meta.fixable is not set`);
-    const fix = mergeFixes(d.fix(ruleFixer), sourceCode.text);
-    if (fix) message.fix = fix;
+    const fix = mergeFixes(d.fix(ruleFixer), sourceCode.text, files);
+    const desc = d.fixMessageId === undefined ? undefined : interpolate(templateOf(d.fixMessageId), d.fixData ?? d.data);
+    if (fix && desc !== undefined) fix.desc = desc;
+    // a fix that edits a file the lint does not report (only read for the model) cannot be applied
+    // by --fix with that file's own results: it is offered as a suggestion, so `fixable` stays true
+    if (fix && fix.otherFiles?.some((f) => !services.files?.isEditable(f.filePath))) {
+      suggestions.push({ desc: desc ?? text, ...(d.fixMessageId !== undefined ? { messageId: d.fixMessageId } : {}), fix });
+    } else if (fix) message.fix = fix;
   }
   if (d.suggest && d.suggest.length > 0) {
     if (!meta.hasSuggestions) throw new Error(`rule ${run.id} suggests fixes but meta.hasSuggestions is not set`);
-    const suggestions: NonNullable<LintMessage['suggestions']> = [];
     for (const s of d.suggest) {
-      const fix = mergeFixes(s.fix(ruleFixer), sourceCode.text);
+      const fix = mergeFixes(s.fix(ruleFixer), sourceCode.text, files);
       if (!fix) continue;
-      const template = s.messageId ? meta.messages[s.messageId] : s.desc;
-      if (template === undefined) throw new Error(`rule ${run.id} has no message "${s.messageId}"`);
+      const template = s.messageId ? templateOf(s.messageId) : s.desc;
+      if (template === undefined) throw new Error(`rule ${run.id} has a suggestion without messageId or desc`);
       suggestions.push({ desc: interpolate(template, s.data ?? d.data), messageId: s.messageId, fix });
     }
-    if (suggestions.length > 0) message.suggestions = suggestions;
   }
+  if (suggestions.length > 0) message.suggestions = suggestions;
   if (d.related && d.related.length > 0) message.related = d.related;
   return message;
+}
+
+/** The module's other files for mergeFixes: their texts while the module is linted. */
+function fixFilesOf(filePath: string, services: RuleServices): FixFiles {
+  return { filePath, textOf: (path) => services.files?.sourceCodeOf(path)?.text };
 }
 
 function reportRange(sourceCode: SourceCode, d: ReportDescriptor<string>): OffsetRange {
