@@ -43,13 +43,23 @@ export function configFor(filePath: string, options: ConfigOptions = {}): Resolv
  * tree from elsewhere reads its projects, and nothing else.
  */
 export function workspaceRoots(cwd: string, patterns: readonly string[]): string[] {
-  const roots = new Set([cwd]);
-  for (const pattern of patterns) {
-    const literal = pattern.split(/[*?[{]/)[0];
-    const path = resolve(cwd, literal === pattern ? pattern : dirname(literal + 'x'));
-    roots.add(isDirectory(path) ? path : dirname(path));
-  }
-  return [...roots];
+  return [...new Set([cwd, ...patterns.map((pattern) => patternFolder(cwd, pattern))])];
+}
+
+/**
+ * The folders linted: each pattern's folder (a file's folder; a glob's part before its first
+ * wildcard), the current folder when there is no pattern. --fix writes only inside them
+ * (api/write-fixes.ts).
+ */
+export function lintedRoots(cwd: string, patterns: readonly string[]): string[] {
+  if (patterns.length === 0) return [cwd];
+  return [...new Set(patterns.map((pattern) => patternFolder(cwd, pattern)))];
+}
+
+function patternFolder(cwd: string, pattern: string): string {
+  const literal = pattern.split(/[*?[{]/)[0];
+  const path = resolve(cwd, literal === pattern ? pattern : dirname(literal + 'x'));
+  return isDirectory(path) ? path : dirname(path);
 }
 
 function isDirectory(path: string): boolean {

@@ -6,7 +6,8 @@
  */
 export { configFor, type ConfigOptions } from './config.js';
 export { type FormatOptions, formatResults } from './format.js';
-export { lintFiles, type LintFilesOptions, NoFilesError, writeFixes } from './lint-files.js';
+export { lintFiles, type LintFilesOptions, NoFilesError } from './lint-files.js';
+export { writeFixes, type WriteFixesOptions } from './write-fixes.js';
 export { lintText, type LintTextOptions } from './lint-text.js';
 export { type ModuleDescription, moduleFor } from './module.js';
 export { packageVersion } from './version.js';

@@ -2,10 +2,10 @@
  * Linting files from disk with the built-in rules, as `coinstaller-lint <patterns>` does: the
  * files, folders and globs are walked (config ignores applied), each file is linted with the
  * other files of its module read for the installer model, and fixes are computed on request.
- * Nothing is written unless the caller hands the results to writeFixes.
+ * Nothing is written unless the caller hands the results to writeFixes (api/write-fixes.ts).
  */
-import { autoThreads, collectFiles, createConfigFor, lintFileList, type PathLintResult, type WalkProblem, writeSourceFile } from '../engine/index.js';
-import { type ConfigOptions, setupOptions, workspaceRoots } from './config.js';
+import { autoThreads, collectFiles, createConfigFor, lintFileList, type PathLintResult, type WalkProblem } from '../engine/index.js';
+import { type ConfigOptions, lintedRoots, setupOptions, workspaceRoots } from './config.js';
 
 export interface LintFilesOptions extends ConfigOptions {
   /** Compute fixes (as --fix-dry-run): results with fixes applied carry the fixed text in `output`. */
@@ -41,7 +41,7 @@ export async function lintFiles(patterns: string | readonly string[], options: L
   if (walk.files.length === 0 && walk.problems.length > 0) throw new NoFilesError(walk.problems);
   const threads = options.threads === 'auto' ? autoThreads(walk.files.length) : (options.threads ?? 1);
   const list = typeof patterns === 'string' ? [patterns] : patterns;
-  return lintFileList(walk.files, {
+  const results = await lintFileList(walk.files, {
     ...setup,
     roots: workspaceRoots(setup.cwd, list),
     configFor,
@@ -50,11 +50,8 @@ export async function lintFiles(patterns: string | readonly string[], options: L
     onProgress: options.onProgress,
     onRuleError: options.onRuleError,
   });
-}
-
-/** Writes the fixed text of every result that has one back to its file, in the encoding it was read with. */
-export function writeFixes(results: readonly PathLintResult[]): void {
-  for (const r of results) {
-    if (r.output !== undefined && r.encoding) writeSourceFile(r.filePath, r.output, r.encoding);
-  }
+  if (!options.fix) return results;
+  // writeFixes writes only inside the folders linted (a symbolic link may lead out of them)
+  const writeRoots = lintedRoots(setup.cwd, list);
+  return results.map((r) => (r.output === undefined ? r : { ...r, writeRoots }));
 }

@@ -5,7 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { cachedModuleLocator, createLintSetup, lintPaths, type PathLintResult, readSourceFile, type ReadSourceResult } from '../engine/index.js';
-import { type ConfigOptions, setupOptions } from './config.js';
+import { type ConfigOptions, setupOptions, workspaceRoots } from './config.js';
 
 export interface LintTextOptions extends ConfigOptions {
   /** Where the text lives (relative to `cwd`): it names the language, the module and the config. */
@@ -30,7 +30,8 @@ export async function lintText(text: string, options: LintTextOptions): Promise<
   const setup = setupOptions(options);
   const filePath = resolve(setup.cwd, options.filePath);
   const given = options.moduleFiles && new Map(Object.entries(options.moduleFiles).map(([p, t]) => [resolve(setup.cwd, p), t]));
-  const locateModule = given ? () => ({ root: dirname(filePath), files: [filePath, ...given.keys()] }) : cachedModuleLocator();
+  // build files and included files are read inside the workspace only: the current folder and the file's folder
+  const locateModule = given ? () => ({ root: dirname(filePath), files: [filePath, ...given.keys()] }) : cachedModuleLocator({ roots: workspaceRoots(setup.cwd, [filePath]) });
   const readFile = (path: string): ReadSourceResult => {
     if (path === filePath) return { ok: true, text, encoding: 'utf-8' };
     if (!given) return readSourceFile(path);

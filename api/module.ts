@@ -25,8 +25,9 @@ export function moduleFor(filePath: string, options: ConfigOptions = {}): Module
   const setup = setupOptions(options);
   const abs = resolve(setup.cwd, filePath);
   const named = createConfigFor(setup).configFor(abs).settings.configuration;
-  const buildIndex = createBuildIndex({ roots: workspaceRoots(setup.cwd, [filePath]) });
-  const module = discoverModule(abs, { buildIndex, configurationOf: () => named });
+  const roots = workspaceRoots(setup.cwd, [filePath]);
+  const buildIndex = createBuildIndex({ roots });
+  const module = discoverModule(abs, { buildIndex, configurationOf: () => named, includeRoots: roots });
   const { rule, buildFile, configuration } = module.origin;
   return { filePath: abs, rule, ...(buildFile !== undefined ? { buildFile, configuration } : {}), files: module.files };
 }

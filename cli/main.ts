@@ -4,13 +4,12 @@
  * Exit status: 0 no errors; 1 errors, or more warnings than --max-warnings; 2 usage, config or
  * internal error.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { ConfigError, configFor, formatResults, lintFiles, type LintResult, NoFilesError, packageVersion, writeFixes } from '../api/index.js';
 import { printModule } from './print-module.js';
 import { builtinRules } from '../rules/index.js';
 import { parseArgs, type CliOptions } from './args.js';
 import { helpText } from './help-text.js';
+import { checkOutputFile, writeOutputFile } from './output-file.js';
 import { ProgressLine } from './progress.js';
 
 export interface CliIo {
@@ -68,6 +67,14 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   }
   if (options.printModule) return printModule(options.printModule, options.format, config, io);
 
+  if (options.outputFile) {
+    // before any lint work: a report that cannot be written must not cost a lint, nor replace a source
+    const check = checkOutputFile(options.outputFile, io.cwd);
+    if (!check.ok) {
+      io.stderr(`coinstaller-lint: ${check.message}\n`);
+      return 2;
+    }
+  }
   const progress = new ProgressLine(io.stderrIsTTY, io.stderr);
   let results: LintResult[];
   try {
@@ -88,7 +95,8 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
     progress.clear();
   }
 
-  if (options.fix) writeFixes(results);
+  // a file not written (changed since it was read, unwritable, outside the linted folders) gets a message saying why
+  if (options.fix) results = writeFixes(results);
   if (options.quiet) results = results.map(onlyErrors);
 
   const formatted = formatResults(results, options.format, {
@@ -96,9 +104,11 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
     color: options.color ?? (io.stdoutIsTTY && !io.env.NO_COLOR && !options.outputFile),
   });
   if (options.outputFile) {
-    const target = resolve(io.cwd, options.outputFile);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, formatted);
+    const failed = writeOutputFile(options.outputFile, io.cwd, formatted);
+    if (failed !== undefined) {
+      io.stderr(`coinstaller-lint: ${failed}\n`);
+      return 2;
+    }
   } else if (formatted.length > 0) {
     io.stdout(formatted.endsWith('\n') ? formatted : `${formatted}\n`);
   }

@@ -87,4 +87,5 @@ export { declaredName, FileScope, type FileVariable, resolveVariable } from './s
 // Text: decoding, reading and writing source files, line index
 export { decodeBytes } from './text/decode.js';
 export { lineColumn, LineIndex, utf16ToUtf8Column, utf8ToUtf16Column } from './text/line-index.js';
-export { DEFAULT_MAX_FILE_BYTES, readSourceFile, type ReadSourceResult, writeSourceFile } from './text/source-file.js';
+export { insideRoots, isSpecialPath, realRoots } from './build/workspace-files.js';
+export { DEFAULT_MAX_FILE_BYTES, type FileStamp, readSourceFile, type ReadSourceResult, type WriteOutcome, writeSourceFile } from './text/source-file.js';

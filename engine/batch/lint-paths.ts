@@ -6,7 +6,7 @@
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { Linter, ModuleFileInput } from '../linter/linter.js';
 import type { LintMessage, LintResult } from '../linter/types.js';
-import { readSourceFile, type ReadSourceResult } from '../text/source-file.js';
+import { type FileStamp, readSourceFile, type ReadSourceResult } from '../text/source-file.js';
 import type { TextEncodingName } from '../text/decode.js';
 import { moduleHasSignal } from './prefilter.js';
 
@@ -52,6 +52,13 @@ export function emptyStats(): LintPathsStats {
 export interface PathLintResult extends LintResult {
   /** The encoding the file was read with, to write fixes back the same way. */
   encoding?: TextEncodingName;
+  /** The file as it was read (size, modification time, hash): fixes are written only while it is unchanged. */
+  readStamp?: FileStamp;
+  /**
+   * The folders fixes may be written in (api/lint-files.ts: the folders linted): a file whose real
+   * path is outside them (reached through a symbolic link) is not written.
+   */
+  writeRoots?: readonly string[];
 }
 
 /** One module's work: the files to report on and every file the model should read. */
@@ -93,6 +100,7 @@ export interface PreparedModule {
   problems: PathLintResult[];
   inputs: ModuleFileInput[];
   encodings: Map<string, TextEncodingName>;
+  stamps: Map<string, FileStamp>;
 }
 
 /**
@@ -110,6 +118,7 @@ export function prepareModuleTask(
   const targets = new Set(task.targets);
   const inputs: ModuleFileInput[] = [];
   const encodings = new Map<string, TextEncodingName>();
+  const stamps = new Map<string, FileStamp>();
   for (const filePath of new Set([...task.targets, ...task.files])) {
     const r = read(filePath);
     if (!r.ok) {
@@ -117,6 +126,7 @@ export function prepareModuleTask(
       continue;
     }
     encodings.set(filePath, r.encoding);
+    if (r.stamp) stamps.set(filePath, r.stamp);
     inputs.push({ filePath, text: r.text, report: targets.has(filePath) });
   }
   if (stats) {
@@ -141,14 +151,14 @@ export function prepareModuleTask(
       return { results: [...problems, ...reported.map((i) => ({ ...summarize(i.filePath, [], i.text), encoding: encodings.get(i.filePath) }))] };
     }
   }
-  return { problems, inputs, encodings };
+  return { problems, inputs, encodings, stamps };
 }
 
 /** Lints one module's requested files (results in no particular order). */
 export function lintModuleTask(task: ModuleTask, options: Omit<LintPathsOptions, 'locateModule' | 'onProgress'>): PathLintResult[] {
   const prepared = prepareModuleTask(task, options);
   if ('results' in prepared) return prepared.results;
-  const { inputs, encodings } = prepared;
+  const { inputs, encodings, stamps } = prepared;
   const out = [...prepared.problems];
   const stats = options.stats;
   if (stats) {
@@ -160,7 +170,7 @@ export function lintModuleTask(task: ModuleTask, options: Omit<LintPathsOptions,
     for (const r of options.linter.fixModule(inputs, options.configFor)) {
       out.push({
         ...summarize(r.filePath, r.messages, texts.get(r.filePath)),
-        ...(r.fixed ? { output: r.output } : {}),
+        ...(r.fixed ? { output: r.output, readStamp: stamps.get(r.filePath) } : {}),
         encoding: encodings.get(r.filePath),
       });
     }

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConfigError } from '../config/config-error.js';
-import { readSourceFile, type ReadSourceResult } from '../text/source-file.js';
+import { type FileStamp, readSourceFile, type ReadSourceResult } from '../text/source-file.js';
 import type { TextEncodingName } from '../text/decode.js';
 import { emptyStats, lintModuleTask, type LintPathsStats, type ModuleTask, type PathLintResult } from './lint-paths.js';
 import type { RuleModule } from '../linter/types.js';
@@ -22,7 +22,7 @@ export interface WorkerRequest {
   index: number;
   task: ModuleTask;
   /** The module's files the caller already read; others are read here. */
-  texts: { filePath: string; text: string; encoding: TextEncodingName }[];
+  texts: { filePath: string; text: string; encoding: TextEncodingName; stamp?: FileStamp }[];
 }
 
 export type WorkerReply =
@@ -46,7 +46,7 @@ async function serve(): Promise<void> {
       const results = lintModuleTask(request.task, {
         readFile: (p): ReadSourceResult => {
           const t = given.get(p);
-          return t ? { ok: true, text: t.text, encoding: t.encoding } : readSourceFile(p);
+          return t ? { ok: true, text: t.text, encoding: t.encoding, stamp: t.stamp } : readSourceFile(p);
         },
         linter: setup.linter,
         configFor: setup.configFor,

@@ -18,7 +18,7 @@ export interface LocatorFs {
 }
 
 export interface CachedLocatorOptions {
-  /** The workspace build files are read in (default: the current folder). */
+  /** The workspace build files are read in (default: the current folder), and included files (default: anywhere). */
   roots?: readonly string[];
   /** The build index to use (default: a new one over `roots`); null: the folder rule only. */
   buildIndex?: BuildIndex | null;
@@ -28,7 +28,8 @@ export interface CachedLocatorOptions {
 
 function realFs(options: CachedLocatorOptions): LocatorFs {
   const buildIndex = options.buildIndex === undefined ? createBuildIndex({ roots: options.roots }) : options.buildIndex;
-  return { moduleRoot, discoverModule: (f) => discoverModule(f, { buildIndex, configurationOf: options.configurationOf }) };
+  // includes are followed inside the workspace only (engine/model/module-discovery.ts includeRoots)
+  return { moduleRoot, discoverModule: (f) => discoverModule(f, { buildIndex, configurationOf: options.configurationOf, includeRoots: options.roots }) };
 }
 
 /** A locator with its own caches (make one per run: files on disk may change between runs). */
@@ -64,6 +65,6 @@ export function sessionModuleLocator(options: { roots: () => readonly string[]; 
   const buildIndex = createBuildIndex({ roots: options.roots });
   return (filePath) => {
     buildIndex.forget();
-    return discoverModule(filePath, { buildIndex, configurationOf: options.configurationOf });
+    return discoverModule(filePath, { buildIndex, configurationOf: options.configurationOf, includeRoots: options.roots });
   };
 }

@@ -57,7 +57,7 @@ export async function lintPathsParallel(files: readonly string[], options: Paral
       finished(task, prepared.results);
     } else {
       queue.push(index);
-      texts.set(index, prepared.inputs.map((i) => ({ filePath: i.filePath, text: i.text, encoding: prepared.encodings.get(i.filePath)! })));
+      texts.set(index, prepared.inputs.map((i) => ({ filePath: i.filePath, text: i.text, encoding: prepared.encodings.get(i.filePath)!, stamp: prepared.stamps.get(i.filePath) })));
     }
   });
   queue.sort((a, b) => tasks[b].files.length - tasks[a].files.length || a - b);

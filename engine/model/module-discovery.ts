@@ -13,13 +13,16 @@
  * A header is compiled only when a source file includes it: the headers of those folders that no
  * source includes, directly or through other headers ("..." relative to the including file, else
  * "..." or <...> naming the header by the end of its path, leading `./` and `../` left out:
- * include-visibility.ts includeTail), are not files of the module. Such a
+ * include-visibility.ts includeTail), are not files of the module. An include outside the
+ * module's folders is followed only to a regular file inside `includeRoots` (the workspace),
+ * never under /proc, /sys or /dev. Such a
  * header is a module of its own (its root is the header itself), so it brings nothing into the
  * DLL's model nor the DLL's entry points to it. A folder without any source keeps its headers.
  */
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type BuildIndex, createBuildIndex } from '../build/build-index.js';
+import { includeAllowed, realRoots } from '../build/workspace-files.js';
 import { readSourceFile } from '../text/source-file.js';
 import { languageOfPath } from '../parsing/cpp-parser.js';
 import { includesOf } from './include-lines.js';
@@ -74,7 +77,17 @@ export interface ModuleDiscoveryOptions {
   buildIndex?: BuildIndex | null;
   /** The configuration (`Release|x64`) a file is linted in (settings.configuration); else each project's first DLL configuration. */
   configurationOf?: (filePath: string) => string | null | undefined;
+  /**
+   * The workspace (the linted folders and the current folder; the language server's workspace
+   * folders): a file an `#include` names outside it and outside the module's folders is not
+   * opened (`#include "../../outside/x.h"`). Default: anywhere. Either way only regular files
+   * are opened, never under /proc, /sys or /dev (engine/build/workspace-files.ts includeAllowed).
+   */
+  includeRoots?: readonly string[] | (() => readonly string[]);
 }
+
+/** Whether discovery may open a file an include names (see ModuleDiscoveryOptions.includeRoots). */
+type MayOpen = (path: string) => boolean;
 
 export function discoverModule(filePath: string, options: ModuleDiscoveryOptions = {}): LocatedModule {
   return createModuleLocator(options)(filePath);
@@ -94,44 +107,47 @@ export function createModuleLocator(options: ModuleDiscoveryOptions = {}): (file
     if (!found) infs.set(dir, (found = scanFolder(dir).filter((f) => /\.(inf|inx)$/i.test(f))));
     return found;
   };
+  const given = options.includeRoots;
   return (filePath) => {
+    const roots = given === undefined ? undefined : realRoots(typeof given === 'function' ? given() : given);
+    const mayOpen: MayOpen = (path) => includeAllowed(roots, path);
     const abs = resolve(filePath);
     const candidates = rootCandidates(abs);
     if (buildIndex) {
       const fromBuild = moduleFromBuild(abs, buildIndex, options.configurationOf?.(abs), infFilesOf, candidates);
-      if (fromBuild) return fromBuild === 'single' ? { root: abs, files: withIncludedHeaders(abs), origin: { rule: 'single' } } : fromBuild;
+      if (fromBuild) return fromBuild === 'single' ? { root: abs, files: withIncludedHeaders(abs, mayOpen), origin: { rule: 'single' } } : fromBuild;
     }
     const root = rootAmong(candidates);
     let found = byRoot.get(root);
-    if (!found) byRoot.set(root, (found = moduleFiles(root)));
+    if (!found) byRoot.set(root, (found = moduleFiles(root, mayOpen)));
     const { files } = found;
     if (files.includes(abs)) return { root, files: [...files], origin: { rule: 'folder' } };
     // a header no source of the module includes: a module of its own
     if (HEADER.test(abs) && found.hasSources) return { root: abs, files: [abs], origin: { rule: 'single' } };
     // a file outside the folders scanned (too deep, in a build folder): add it and its headers
     const extra = new Set([...files, abs]);
-    addIncludedHeaders(extra, [abs]);
+    addIncludedHeaders(extra, [abs], mayOpen);
     return { root, files: [...extra], origin: { rule: 'folder' } };
   };
 }
 
 /** A file on its own, with the headers it includes with "..." (followed transitively); a header alone. */
-function withIncludedHeaders(abs: string): string[] {
+function withIncludedHeaders(abs: string, mayOpen: MayOpen): string[] {
   if (HEADER.test(abs)) return [abs];
   const files = new Set([abs]);
-  addIncludedHeaders(files, [abs]);
+  addIncludedHeaders(files, [abs], mayOpen);
   return [...files];
 }
 
-function moduleFiles(root: string): { files: string[]; hasSources: boolean } {
+function moduleFiles(root: string, mayOpen: MayOpen): { files: string[]; hasSources: boolean } {
   const files = new Set(scanFolder(root));
   const scanned = [...files];
   const sources = scanned.filter((f) => languageOfPath(f) === 'cpp' && !HEADER.test(f));
   if (sources.length === 0) {
-    addIncludedHeaders(files, scanned);
+    addIncludedHeaders(files, scanned, mayOpen);
     return { files: [...files], hasSources: false };
   }
-  return { files: compiledFiles(scanned, sources), hasSources: true };
+  return { files: compiledFiles(scanned, sources, mayOpen), hasSources: true };
 }
 
 /** The module files of a root folder and of its subfolders (MAX_DOWN levels, not those with a marker of their own). */
@@ -168,7 +184,7 @@ function scanFolder(root: string): string[] {
  * The files of `scanned` a build compiles: the sources, the .def/.inf/.inx files, and the headers
  * the sources include, transitively; plus the headers included with "..." from outside `scanned`.
  */
-function compiledFiles(scanned: readonly string[], sources: readonly string[]): string[] {
+function compiledFiles(scanned: readonly string[], sources: readonly string[], mayOpen: MayOpen): string[] {
   const listedByReal = new Map(scanned.map((f) => [real(f), f]));
   // the module's headers by lower-case file name, for includes that do not resolve from the includer
   const headersByName = new Map<string, string[]>();
@@ -193,7 +209,7 @@ function compiledFiles(scanned: readonly string[], sources: readonly string[]): 
       if (target !== undefined && isFile(target)) {
         const listed = listedByReal.get(real(target));
         if (listed !== undefined) keep(listed);
-        else if (!kept.has(target) && outside.length < MAX_INCLUDED) {
+        else if (!kept.has(target) && outside.length < MAX_INCLUDED && mayOpen(target)) {
           outside.push(target);
           keep(target);
         }
@@ -207,7 +223,7 @@ function compiledFiles(scanned: readonly string[], sources: readonly string[]): 
 }
 
 /** Headers included with "..." that live outside the module's folders, followed transitively. */
-function addIncludedHeaders(files: Set<string>, from: readonly string[]): void {
+function addIncludedHeaders(files: Set<string>, from: readonly string[], mayOpen: MayOpen): void {
   const queue = from.filter((f) => !/\.(def|inf|inx)$/i.test(f));
   let added = 0;
   for (let i = 0; i < queue.length && added < MAX_INCLUDED; i++) {
@@ -217,7 +233,7 @@ function addIncludedHeaders(files: Set<string>, from: readonly string[]): void {
     const re = /^[ \t]*#[ \t]*include[ \t]*"([^"\r\n]+)"/gm;
     for (let m = re.exec(read.text); m; m = re.exec(read.text)) {
       const target = resolve(dirname(from), m[1]);
-      if (files.has(target) || !isFile(target)) continue;
+      if (files.has(target) || !mayOpen(target)) continue;
       files.add(target);
       queue.push(target);
       added++;
