@@ -3,7 +3,8 @@
  * on one line), so that tools reading ESLint's output read ours:
  *
  *   [{ filePath (absolute), messages: [{ ruleId, severity, message, line, column, messageId?,
- *      endLine, endColumn, fix? { range, text }, suggestions? [{ desc, messageId?, fix }], fatal? }],
+ *      endLine, endColumn, fix? { range, text }, suggestions? [{ desc, messageId?, fix }] (ESLint's
+ *      SuggestionResult), fatal? }],
  *      suppressedMessages: [], errorCount, fatalErrorCount, warningCount, fixableErrorCount,
  *      fixableWarningCount, output? | source?, usedDeprecatedRules: [] }]
  *
@@ -11,7 +12,10 @@
  * when fixes were applied. Our internal fields stay out: a message's offsets (`range`) are not
  * written. One extension, not in ESLint's format: `relatedLocations` on a message that has a call
  * chain, [{ filePath (absolute), message, line, column, endLine, endColumn }] in chain order, since
- * the chain is the point of our findings. ESLint's `nodeType` is not written (there is no ESTree).
+ * the chain is the point of our findings. A second one: a fix (or a suggestion's fix) that also
+ * edits other files of the module carries `otherFiles` [{ filePath (absolute), edits: [{ range,
+ * text }] }], offsets into those files' texts as linted; its own `range` and `text` are then [0, 0]
+ * and '' when it changes only other files. ESLint's `nodeType` is not written (there is no ESTree).
  */
 import { resolve } from 'node:path';
 import type { Fix, LintMessage, LintResult } from '../linter/types.js';
@@ -20,6 +24,7 @@ import type { Formatter } from './types.js';
 export interface JsonFix {
   range: [number, number];
   text: string;
+  otherFiles?: { filePath: string; edits: { range: [number, number]; text: string }[] }[];
 }
 
 export interface JsonMessage {
@@ -83,13 +88,13 @@ function toJsonMessage(m: LintMessage, cwd: string): JsonMessage {
     ...(m.messageId !== undefined ? { messageId: m.messageId } : {}),
     endLine: m.endLine,
     endColumn: m.endColumn,
-    ...(m.fix ? { fix: toJsonFix(m.fix) } : {}),
+    ...(m.fix ? { fix: toJsonFix(m.fix, cwd) } : {}),
     ...(m.suggestions && m.suggestions.length > 0
       ? {
           suggestions: m.suggestions.map((s) => ({
             desc: s.desc,
             ...(s.messageId !== undefined ? { messageId: s.messageId } : {}),
-            fix: toJsonFix(s.fix),
+            fix: toJsonFix(s.fix, cwd),
           })),
         }
       : {}),
@@ -109,6 +114,13 @@ function toJsonMessage(m: LintMessage, cwd: string): JsonMessage {
   };
 }
 
-function toJsonFix(fix: Fix): JsonFix {
-  return { range: [fix.range[0], fix.range[1]], text: fix.text };
+function toJsonFix(fix: Fix, cwd: string): JsonFix {
+  const out: JsonFix = { range: [fix.range[0], fix.range[1]], text: fix.text };
+  if (fix.otherFiles && fix.otherFiles.length > 0) {
+    out.otherFiles = fix.otherFiles.map((f) => ({
+      filePath: resolve(cwd, f.filePath),
+      edits: f.edits.map((e) => ({ range: [e.range[0], e.range[1]], text: e.text })),
+    }));
+  }
+  return out;
 }

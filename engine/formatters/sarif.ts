@@ -15,9 +15,11 @@
  * - The call chain of a finding is written twice, for the two ways viewers show it: as
  *   relatedLocations (ids 1..n, in chain order) and as one codeFlow whose thread flow walks the
  *   chain and ends at the finding.
- * - fixes: the automatic fix first, then each suggestion, as one replacement each. deletedRegion
- *   uses charOffset/charLength: offsets into the decoded text in UTF-16 code units (a byte order
- *   mark is not counted).
+ * - fixes: the automatic fix first, then each suggestion, each described by its title (Fix.desc,
+ *   the suggestion's desc). The fix's edit in the result's file is one replacement; a cross-file
+ *   fix (Fix.otherFiles) adds one artifactChange per other file, with a replacement per edit, so
+ *   that one `fix` holds every file it changes. deletedRegion uses charOffset/charLength: offsets
+ *   into the decoded text as linted, in UTF-16 code units (a byte order mark is not counted).
  * - Messages without a rule (problems with inline directives) get ruleId "coinstaller-lint-directive",
  *   which has no descriptor. Fatal messages (unreadable or binary file, a rule that crashed) are
  *   not results but tool execution notifications of invocations[0]; executionSuccessful is false
@@ -125,7 +127,7 @@ function sarifResult(filePath: string, m: LintMessage, ruleIndex: ReadonlyMap<st
   const index = ruleIndex.get(ruleId);
   const primary = physicalLocation(filePath, m, cwd);
   const related = m.related ?? [];
-  const fixes = sarifFixes(m, primary.artifactLocation);
+  const fixes = sarifFixes(m, primary.artifactLocation, cwd);
   return {
     ruleId,
     ...(index !== undefined ? { ruleIndex: index } : {}),
@@ -183,22 +185,22 @@ function physicalLocation(
   return { artifactLocation: artifactUri(filePath, cwd), region: { startLine, startColumn, endLine, endColumn } };
 }
 
-function sarifFixes(m: LintMessage, artifactLocation: ArtifactUri) {
+function sarifFixes(m: LintMessage, artifactLocation: ArtifactUri, cwd: string) {
   const fixes: { description: { text: string }; artifactChanges: unknown[] }[] = [];
   const seen = new Set<string>();
+  const replacement = (e: { range: readonly [number, number]; text: string }) => ({
+    deletedRegion: { charOffset: e.range[0], charLength: e.range[1] - e.range[0] },
+    ...(e.text.length > 0 ? { insertedContent: { text: e.text } } : {}),
+  });
   const add = (description: string, fix: Fix) => {
+    const others = fix.otherFiles ?? [];
+    // a fix of other files only has the empty own edit: no change of the result's file
+    const ownEmpty = others.length > 0 && fix.range[0] === fix.range[1] && fix.text === '';
     const entry = {
       description: { text: description },
       artifactChanges: [
-        {
-          artifactLocation,
-          replacements: [
-            {
-              deletedRegion: { charOffset: fix.range[0], charLength: fix.range[1] - fix.range[0] },
-              ...(fix.text.length > 0 ? { insertedContent: { text: fix.text } } : {}),
-            },
-          ],
-        },
+        ...(ownEmpty ? [] : [{ artifactLocation, replacements: [replacement(fix)] }]),
+        ...others.map((f) => ({ artifactLocation: artifactUri(f.filePath, cwd), replacements: f.edits.map(replacement) })),
       ],
     };
     const key = JSON.stringify(entry);
@@ -206,7 +208,7 @@ function sarifFixes(m: LintMessage, artifactLocation: ArtifactUri) {
     seen.add(key);
     fixes.push(entry);
   };
-  if (m.fix) add('Apply the automatic fix (coinstaller-lint --fix).', m.fix);
+  if (m.fix) add(m.fix.desc ?? 'Apply the automatic fix (coinstaller-lint --fix).', m.fix);
   for (const s of m.suggestions ?? []) add(s.desc, s.fix);
   return fixes;
 }

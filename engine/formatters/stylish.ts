@@ -4,6 +4,9 @@
  * Unlike ESLint, the call chain of a finding (its related locations) follows the finding, indented:
  * `    ↳ path:line:column label`, since the chain is what makes our findings actionable. Also unlike
  * ESLint, a fatal message of severity 1 (a skipped binary file) reads "warning", as it is counted.
+ * Suggestions (changes --fix does not apply: the editor's quick fixes, `suggestions` in
+ * --format json) are counted, as ESLint counts fixable problems: a line under each file's table
+ * ("2 problems have suggestions") and one after the totals.
  * Nothing at all is printed when there are no problems.
  */
 import type { LintMessage, LintResult } from '../linter/types.js';
@@ -25,6 +28,7 @@ export const formatStylish: Formatter = (results, context) => {
   let warnings = 0;
   let fixableErrors = 0;
   let fixableWarnings = 0;
+  let suggested = 0;
   let output = '\n';
   for (const result of results) {
     errors += result.errorCount;
@@ -33,7 +37,11 @@ export const formatStylish: Formatter = (results, context) => {
     fixableWarnings += result.fixableWarningCount;
     if (result.messages.length === 0) continue;
     output += `${c.underline(displayPath(result.filePath, context.cwd))}\n`;
-    output += `${table(result, context.cwd, c)}\n\n`;
+    output += `${table(result, context.cwd, c)}\n`;
+    const withSuggestions = result.messages.filter((m) => (m.suggestions?.length ?? 0) > 0).length;
+    if (withSuggestions > 0) output += `  ${c.dim(haveSuggestions(withSuggestions))}\n`;
+    output += '\n';
+    suggested += withSuggestions;
   }
   const total = errors + warnings;
   if (total === 0) return '';
@@ -46,8 +54,13 @@ export const formatStylish: Formatter = (results, context) => {
     );
     output += '\n';
   }
+  if (suggested > 0) output += summary(`  ${haveSuggestions(suggested)}: see --format json, or the editor's quick fixes.`) + '\n';
   return output;
 };
+
+function haveSuggestions(count: number): string {
+  return count === 1 ? '1 problem has suggestions' : `${count} problems have suggestions`;
+}
 
 function table(result: LintResult, cwd: string, c: Palette): string {
   const rows = result.messages.map((m) => toRow(m, cwd));
