@@ -38,7 +38,9 @@ const NO_HANDLE = new Set([...aw(['ShellExecute']), 'WinExec']);
 const SPAWN = /^_w?spawn(l|le|lp|lpe|v|ve|vp|vpe)$/;
 const UNDERSCORE = 0x5f;
 
-type MessageIds = 'notWaited' | 'returnsBeforeWait' | 'noCloseProcessMask' | 'noHandle';
+/** The fixes' titles (Fix.desc). */
+type FixTitle = 'waitForProcess' | 'addMask' | 'addMaskAndWait';
+type MessageIds = 'notWaited' | 'returnsBeforeWait' | 'noCloseProcessMask' | 'noHandle' | FixTitle;
 
 export default createRule<MessageIds, []>({
   name: 'wait-for-finish-install-process',
@@ -58,6 +60,9 @@ export default createRule<MessageIds, []>({
         '{{api}} starts a process while {{entryPoint}} handles {{difCode}} without SEE_MASK_NOCLOSEPROCESS, so there is no process handle to wait on: set the flag and wait on {{handle}} before returning.',
       noHandle:
         '{{api}} starts a process while {{entryPoint}} handles {{difCode}} and gives no handle to wait on: use CreateProcess (or ShellExecuteEx with SEE_MASK_NOCLOSEPROCESS) and wait for the process before returning.',
+      waitForProcess: 'Wait for the process before returning',
+      addMask: 'Add SEE_MASK_NOCLOSEPROCESS to fMask so that the wait gets the process',
+      addMaskAndWait: 'Add SEE_MASK_NOCLOSEPROCESS and wait for the process before returning',
     },
     fixable: 'code',
     schema: [],
@@ -80,13 +85,14 @@ export default createRule<MessageIds, []>({
         const site = siteContext(model, context.filePath, call.startIndex, (c) => c.interactive);
         if (!site) return;
         const data = { api, entryPoint: site.entryPoint, difCode: site.difCode };
-        const report = (messageId: MessageIds, handle: string | null, fix?: ReturnType<typeof waitForProcessFix>) =>
+        const report = (messageId: MessageIds, handle: string | null, fix?: ReturnType<typeof waitForProcessFix>, title?: FixTitle) =>
           context.report({
             node: calleeNode(call),
             messageId,
             data: { ...data, handle: handle ?? '' },
             related: site.related,
             fix: fix ? () => fix : undefined,
+            fixMessageId: fix ? title : undefined,
           });
         const fn = enclosingFunction(call);
         if (!fn) return;
@@ -106,27 +112,32 @@ export default createRule<MessageIds, []>({
         const struct = last ? structOf(last) : null;
         if (!struct) return;
         const hProcess = member(struct, 'hProcess');
-        if (isShellEx) {
-          const mask = maskOf(nodesOf, fn, call, struct);
-          if (!mask.noClose) {
-            const fix =
-              mask.single || mask.setBefore
-                ? waitForProcessFix({ sourceCode, call, fn, struct, handles: ['hProcess'], maskValue: mask.single, maskBefore: mask.setBefore })
-                : null;
-            return report('noCloseProcessMask', hProcess, fix);
-          }
-        }
         const aliases = aliasesOf(nodesOf, fn, call, compact(hProcess));
         const result = resultTarget(call);
         const facts: StartFacts = { call, struct, handle: compact(hProcess), aliases, result: result === 'other' ? null : result };
         const events = new ProcessEvents(facts, model, context.filePath);
         const paths = pathsDecidable(nodesOf, fn, call, facts) ? leaksOf(fn.childForFieldName('body')!, events) : null;
-        if (paths && paths.leaks.length === 0 && !paths.fallsOff) return;
-        // the walk undecided: waited when a wait or a hand-off follows the start anywhere
-        if (!paths && (handedOff(nodesOf, fn, call, struct, [hProcess, member(struct, 'hThread')]) || waitedAfter(nodesOf, fn, call, aliases, [hProcess]))) return;
+        // waited on every path; else, when the walk is undecided, a wait or a hand-off follows the start anywhere
+        const waited = paths
+          ? paths.leaks.length === 0 && !paths.fallsOff
+          : handedOff(nodesOf, fn, call, struct, [hProcess, member(struct, 'hThread')]) || waitedAfter(nodesOf, fn, call, aliases, [hProcess]);
+        const noWait = paths ? !events.sawWait : !waited;
+        if (isShellEx) {
+          const mask = maskOf(nodesOf, fn, call, struct);
+          if (!mask.noClose) {
+            // the flag alone where the process is waited on; with the wait where it is waited on nowhere
+            // (a wait on some paths only: adding the flag would bring those paths' findings, no fix)
+            const fix =
+              (mask.single || mask.setBefore) && (waited || noWait)
+                ? waitForProcessFix({ sourceCode, call, fn, struct, handles: ['hProcess'], maskValue: mask.single, maskBefore: mask.setBefore, maskOnly: waited })
+                : null;
+            return report('noCloseProcessMask', hProcess, fix, waited ? 'addMask' : 'addMaskAndWait');
+          }
+        }
+        if (waited) return;
         if (!paths || !events.sawWait) {
           const fix = waitForProcessFix({ sourceCode, call, fn, struct, handles: isCreate ? ['hProcess', 'hThread'] : ['hProcess'] });
-          return report('notWaited', hProcess, fix);
+          return report('notWaited', hProcess, fix, 'waitForProcess');
         }
         // some paths wait and others do not: each return (or the end) reached without a wait
         const startLine = sourceCode.getLocFromIndex(call.startIndex).line;
@@ -205,13 +216,12 @@ function handedOff(nodesOf: NodesOf, fn: Node, call: Node, struct: { text: strin
   return false;
 }
 
-/** Calls that may take the structure before the start without setting its fMask. */
-const ZEROING = new Set(['ZeroMemory', 'RtlZeroMemory', 'SecureZeroMemory', 'memset']);
-
 /**
- * How ShellExecuteEx's fMask is set before the call: whether it has SEE_MASK_NOCLOSEPROCESS, the one
- * plain assignment to extend, or (when nothing can have set it: no assignment, an initializer of at
- * most the size, only zeroing calls) the statement to set it before.
+ * How ShellExecuteEx's fMask is set before the call: whether it has SEE_MASK_NOCLOSEPROCESS; the one
+ * plain assignment to extend (`= SEE_MASK_FLAG_NO_UI | SEE_MASK_NOCLOSEPROCESS`); else, when fMask
+ * holds a value before the call (assigned, initialised, zeroed or filled by a call, or the
+ * caller's through a pointer), the statement before which to add the flag with `|=`. A local
+ * declared without an initialiser and never touched before the call has no value to add to.
  */
 function maskOf(
   nodesOf: NodesOf,
@@ -227,18 +237,17 @@ function maskOf(
   const noClose = [...assignments, ...inits].some((n) => n.text.includes('SEE_MASK_NOCLOSEPROCESS'));
   const plain = assignments.filter((a) => a.childForFieldName('operator')?.text === '=' && a.parent?.type === 'expression_statement');
   const single = plain.length === 1 && assignments.length === 1 ? plain[0].childForFieldName('right') ?? undefined : undefined;
-  if (noClose || single || assignments.length > 0 || struct.pointer) return { noClose, single };
-  const initOk = inits.every((d) => {
-    const value = d.childForFieldName('value');
-    return value?.type === 'initializer_list' && value.namedChildren.filter((c) => c !== null && c.type !== 'comment').length <= 1;
-  });
-  const passedBefore = nodesOf(fn, 'call_expression').some((c) => {
-    if (c.endIndex > call.startIndex || c.id === call.id) return false;
-    const name = calleeName(c);
-    const args = c.childForFieldName('arguments');
-    return !!args && !ZEROING.has(name ?? '') && args.descendantsOfType('identifier').some((id) => id?.text === struct.text);
-  });
-  if (!initOk || passedBefore) return { noClose };
+  if (noClose || single) return { noClose, single };
+  const passedBefore = () =>
+    nodesOf(fn, 'call_expression').some((c) => {
+      if (c.endIndex > call.startIndex || c.id === call.id) return false;
+      const args = c.childForFieldName('arguments');
+      return !!args && args.descendantsOfType('identifier').some((id) => id?.text === struct.text);
+    });
+  const declaredBare = () =>
+    fn.descendantsOfType('declaration').some((d) => d !== null && d.childrenForFieldName('declarator').some((x) => x?.type === 'identifier' && x.text === struct.text));
+  const hasValue = struct.pointer || assignments.length > 0 || inits.length > 0 || passedBefore() || !declaredBare();
+  if (!hasValue) return { noClose };
   let statement: Node | null = call;
   while (statement && statement.parent?.type !== 'compound_statement') statement = statement.parent;
   return { noClose, setBefore: statement && statement.parent && within(statement.parent, fn) ? statement : undefined };

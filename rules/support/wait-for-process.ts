@@ -3,10 +3,13 @@
  * continue, nor the installer return, before the process has exited): insert
  * `WaitForSingleObject(<handle>, INFINITE);` where the start succeeded, the CloseHandle calls the
  * function lacks, and for ShellExecuteEx the SEE_MASK_NOCLOSEPROCESS flag without which it gives
- * no handle. Only a few shapes are rewritten; anything else is left for a person (null).
+ * no handle (added to the flags already set, never overwriting them). Only a few shapes are
+ * rewritten; anything else is left for a person (null). Inserted lines follow the file's
+ * indentation, brace placement and line ends (rules/support/code-style.ts).
  */
 import type { Node } from 'web-tree-sitter';
 import { type Fix, JUMP_STATEMENTS, type SourceCode, statementsOf } from '../../engine/index.js';
+import { bracesOnOwnLine } from './code-style.js';
 
 export interface WaitRequest {
   sourceCode: SourceCode;
@@ -20,8 +23,10 @@ export interface WaitRequest {
   handles: readonly string[];
   /** For ShellExecuteEx without SEE_MASK_NOCLOSEPROCESS: the `fMask` assignment to extend. */
   maskValue?: Node;
-  /** Or, where fMask is never set: the statement before which to set it. */
+  /** Or the statement before which to add the flag (`sei.fMask |= SEE_MASK_NOCLOSEPROCESS;`). */
   maskBefore?: Node;
+  /** Only the flag: the process is already waited on. */
+  maskOnly?: boolean;
 }
 
 
@@ -44,8 +49,9 @@ export function waitForProcessFix(req: WaitRequest): Fix[] | null {
     const at = sourceCode.lineIndex.lineStartOf(req.maskBefore.startIndex);
     if (!/^[ \t]*$/.test(sourceCode.text.slice(at, req.maskBefore.startIndex))) return null;
     const indent = sourceCode.indentationAt(req.maskBefore.startIndex);
-    edits.push(insertLines(sourceCode, at, [`${indent}${member(struct, 'fMask')} = SEE_MASK_NOCLOSEPROCESS;`]));
+    edits.push(insertLines(sourceCode, at, [`${indent}${member(struct, 'fMask')} |= SEE_MASK_NOCLOSEPROCESS;`]));
   }
+  if (req.maskOnly) return edits.length > 0 ? edits : null;
 
   const statement = call.parent?.type === 'expression_statement' ? call.parent : null;
   const cond = conditionOf(call);
@@ -96,7 +102,8 @@ export function waitForProcessFix(req: WaitRequest): Fix[] | null {
     if (new RegExp(`\\b${escape(struct.text)}\\b`).test(rest)) return null;
     const indent = sourceCode.indentationAt(statement.startIndex);
     const callText = reindent(sourceCode.getText(call), indent, indent + unit);
-    const lines = [`if (${callText}) {`, `${indent}${unit}${wait}`, ...closes.map((c) => `${indent}${unit}${c}`), `${indent}}`];
+    const open = bracesOnOwnLine(sourceCode) ? [`if (${callText})`, `${indent}{`] : [`if (${callText}) {`];
+    const lines = [...open, `${indent}${unit}${wait}`, ...closes.map((c) => `${indent}${unit}${c}`), `${indent}}`];
     edits.push({ range: [statement.startIndex, statement.endIndex], text: lines.join(eol) });
     return edits;
   }

@@ -136,7 +136,7 @@ const CASES: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
       ],
     },
     {
-      name: 'ShellExecuteExW in a finish-install page procedure, fMask never set: the flag set before the call, then the wait',
+      name: 'ShellExecuteExW in a finish-install page procedure, fMask never set: the flag added (|=) before the call, then the wait',
       code: fixture('page-shellexecuteex.c'),
       output: fixture('page-shellexecuteex.fixed.c'),
       errors: [
@@ -151,9 +151,11 @@ const CASES: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
       ],
     },
     {
-      name: 'ShellExecuteExW whose structure a helper fills first: the mask may be set there, so no fix',
+      name: 'ShellExecuteExW whose structure a helper fills first: the flag added with |=, keeping what the helper set',
       code: actionHelper('    SHELLEXECUTEINFOW sei;\n    FillShellInfo(&sei);\n    ShellExecuteExW(&sei);').replace('static DWORD Run', 'void FillShellInfo(SHELLEXECUTEINFOW *Info);\nstatic DWORD Run'),
-      output: null,
+      output: actionHelper(
+        '    SHELLEXECUTEINFOW sei;\n    FillShellInfo(&sei);\n    sei.fMask |= SEE_MASK_NOCLOSEPROCESS;\n    if (ShellExecuteExW(&sei)) {\n        WaitForSingleObject(sei.hProcess, INFINITE);\n        CloseHandle(sei.hProcess);\n    }',
+      ).replace('static DWORD Run', 'void FillShellInfo(SHELLEXECUTEINFOW *Info);\nstatic DWORD Run'),
       errors: [{ messageId: 'noCloseProcessMask', line: 12, column: 5 }],
     },
     {

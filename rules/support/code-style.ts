@@ -1,0 +1,49 @@
+/**
+ * The layout of the file that a fix's inserted lines follow: the line length the file keeps to,
+ * and whether its control statements put `{` on a line of their own. (The line end is
+ * SourceCode.eol; the indentation step is read where the edit goes.) Read once per tree.
+ */
+import type { SourceCode } from '../../engine/index.js';
+import { perTree } from './per-tree-memo.js';
+
+/** The columns a tab counts for when a line's length is measured. */
+const TAB_WIDTH = 4;
+
+/** The width of a line as an editor shows it (tabs to the next multiple of TAB_WIDTH). */
+export function lineWidth(line: string): number {
+  if (!line.includes('\t')) return line.length;
+  let width = 0;
+  for (const ch of line) width = ch === '\t' ? width + TAB_WIDTH - (width % TAB_WIDTH) : width + 1;
+  return width;
+}
+
+/**
+ * The longest line a fix may write: 80 in a file whose lines all fit in 80 columns (its own
+ * style), else 100, the limit where the file shows none.
+ */
+export function lineLimit(sourceCode: SourceCode): number {
+  const compute = () => {
+    const { lineIndex } = sourceCode;
+    for (let line = 0; line < lineIndex.lineCount; line++) {
+      if (lineWidth(lineIndex.lineText(line)) > 80) return 100;
+    }
+    return 80;
+  };
+  const root = sourceCode.ast;
+  return root ? perTree(root.tree, 'line-limit', compute) : compute();
+}
+
+/**
+ * True when the file's `if`/`for`/`while`/`switch` statements put their `{` on the next line
+ * (Allman style): more of them do than put it on the statement's own line.
+ */
+export function bracesOnOwnLine(sourceCode: SourceCode): boolean {
+  const compute = () => {
+    const text = sourceCode.text;
+    const sameLine = text.match(/^[ \t]*(?:\}[ \t]*)?(?:if|for|while|switch|else)\b[^\r\n]*\{[ \t]*(?:\/\/[^\r\n]*|\/\*[^\r\n]*\*\/[ \t]*)?$/gm)?.length ?? 0;
+    const ownLine = text.match(/^[ \t]*(?:if|for|while|switch|else)\b[^\r\n{;]*(?:\r\n|\r|\n)[ \t]*\{[ \t]*$/gm)?.length ?? 0;
+    return ownLine > sameLine;
+  };
+  const root = sourceCode.ast;
+  return root ? perTree(root.tree, 'braces-own-line', compute) : compute();
+}

@@ -1,0 +1,211 @@
+/**
+ * wait-for-finish-install-process: its fixes as a reviewer reads them (docs/rules/wait-for-finish-install-process.md,
+ * "How to fix it"), written by hand from the guideline (the user must not continue, nor the
+ * installer return, before the process exits; ShellExecuteEx gives a process handle only with
+ * SEE_MASK_NOCLOSEPROCESS): the flag is added to fMask (`|=` or `A | SEE_MASK_NOCLOSEPROCESS`),
+ * never assigned over the flags already set; no wait where the process is already waited on; the
+ * file's brace placement and indentation. In C and C++, LF, CRLF and CR (test/support/fix-matrix.ts).
+ */
+import rule from '../../rules/wait-for-finish-install-process.js';
+import type { RuleModule } from '../../engine/linter/types.js';
+import { installerModelProvider } from '../../engine/model/index.js';
+import { checkFixMatrix } from '../support/fix-matrix.js';
+
+const RULE: RuleModule = rule;
+
+/** A helper `Run` with `body`, run by a co-installer under DIF_FINISHINSTALL_ACTION; `head` goes above it. */
+const action = (body: string[], head: string[] = []) => [
+  '#include <windows.h>',
+  '#include <setupapi.h>',
+  '#include <shellapi.h>',
+  '#define DIF_FINISHINSTALL_ACTION 0x2A',
+  ...head,
+  'static DWORD Run(void)',
+  '{',
+  ...body,
+  '    return NO_ERROR;',
+  '}',
+  '__declspec(dllexport) DWORD CALLBACK',
+  'CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)',
+  '{',
+  '    if (InstallFunction == DIF_FINISHINSTALL_ACTION) {',
+  '        return Run();',
+  '    }',
+  '    return NO_ERROR;',
+  '}',
+  '',
+];
+
+const SEI = ['    SHELLEXECUTEINFOW sei = { sizeof(sei) };', '    sei.lpFile = L"ContosoTool.exe";'];
+
+checkFixMatrix('wait-for-finish-install-process', RULE, [installerModelProvider], [
+  {
+    name: 'fMask set on two lines: the flag added with |= before the call, then the wait',
+    code: action([...SEI, '    sei.fMask = SEE_MASK_FLAG_NO_UI;', '    sei.fMask |= SEE_MASK_NO_CONSOLE;', '    ShellExecuteExW(&sei);']),
+    edit: 'fix',
+    title: 'Add SEE_MASK_NOCLOSEPROCESS and wait for the process before returning',
+    output: action([
+      ...SEI,
+      '    sei.fMask = SEE_MASK_FLAG_NO_UI;',
+      '    sei.fMask |= SEE_MASK_NO_CONSOLE;',
+      '    sei.fMask |= SEE_MASK_NOCLOSEPROCESS;',
+      '    if (ShellExecuteExW(&sei)) {',
+      '        WaitForSingleObject(sei.hProcess, INFINITE);',
+      '        CloseHandle(sei.hProcess);',
+      '    }',
+    ]),
+  },
+  {
+    name: 'one plain fMask assignment: the flag ORed into its value',
+    code: action([...SEI, '    sei.fMask = SEE_MASK_FLAG_NO_UI;', '    ShellExecuteExW(&sei);']),
+    edit: 'fix',
+    output: action([
+      ...SEI,
+      '    sei.fMask = SEE_MASK_FLAG_NO_UI | SEE_MASK_NOCLOSEPROCESS;',
+      '    if (ShellExecuteExW(&sei)) {',
+      '        WaitForSingleObject(sei.hProcess, INFINITE);',
+      '        CloseHandle(sei.hProcess);',
+      '    }',
+    ]),
+  },
+  {
+    name: 'the structure filled by a helper first: |= keeps what the helper set',
+    code: action(['    SHELLEXECUTEINFOW sei;', '    FillShellInfo(&sei);', '    ShellExecuteExW(&sei);'], ['void FillShellInfo(SHELLEXECUTEINFOW *Info);']),
+    edit: 'fix',
+    output: action(
+      [
+        '    SHELLEXECUTEINFOW sei;',
+        '    FillShellInfo(&sei);',
+        '    sei.fMask |= SEE_MASK_NOCLOSEPROCESS;',
+        '    if (ShellExecuteExW(&sei)) {',
+        '        WaitForSingleObject(sei.hProcess, INFINITE);',
+        '        CloseHandle(sei.hProcess);',
+        '    }',
+      ],
+      ['void FillShellInfo(SHELLEXECUTEINFOW *Info);'],
+    ),
+  },
+  {
+    name: 'already waited on (but without the flag there is no handle): only the flag, no second wait',
+    code: action([
+      ...SEI,
+      '    if (ShellExecuteExW(&sei)) {',
+      '        WaitForSingleObject(sei.hProcess, INFINITE);',
+      '        CloseHandle(sei.hProcess);',
+      '    }',
+    ]),
+    edit: 'fix',
+    title: 'Add SEE_MASK_NOCLOSEPROCESS to fMask so that the wait gets the process',
+    output: action([
+      ...SEI,
+      '    sei.fMask |= SEE_MASK_NOCLOSEPROCESS;',
+      '    if (ShellExecuteExW(&sei)) {',
+      '        WaitForSingleObject(sei.hProcess, INFINITE);',
+      '        CloseHandle(sei.hProcess);',
+      '    }',
+    ]),
+  },
+  {
+    name: 'waited on by a helper of the module: only the flag',
+    code: action([...SEI, '    if (ShellExecuteExW(&sei)) {', '        WaitAndClose(sei.hProcess);', '    }'], ['static void WaitAndClose(HANDLE Process)', '{', '    WaitForSingleObject(Process, INFINITE);', '    CloseHandle(Process);', '}']),
+    edit: 'fix',
+    output: action(
+      [...SEI, '    sei.fMask |= SEE_MASK_NOCLOSEPROCESS;', '    if (ShellExecuteExW(&sei)) {', '        WaitAndClose(sei.hProcess);', '    }'],
+      ['static void WaitAndClose(HANDLE Process)', '{', '    WaitForSingleObject(Process, INFINITE);', '    CloseHandle(Process);', '}'],
+    ),
+  },
+  {
+    name: 'waited on some paths only: adding the flag alone would leave a return unwaited, so no fix',
+    code: action([
+      ...SEI,
+      '    if (!ShellExecuteExW(&sei)) {',
+      '        return GetLastError();',
+      '    }',
+      '    if (GetKeyState(VK_SHIFT) < 0) {',
+      '        return ERROR_CANCELLED;',
+      '    }',
+      '    WaitForSingleObject(sei.hProcess, INFINITE);',
+      '    CloseHandle(sei.hProcess);',
+    ]),
+    edit: 'fix',
+    output: null,
+  },
+  {
+    name: 'a local declared without an initialiser and untouched: no value to add the flag to, no fix',
+    code: action(['    SHELLEXECUTEINFOW sei;', '    ShellExecuteExW(&sei);']),
+    edit: 'fix',
+    output: null,
+  },
+  {
+    name: 'braces on their own lines: the new if follows the file (Allman)',
+    code: [
+      '#include <windows.h>',
+      '#include <setupapi.h>',
+      '#define DIF_FINISHINSTALL_ACTION 0x2A',
+      'static DWORD Run(void)',
+      '{',
+      '    STARTUPINFOW si = { sizeof(si) };',
+      '    PROCESS_INFORMATION pi;',
+      '    WCHAR commandLine[] = L"ContosoTool.exe";',
+      '    CreateProcessW(NULL, commandLine, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi);',
+      '    return NO_ERROR;',
+      '}',
+      '__declspec(dllexport) DWORD CALLBACK',
+      'CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)',
+      '{',
+      '    if (InstallFunction == DIF_FINISHINSTALL_ACTION)',
+      '    {',
+      '        return Run();',
+      '    }',
+      '    return NO_ERROR;',
+      '}',
+      '',
+    ],
+    edit: 'fix',
+    title: 'Wait for the process before returning',
+    output: [
+      '#include <windows.h>',
+      '#include <setupapi.h>',
+      '#define DIF_FINISHINSTALL_ACTION 0x2A',
+      'static DWORD Run(void)',
+      '{',
+      '    STARTUPINFOW si = { sizeof(si) };',
+      '    PROCESS_INFORMATION pi;',
+      '    WCHAR commandLine[] = L"ContosoTool.exe";',
+      '    if (CreateProcessW(NULL, commandLine, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi))',
+      '    {',
+      '        WaitForSingleObject(pi.hProcess, INFINITE);',
+      '        CloseHandle(pi.hProcess);',
+      '        CloseHandle(pi.hThread);',
+      '    }',
+      '    return NO_ERROR;',
+      '}',
+      '__declspec(dllexport) DWORD CALLBACK',
+      'CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)',
+      '{',
+      '    if (InstallFunction == DIF_FINISHINSTALL_ACTION)',
+      '    {',
+      '        return Run();',
+      '    }',
+      '    return NO_ERROR;',
+      '}',
+      '',
+    ],
+  },
+  {
+    name: 'tab indentation: the inserted lines indent with tabs',
+    code: action(['\tSTARTUPINFOW si = { sizeof(si) };', '\tPROCESS_INFORMATION pi;', '\tWCHAR commandLine[] = L"ContosoTool.exe";', '\tif (!CreateProcessW(NULL, commandLine, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi)) {', '\t\treturn GetLastError();', '\t}']),
+    edit: 'fix',
+    output: action([
+      '\tSTARTUPINFOW si = { sizeof(si) };',
+      '\tPROCESS_INFORMATION pi;',
+      '\tWCHAR commandLine[] = L"ContosoTool.exe";',
+      '\tif (!CreateProcessW(NULL, commandLine, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi)) {',
+      '\t\treturn GetLastError();',
+      '\t}',
+      '\tWaitForSingleObject(pi.hProcess, INFINITE);',
+      '\tCloseHandle(pi.hProcess);',
+      '\tCloseHandle(pi.hThread);',
+    ]),
+  },
+]);
