@@ -20,11 +20,14 @@ export interface WriteFixesOptions {
 /**
  * Writes the fixed text of every result that has one back to its file, in the encoding it was
  * read with. Returns the results, in the same order, with a message on each file not written:
- * an error when it changed since it was read or the write failed (the file is unchanged), a
- * warning when it lies outside the roots.
+ * an error (the file keeps the findings its fixes would have removed, which the result no longer
+ * lists) when it changed since it was read, the write failed or it lies outside the roots; a
+ * warning on the second path of a file reached twice (written once, through the first).
  */
 export function writeFixes(results: readonly PathLintResult[], options: WriteFixesOptions = {}): PathLintResult[] {
   const realRootsOf = new Map<readonly string[], string[]>();
+  // a file reached twice (itself and a link to it) is written once
+  const byRealPath = new Map<string, string>();
   return results.map((r) => {
     if (r.output === undefined || !r.encoding) return r;
     const roots = options.roots ?? r.writeRoots;
@@ -32,9 +35,13 @@ export function writeFixes(results: readonly PathLintResult[], options: WriteFix
       let real = realRootsOf.get(roots);
       if (!real) realRootsOf.set(roots, (real = realRoots(roots)));
       if (!insideRoots(real, r.filePath)) {
-        return withNotice(r, 1, `not fixed: the file is reached through a symbolic link that leaves the linted folders (it is ${realPathOf(r.filePath)}); --fix writes only inside them`);
+        return withNotice(r, 2, `not fixed: the file is reached through a symbolic link that leaves the linted folders (it is ${realPathOf(r.filePath)}); --fix writes only inside them`);
       }
     }
+    const real = realPathOf(r.filePath);
+    const first = byRealPath.get(real);
+    if (first !== undefined) return withNotice(r, 1, `not fixed again: the same file as ${first} (a symbolic link)`);
+    byRealPath.set(real, r.filePath);
     const outcome = writeSourceFile(r.filePath, r.output, r.encoding, r.readStamp);
     return outcome.ok ? r : withNotice(r, 2, outcome.message);
   });
