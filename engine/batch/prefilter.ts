@@ -22,6 +22,7 @@
  */
 import { fileLanguage } from '../linter/linter.js';
 import { mayBeKnrDeclaration } from '../parsing/knr-definitions.js';
+import { endsLineAt } from '../text/line-ends.js';
 
 export interface SignalOptions {
   /** Extra entry point names from the configuration (settings.entryPoints). */
@@ -127,7 +128,7 @@ export function codeOnly(text: string): string {
     const c = text[i];
     if (c === '/' && text[i + 1] === '/') {
       let end = i;
-      while (end < n && text[end] !== '\n') end += text[end] === '\\' && end + 1 < n ? 2 : 1;
+      while (end < n && !endsLineAt(text, end)) end += text[end] === '\\' && end + 1 < n ? 2 : 1;
       blank(i, Math.min(end, n));
       i = end;
     } else if (c === '/' && text[i + 1] === '*') {
@@ -137,7 +138,7 @@ export function codeOnly(text: string): string {
       i = end;
     } else if (c === '"' || c === "'") {
       let end = i + 1;
-      while (end < n && text[end] !== c && text[end] !== '\n') end += text[end] === '\\' ? 2 : 1;
+      while (end < n && text[end] !== c && !endsLineAt(text, end)) end += text[end] === '\\' ? 2 : 1;
       end = Math.min(end + 1, n);
       blank(i, end);
       i = end;

@@ -3,6 +3,7 @@
  * C/C++ files) the syntax tree. The tree belongs to whoever parsed it; SourceCode never frees it.
  */
 import type { Node, Tree } from 'web-tree-sitter';
+import type { LineEnd } from '../text/line-ends.js';
 import { LineIndex } from '../text/line-index.js';
 import type { OffsetRange, Position, SourceLocation } from './types.js';
 
@@ -12,7 +13,7 @@ export class SourceCode {
   private root: Node | null | undefined;
 
   constructor(
-    /** The decoded text, exactly as the user's file holds it (CRLF kept). */
+    /** The decoded text, exactly as the user's file holds it (CRLF and lone CR kept). */
     readonly text: string,
     /** The tree parsed from the blanked text (same length and offsets as `text`); absent for INF. */
     readonly tree: Tree | null = null,
@@ -37,7 +38,8 @@ export class SourceCode {
     return this.cachedLines;
   }
 
-  get eol(): '\n' | '\r\n' {
+  /** The line end the file mostly uses (LF, CRLF or a lone CR): fixes insert it, so a file keeps its own. */
+  get eol(): LineEnd {
     return this.lineIndex.eol;
   }
 

@@ -3,6 +3,10 @@
  * what a macro name is never matched in (comments, string and character literals, raw strings,
  * numbers, directive lines) and over a macro's argument list. Functions of the text alone: the
  * scan's state is in macro-scan-state.ts.
+ *
+ * Lines end at LF, CRLF or a lone CR, as GCC reads them (engine/text/line-ends.ts): a lone CR ends
+ * a `//` comment, a directive, an unterminated literal, and `\` before it splices. The index a skip
+ * returns for "the newline" is the LF (of an LF or a CRLF) or the lone CR.
  */
 
 /** How far (in UTF-16 units) an argument list may run before it is taken for unbalanced. */
@@ -73,12 +77,17 @@ export function isHorizontalSpace(c: number): boolean {
   return c === Ch.Space || c === Ch.Tab || c === Ch.CR || c === Ch.VT || c === Ch.FF;
 }
 
-/** Index just past a line splice (`\` then LF or CRLF) at `i`, or -1 when there is none. */
+/** Whether a line ends at `text[i]`, whose code is `c`: an LF, or a CR that no LF follows. */
+export function isLineEnd(text: string, i: number, c: number): boolean {
+  return c === Ch.LF || (c === Ch.CR && text.charCodeAt(i + 1) !== Ch.LF);
+}
+
+/** Index just past a line splice (`\` then LF, CRLF or a lone CR) at `i`, or -1 when there is none. */
 export function spliceEnd(text: string, i: number): number {
   if (text.charCodeAt(i) !== Ch.Backslash) return -1;
   const next = text.charCodeAt(i + 1);
   if (next === Ch.LF) return i + 2;
-  if (next === Ch.CR && text.charCodeAt(i + 2) === Ch.LF) return i + 3;
+  if (next === Ch.CR) return text.charCodeAt(i + 2) === Ch.LF ? i + 3 : i + 2;
   return -1;
 }
 
@@ -88,7 +97,7 @@ export function skipLineComment(text: string, i: number): number {
   let k = i + 2;
   while (k < n) {
     const c = text.charCodeAt(k);
-    if (c === Ch.LF) return k;
+    if (isLineEnd(text, k, c)) return k;
     if (c === Ch.Backslash) {
       const after = spliceEnd(text, k);
       k = after > 0 ? after : k + 1;
@@ -103,15 +112,20 @@ export function skipBlockComment(text: string, i: number): number {
   return close < 0 ? text.length : close + 2;
 }
 
-/** From an opening quote: the index just past the closing one; an unterminated literal stops at the newline. */
+/**
+ * From an opening quote: the index just past the closing one; an unterminated literal stops at the
+ * newline. A line splice continues the literal (an escape takes the character after the `\`).
+ */
 export function skipQuoted(text: string, i: number, quote: number): number {
   const n = text.length;
   let k = i + 1;
   while (k < n) {
     const c = text.charCodeAt(k);
-    if (c === Ch.Backslash) k += 2;
-    else if (c === quote) return k + 1;
-    else if (c === Ch.LF) return k;
+    if (c === Ch.Backslash) {
+      const after = spliceEnd(text, k);
+      k = after > 0 ? after : k + 2;
+    } else if (c === quote) return k + 1;
+    else if (isLineEnd(text, k, c)) return k;
     else k++;
   }
   return n;
@@ -156,7 +170,8 @@ export function nextDirective(text: string, i: number, lineStart: boolean): numb
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === Ch.LF) {
+    if (c === Ch.LF || c === Ch.CR) {
+      // a CR is a line end, or the start of the CRLF that is one
       lineStart = true;
       i++;
     } else if (isHorizontalSpace(c)) i++;
@@ -188,7 +203,7 @@ export function skipDirective(text: string, i: number): number {
       if (++k >= n) return n;
       c = text.charCodeAt(k);
     }
-    if (c === Ch.LF) return k;
+    if (isLineEnd(text, k, c)) return k;
     if (c === Ch.Backslash) {
       const after = spliceEnd(text, k);
       k = after > 0 ? after : k + 1;
@@ -200,10 +215,10 @@ export function skipDirective(text: string, i: number): number {
   return n;
 }
 
-/** ASCII characters that need no attention inside a directive (all but LF, `\\`, `/`, quotes). */
+/** ASCII characters that need no attention inside a directive (all but LF, CR, `\\`, `/`, quotes). */
 const DIRECTIVE_PLAIN = (() => {
   const table = new Uint8Array(128).fill(1);
-  for (const c of [Ch.LF, Ch.Backslash, Ch.Slash, Ch.Quote, Ch.Apostrophe]) table[c] = 0;
+  for (const c of [Ch.LF, Ch.CR, Ch.Backslash, Ch.Slash, Ch.Quote, Ch.Apostrophe]) table[c] = 0;
   return table;
 })();
 

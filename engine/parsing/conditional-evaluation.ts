@@ -95,7 +95,7 @@ class BranchScan {
 
   /** One directive line, `#` at `hash`, ending at `end` (its newline or the end of the text). */
   private directive(hash: number, end: number): void {
-    const line = this.text.slice(hash + 1, end).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/g, ' ').replace(/\\\r?\n/g, ' ');
+    const line = this.text.slice(hash + 1, end).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/g, ' ').replace(/\\(?:\r\n?|\n)/g, ' ');
     const m = /^\s*([a-z]+)\b\s*([\s\S]*)$/.exec(line);
     if (!m) return;
     const [, word, rest] = m;

@@ -44,7 +44,7 @@ export function evaluateCondition(text: string, lookup: MacroLookup): boolean | 
 /** The tokens of a directive's expression (comments already out or skipped here); undefined for a character or string literal. */
 function tokenize(text: string): Token[] | undefined {
   const out: Token[] = [];
-  const re = /\s+|\/\*[\s\S]*?(?:\*\/|$)|\/\/.*|\\\r?\n|(0[xX][0-9A-Fa-f]+|0[bB][01]+|\d+)[uUlLiI0-9]*|([A-Za-z_]\w*)|(['"])/y;
+  const re = /\s+|\/\*[\s\S]*?(?:\*\/|$)|\/\/.*|\\(?:\r\n?|\n)|(0[xX][0-9A-Fa-f]+|0[bB][01]+|\d+)[uUlLiI0-9]*|([A-Za-z_]\w*)|(['"])/y;
   let i = 0;
   while (i < text.length) {
     re.lastIndex = i;

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { blankRanges, inactiveRanges, type InactiveRange, type PreprocessorConditions } from './conditional-evaluation.js';
 import { blankWindowsMacros } from './macro-blanking.js';
+import { loneCrAsLf } from '../text/line-ends.js';
 
 const require = createRequire(import.meta.url);
 
@@ -55,12 +56,13 @@ export function inactiveRangesOf(tree: Tree): readonly InactiveRange[] | undefin
 
 /**
  * The text as the parser is given it: with conditions, the branches they make dead blanked, then
- * Windows macros blanked (blankWindowsMacros). Same length, same newlines, same offsets.
+ * Windows macros blanked (blankWindowsMacros), then each lone CR made an LF (loneCrAsLf: the
+ * grammar ends `//` comments and directives at LF only). Same length, same lines, same offsets.
  */
 export function blankForParse(text: string, conditions?: PreprocessorConditions): { blanked: string; inactive?: InactiveRange[] } {
-  if (!conditions) return { blanked: blankWindowsMacros(text) };
+  if (!conditions) return { blanked: loneCrAsLf(blankWindowsMacros(text)) };
   const inactive = inactiveRanges(text, conditions);
-  return { blanked: blankWindowsMacros(blankRanges(text, inactive)), inactive };
+  return { blanked: loneCrAsLf(blankWindowsMacros(blankRanges(text, inactive))), inactive };
 }
 
 /** A parser for C/C++ sources. Free it with `delete()` when done. */

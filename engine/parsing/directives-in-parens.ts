@@ -16,7 +16,7 @@
  * everything from an `#elif` or `#else` to its `#endif`. Only groups opened inside the parentheses
  * are touched (their `#else` and `#endif` are then blanked wherever they stand); comments stay.
  */
-import { Ch, isHorizontalSpace, isIdentChar, nextDirective, skipBlockComment, skipDirective, skipLineComment, skipQuoted } from './c-lexing.js';
+import { Ch, isHorizontalSpace, isIdentChar, isLineEnd, nextDirective, skipBlockComment, skipDirective, skipLineComment, skipQuoted } from './c-lexing.js';
 import type { EditList } from './macro-edits.js';
 
 type Keyword = 'if' | 'else' | 'endif' | 'other';
@@ -57,7 +57,7 @@ export class ParenDirectives {
 /** The kind of directive at `hash`: `#if`, `#ifdef`, `#ifndef` open a group; `#elif...`, `#else` continue it. */
 function keywordAt(text: string, hash: number): Keyword {
   let k = hash + 1;
-  while (k < text.length && isHorizontalSpace(text.charCodeAt(k))) k++;
+  while (k < text.length && isHorizontalSpace(text.charCodeAt(k)) && !isLineEnd(text, k, text.charCodeAt(k))) k++;
   let e = k;
   while (e < text.length && isIdentChar(text.charCodeAt(e))) e++;
   const word = text.slice(k, e);

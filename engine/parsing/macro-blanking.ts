@@ -58,8 +58,8 @@ class MacroScanner extends ScanState {
     let lineStart = true;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (c === Ch.LF) {
-        lineStart = true;
+      if (c === Ch.LF || c === Ch.CR) {
+        lineStart = true; // a CR is a line end, or the start of the CRLF that is one (c-lexing.ts)
         i++;
       } else if (isHorizontalSpace(c)) {
         i++;

@@ -11,6 +11,7 @@ import {
   isHorizontalSpace,
   isIdentChar,
   isIdentStart,
+  isLineEnd,
   namesDllexport,
   readArgumentList,
   SHORT_ARGUMENT_LIST_LENGTH,
@@ -188,15 +189,16 @@ function invocationLine(s: ScanState, name: string, start: number, end: number):
   let k = args.close + 1;
   for (;;) {
     const c = text.charCodeAt(k);
+    if (isLineEnd(text, k, c)) break;
     if (isHorizontalSpace(c)) k++;
     else if (c === Ch.Slash && text.charCodeAt(k + 1) === Ch.Star) {
       const close = skipBlockComment(text, k);
-      if (text.slice(k, close).includes('\n')) return -1;
+      if (/[\r\n]/.test(text.slice(k, close))) return -1;
       k = close;
     } else if (c === Ch.Slash && text.charCodeAt(k + 1) === Ch.Slash) k = skipLineComment(text, k);
     else break;
   }
-  if (k < text.length && text.charCodeAt(k) !== Ch.LF) return -1;
+  if (k < text.length && !isLineEnd(text, k, text.charCodeAt(k))) return -1;
   const next = skipSpaceAndComments(text, k);
   const nc = text.charCodeAt(next);
   if (!(next >= text.length || nc === Ch.Hash || nc === Ch.RBrace || isIdentStart(nc))) return -1;

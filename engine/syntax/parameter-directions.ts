@@ -44,7 +44,7 @@ const CONST_POINTER_TYPES = new Set([
 /** SAL 2 (`_Out_writes_(n)`, `_Inout_opt_`), SAL 1 (`__out_ecount(n)`) and the old IN/OUT markers. */
 const OUT_ANNOTATION = /\b(?:_Out_\w*|_Outptr_\w*|_Outref_\w*|_Inout_\w*|__out(?:_\w+)?|__inout(?:_\w+)?|OUT)\b/;
 const IN_ANNOTATION = /\b(?:_In_\w*|__in(?:_\w+)?|IN)\b/;
-const COMMENTS = /\/\*[\s\S]*?\*\/|\/\/[^\n]*/g;
+const COMMENTS = /\/\*[\s\S]*?\*\/|\/\/[^\r\n]*/g;
 
 /**
  * The functions `root` declares or defines at file scope, in `extern "C"` blocks, namespaces,

@@ -2,6 +2,7 @@
  * Maps offsets (UTF-16 code units into the decoded text) to lines and columns and back.
  * Lines end at "\n", "\r\n" or a lone "\r"; the line terminator belongs to the line it ends.
  */
+import { type LineEnd, majorityLineEnd } from './line-ends.js';
 import { differingRegion } from './text-shift.js';
 
 export class LineIndex {
@@ -92,16 +93,18 @@ export class LineIndex {
     return this.text.slice(this.lineStarts[line], this.contentEnd(line));
   }
 
-  /** The line terminator the file mostly uses ("\r\n" when CRLF lines are the majority). */
-  get eol(): '\n' | '\r\n' {
+  /** The line terminator the file mostly uses (majorityLineEnd): what edits insert, so that a CR-only file stays CR-only. */
+  get eol(): LineEnd {
     let crlf = 0;
     let lf = 0;
+    let cr = 0;
     for (let i = 1; i < this.lineStarts.length; i++) {
       const at = this.lineStarts[i];
-      if (this.text.charCodeAt(at - 1) === 10 && this.text.charCodeAt(at - 2) === 13) crlf++;
+      if (this.text.charCodeAt(at - 1) === 13) cr++;
+      else if (this.text.charCodeAt(at - 2) === 13) crlf++;
       else lf++;
     }
-    return crlf > lf ? '\r\n' : '\n';
+    return majorityLineEnd(lf, crlf, cr);
   }
 }
 
