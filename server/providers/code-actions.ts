@@ -1,8 +1,10 @@
 /**
- * Code actions for the diagnostics in the requested range: the rule's fix (quickfix, preferred)
- * and its suggestions, "disable for this line" and "for this file" (merging into an existing
- * directive), "show documentation"; and "fix all" as source.fixAll.coinstaller-lint.
- * The edits come from the diagnostic's data when it is for the document's current version.
+ * Code actions for the diagnostics in the requested range: the rule's fix (quickfix, preferred;
+ * titled with its title, Fix.desc, else "Fix: <message>") and its suggestions, "disable for this
+ * line" and "for this file" (merging into an existing directive), "show documentation"; and "fix
+ * all" as source.fixAll.coinstaller-lint. A cross-file fix or suggestion is one workspace edit with
+ * the edits of every document it changes. The edits come from the diagnostic's data when it is for
+ * the document's current version (and, for other documents, theirs).
  */
 import {
   CodeActionKind,
@@ -17,7 +19,7 @@ import {
 } from 'vscode-languageserver/node';
 import { editBetween, type LintMessage, ruleDocUrl } from '../../engine/index.js';
 import { commentStyleOf, disableForFile, disableForLine } from './disable-directive.js';
-import { diagnosticData, DIAGNOSTIC_SOURCE, type DiagnosticData } from '../convert/diagnostics.js';
+import { diagnosticData, DIAGNOSTIC_SOURCE, type DiagnosticData, type DocumentEdits } from '../convert/diagnostics.js';
 import { toOffsetRange } from '../convert/positions.js';
 import { fixToTextEdit } from '../convert/text-edits.js';
 import type { OpenDocument } from '../documents/open-documents.js';
@@ -62,24 +64,29 @@ function codeActions(session: Session, diagnostics: DiagnosticsProvider, params:
     const ours = converted[index];
     const diagnostic = given.find((d) => sameDiagnostic(d, ours)) ?? ours;
     const data = currentData(diagnostic, doc) ?? currentData(ours, doc)!;
-    if (data.fix && wants(CodeActionKind.QuickFix)) {
-      actions.push(quickFix(`Fix: ${shortTitle(message)}`, uri, data.fix, diagnostic, true));
+    const fresh = currentData(ours, doc)!;
+    // a cross-file edit whose other documents changed since the data was made: from this lint's data, else left out
+    const fixChanges = data.fix && (changesOf(session, uri, data.fix, data.fixOthers) ?? (fresh.fix && changesOf(session, uri, fresh.fix, fresh.fixOthers)));
+    if (fixChanges && wants(CodeActionKind.QuickFix)) {
+      actions.push(quickFix(data.fixTitle ?? `Fix: ${shortTitle(message)}`, fixChanges, diagnostic, true));
     }
-    for (const s of data.suggestions ?? []) {
-      if (wants(CodeActionKind.QuickFix)) actions.push(quickFix(s.title, uri, s.edits, diagnostic, false));
-    }
+    (data.suggestions ?? []).forEach((s, i) => {
+      const again = fresh.suggestions?.[i];
+      const changes = changesOf(session, uri, s.edits, s.others) ?? (again && again.title === s.title ? changesOf(session, uri, again.edits, again.others) : undefined);
+      if (changes && wants(CodeActionKind.QuickFix)) actions.push(quickFix(s.title, changes, diagnostic, false));
+    });
     if (!message.ruleId || message.fatal || !wants(CodeActionKind.QuickFix)) continue;
     const ruleId = message.ruleId;
     const line = doc.lineIndex.lineOf(message.range[0]);
     if (!seenDisable.has(`${ruleId}:${line}`)) {
       seenDisable.add(`${ruleId}:${line}`);
       const lineFix = disableForLine(doc.lineIndex, line, ruleId, style);
-      if (lineFix) actions.push(quickFix(`Disable ${ruleId} for this line`, uri, [fixToTextEdit(lineFix, doc.lineIndex, session.client.encoding)], diagnostic, false));
+      if (lineFix) actions.push(quickFix(`Disable ${ruleId} for this line`, { [uri]: [fixToTextEdit(lineFix, doc.lineIndex, session.client.encoding)] }, diagnostic, false));
     }
     if (!seenDisable.has(ruleId)) {
       seenDisable.add(ruleId);
       const fileFix = disableForFile(doc.lineIndex, ruleId, style);
-      if (fileFix) actions.push(quickFix(`Disable ${ruleId} for the entire file`, uri, [fixToTextEdit(fileFix, doc.lineIndex, session.client.encoding)], diagnostic, false));
+      if (fileFix) actions.push(quickFix(`Disable ${ruleId} for the entire file`, { [uri]: [fixToTextEdit(fileFix, doc.lineIndex, session.client.encoding)] }, diagnostic, false));
       actions.push({
         title: `Show documentation for ${ruleId}`,
         kind: CodeActionKind.QuickFix,
@@ -89,9 +96,12 @@ function codeActions(session: Session, diagnostics: DiagnosticsProvider, params:
     }
   }
 
-  const fixable = outcome.messages.some((m: LintMessage) => m.fix);
+  // Fix all stays in this document: the session's fix lints the module reporting this file only,
+  // so a fix that edits another file is a suggestion there and is not applied (docs/architecture.md,
+  // "Cross-file fixes"); it is offered as its own quick fix above.
+  const singleFile = (m: LintMessage) => m.fix !== undefined && !m.fix.otherFiles?.length;
   const explicitFixAll = only !== undefined && wants(FIX_ALL_KIND);
-  if (wants(FIX_ALL_KIND) && (explicitFixAll || (fixable && inRange.some((m) => m.fix)))) {
+  if (wants(FIX_ALL_KIND) && (explicitFixAll || inRange.some(singleFile))) {
     const fixed = session.lint.fix(doc.filePath);
     if (fixed && fixed.version === doc.version) {
       const span = editBetween(doc.text, fixed.output)!;
@@ -106,10 +116,32 @@ function codeActions(session: Session, diagnostics: DiagnosticsProvider, params:
   return actions;
 }
 
-function quickFix(title: string, uri: string, edits: TextEdit[], diagnostic: Diagnostic, preferred: boolean): CodeAction {
-  const action: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: edits } } };
+function quickFix(title: string, changes: Record<string, TextEdit[]>, diagnostic: Diagnostic, preferred: boolean): CodeAction {
+  const action: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes } };
   if (preferred) action.isPreferred = true;
   return action;
+}
+
+/**
+ * One workspace edit: the edits in this document and in each other document of a cross-file fix.
+ * Undefined when there is nothing to change or another document's text is not what was linted: an
+ * open document at another version, or one opened since with a text other than the disk's.
+ */
+function changesOf(session: Session, uri: string, own: TextEdit[], others: readonly DocumentEdits[] | undefined): Record<string, TextEdit[]> | undefined {
+  const changes: Record<string, TextEdit[]> = {};
+  if (own.length > 0) changes[uri] = own;
+  for (const other of others ?? []) {
+    const open = session.documents.get(other.uri);
+    if (other.version !== null ? open?.version !== other.version : open && !sameAsDisk(session, open)) return undefined;
+    changes[other.uri] = other.edits;
+  }
+  return Object.keys(changes).length > 0 ? changes : undefined;
+}
+
+function sameAsDisk(session: Session, doc: OpenDocument): boolean {
+  if (!doc.filePath) return false;
+  const read = session.lint.fileOnDisk(doc.filePath);
+  return read.ok && read.text === doc.text;
 }
 
 function currentData(diagnostic: Diagnostic | undefined, doc: OpenDocument): DiagnosticData | undefined {

@@ -341,6 +341,8 @@ export class DiagnosticsProvider {
         const read = session.lint.fileOnDisk(p);
         return read.ok ? new LineIndex(read.text) : undefined;
       },
+      // the outcome is the module's current lint: the open documents' texts are those it read
+      versionOf: (p: string) => session.documents.byPath(p)?.version,
     };
     return outcome.messages.map((m) => toDiagnostic(m, ctx));
   }
