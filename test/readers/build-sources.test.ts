@@ -10,6 +10,7 @@ const INC = `${DIR}/makefile.inc`;
 for (const [eolName, eol] of [
   ['LF', '\n'],
   ['CRLF', '\r\n'],
+  ['CR', '\r'],
 ] as const) {
   const files = new Map<string, string>();
   const written = (item: BuildItem | undefined): string => (item ? files.get(item.file)!.slice(...item.range) : '<none>');

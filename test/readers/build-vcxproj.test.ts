@@ -17,6 +17,7 @@ function configurationOf(configs: BuildConfiguration[], name: string | null): Bu
 for (const [eolName, eol] of [
   ['LF', '\n'],
   ['CRLF', '\r\n'],
+  ['CR', '\r'],
 ] as const) {
   const files = new Map<string, string>();
   /** Each item's text as written, read from the file that holds it. */
