@@ -18,10 +18,12 @@ the config's ignores.
 
 Options:
   -f, --format <name>      Output format: stylish (default), json (ESLint's), sarif (SARIF 2.1.0)
-  -o, --output-file <file> Write the report to a file instead of standard output
+  -o, --output-file <file> Write the report to a file instead of standard output (never over a source,
+                           a folder or a device; folders are created only inside the current folder)
   -c, --config <file>      Use this coinstaller-lint.json instead of looking upward from each file
       --rule <id:level>    Set a rule's level (off, warn, error); repeat or separate with commas
-      --fix                Apply automatic fixes to the files (in their original encoding and line endings)
+      --fix                Apply automatic fixes to the files (in their original encoding and line endings),
+                           only inside the folders linted and only to files unchanged since they were read
       --fix-dry-run        Compute fixes and report them (json: "output") without writing files
       --max-warnings <n>   Exit with status 1 when there are more than n warnings
       --quiet              Report errors only
@@ -33,8 +35,8 @@ Options:
   -v, --version            Print the version
   -h, --help               Print this help
 
-Exit status: 0 no errors; 1 errors, or more warnings than --max-warnings; 2 usage, configuration
-or internal error.
+Exit status: 0 no errors; 1 errors (a file --fix did not write counts as one), or more warnings
+than --max-warnings; 2 usage (an -o path refused), configuration or internal error.
 
 Rules (R: in the recommended config, F: automatic fix, S: suggestions; docs in docs/rules/<id>.md):
 ${ruleLines.join('\n')}
