@@ -84,8 +84,8 @@ describe('tree-sitter-cpp and a lone CR', () => {
     const tree = parser.parse(text);
     try {
       const [comment, fn] = tree.rootNode.namedChildren;
-      expect([comment!.type, comment!.startIndex, comment!.endIndex]).toEqual(['comment', 0, 7]);
-      expect([fn!.type, fn!.startIndex, fn!.endIndex]).toEqual(['function_definition', 8, 29]);
+      expect([comment.type, comment.startIndex, comment.endIndex]).toEqual(['comment', 0, 7]);
+      expect([fn.type, fn.startIndex, fn.endIndex]).toEqual(['function_definition', 8, 29]);
     } finally {
       tree.delete();
     }
