@@ -159,7 +159,7 @@ const CASES: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
         '    switch (InstallFunction) {',
         '    case DIF_INSTALLDEVICE:',
         '        {',
-        '            DWORD result = SetupGetNonInteractiveMode() ? NO_ERROR : NO_ERROR;',
+        '            DWORD result = NO_ERROR;',
         '            return result;',
         '        }',
         '        break;',
@@ -174,7 +174,7 @@ const CASES: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
         '        break;',
         '    }',
         '    case DIF_FINISHINSTALL_ACTION:',
-        '        /* Finish-install action: do here the interactive work that could not run during installation. */',
+        '        /* Finish-install action: do the interactive work here. */',
         '        break;',
         '    default:',
         '        break;',
@@ -186,7 +186,7 @@ const CASES: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
       errors: [{ messageId: 'windowstationErrorInContext', data: { how: 'assigned', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' }, line: 11, column: 59 }],
     },
     {
-      name: 'in a helper in another file of the DLL: reported, but no fix (the entry point is elsewhere)',
+      name: 'returned unconditionally by a helper in another file: nothing says the user is needed, so a suggestion that also edits the entry point\'s file',
       filename: 'session.c',
       code: '#include <windows.h>\nDWORD CheckSession(void)\n{\n    return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;\n}\n',
       moduleFiles: { 'coinstaller.c': coInstaller('        return CheckSession();', 'DWORD CheckSession(void);') },
@@ -198,11 +198,18 @@ const CASES: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
           line: 4,
           column: 12,
           endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'requestAction',
+              desc: 'Give NO_ERROR as the result and request a finish-install action',
+              output: '#include <windows.h>\nDWORD CheckSession(void)\n{\n    return NO_ERROR;\n}\n',
+            },
+          ],
         },
       ],
     },
     {
-      name: 'in a helper in another file, whose entry point already handles both finish-install codes: the constant replaced',
+      name: 'in a helper in another file, whose entry point already handles both finish-install codes: a suggestion that replaces the constant',
       filename: 'session.c',
       code: '#include <windows.h>\nDWORD CheckSession(void)\n{\n    return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;\n}\n',
       moduleFiles: {
@@ -211,8 +218,16 @@ const CASES: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
           'DWORD CheckSession(void);\nvoid RequestAction(HDEVINFO, PSP_DEVINFO_DATA);\nvoid AskUser(void);\n#define DIF_FINISHINSTALL_ACTION 0x2A',
         ),
       },
-      output: '#include <windows.h>\nDWORD CheckSession(void)\n{\n    return NO_ERROR;\n}\n',
-      errors: [{ messageId: 'windowstationErrorInContext', data: { how: 'returned', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' }, line: 4, column: 12 }],
+      output: null,
+      errors: [
+        {
+          messageId: 'windowstationErrorInContext',
+          data: { how: 'returned', entryPoint: 'CoInstaller', difCode: 'DIF_INSTALLDEVICE' },
+          line: 4,
+          column: 12,
+          suggestions: [{ messageId: 'resultOnly', output: '#include <windows.h>\nDWORD CheckSession(void)\n{\n    return NO_ERROR;\n}\n' }],
+        },
+      ],
     },
   ],
 };
