@@ -98,7 +98,7 @@ class ModuleCompiler {
 }
 
 /** One fix or suggestion of one finding, before it is applied. */
-interface EditCase {
+export interface EditCase {
   title: string;
   ruleId: string;
   filePath: string;
