@@ -110,7 +110,8 @@ function readInputs(
       }
     }
     run.meta.set(f, { version, lineIndex });
-    run.inputs.push({ filePath: f, text, tree, lineIndex, report: lintThis });
+    // a code action may edit any file of the module: a cross-file fix is a fix whichever files are open
+    run.inputs.push({ filePath: f, text, tree, lineIndex, report: lintThis, editable: true });
   }
   return run;
 }

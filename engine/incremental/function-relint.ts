@@ -181,8 +181,10 @@ export function relintedFunction(state: SessionState, module: SessionModule, key
   const text = doc.text;
   if (!oldSummary || text.includes('coinstaller-lint') || oldText.includes('coinstaller-lint')) return undefined;
 
-  const inputs = moduleInputs(module.files, edited, documents, state.disk, parser, state.conditionsOf(module.files));
-  if (!inputs) return undefined;
+  const read = moduleInputs(module.files, edited, documents, state.disk, parser, state.conditionsOf(module.files));
+  if (!read) return undefined;
+  // every file editable, as in the full lint (full-module-lint.ts), so that fixes come out the same
+  const inputs = read.map((i) => ({ ...i, editable: true }));
   const known = knownNames(inputs, edited, oldSummary, summaryCache, state.configOrDefault(edited).settings);
   const edit = spliceEdit(state, edited, oldText, base, oldSummary, known);
   if (!edit) return undefined;

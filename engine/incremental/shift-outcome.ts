@@ -2,7 +2,8 @@
  * Moves a file's lint results over an edit that changed no finding (see comment-edit.ts): every
  * offset after the edit moves by its length change, lines and columns are read again from the new
  * text. A result whose range holds the edited region (its message, fix or suggestion might quote
- * it) cannot be moved: the caller lints again instead. Pure.
+ * it), or whose fix edits the edited file from another file (a cross-file fix), cannot be moved:
+ * the caller lints again instead. Pure.
  */
 import { mergeFixes } from '../linter/fixer.js';
 import type { Fix, LintMessage, OffsetRange, RelatedLocation } from '../linter/types.js';
@@ -26,16 +27,19 @@ function moveRange(range: OffsetRange, shift: TextShift): OffsetRange {
  * copies the text between them, perhaps the edited comment) is made again from the new text.
  */
 function moveFix(fix: Fix, shift: TextShift, newText: string): Fix {
+  // the title and the edits in other files (which are not the edited one) stay as they are
+  const kept = { ...(fix.desc !== undefined ? { desc: fix.desc } : {}), ...(fix.otherFiles ? { otherFiles: fix.otherFiles } : {}) };
   if (!fix.edits) {
-    const range = moveRange(fix.range, shift);
-    return range === fix.range ? fix : { range, text: fix.text };
+    const otherOnly = fix.otherFiles !== undefined && fix.range[0] === fix.range[1] && fix.text === '';
+    const range = otherOnly ? fix.range : moveRange(fix.range, shift);
+    return range === fix.range ? fix : { range, text: fix.text, ...kept };
   }
   const edits = fix.edits.map((e) => {
     const range = moveRange(e.range, shift);
     return range === e.range ? e : { range, text: e.text };
   });
   if (edits.every((e, i) => e === fix.edits![i]) && fix.range[1] <= shift.at) return fix;
-  return mergeFixes(edits, newText)!;
+  return { ...mergeFixes(edits, newText)!, ...kept };
 }
 
 /**
@@ -46,6 +50,8 @@ function moveFix(fix: Fix, shift: TextShift, newText: string): Fix {
 export function shiftMessages(messages: readonly LintMessage[], filePath: string, edited: string, shift: TextShift, lines: LineIndex): LintMessage[] | null {
   try {
     return messages.map((m) => {
+      // a cross-file fix planned from the edited file (Fix.otherFiles) is planned again
+      if (editsFile(m, edited)) throw new Unmovable();
       let out: LintMessage = m;
       if (filePath === edited) {
         const range = moveRange(m.range, shift);
@@ -70,6 +76,12 @@ export function shiftMessages(messages: readonly LintMessage[], filePath: string
     if (error instanceof Unmovable) return null;
     throw error;
   }
+}
+
+/** Whether a fix or suggestion of `m` edits `filePath` as another file of the module. */
+function editsFile(m: LintMessage, filePath: string): boolean {
+  const fixes = [...(m.fix ? [m.fix] : []), ...(m.suggestions ?? []).map((s) => s.fix)];
+  return fixes.some((f) => f.otherFiles?.some((o) => o.filePath === filePath));
 }
 
 function moveRelated(r: RelatedLocation, edited: string, shift: TextShift, lines: LineIndex): RelatedLocation {

@@ -9,7 +9,7 @@ import { isBuildFile, languageOfPath, type CppParser } from '../parsing/cpp-pars
 import type { LineIndex } from '../text/line-index.js';
 import type { SourceCode } from './source-code.js';
 import type { BuildLookup } from './module-conditions.js';
-import { parseInputs } from './parse-inputs.js';
+import { parseInputs, withAnalysisNotice } from './parse-inputs.js';
 import { applyModuleFixes } from './apply-fixes.js';
 import { buildComments, cppComment, semicolonComments } from './comments.js';
 import { buildDiagnosticMessages } from './build-files.js';
@@ -42,6 +42,8 @@ export interface ModuleFileInput {
   text: string;
   /** False for files read only for the model (other files of the module); default true. */
   report?: boolean;
+  /** Whether a fix may edit the file (RuleServices.files.isEditable); default: `report`. */
+  editable?: boolean;
   /**
    * A tree the caller already parsed from `text` with CppParser.parse (for example incrementally,
    * in the language server). The caller keeps ownership: the linter does not free it.
@@ -127,16 +129,16 @@ export class Linter {
     const parsed = parseInputs(inputs, this.options.parser, configFor, this.options.buildOf);
     const files = moduleFilesService(
       parsed.map((p) => p.file),
-      new Set(inputs.filter((i) => i.report !== false).map((i) => i.filePath)),
+      new Set(inputs.filter((i) => i.editable ?? i.report !== false).map((i) => i.filePath)),
     );
     try {
       // the linter's own service last: a provider cannot replace it
       const services: RuleServices = { ...this.provideServices(parsed.map((p) => p.file), inputs, configFor), files };
       const results: FileLintResult[] = [];
-      parsed.forEach(({ file }, i) => {
+      parsed.forEach(({ file, notice }, i) => {
         if (inputs[i].report === false) return;
         const within = options.within?.get(file.filePath);
-        results.push(this.lintParsed(file, configFor(file.filePath), services, within));
+        results.push(withAnalysisNotice(this.lintParsed(file, configFor(file.filePath), services, within), notice));
       });
       return { results, services };
     } finally {
@@ -162,6 +164,7 @@ export class Linter {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const fixes = results.flatMap((r) => r.messages.flatMap((m) => (m.fix ? [{ filePath: r.filePath, fix: m.fix }] : [])));
       if (fixes.length === 0) break;
+      // only reported files have results to carry their output: a fix that edits another is not applied
       const texts = new Map(current.filter((i) => i.report !== false).map((i) => [i.filePath, i.text]));
       const { outputs } = applyModuleFixes(texts, fixes);
       let any = false;

@@ -244,6 +244,13 @@ describe('Linter: cross-file fixes', () => {
     });
   }
 
+  it('a file read only for the model but marked editable keeps the fix a fix (the language server’s lints)', () => {
+    const inputs = module(false, false).map((i) => ({ ...i, editable: true }));
+    const [a] = linter().lintModule(inputs, all);
+    expect(a.messages.find((m) => m.ruleId === 'move-to-b')!.fix!.desc).toBe('Move move(1) to b.cpp');
+    expect(a.messages.find((m) => m.ruleId === 'move-to-b')!.suggestions).toBeUndefined();
+  });
+
   it('a fix in a file outside the module is the rule’s internal error', () => {
     const [a] = linter().lintModule([{ filePath: 'a.c', text: 'void f(void) { stray(); }' }], all);
     expect(a.messages.map((m) => [m.ruleId, m.fatal, m.message])).toEqual([['stray', true, 'Internal error in rule stray: a fix edits c.c, which is not a file of the module']]);

@@ -42,10 +42,14 @@ export function relintService(world: RelintWorld, ws: TempWorkspace, rules: Read
   return { lint, dispose: () => lint.dispose() };
 }
 
-/** The messages of a fresh lint of the module, `texts` standing for the open files. */
+/**
+ * The messages of a fresh lint of the module, `texts` standing for the open files. Every file is
+ * editable, as in the lint session's lints (engine/incremental/full-module-lint.ts): a fix that
+ * edits another file is a fix there.
+ */
 export function fromScratch(world: RelintWorld, ws: TempWorkspace, target: string, texts: ReadonlyMap<string, string>, rules: ReadonlyMap<string, RuleModule> = builtinRules): LintMessage[] {
   const resolver = new ConfigResolver(rules, { cwd: ws.root, stopAt: ws.root });
-  const inputs = discoverModule(target).files.map((f) => ({ filePath: f, text: texts.get(f) ?? readFileSync(f, 'utf8'), report: f === target }));
+  const inputs = discoverModule(target).files.map((f) => ({ filePath: f, text: texts.get(f) ?? readFileSync(f, 'utf8'), report: f === target, editable: true }));
   const scratch = rules === builtinRules ? world.linter : new Linter({ rules, parser: world.parser, serviceProviders: [installerModelProvider] });
   try {
     return scratch.lintModule(inputs, (f) => resolver.configFor(f))[0].messages;
