@@ -43,11 +43,13 @@ describe('incremental sync and parsing against a lint from scratch', { timeout: 
     [1, 'LF', 25],
     [2, 'CRLF', 25],
     [3, 'LF', 25],
+    [4, 'CR', 25],
   ])('edit script %i (%s, %i edits, each awaited)', async (seed, eol, steps) => {
     ws = contosoWorkspace();
     const file = ws.path('coinstaller.c');
     let text = readFileSync(file, 'utf8');
     if (eol === 'CRLF') text = text.replace(/\r?\n/g, '\r\n');
+    if (eol === 'CR') text = text.replace(/\r?\n/g, '\r');
     const uri = pathUri(file);
     client = await TestClient.start({ workspaceFolders: [ws.root] });
     await client.open(uri, text, 1);

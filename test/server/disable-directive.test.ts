@@ -15,6 +15,16 @@ describe('disable for this line', () => {
     );
   });
 
+  it('in a file of lone CR line ends, adds the directive with a CR and no LF', () => {
+    const text = 'void f(void)\r{\r    LoadLibraryW(x);\r}\r';
+    expect(apply(text, disableForLine(new LineIndex(text), 2, 'no-dll-load', 'c'))).toBe(
+      'void f(void)\r{\r    // coinstaller-lint-disable-next-line no-dll-load\r    LoadLibraryW(x);\r}\r',
+    );
+    expect(apply(text, disableForFile(new LineIndex(text), 'no-dll-load', 'c'))).toBe(
+      '/* coinstaller-lint-disable no-dll-load */\rvoid f(void)\r{\r    LoadLibraryW(x);\r}\r',
+    );
+  });
+
   it('merges into a disable-next-line directive already on the line above, before its reason', () => {
     const text = '  // coinstaller-lint-disable-next-line no-ui -- reviewed\n  LoadLibraryW(x);\n';
     expect(apply(text, disableForLine(new LineIndex(text), 1, 'no-dll-load', 'c'))).toBe(
