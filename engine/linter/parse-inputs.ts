@@ -1,11 +1,13 @@
 /**
  * The linter's parse of a module's inputs: each C/C++ file parsed once (unless the caller gave
  * its tree), with the preprocessor conditions of its configuration (module-conditions.ts).
+ * A file too deep or too big in tokens to analyse (engine/parsing/parse-limits.ts) has the tree of
+ * blank text and a notice, which its lint reports first (withAnalysisNotice).
  */
 import type { Tree } from 'web-tree-sitter';
 import type { ResolvedConfig } from '../config/resolved-config.js';
-import type { CppParser } from '../parsing/cpp-parser.js';
-import { fileLanguage, type ModuleFileInput, type ParsedFile } from './linter.js';
+import { analysisNoticeOf, type CppParser } from '../parsing/cpp-parser.js';
+import { fileLanguage, type FileLintResult, type ModuleFileInput, type ParsedFile } from './linter.js';
 import { type BuildLookup, moduleConditions, settingsThrough } from './module-conditions.js';
 import { SourceCode } from './source-code.js';
 
@@ -15,20 +17,31 @@ export function parseInputs(
   parser: CppParser,
   configFor: (filePath: string) => ResolvedConfig,
   buildOf?: BuildLookup,
-): { file: ParsedFile; tree: Tree | null }[] {
+): { file: ParsedFile; tree: Tree | null; notice?: string }[] {
   const conditionsOf = moduleConditions(inputs, settingsThrough(configFor), buildOf);
-  const out: { file: ParsedFile; tree: Tree | null }[] = [];
+  const out: { file: ParsedFile; tree: Tree | null; notice?: string }[] = [];
   try {
     for (const input of inputs) {
       const language = fileLanguage(input.filePath);
       const given = language === 'cpp' ? input.tree : undefined;
       const tree = given ?? (language === 'cpp' ? parser.parse(input.text, null, conditionsOf(input.filePath)) : null);
       const owned = given ? null : tree;
-      out.push({ file: { filePath: input.filePath, language, sourceCode: new SourceCode(input.text, tree, input.lineIndex) }, tree: owned });
+      const notice = tree ? analysisNoticeOf(tree) : undefined;
+      out.push({ file: { filePath: input.filePath, language, sourceCode: new SourceCode(input.text, tree, input.lineIndex) }, tree: owned, ...(notice ? { notice } : {}) });
     }
   } catch (error) {
     for (const p of out) p.tree?.delete();
     throw error;
   }
   return out;
+}
+
+/**
+ * The lint of a file with the notice of parseInputs first: a warning at 1:1 with no rule, worded
+ * like the size limit's (engine/text/source-file.ts), so that a file not analysed says so.
+ */
+export function withAnalysisNotice(result: FileLintResult, notice: string | undefined): FileLintResult {
+  if (!notice) return result;
+  const message = { ruleId: null, severity: 1 as const, message: notice, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] as [number, number] };
+  return { ...result, messages: [message, ...result.messages] };
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { blankRanges, inactiveRanges, type InactiveRange, type PreprocessorConditions } from './conditional-evaluation.js';
 import { blankWindowsMacros } from './macro-blanking.js';
+import { analysisLimit, blankText } from './parse-limits.js';
 import { loneCrAsLf } from '../text/line-ends.js';
 
 const require = createRequire(import.meta.url);
@@ -45,6 +46,17 @@ export function loadCppLanguage(): Promise<Language> {
 
 /** Per tree parsed with preprocessor conditions: the ranges they made dead (blanked before parsing). */
 const inactiveByTree = new WeakMap<Tree, readonly InactiveRange[]>();
+
+/** Per tree of a text over a limit of parse-limits.ts (parsed blank): why it was not analysed. */
+const limitByTree = new WeakMap<Tree, string>();
+
+/**
+ * Why the tree's text was not analysed (too deep or too many tokens: parse-limits.ts), the tree
+ * being that of blank text; undefined for a tree of the text itself.
+ */
+export function analysisNoticeOf(tree: Tree): string | undefined {
+  return limitByTree.get(tree);
+}
 
 /**
  * The ranges of the tree's text that its configuration drops (conditional-evaluation.ts),
@@ -92,9 +104,13 @@ export class CppParser {
    * inactive ranges blankForParse gave.
    */
   parseBlanked(blanked: string, oldTree?: Tree | null, inactive?: readonly InactiveRange[]): Tree {
-    const tree = this.parser.parse(blanked, oldTree ?? null);
+    // a text over a limit is parsed blank (parse-limits.ts); a blank tree is no base for the next parse
+    const limit = analysisLimit(blanked);
+    const reuse = oldTree && !limitByTree.has(oldTree) && !limit ? oldTree : null;
+    const tree = this.parser.parse(limit ? blankText(blanked) : blanked, reuse);
     if (!tree) throw new Error('tree-sitter returned no tree');
     if (inactive) inactiveByTree.set(tree, inactive);
+    if (limit) limitByTree.set(tree, limit);
     return tree;
   }
 
