@@ -13,7 +13,7 @@ import { includesOf } from '../model/include-lines.js';
 import { includeTail, normalisedPath } from '../model/include-visibility.js';
 import { listFolder } from '../model/module-root.js';
 import type { BuildConfiguration, BuildItem, BuildProject } from '../readers/build/build-types.js';
-import { isRegularFile } from './workspace-files.js';
+import { isRegularFile, isSpecialPath } from './workspace-files.js';
 
 const MAX_FILES = 2000;
 
@@ -21,6 +21,8 @@ const MAX_FILES = 2000;
 export function existingFile(path: string): string | undefined {
   const abs = resolve(path.includes('\\') && !isRegularFile(path) ? path.replace(/\\/g, '/') : path);
   if (isRegularFile(abs)) return abs;
+  // /proc, /sys and /dev are not listed either
+  if (isSpecialPath(abs)) return undefined;
   const lower = basename(abs).toLowerCase();
   const found = listFolder(dirname(abs)).find((n) => n.toLowerCase() === lower);
   return found !== undefined && isRegularFile(join(dirname(abs), found)) ? join(dirname(abs), found) : undefined;

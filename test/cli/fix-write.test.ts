@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, type CliIo } from '../../cli/main.js';
 import { openToOthers, runNodeScript } from '../support/unprivileged.js';
 
-/** A class installer whose ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION --fix replaces. */
+/** A class installer whose ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION, after a non-interactive test, --fix replaces. */
 function fixable(eol: string): string {
   return [
     '#include <windows.h>',
@@ -21,7 +21,9 @@ function fixable(eol: string): string {
     '{',
     '    switch (InstallFunction) {',
     '    case DIF_INSTALLDEVICE:',
-    '        return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;',
+    '        if (SetupGetNonInteractiveMode())',
+    '            return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;',
+    '        break;',
     '    }',
     '    return ERROR_DI_DO_DEFAULT;',
     '}',
@@ -92,7 +94,7 @@ describe.each(CASES)('--fix on $lang, $eolName', ({ ext, eol }) => {
     expect(report[1].messages).toEqual([]);
     expect(readFileSync(locked, 'utf8')).toBe(fixable(eol));
     expect(readFileSync(open, 'utf8')).not.toContain(FORBIDDEN);
-    expect(readFileSync(open, 'utf8')).toContain(`case DIF_INSTALLDEVICE:${eol}        return ERROR_DI_DO_DEFAULT;`);
+    expect(readFileSync(open, 'utf8')).toContain(`if (SetupGetNonInteractiveMode())${eol}            return ERROR_DI_DO_DEFAULT;`);
   });
 
   it('a file reached through a link that leaves the linted folder is linted, not written, and said so once', async () => {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, type CliIo } from '../../cli/main.js';
 
-/** A class installer whose ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION --fix replaces. */
+/** A class installer whose ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION, after a non-interactive test, --fix replaces. */
 const FIXABLE = [
   '#include <windows.h>',
   '#include <setupapi.h>',
@@ -21,7 +21,9 @@ const FIXABLE = [
   '{',
   '    switch (InstallFunction) {',
   '    case DIF_INSTALLDEVICE:',
-  '        return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;',
+  '        if (SetupGetNonInteractiveMode())',
+  '            return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;',
+  '        break;',
   '    }',
   '    return ERROR_DI_DO_DEFAULT;',
   '}',
