@@ -26,7 +26,7 @@ export default createRule<'process' | 'processQuietGuarded' | 'moveToAction', []
         '{{api}} starts a process while {{entryPoint}} handles {{difCode}}: Windows cannot track it during device installation. Start it from a finish-install action (DIF_FINISHINSTALL_ACTION) and wait for it there.',
       processQuietGuarded:
         '{{api}} starts a process while {{entryPoint}} handles {{difCode}}: Windows cannot track it during device installation, and testing DI_QUIETINSTALL does not change that. Start it from a finish-install action (DIF_FINISHINSTALL_ACTION) and wait for it there.',
-      moveToAction: 'Move this into a finish-install action (DIF_FINISHINSTALL_ACTION), requested on DIF_NEWDEVICEWIZARD_FINISHINSTALL',
+      moveToAction: 'Move {{what}} into a finish-install action{{caveat}}',
     },
     hasSuggestions: true,
     schema: [],
@@ -48,13 +48,25 @@ export default createRule<'process' | 'processQuietGuarded' | 'moveToAction', []
         siteContext(model, context.filePath, call.startIndex, (c) => nonInteractive(c) && !c.quietGuarded) ??
         siteContext(model, context.filePath, call.startIndex, nonInteractive);
       if (!site) return;
-      const plan = planMoveToAction({ sourceCode: context.sourceCode, filePath: context.filePath, call, context: site.context, isApi, allowedNote: PROCESS_NOTE });
+      const plan = planMoveToAction({
+        sourceCode: context.sourceCode,
+        filePath: context.filePath,
+        call,
+        context: site.context,
+        isApi,
+        allowedNote: PROCESS_NOTE,
+        files: context.services.files,
+        contextsAt: (file, offset) => model.contextsAt(file, offset),
+        reported: nonInteractive,
+      });
       context.report({
         node: target,
         messageId: site.context.quietGuarded ? 'processQuietGuarded' : 'process',
         data: { api, entryPoint: site.entryPoint, difCode: site.difCode },
         related: site.related,
-        suggest: plan ? [{ messageId: 'moveToAction', fix: () => plan.edits }] : undefined,
+        // Always a suggestion: the process then starts later, in the action, where it must be
+        // waited for (guideline 4); the developer decides that, not an unattended fix.
+        suggest: plan ? [{ messageId: 'moveToAction', data: { what: plan.what, caveat: plan.caveat }, fix: () => plan.edits }] : undefined,
       });
     });
   },

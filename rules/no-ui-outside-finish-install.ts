@@ -30,7 +30,7 @@ export default createRule<'ui' | 'uiQuietGuarded' | 'uiQuietNotClear' | 'moveToA
         '{{api}} shows user interface while {{entryPoint}} handles {{difCode}}, which may run in a non-interactive service where nobody can answer it and device installation hangs; testing DI_QUIETINSTALL (or SetupGetNonInteractiveMode) does not make it safe there, only under DIF_ALLOW_INSTALL and DIF_REMOVE. Show it from a finish-install action (DIF_FINISHINSTALL_ACTION) instead.',
       uiQuietNotClear:
         '{{api}} shows user interface while {{entryPoint}} handles {{difCode}} on a path where DI_QUIETINSTALL may be set: in a quiet installation nobody can answer it and device installation hangs. Show it only after testing that DI_QUIETINSTALL is clear (or that SetupGetNonInteractiveMode returns FALSE).',
-      moveToAction: 'Move this into a finish-install action (DIF_FINISHINSTALL_ACTION), requested on DIF_NEWDEVICEWIZARD_FINISHINSTALL',
+      moveToAction: 'Move {{what}} into a finish-install action{{caveat}}',
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -57,14 +57,28 @@ export default createRule<'ui' | 'uiQuietGuarded' | 'uiQuietNotClear' | 'moveToA
       if (!site) return;
       // DIF_ALLOW_INSTALL and DIF_REMOVE: the remedy is the test, not a finish-install action (which runs after installation only)
       const whenNotQuiet = allowsUiWhenNotQuiet(site.difCode);
-      const plan = whenNotQuiet ? null : planMoveToAction({ sourceCode: context.sourceCode, filePath: context.filePath, call, context: site.context, isApi });
+      const plan = whenNotQuiet
+        ? null
+        : planMoveToAction({
+            sourceCode: context.sourceCode,
+            filePath: context.filePath,
+            call,
+            context: site.context,
+            isApi,
+            files: context.services.files,
+            contextsAt: (file, offset) => model.contextsAt(file, offset),
+            reported: uiForbidden,
+          });
       context.report({
         node: target,
         messageId: whenNotQuiet ? 'uiQuietNotClear' : site.context.quietGuarded ? 'uiQuietGuarded' : 'ui',
         data: { api, entryPoint: site.entryPoint, difCode: site.difCode },
         related: site.related,
+        // a fix when the move is safe (docs/rules/no-ui-outside-finish-install.md), else a suggestion saying why not
         fix: plan?.automatic ? () => plan.edits : undefined,
-        suggest: plan && !plan.automatic ? [{ messageId: 'moveToAction', fix: () => plan.edits }] : undefined,
+        fixMessageId: plan?.automatic ? 'moveToAction' : undefined,
+        fixData: plan ? { what: plan.what, caveat: '' } : undefined,
+        suggest: plan && !plan.automatic ? [{ messageId: 'moveToAction', data: { what: plan.what, caveat: plan.caveat }, fix: () => plan.edits }] : undefined,
       });
     };
     return withComDialogCalls(apiCallListener(wanted, onCall), onCall, wanted);

@@ -10,15 +10,27 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { type Fix, holdsJumpOrLabel, identifiersSpelled, isJump, parameters, type SourceCode, statementsOf, stripParens } from '../../engine/index.js';
+import { constantDefinitions } from './finish-install-constants.js';
 import { perTree } from './per-tree-memo.js';
+import { bracesOnOwnLine, lineLimit } from './code-style.js';
+import { commentLines, openBlock, reindent, sameCode, withoutComments, wrapCode } from './scaffold-text.js';
+import { removeMovedStatement } from './statement-removal.js';
 
 export interface ScaffoldRequest {
   sourceCode: SourceCode;
   /** The installer entry point (a function_definition with the DIF parameter first). */
   entryPoint: Node;
   kind: 'coinstaller' | 'class-installer';
-  /** The statement to move into the DIF_FINISHINSTALL_ACTION handler; none to only request the action. */
+  /**
+   * The statement of the entry point to move into the DIF_FINISHINSTALL_ACTION handler, with the
+   * comment lines directly above it (statement-removal.ts); none to only request the action.
+   */
   move?: Node;
+  /**
+   * Instead of `move`: the text of a statement taken from elsewhere (a helper, another file),
+   * written at `indent` there; the caller removes it. Not added when the action already runs it.
+   */
+  moveText?: { text: string; indent: string };
   /** Whether a macro is already defined for this file (in it, or in a header of its module). */
   isDefined: (macro: string) => boolean;
   /**
@@ -44,6 +56,8 @@ interface Branch {
   insertAt: number;
   /** The text of the branch's statements, to see whether it already requests the action. */
   text: string;
+  /** Its statements' texts, to see whether it already runs the moved one. */
+  statements: string[];
   indent: string;
 }
 
@@ -66,55 +80,56 @@ export function finishInstallScaffold(req: ScaffoldRequest): Fix[] | null {
   // the same for every finding under this entry point: made once per tree
   const shape = perTree(entryPoint.tree, `shape:${entryPoint.id}:${dif}:${req.kind}`, () => switchShape(sourceCode, entryPoint, dif) ?? ifChainShape(sourceCode, entryPoint, dif, req.kind));
   if (!shape) return null;
+  const removal = req.move ? removeMovedStatement(sourceCode, req.move) : null;
+  if (req.move && !removal) return null;
+  const moved = removal ?? req.moveText;
 
   const eol = sourceCode.eol;
   const unit = indentUnit(sourceCode, entryPoint);
+  const limit = lineLimit(sourceCode);
+  const allman = bracesOnOwnLine(sourceCode);
+  const opening = (head: string, indent: string) => (allman ? [...wrapCode(head, limit), `${indent}{`] : wrapCode(`${head} {`, limit));
   const edits: Fix[] = [];
   const requestLines = (indent: string) => [
-    `${indent}/* Ask Windows for a finish-install action; set it here, and only when one is needed. */`,
+    ...commentLines(indent, 'Ask Windows for a finish-install action; set it here, and only when one is needed.', limit),
     `${indent}SP_DEVINSTALL_PARAMS_W params;`,
     `${indent}params.cbSize = sizeof(params);`,
-    `${indent}if (SetupDiGetDeviceInstallParamsW(${set}, ${data}, &params)) {`,
+    ...opening(`${indent}if (SetupDiGetDeviceInstallParamsW(${set}, ${data}, &params))`, indent),
     `${indent}${unit}params.FlagsEx |= ${FLAG};`,
-    `${indent}${unit}SetupDiSetDeviceInstallParamsW(${set}, ${data}, &params);`,
+    ...wrapCode(`${indent}${unit}SetupDiSetDeviceInstallParamsW(${set}, ${data}, &params);`, limit),
     `${indent}}`,
   ];
-  const movedText = req.move ? sourceCode.getText(req.move) : undefined;
-  const moveIndent = req.move ? sourceCode.indentationAt(req.move.startIndex) : '';
   const allowed = req.allowedNote ?? 'UI is allowed here.';
-  const actionComment =
-    req.kind === 'coinstaller'
-      ? `/* Interactive context: ${allowed} A co-installer returns NO_ERROR when done. */`
-      : `/* Interactive context: ${allowed} A class installer returns ERROR_DI_DO_DEFAULT when done. */`;
+  const done = req.kind === 'coinstaller' ? 'A co-installer returns NO_ERROR when done.' : 'A class installer returns ERROR_DI_DO_DEFAULT when done.';
+  const actionComment = (indent: string) => commentLines(indent, `Interactive context: ${allowed} ${done}`, limit);
 
   const parts: { finish?: string[]; action?: string[] } = {};
-  let requestAdded = false;
   if (!shape.finish) {
     parts.finish = requestLines(shape.indent + unit);
-    requestAdded = true;
   } else if (!requestsAction(shape.finish.text, sourceCode)) {
     const i = shape.finish.indent;
     const block = [`${i}{`, ...requestLines(i + unit), `${i}}`];
     edits.push({ range: [shape.finish.insertAt, shape.finish.insertAt], text: block.join(eol) + eol });
-    requestAdded = true;
   }
-  if (movedText !== undefined) {
+  if (moved) {
     if (shape.action) {
-      const text = reindent(movedText, moveIndent, shape.action.indent);
-      edits.push({ range: [shape.action.insertAt, shape.action.insertAt], text: `${shape.action.indent}${text}${eol}` });
+      // the action already does it (examples/contoso-coinstaller/coinstaller.c): no second call
+      if (!shape.action.statements.some((s) => sameCode(s, moved.text))) {
+        const text = reindent(moved.text, moved.indent, shape.action.indent);
+        edits.push({ range: [shape.action.insertAt, shape.action.insertAt], text: `${shape.action.indent}${text}${eol}` });
+      }
     } else {
       const indent = shape.indent + unit;
-      parts.action = [`${indent}${actionComment}`, `${indent}${reindent(movedText, moveIndent, indent)}`];
+      parts.action = [...actionComment(indent), `${indent}${reindent(moved.text, moved.indent, indent)}`];
     }
   } else if (req.actionNote !== undefined && !shape.action) {
-    parts.action = [`${shape.indent + unit}/* ${req.actionNote} */`];
+    parts.action = commentLines(shape.indent + unit, req.actionNote, limit);
   }
   if (parts.finish || parts.action) {
     edits.push({ range: [shape.newBranchAt, shape.newBranchAt], text: shape.prefix + shape.newBranches(parts) });
   }
-  if (req.move) edits.push(removeStatement(sourceCode, req.move));
-  if (requestAdded) edits.push(...dropUnreferencedMarkers(sourceCode, entryPoint, [set, data]));
-  edits.push(...constantDefinitions(req));
+  if (removal) edits.push(...removal.edits);
+  edits.push(...constantDefinitions(sourceCode, req.isDefined));
   return edits;
 }
 
@@ -131,17 +146,9 @@ function movable(statement: Node): boolean {
   return !holdsJumpOrLabel(statement);
 }
 
-/** A multi-line statement's later lines, moved from one indentation to another. */
-function reindent(text: string, from: string, to: string): string {
-  if (from === to) return text;
-  return text.replace(/(\r?\n)([ \t]*)/g, (_m, eol: string, ws: string) =>
-    eol + (ws.startsWith(from) ? to + ws.slice(from.length) : ws),
-  );
-}
-
 function requestsAction(branchSource: string, sourceCode: SourceCode): boolean {
   // what the branch does, not what its comments say
-  const branchText = branchSource.replace(/\/\*[\s\S]*?\*\/|\/\/[^\r\n]*/g, ' ');
+  const branchText = withoutComments(branchSource);
   if (branchText.includes(FLAG)) return true;
   // One level of helpers: a function of this file called from the branch that sets the flag
   // (found from the flag's occurrences in the code, not by reading every function; a comment
@@ -185,7 +192,9 @@ function switchShape(sourceCode: SourceCode, fn: Node, dif: string): Shape | nul
     const first = inner ? statementsOf(inner)[0] : statements[0];
     const after = inner ? inner.startIndex + 1 : labelEnd;
     const indent = first ? sourceCode.indentationAt(first.startIndex) : stmtIndent;
-    return { insertAt: sourceCode.lineIndex.nextLineStart(after), text: c.text, indent };
+    // before the first statement, after the comment that opens the case (it describes the case)
+    const insertAt = first ? Math.max(sourceCode.lineIndex.nextLineStart(after), sourceCode.lineIndex.lineStartOf(first.startIndex)) : sourceCode.lineIndex.nextLineStart(after);
+    return { insertAt, text: c.text, statements: (inner ? statementsOf(inner) : statements).map((s) => s.text), indent };
   };
   const eol = sourceCode.eol;
   const def = cases.find((c) => label(c) === 'default');
@@ -214,7 +223,7 @@ function switchShape(sourceCode: SourceCode, fn: Node, dif: string): Shape | nul
     indent: caseIndent,
     newBranches: ({ finish, action }) => {
       let out = '';
-      if (finish) out += [`${caseIndent}case ${FINISH}: {`, ...finish, `${caseIndent}${unit}break;`, `${caseIndent}}`].join(eol) + eol;
+      if (finish) out += [...openBlock(`${caseIndent}case ${FINISH}:`, caseIndent, bracesOnOwnLine(sourceCode)), ...finish, `${caseIndent}${unit}break;`, `${caseIndent}}`].join(eol) + eol;
       if (action) out += [`${caseIndent}case ${ACTION}:`, ...action, `${stmtIndent}break;`].join(eol) + eol;
       return out;
     },
@@ -249,9 +258,11 @@ function ifChainShape(sourceCode: SourceCode, fn: Node, dif: string, kind: Scaff
     if (!c) return undefined;
     if (c.type !== 'compound_statement') return null;
     const firstInner = statementsOf(c)[0];
+    const opening = sourceCode.lineIndex.nextLineStart(c.startIndex + 1);
     return {
-      insertAt: sourceCode.lineIndex.nextLineStart(c.startIndex + 1),
+      insertAt: firstInner ? Math.max(opening, sourceCode.lineIndex.lineStartOf(firstInner.startIndex)) : opening,
       text: c.text,
+      statements: statementsOf(c).map((s) => s.text),
       indent: firstInner ? sourceCode.indentationAt(firstInner.startIndex) : indent + unit,
     };
   };
@@ -267,8 +278,9 @@ function ifChainShape(sourceCode: SourceCode, fn: Node, dif: string, kind: Scaff
     indent,
     newBranches: ({ finish: f, action: a }) => {
       let out = '';
-      if (f) out += [`${indent}if (${dif} == ${FINISH}) {`, ...f, `${indent}${unit}return ${done};`, `${indent}}`].join(eol) + eol;
-      if (a) out += [`${indent}if (${dif} == ${ACTION}) {`, ...a, `${indent}${unit}return ${done};`, `${indent}}`].join(eol) + eol;
+      const allman = bracesOnOwnLine(sourceCode);
+      if (f) out += [...openBlock(`${indent}if (${dif} == ${FINISH})`, indent, allman), ...f, `${indent}${unit}return ${done};`, `${indent}}`].join(eol) + eol;
+      if (a) out += [...openBlock(`${indent}if (${dif} == ${ACTION})`, indent, allman), ...a, `${indent}${unit}return ${done};`, `${indent}}`].join(eol) + eol;
       return out;
     },
   };
@@ -319,60 +331,4 @@ export function removeStatement(sourceCode: SourceCode, statement: Node): Fix {
     return { range: [lineStart, idx.nextLineStart(contentEnd)], text: '' };
   }
   return { range: [statement.startIndex, statement.endIndex], text: '' };
-}
-
-/** `UNREFERENCED_PARAMETER(x);` markers for parameters the new code now uses. */
-function dropUnreferencedMarkers(sourceCode: SourceCode, fn: Node, names: string[]): Fix[] {
-  const body = fn.childForFieldName('body');
-  if (!body) return [];
-  return statementsOf(body)
-    .filter((s) => {
-      const m = /^UNREFERENCED_PARAMETER\s*\(\s*(\w+)\s*\)\s*;$/.exec(s.text);
-      return m !== null && names.includes(m[1]);
-    })
-    .map((s) => removeStatement(sourceCode, s));
-}
-
-/** The file #defines `name` itself (read once per tree and name; a #define in a comment defines nothing). */
-function definedInText(sourceCode: SourceCode, name: string): boolean {
-  const test = () => {
-    const root = sourceCode.ast;
-    for (const m of sourceCode.text.matchAll(new RegExp(`#\\s*define\\s+${name}\\b`, 'g'))) {
-      if (!root || !insideComment(root, m.index)) return true;
-    }
-    return false;
-  };
-  const root = sourceCode.ast;
-  return root ? perTree(root.tree, `defines:${name}`, test) : test();
-}
-
-/** The offset lies in a comment (or a string). */
-function insideComment(root: Node, at: number): boolean {
-  const node = root.descendantForIndex(at, at);
-  return node !== null && (node.type === 'comment' || node.type === 'string_literal' || node.type === 'string_content');
-}
-
-function constantDefinitions(req: ScaffoldRequest): Fix[] {
-  const missing = [
-    [ACTION, '0x0000002A'],
-    [FLAG, '0x00000008L'],
-  ].filter(([name]) => !req.isDefined(name) && !definedInText(req.sourceCode, name));
-  if (missing.length === 0) return [];
-  const { sourceCode } = req;
-  const eol = sourceCode.eol;
-  const root = sourceCode.ast;
-  // where the last top-level #include ends (-1: none), once per tree
-  const lastInclude = root
-    ? perTree(root.tree, 'last-include', () => {
-        const includes = root.namedChildren.filter((n): n is Node => n !== null && n.type === 'preproc_include');
-        return includes.length > 0 ? includes.at(-1)!.endIndex : -1;
-      })
-    : -1;
-  const hasInclude = lastInclude >= 0;
-  const at = hasInclude ? lastInclude : 0;
-  const lines = ['', '/* Older SDK headers lack the Windows Vista finish-install constants. */'];
-  for (const [name, value] of missing) lines.push(`#ifndef ${name}`, `#define ${name} ${value}`, '#endif');
-  // preproc_include ends after its newline; at the top of a file, put a blank line after instead.
-  const text = hasInclude ? lines.slice(1).join(eol) + eol : lines.slice(1).join(eol) + eol + eol;
-  return [{ range: [at, at], text: hasInclude ? eol + text : text }];
 }

@@ -1,21 +1,29 @@
 /**
  * Planning the "move it into a finish-install action" edit for a finding reached from an installer
- * entry point: which statement of the entry point's DIF handler to move (the finding's own
- * statement, or the call of the helper that leads to it), whether that is safe enough to apply
- * automatically, and the edits (finishInstallScaffold). Only entry points in the finding's own file
- * can be edited.
+ * entry point, in whichever files of the module the chain runs through: which statement to move
+ * (move-chain.ts: the call of the outermost helper that only shows the UI, or the finding's own
+ * statement), whether that is safe enough to apply unattended (a fix) or only a suggestion, and
+ * the edits (finishInstallScaffold in the entry point's file, statement-removal.ts where the
+ * statement was), as RuleEdits with the path of each file that is not the reported one.
  */
 import type { Node } from 'web-tree-sitter';
-import { calleeName, enclosingFunction, type EntryPointInfo, type Fix, functionAt, functionName, holdsJumpOrLabel, parameters, type ReachingContext, type SourceCode, statementsOf, stripParens } from '../../engine/index.js';
+import { ancestors, calleeName, enclosingFunction, type EntryPointInfo, type Fix, functionAt, functionName, holdsJumpOrLabel, type ModuleFilesService, parameters, type ReachingContext, type RuleEdit, type SourceCode, statementsOf, stripParens } from '../../engine/index.js';
 import { finishInstallScaffold, scaffoldKind } from './finish-install.js';
+import { definedInModule } from './finish-install-constants.js';
+import { boundToEntry, type ChainSite, chainSites, type Choice, chooseStatement, expressionStatementOf } from './move-chain.js';
 import { perTree } from './per-tree-memo.js';
+import { removeMovedStatement } from './statement-removal.js';
 
 export interface MovePlan {
-  edits: Fix[];
+  edits: RuleEdit[];
   /** True when the move is safe to apply unattended (a fix); false for a suggestion only. */
   automatic: boolean;
-  /** The statement of the entry point that moves. */
+  /** The statement that moves. */
   statement: Node;
+  /** What moves, for the fix's title: `ShowFirmwareWarning()`, `the test around ShowError()`. */
+  what: string;
+  /** Why it is only a suggestion (for its title), '' for a fix. */
+  caveat: string;
 }
 
 export interface MoveRequest {
@@ -28,6 +36,12 @@ export interface MoveRequest {
   isApi: (name: string) => boolean;
   /** What the new action handler's comment says is allowed there (see ScaffoldRequest.allowedNote). */
   allowedNote?: string;
+  /** The module's other files (RuleServices.files): without it, only this file can be read and edited. */
+  files?: ModuleFilesService;
+  /** The model's contexts at an offset of a file: a helper the statement leaves must run only where the rule reports. */
+  contextsAt?: (filePath: string, offset: number) => readonly ReachingContext[];
+  /** A context in which the rule reports the call (UI or a process not allowed there). */
+  reported?: (c: ReachingContext) => boolean;
 }
 
 /** The entry point a reaching context names, when it is defined in this file. */
@@ -51,63 +65,147 @@ export function entryPointNode(sourceCode: SourceCode, info: EntryPointInfo): No
 }
 
 export function planMoveToAction(req: MoveRequest): MovePlan | null {
-  const { sourceCode, filePath, call, context } = req;
-  const info = entryPointOf(filePath, context);
-  if (!info) return null;
-  const fn = entryPointNode(sourceCode, info);
+  const { sourceCode, filePath, context } = req;
+  const info = context.entryPoint;
+  const sourceCodeOf = (path: string) => (path === filePath ? sourceCode : req.files?.sourceCodeOf(path));
+  const entrySource = sourceCodeOf(info.filePath);
+  const fn = entrySource ? entryPointNode(entrySource, info) : undefined;
   const body = fn?.childForFieldName('body');
-  if (!fn || !body) return null;
-  const dif = parameters(fn)[0]?.name;
+  if (!entrySource || !fn || !body) return null;
+  const entryParams = parameters(fn).map((p) => p.name ?? '');
+  const dif = entryParams[0];
   if (!dif) return null;
 
-  const direct = within(call, body);
-  const anchor = direct ? call : helperCallIn(sourceCode, body, context);
-  if (!anchor) return null;
-  const statement = branchStatement(anchor, body, dif);
-  if (!statement || !movableStatement(statement)) return null;
-
-  const locals = localUse(statement, body, parameters(fn).map((p) => p.name ?? ''));
-  if (locals === 'block') return null;
-
-  const ownStatement = expressionStatementOf(anchor);
-  const isWholeStatement = ownStatement !== null && ownStatement.id === statement.id;
-  const thinWrapper = !direct && isWholeStatement && isThinWrapper(anchor, call, req.isApi);
-  const automatic = locals === 'none' && isWholeStatement && (direct || thinWrapper);
-
-  const edits = finishInstallScaffold({
-    sourceCode,
-    entryPoint: fn,
-    kind: scaffoldKind(info.kind),
-    move: statement,
-    isDefined: () => false,
-    allowedNote: req.allowedNote,
-  });
-  if (!edits) return null;
-  return { edits, automatic, statement };
-}
-
-function within(node: Node, outer: Node): boolean {
-  return outer.startIndex <= node.startIndex && node.endIndex <= outer.endIndex;
-}
-
-/** The call in the entry point's body through which the chain reaches the finding. */
-function helperCallIn(sourceCode: SourceCode, body: Node, context: ReachingContext): Node | null {
-  let found: Node | null = null;
-  for (const step of context.chain) {
-    const start = step.range ? step.range[0] : sourceCode.getIndexFromLoc({ line: step.line, column: step.column });
-    if (start < body.startIndex || start >= body.endIndex) continue;
-    let n: Node | null = body.descendantForIndex(start, start);
-    while (n && n.type !== 'call_expression' && n.id !== body.id) n = n.parent;
-    if (n && n.type === 'call_expression') found = n;
+  const sites = chainSites(context, { filePath, sourceCode, call: req.call }, sourceCodeOf);
+  if (!sites || sites[0].fn.id !== fn.id || sites[0].filePath !== info.filePath) return null;
+  const m: Move = {
+    sites,
+    fn,
+    body,
+    dif,
+    entrySource,
+    entryParams,
+    isDefined: definedInModule(req.files, entrySource),
+    editable: (path) => path === filePath || (req.files?.isEditable(path) ?? false),
+    inFile: (path, edits) => (path === filePath ? [...edits] : edits.map((e) => ({ ...e, filePath: path }))),
+  };
+  // When the chosen statement cannot move (it reads the helper's locals, ...), the call of its
+  // function can, with all it does: a suggestion, one level out at a time.
+  const first = chooseStatement(sites, (f) => f.id === fn.id && f.tree === fn.tree, req.isApi);
+  for (let choice = first; choice; choice = outward(sites, choice)) {
+    const site = sites[choice.index];
+    const plan = site.fn.id === fn.id && site.filePath === info.filePath ? planInEntry(req, m, choice) : planFromHelper(req, m, choice);
+    if (plan) return plan;
   }
-  return found;
+  return null;
 }
 
-/** `f(...);` or `(void)f(...);`: the expression statement that is exactly this call. */
-function expressionStatementOf(call: Node): Node | null {
-  let n = call.parent;
-  while (n && (n.type === 'cast_expression' || n.type === 'parenthesized_expression')) n = n.parent;
-  return n && n.type === 'expression_statement' ? n : null;
+interface Move {
+  sites: ChainSite[];
+  /** The entry point, its body, its DIF parameter and its file. */
+  fn: Node;
+  body: Node;
+  dif: string;
+  entrySource: SourceCode;
+  entryParams: string[];
+  isDefined: (macro: string) => boolean;
+  editable: (path: string) => boolean;
+  /** The edits of a file as RuleEdits: with the file's path when it is not the reported file. */
+  inFile: (path: string, edits: readonly Fix[]) => RuleEdit[];
+}
+
+/** The statement is in the entry point: it moves from its DIF branch. */
+function planInEntry(req: MoveRequest, m: Move, choice: Choice): MovePlan | null {
+  const entryFile = req.context.entryPoint.filePath;
+  const statement = branchStatement(choice.statement, m.body, m.dif);
+  if (!statement || !movableStatement(statement)) return null;
+  const locals = localUse(statement, m.body, m.entryParams);
+  if (locals === 'block') return null;
+  const kind = scaffoldKind(req.context.entryPoint.kind);
+  const edits = finishInstallScaffold({ sourceCode: m.entrySource, entryPoint: m.fn, kind, move: statement, isDefined: m.isDefined, allowedNote: req.allowedNote });
+  if (!edits) return null;
+  const whole = statement.id === choice.statement.id;
+  const caveat = !whole || !choice.onlyApi ? ' (review: it does more)' : locals === 'function' ? ' (it reads locals: set them there)' : !m.editable(entryFile) ? ' (in a file not linted)' : '';
+  return { edits: m.inFile(entryFile, edits), automatic: caveat === '', statement, what: describe(statement), caveat };
+}
+
+/** The call of the function that holds the choice's statement, as a choice that moves more than the UI. */
+function outward(sites: ChainSite[], choice: Choice): Choice | null {
+  const caller = choice.index > 0 ? sites[choice.index - 1] : undefined;
+  const statement = caller?.plain ? expressionStatementOf(caller.call) : null;
+  return statement ? { index: choice.index - 1, statement, onlyApi: false } : null;
+}
+
+/**
+ * The statement is in a helper (in any file of the module): it leaves the helper and runs in the
+ * entry point's DIF_FINISHINSTALL_ACTION handling, its parameters renamed to the entry point's.
+ * No edit when it would not compile there (a local of the helper, a parameter the chain does not
+ * bind to the entry point's, a name the entry point's file cannot see).
+ */
+function planFromHelper(req: MoveRequest, m: Move, choice: Choice): MovePlan | null {
+  const { fn, entrySource } = m;
+  const site = m.sites[choice.index];
+  const statement = choice.statement;
+  const helperBody = site.fn.childForFieldName('body');
+  if (!helperBody || !movableStatement(statement)) return null;
+  const helperParams = parameters(site.fn).map((p) => p.name ?? '');
+  if (localUse(statement, helperBody, helperParams) !== 'none') return null;
+  const inside = new Set(statement.descendantsOfType('declaration').flatMap((d) => (d ? declaredNames(d) : [])));
+  const renames: { start: number; end: number; text: string }[] = [];
+  for (const id of statement.descendantsOfType('identifier')) {
+    if (!id || inside.has(id.text)) continue;
+    if (helperParams.includes(id.text)) {
+      const bound = boundToEntry(m.sites, choice.index, id.text, m.entryParams);
+      if (!bound) return null;
+      if (bound !== id.text) renames.push({ start: id.startIndex, end: id.endIndex, text: bound });
+    } else if (!visibleInEntry(id.text, req, site, entrySource, fn)) {
+      return null;
+    }
+  }
+  const removal = removeMovedStatement(site.sourceCode, statement);
+  if (!removal) return null;
+  const textStart = statement.endIndex - removal.text.length;
+  let text = removal.text;
+  for (const r of renames.reverse()) text = text.slice(0, r.start - textStart) + r.text + text.slice(r.end - textStart);
+  const kind = scaffoldKind(req.context.entryPoint.kind);
+  const scaffold = finishInstallScaffold({ sourceCode: entrySource, entryPoint: fn, kind, moveText: { text, indent: removal.indent }, isDefined: m.isDefined, allowedNote: req.allowedNote });
+  if (!scaffold) return null;
+  const entryFile = req.context.entryPoint.filePath;
+  const edits = site.filePath === entryFile ? m.inFile(entryFile, [...scaffold, ...removal.edits]) : [...m.inFile(entryFile, scaffold), ...m.inFile(site.filePath, removal.edits)];
+  // removing it from the helper changes every path through the helper: all must be reported ones
+  const contexts = req.contextsAt?.(site.filePath, statement.startIndex) ?? [];
+  const onlyReported = contexts.length > 0 && req.reported !== undefined && contexts.every(req.reported);
+  const caveat = !choice.onlyApi
+    ? ' (review: it does more)'
+    : !onlyReported
+      ? ` (review: ${functionName(site.fn) ?? 'its function'} also runs elsewhere)`
+      : !m.editable(entryFile) || !m.editable(site.filePath)
+        ? ' (in a file not linted)'
+        : '';
+  return { edits, automatic: caveat === '', statement, what: describe(statement), caveat };
+}
+
+/**
+ * A name the moved statement uses is visible where it goes: a Windows API or an SDK macro (a name
+ * in capitals the helper's own file does not #define), or a name the entry point's file mentions
+ * before the entry point, or one a header of the module mentions.
+ */
+function visibleInEntry(name: string, req: MoveRequest, site: ChainSite, entrySource: SourceCode, fn: Node): boolean {
+  const word = new RegExp(`\\b${name}\\b`);
+  if (req.isApi(name)) return true;
+  if (/^[A-Z][A-Z0-9_]*$/.test(name)) return site.filePath === req.context.entryPoint.filePath || !new RegExp(`#\\s*define\\s+${name}\\b`).test(site.sourceCode.text);
+  if (word.test(entrySource.text.slice(0, fn.startIndex))) return true;
+  const files = req.files;
+  return files !== undefined && files.filePaths.some((p) => /\.(h|hh|hpp|hxx|inl)$/i.test(p) && word.test(files.sourceCodeOf(p)?.text ?? ''));
+}
+
+/** What a statement is, for the fix's title. */
+function describe(statement: Node): string {
+  const firstCall = (n: Node) => (n.type === 'call_expression' ? n : n.descendantsOfType('call_expression')[0] ?? null);
+  const call = firstCall(statement);
+  const name = call ? calleeName(call) : null;
+  if (!name) return 'this statement';
+  return statement.type === 'expression_statement' ? `${name}()` : `the test around ${name}()`;
 }
 
 /**
@@ -116,14 +214,17 @@ function expressionStatementOf(call: Node): Node | null {
  * the block of an `if (dif == DIF_X)`. Null when the node is not under a DIF branch.
  */
 function branchStatement(node: Node, body: Node, dif: string): Node | null {
-  let child: Node = node;
-  for (let p = node.parent; p && p.id !== body.id; child = p, p = p.parent) {
+  const chain = [node, ...ancestors(node)];
+  for (let i = 1; i < chain.length; i++) {
+    const p = chain[i];
+    const child = chain[i - 1];
+    if (p.id === body.id) return null;
     if (p.type === 'case_statement' && child.id !== p.childForFieldName('value')?.id) {
-      return isDifSwitch(p.parent?.parent ?? null, dif) ? child : null;
+      return isDifSwitch(chain[i + 2] ?? null, dif) ? child : null;
     }
     if (p.type === 'compound_statement') {
-      const owner = p.parent;
-      if (owner?.type === 'case_statement' && statementsOf(owner).length === 1 && isDifSwitch(owner.parent?.parent ?? null, dif)) {
+      const owner = chain[i + 1];
+      if (owner?.type === 'case_statement' && statementsOf(owner).length === 1 && isDifSwitch(chain[i + 3] ?? null, dif)) {
         return child;
       }
       if (owner?.type === 'if_statement' && owner.childForFieldName('consequence')?.id === p.id && testsDif(owner, dif)) {
@@ -147,13 +248,13 @@ function testsDif(ifStatement: Node, dif: string): boolean {
 /** Statements that keep their meaning in another branch: no jumps, no declarations. */
 function movableStatement(statement: Node): boolean {
   if (!['expression_statement', 'if_statement', 'compound_statement'].includes(statement.type)) return false;
-  return !holdsJumpOrLabel(statement) && statement.type !== 'declaration';
+  return !holdsJumpOrLabel(statement);
 }
 
 /**
- * Whether the statement uses the entry point's local variables: 'none', 'function' (declared at
- * the top of its body: the move still compiles, but the value no longer flows in) or 'block'
- * (declared in a nested block: the move would not compile).
+ * Whether the statement uses the function's local variables: 'none', 'function' (declared at
+ * the top of its body: the move still compiles in the same function, but the value no longer
+ * flows in) or 'block' (declared in a nested block: the move would not compile).
  */
 function localUse(statement: Node, body: Node, params: string[]): 'none' | 'function' | 'block' {
   // the body's declarations, read once per tree: where each is and what it declares
@@ -185,31 +286,4 @@ function declaredNames(decl: Node): string[] {
     if (n) names.push(n.text);
   }
   return names;
-}
-
-/**
- * A helper of this file, called as `Helper(...);` from the entry point, whose body holds the
- * finding directly and does nothing but call the rule's APIs: moving its call moves only them.
- */
-function isThinWrapper(helperCall: Node, site: Node, isApi: (name: string) => boolean): boolean {
-  const name = calleeName(helperCall);
-  if (!name) return false;
-  // the function around the finding that has the helper's name
-  let helper = enclosingFunction(site);
-  while (helper && functionName(helper) !== name) helper = helper.parent ? enclosingFunction(helper.parent) : null;
-  const body = helper?.childForFieldName('body');
-  if (!helper || !body) return false;
-  const statements = statementsOf(body);
-  return (
-    statements.length > 0 &&
-    statements.every((s) => {
-      if (s.type === 'return_statement') return s.namedChildCount === 0;
-      if (s.type !== 'expression_statement') return false;
-      let e = s.namedChild(0);
-      while (e && e.type === 'cast_expression') e = e.childForFieldName('value');
-      if (!e || e.type !== 'call_expression') return false;
-      const api = calleeName(e);
-      return api !== null && isApi(api);
-    })
-  );
 }

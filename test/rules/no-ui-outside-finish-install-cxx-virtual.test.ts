@@ -5,7 +5,8 @@
  * action (installer-guidelines: "Displaying a user interface"). A method of the same name in a
  * class that is no `Step` is not reached from a `Step`. C++ only: C has no virtual calls; the C
  * analogue, calls through a table of function pointers, is tested in no-ui-outside-finish-install.test.ts.
- * Every case runs with LF and CRLF line ends.
+ * Every case runs with LF and CRLF line ends. The move fix takes the message box out of the
+ * overrider, which only DIF_INSTALLDEVICE reaches, into a finish-install action.
  */
 import { describe } from 'vitest';
 import rule from '../../rules/no-ui-outside-finish-install.js';
@@ -53,6 +54,54 @@ const module = (difCode: string, body: string) => [
   '',
 ];
 
+/**
+ * The fix (written by hand): the message box leaves the overrider that the chain reaches (its
+ * method keeps its other work: `return 0;`) and runs in a new DIF_FINISHINSTALL_ACTION case,
+ * requested on DIF_NEWDEVICEWIZARD_FINISHINSTALL; the SDK constants are guarded as mingw-w64 lacks them.
+ */
+const moved = (classLine: number, message: string, body: string) => {
+  const classes = CLASSES.map((l, i) => (i === classLine - 1 ? l.replace(/MessageBoxW\([^;]*\); /, '') : l));
+  return [
+    ...classes.slice(0, 2),
+    '',
+    '/* Older SDK headers lack the Windows Vista finish-install constants. */',
+    '#ifndef DIF_FINISHINSTALL_ACTION',
+    '#define DIF_FINISHINSTALL_ACTION 0x0000002A',
+    '#endif',
+    '#ifndef DI_FLAGSEX_FINISHINSTALL_ACTION',
+    '#define DI_FLAGSEX_FINISHINSTALL_ACTION 0x00000008L',
+    '#endif',
+    ...classes.slice(2),
+    CO,
+    '{',
+    '    Step *step = new ShowStep;',
+    '    switch (Fn) {',
+    '    case DIF_INSTALLDEVICE:',
+    `        ${body}`,
+    '        break;',
+    '    case DIF_NEWDEVICEWIZARD_FINISHINSTALL: {',
+    '        /* Ask Windows for a finish-install action; set it here, and only when one is needed. */',
+    '        SP_DEVINSTALL_PARAMS_W params;',
+    '        params.cbSize = sizeof(params);',
+    '        if (SetupDiGetDeviceInstallParamsW(Set, Dev, &params)) {',
+    '            params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;',
+    '            SetupDiSetDeviceInstallParamsW(Set, Dev, &params);',
+    '        }',
+    '        break;',
+    '    }',
+    '    case DIF_FINISHINSTALL_ACTION:',
+    '        /* Interactive context: UI is allowed here. A co-installer returns NO_ERROR when done. */',
+    `        MessageBoxW(NULL, L"${message}", L"Contoso", MB_OK);`,
+    '        break;',
+    '    default:',
+    '        break;',
+    '    }',
+    '    return NO_ERROR;',
+    '}',
+    '',
+  ];
+};
+
 const ui = (line: number, related: string[]) => ({
   messageId: 'ui',
   data: { api: 'MessageBoxW', entryPoint: 'ContosoCoInstaller', difCode: 'DIF_INSTALLDEVICE' },
@@ -78,18 +127,21 @@ function cases(eol: string): { valid: ValidCase[]; invalid: InvalidCase[] } {
       name: `${tag}: a virtual call under DIF_INSTALLDEVICE reaches the overrider`,
       code: text(module('DIF_INSTALLDEVICE', 'step->Run(Set);')),
       filename,
+      output: text(moved(9, 'Ready', 'step->Run(Set);')),
       errors: [ui(9, [handles, 'calls Run() on a Step, which runs ShowStep::Run()'])],
     },
     {
       name: `${tag}: this->Run() in a method of the base class`,
       code: text(module('DIF_INSTALLDEVICE', 'step->Twice(Set);')),
       filename,
+      output: text(moved(9, 'Ready', 'step->Twice(Set);')),
       errors: [ui(9, [handles, 'calls Twice()', 'calls Run() on a Step, which runs ShowStep::Run()'])],
     },
     {
       name: `${tag}: an object of the other class is its own class's method`,
       code: text(module('DIF_INSTALLDEVICE', 'Report report; report.Run(Set);')),
       filename,
+      output: text(moved(12, 'Done', 'Report report; report.Run(Set);')),
       errors: [ui(12, [handles, 'calls Run()'])],
     },
   ];

@@ -141,8 +141,7 @@ const MOVED = [
   CO_HEAD,
   '{',
   '    switch (InstallFunction) {',
-  '    case DIF_INSTALLDEVICE:',
-  '        break;',
+  // the case that only held the block is gone: DIF_INSTALLDEVICE reaches the default, which only breaks
   '    case DIF_NEWDEVICEWIZARD_FINISHINSTALL: {',
   '        /* Ask Windows for a finish-install action; set it here, and only when one is needed. */',
   '        SP_DEVINSTALL_PARAMS_W params;',

@@ -92,8 +92,6 @@ describe('finish-install scaffolding', () => {
         'DWORD CALLBACK Co(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d, PCOINSTALLER_CONTEXT_DATA c)',
         '{',
         '    switch (f) {',
-        '    case DIF_INSTALLDEVICE:',
-        '        break;',
         '    case DIF_NEWDEVICEWIZARD_FINISHINSTALL:',
         '        {',
         '            /* Ask Windows for a finish-install action; set it here, and only when one is needed. */',
@@ -182,7 +180,8 @@ describe('finish-install scaffolding', () => {
     const out = scaffold(code, 'ShowError();', 'class-installer')!;
     expect(out).toContain('    if (f == DIF_NEWDEVICEWIZARD_FINISHINSTALL) {\n');
     expect(out).toContain(
-      '    if (f == DIF_FINISHINSTALL_ACTION) {\n        /* Interactive context: UI is allowed here. A class installer returns ERROR_DI_DO_DEFAULT when done. */\n        ShowError();\n        return ERROR_DI_DO_DEFAULT;\n    }\n    if (f == DIF_INSTALLDEVICE) {\n    } else if',
+      // the comment wrapped at 80 columns (the file's lines all fit in 80); the emptied branch removed
+      '    if (f == DIF_FINISHINSTALL_ACTION) {\n        /* Interactive context: UI is allowed here. A class installer returns\n         * ERROR_DI_DO_DEFAULT when done. */\n        ShowError();\n        return ERROR_DI_DO_DEFAULT;\n    }\n    if (f == DIF_REMOVE) {\n        Cleanup();',
     );
   });
 
