@@ -40,7 +40,10 @@ const INSTALLER = [
   '',
 ].join('\n');
 
-/** A class installer that fails a DIF code with ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION: an automatic fix. */
+/**
+ * A class installer that fails a DIF code with ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION when it is
+ * non-interactive: an automatic fix (docs/rules/no-interactive-windowstation-error.md).
+ */
 const FIXABLE = [
   '#include <windows.h>',
   '#include <setupapi.h>',
@@ -49,7 +52,9 @@ const FIXABLE = [
   '{',
   '    switch (InstallFunction) {',
   '    case DIF_INSTALLDEVICE:',
-  '        return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;',
+  '        if (SetupGetNonInteractiveMode())',
+  '            return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;',
+  '        break;',
   '    }',
   '    return ERROR_DI_DO_DEFAULT;',
   '}',
