@@ -60,7 +60,7 @@ const rule = createRule<MessageIds>({
         '{{method}}() writes the object {{accessor}}() returns ({{variable}}) while {{entryPoint}} handles {{difCode}}: the DLL is unloaded after each DIF code, so state kept in a {{scope}} is lost. Keep it as a value in the device\'s driver key.',
       method:
         '{{method}}() writes {{variable}} while {{entryPoint}} handles {{difCode}}: the DLL is unloaded after each DIF code, so state kept in a {{scope}} is lost. Keep it as a value in the device\'s driver key.',
-      useDriverKey: 'Keep {{variable}} in the device\'s driver key (SetupDiOpenDevRegKey with DIREG_DRV) instead.',
+      useDriverKey: 'Keep {{variable}} in the device\'s driver key instead',
     },
     hasSuggestions: true,
     schema: [],
@@ -229,9 +229,10 @@ class Writes {
     const { context, model, sourceCode, filePath } = this;
     const scope = g.model ? scopeOf(g.model) : g.scope === 'file' ? 'file-scope variable' : 'static variable';
     const fn = this.ancestors?.closest(site, 'function_definition') ?? null;
+    const elsewhere = model && g.model ? () => model.accessesOf(g.model!).some((a) => a.filePath !== filePath) : undefined; // another file uses it
     const suggest =
       kind === 'write' && g.local
-        ? driverKeySuggestion(sourceCode, site, g.local, (name) => this.identifiersNamed(name), this.fileScope, this.paths)
+        ? driverKeySuggestion(sourceCode, site, g.local, (name) => this.identifiersNamed(name), this.fileScope, this.paths, elsewhere)
         : undefined;
     const suggestions = suggest ? [{ messageId: 'useDriverKey' as const, fix: () => suggest }] : undefined;
     if (!model) {

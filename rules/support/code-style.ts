@@ -1,9 +1,10 @@
 /**
  * The layout of the file that a fix's inserted lines follow: the line length the file keeps to,
- * and whether its control statements put `{` on a line of their own. (The line end is
- * SourceCode.eol; the indentation step is read where the edit goes.) Read once per tree.
+ * whether its control statements put `{` on a line of their own, and the indentation step of a
+ * function. (The line end is SourceCode.eol.) The file-wide answers are read once per tree.
  */
-import type { SourceCode } from '../../engine/index.js';
+import type { Node } from 'web-tree-sitter';
+import { type SourceCode, statementsOf } from '../../engine/index.js';
 import { perTree } from './per-tree-memo.js';
 
 /** The columns a tab counts for when a line's length is measured. */
@@ -46,4 +47,19 @@ export function bracesOnOwnLine(sourceCode: SourceCode): boolean {
   };
   const root = sourceCode.ast;
   return root ? perTree(root.tree, 'braces-own-line', compute) : compute();
+}
+
+/**
+ * The indentation step of a function: its body's first statement against the function itself
+ * (a tab, two or four spaces, ...); four spaces when that tells nothing.
+ */
+export function indentStep(sourceCode: SourceCode, fn: Node): string {
+  const body = fn.childForFieldName('body');
+  const first = body ? statementsOf(body)[0] : undefined;
+  if (first) {
+    const outer = sourceCode.indentationAt(fn.startIndex);
+    const inner = sourceCode.indentationAt(first.startIndex);
+    if (inner.startsWith(outer) && inner.length > outer.length) return inner.slice(outer.length);
+  }
+  return '    ';
 }

@@ -1,11 +1,18 @@
 /**
  * The suggestion of no-state-in-dll: keep a scalar variable as a REG_DWORD value in the
  * device's driver key (SetupDiOpenDevRegKey with DIREG_DRV), through two small helpers that
- * are inserted once per file, used at the write site and at the reads of the same file that
- * run with a device at hand (a function taking HDEVINFO and PSP_DEVINFO_DATA).
+ * are inserted once per file (rules/support/driver-key-helpers.ts), used at the write site and at
+ * the reads of the same file that run with a device at hand (a function taking HDEVINFO and
+ * PSP_DEVINFO_DATA). No cast the types do not need (a read of a DWORD-sized unsigned variable is
+ * the helper's DWORD, a written value converts to the DWORD parameter by itself), lines within the
+ * file's limit (rules/support/line-wrap.ts), and the variable's declaration removed when every use
+ * of it is converted and no other file uses it.
  */
 import type { Node } from 'web-tree-sitter';
 import { enclosingFunction, type FileScope, type FileVariable, type Fix, parameters, resolveVariable, type SourceCode } from '../../engine/index.js';
+import { indentStep, lineLimit } from './code-style.js';
+import { helperText, READ, WRITE } from './driver-key-helpers.js';
+import { wrapEdits } from './line-wrap.js';
 
 /**
  * Where nodes sit, answered without chains of Node.parent (each costs tree-sitter a walk from the
@@ -32,9 +39,6 @@ function parentPaths(fileScope: FileScope): NodePaths {
   };
 }
 
-const READ = 'ReadDeviceState';
-const WRITE = 'WriteDeviceState';
-
 /** Types that fit in a REG_DWORD value. */
 const SCALAR_TYPES = new Set([
   'DWORD', 'ULONG', 'UINT', 'BOOL', 'BOOLEAN', 'LONG', 'INT', 'WORD', 'USHORT', 'SHORT', 'BYTE', 'UCHAR', 'CHAR',
@@ -42,41 +46,11 @@ const SCALAR_TYPES = new Set([
   'signed', 'signed int', 'long int', 'unsigned long int',
 ]);
 
-function helperText(eol: string): string {
-  return [
-    '/* Installation state lives in the device\'s driver key: Windows unloads this DLL after each DIF code. */',
-    `static DWORD ${READ}(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, LPCWSTR Name, DWORD Default)`,
-    '{',
-    '    DWORD value = Default;',
-    '    DWORD type = 0;',
-    '    DWORD size = sizeof(value);',
-    '    HKEY key = SetupDiOpenDevRegKey(DeviceInfoSet, DeviceInfoData, DICS_FLAG_GLOBAL, 0, DIREG_DRV, KEY_QUERY_VALUE);',
-    '',
-    '    if (key != INVALID_HANDLE_VALUE) {',
-    '        if (RegQueryValueExW(key, Name, NULL, &type, (LPBYTE)&value, &size) != ERROR_SUCCESS || type != REG_DWORD) {',
-    '            value = Default;',
-    '        }',
-    '        RegCloseKey(key);',
-    '    }',
-    '    return value;',
-    '}',
-    '',
-    `static BOOL ${WRITE}(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, LPCWSTR Name, DWORD Value)`,
-    '{',
-    '    LONG status;',
-    '    HKEY key = SetupDiOpenDevRegKey(DeviceInfoSet, DeviceInfoData, DICS_FLAG_GLOBAL, 0, DIREG_DRV, KEY_SET_VALUE);',
-    '',
-    '    if (key == INVALID_HANDLE_VALUE) {',
-    '        return FALSE;',
-    '    }',
-    '    status = RegSetValueExW(key, Name, 0, REG_DWORD, (const BYTE *)&Value, sizeof(Value));',
-    '    RegCloseKey(key);',
-    '    return status == ERROR_SUCCESS;',
-    '}',
-    '',
-    '',
-  ].join(eol);
-}
+/** Types the helper's DWORD is already: a read of them needs no cast. */
+const DWORD_TYPES = new Set(['DWORD', 'ULONG', 'UINT', 'unsigned', 'unsigned int', 'unsigned long', 'unsigned long int']);
+
+/** Expressions that need no parentheses as an operand. */
+const PRIMARY = new Set(['identifier', 'number_literal', 'call_expression', 'parenthesized_expression', 'field_expression', 'true', 'false', 'null']);
 
 /** The device parameters (HDEVINFO, PSP_DEVINFO_DATA) of a function, by type. */
 function deviceParams(fn: Node): { set: string; data: string } | null {
@@ -104,7 +78,11 @@ function isWriteTarget(id: Node, paths: NodePaths): boolean {
   return p.type === 'pointer_expression' && p.childForFieldName('operator')?.text === '&';
 }
 
-/** The edits of the suggestion, or undefined when the write or the variable is not a simple scalar one. */
+/**
+ * The edits of the suggestion, or undefined when the write or the variable is not a simple scalar
+ * one. `usedElsewhere` tells whether another file of the module uses the variable (the model's
+ * accesses); without it, only a `static` variable counts as this file's alone.
+ */
 export function driverKeySuggestion(
   sourceCode: SourceCode,
   site: Node,
@@ -112,6 +90,7 @@ export function driverKeySuggestion(
   identifiersNamed: (name: string) => readonly Node[],
   fileScope: FileScope,
   paths: NodePaths = parentPaths(fileScope),
+  usedElsewhere?: () => boolean,
 ): Fix[] | undefined {
   const statement = paths.parentOf(site);
   if (!statement || statement.type !== 'expression_statement') return undefined;
@@ -123,11 +102,17 @@ export function driverKeySuggestion(
   const device = fn ? deviceParams(fn) : null;
   if (!fn || !device) return undefined;
 
-  const init = declarator.type === 'init_declarator' ? declarator.childForFieldName('value')?.text : undefined;
-  const initial = init && /^(?:\d+[uUlL]*|0[xX][0-9a-fA-F]+[uUlL]*|TRUE|FALSE)$/.test(init) ? init : '0';
+  // the initial value is the default of a read (a static's initialiser is a constant expression)
+  const init = declarator.type === 'init_declarator' ? declarator.childForFieldName('value') : null;
+  if (init?.type === 'initializer_list') return undefined;
+  const initial = init ? sourceCode.getText(init).replace(/\s+/g, ' ') : '0';
   const name = `L"${stateValueName(variable.name)}"`;
-  const read = (d: { set: string; data: string }) => `((${type})${READ}(${d.set}, ${d.data}, ${name}, ${initial}))`;
-  const write = (value: string) => `${WRITE}(${device.set}, ${device.data}, ${name}, (DWORD)(${value}))`;
+  // the helper reads a DWORD: other types get their own back (a signed one compares as signed)
+  // (a read tested only for truth needs no cast either)
+  const cast = DWORD_TYPES.has(type) ? '' : `(${type})`;
+  const read = (d: { set: string; data: string }, id?: Node) => `${id && truthOnly(id, paths) ? '' : cast}${READ}(${d.set}, ${d.data}, ${name}, ${initial})`;
+  // the value converts to the helper's DWORD parameter by itself
+  const write = (value: string) => `${WRITE}(${device.set}, ${device.data}, ${name}, ${value})`;
 
   /** The text of an expression with the variable's reads replaced by reads of the driver key. */
   const converted = (expr: Node): string => {
@@ -135,7 +120,7 @@ export function driverKeySuggestion(
     let text = sourceCode.getText(expr);
     for (const id of ids.reverse()) {
       const s = id.startIndex - expr.startIndex;
-      text = text.slice(0, s) + read(device) + text.slice(s + id.text.length);
+      text = text.slice(0, s) + read(device, id) + text.slice(s + id.text.length);
     }
     return text;
   };
@@ -151,19 +136,31 @@ export function driverKeySuggestion(
     const right = site.childForFieldName('right');
     const op = site.childForFieldName('operator')?.text;
     if (!left || left.type !== 'identifier' || !right || !op) return undefined;
-    newValue = op === '=' ? converted(right) : `${read(device)} ${op.slice(0, -1)} (${converted(right)})`;
+    const operand = PRIMARY.has(right.type) ? converted(right) : `(${converted(right)})`;
+    newValue = op === '=' ? converted(right) : `${read(device)} ${op.slice(0, -1)} ${operand}`;
   }
   const edits: Fix[] = [{ range: [site.startIndex, site.endIndex], text: write(newValue) }];
 
   // Reads of the same variable elsewhere in this file, where a device is at hand.
   const root = sourceCode.ast!;
-  for (const id of identifiersNamed(variable.name)) {
+  const uses = identifiersNamed(variable.name).filter((id) => id.id !== variable.nameNode.id && isSameVariable(id, variable, paths));
+  let convertedAll = true;
+  for (const id of uses) {
     if (id.startIndex >= site.startIndex && id.endIndex <= site.endIndex) continue;
-    if (id.id === variable.nameNode.id || !isSameVariable(id, variable, paths) || isWriteTarget(id, paths)) continue;
-    const f = paths.functionOf(id);
+    const f = isWriteTarget(id, paths) || underSizeof(id, paths) ? null : paths.functionOf(id);
     const d = f ? deviceParams(f) : null;
-    if (!d) continue;
-    edits.push({ range: [id.startIndex, id.endIndex], text: read(d) });
+    if (!d) {
+      convertedAll = false;
+      continue;
+    }
+    edits.push({ range: [id.startIndex, id.endIndex], text: read(d, id) });
+  }
+  const result = wrapEdits(sourceCode, edits, lineLimit(sourceCode), [READ, WRITE]);
+
+  // Nothing reads or writes the variable any more: its declaration goes.
+  const alone = usedElsewhere ? !usedElsewhere() : isStatic(variable.declaration);
+  if (convertedAll && alone && variable.declaration.childrenForFieldName('declarator').length === 1) {
+    result.push(removeDeclaration(sourceCode, variable.declaration));
   }
 
   if (!definesHelper(sourceCode, root)) {
@@ -171,9 +168,66 @@ export function driverKeySuggestion(
     const first = Math.min(...edits.map((e) => e.range[0]));
     const top = paths.topLevelOf(root.descendantForIndex(first) ?? fn);
     const at = sourceCode.lineIndex.lineStarts[sourceCode.lineIndex.lineOf(top.startIndex)];
-    edits.push({ range: [at, at], text: helperText(sourceCode.eol) });
+    result.push({ range: [at, at], text: helperText(sourceCode, indentStep(sourceCode, fn)) });
   }
-  return edits;
+  return result;
+}
+
+/** A value only tested for truth: the operand of `!`, `&&`, `||`, or a whole condition. */
+function truthOnly(id: Node, paths: NodePaths): boolean {
+  let n = id;
+  let p = paths.parentOf(n);
+  while (p?.type === 'parenthesized_expression') {
+    n = p;
+    p = paths.parentOf(p);
+  }
+  if (!p) return false;
+  if (p.type === 'unary_expression') return p.childForFieldName('operator')?.text === '!';
+  if (p.type === 'binary_expression') return ['&&', '||'].includes(p.childForFieldName('operator')?.text ?? '');
+  if (p.type === 'condition_clause') return true;
+  return p.type === 'conditional_expression' && p.childForFieldName('condition')?.id === n.id;
+}
+
+/** An operand of `sizeof`: the variable is not read there. */
+function underSizeof(id: Node, paths: NodePaths): boolean {
+  for (let p = paths.parentOf(id); p && p.type !== 'expression_statement' && p.type !== 'compound_statement'; p = paths.parentOf(p)) {
+    if (p.type === 'sizeof_expression') return true;
+  }
+  return false;
+}
+
+function isStatic(declaration: Node): boolean {
+  return declaration.namedChildren.some((c) => c?.type === 'storage_class_specifier' && c.text === 'static');
+}
+
+/**
+ * The declaration's whole lines when nothing else shares them, with a comment on the lines just
+ * above that belongs to it alone (a blank line, or the start of its block, before the comment and
+ * after the declaration); one blank line of two left around it goes too.
+ */
+function removeDeclaration(sourceCode: SourceCode, declaration: Node): Fix {
+  const idx = sourceCode.lineIndex;
+  const text = sourceCode.text;
+  const first = idx.lineOf(declaration.startIndex);
+  const last = idx.lineOf(declaration.endIndex);
+  const blank = (line: number) => line < 0 || line >= idx.lineCount || /^[ \t]*$/.test(idx.lineText(line));
+  const before = text.slice(idx.lineStarts[first], declaration.startIndex);
+  const after = text.slice(declaration.endIndex, idx.contentEnd(last));
+  if (!/^[ \t]*$/.test(before) || !/^[ \t]*(\/\/.*|\/\*.*\*\/[ \t]*)?$/.test(after)) {
+    return { range: [declaration.startIndex, declaration.endIndex], text: '' };
+  }
+  let start = first;
+  const comment = declaration.previousNamedSibling;
+  if (comment?.type === 'comment' && idx.lineOf(comment.endIndex) === first - 1) {
+    const top = idx.lineOf(comment.startIndex);
+    const own = /^[ \t]*$/.test(text.slice(idx.lineStarts[top], comment.startIndex));
+    const opensBlock = /\{[ \t]*$/.test(idx.lineText(top - 1 < 0 ? 0 : top - 1));
+    if (own && (blank(top - 1) || opensBlock) && blank(last + 1)) start = top;
+  }
+  let end = last + 1;
+  if (blank(start - 1) && blank(end) && end < idx.lineCount) end++;
+  const endOffset = end >= idx.lineCount ? text.length : idx.lineStarts[end];
+  return { range: [idx.lineStarts[start], endOffset], text: '' };
 }
 
 /** The file declares or defines the helper already (in code: a comment quoting it does not count). */

@@ -9,7 +9,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { type Fix, JUMP_STATEMENTS, type SourceCode, statementsOf } from '../../engine/index.js';
-import { bracesOnOwnLine } from './code-style.js';
+import { bracesOnOwnLine, indentStep } from './code-style.js';
 
 export interface WaitRequest {
   sourceCode: SourceCode;
@@ -55,7 +55,7 @@ export function waitForProcessFix(req: WaitRequest): Fix[] | null {
 
   const statement = call.parent?.type === 'expression_statement' ? call.parent : null;
   const cond = conditionOf(call);
-  const unit = indentUnit(sourceCode, fn);
+  const unit = indentStep(sourceCode, fn);
   if (cond && !cond.negated) {
     // if (CreateProcessW(...)) { <wait> ... <closes> }
     const block = cond.ifStatement.childForFieldName('consequence');
@@ -161,17 +161,6 @@ function insertLines(sourceCode: SourceCode, at: number, lines: string[]): Fix {
   // At the very end of a file without a final newline, start a new line first.
   const prefix = at === sourceCode.text.length && !/\n$/.test(sourceCode.text) ? eol : '';
   return { range: [at, at], text: prefix + lines.join(eol) + eol };
-}
-
-function indentUnit(sourceCode: SourceCode, fn: Node): string {
-  const body = fn.childForFieldName('body');
-  const first = body ? statementsOf(body)[0] : undefined;
-  if (first) {
-    const outer = sourceCode.indentationAt(fn.startIndex);
-    const inner = sourceCode.indentationAt(first.startIndex);
-    if (inner.startsWith(outer) && inner.length > outer.length) return inner.slice(outer.length);
-  }
-  return '    ';
 }
 
 function reindent(text: string, from: string, to: string): string {

@@ -11,50 +11,60 @@ const lines = (...l: string[]) => l.join('\n') + '\n';
 const HEAD = ['#include <windows.h>', '#include <setupapi.h>', ''];
 const CO = 'DWORD CALLBACK CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)';
 
-/** The helpers the suggestion inserts, as the rule's documentation describes them. */
+/**
+ * The helpers the suggestion inserts, as the rule's documentation describes them: within 80
+ * columns, only the casts the types need.
+ */
 const HELPERS = [
-  "/* Installation state lives in the device's driver key: Windows unloads this DLL after each DIF code. */",
-  'static DWORD ReadDeviceState(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, LPCWSTR Name, DWORD Default)',
+  '/* State lives in the driver key; Windows unloads the DLL after each DIF code. */',
+  'static DWORD ReadDeviceState(HDEVINFO Set, PSP_DEVINFO_DATA Device,',
+  '                             LPCWSTR Name, DWORD Default)',
   '{',
-  '    DWORD value = Default;',
+  '    DWORD value = 0;',
   '    DWORD type = 0;',
   '    DWORD size = sizeof(value);',
-  '    HKEY key = SetupDiOpenDevRegKey(DeviceInfoSet, DeviceInfoData, DICS_FLAG_GLOBAL, 0, DIREG_DRV, KEY_QUERY_VALUE);',
+  '    LONG status;',
+  '    HKEY key = SetupDiOpenDevRegKey(Set, Device, DICS_FLAG_GLOBAL, 0, DIREG_DRV,',
+  '                                    KEY_QUERY_VALUE);',
   '',
-  '    if (key != INVALID_HANDLE_VALUE) {',
-  '        if (RegQueryValueExW(key, Name, NULL, &type, (LPBYTE)&value, &size) != ERROR_SUCCESS || type != REG_DWORD) {',
-  '            value = Default;',
-  '        }',
-  '        RegCloseKey(key);',
+  '    if (key == INVALID_HANDLE_VALUE) {',
+  '        return Default;',
   '    }',
-  '    return value;',
+  '    status = RegQueryValueExW(key, Name, NULL, &type, (LPBYTE)&value, &size);',
+  '    RegCloseKey(key);',
+  '    return status == ERROR_SUCCESS && type == REG_DWORD ? value : Default;',
   '}',
   '',
-  'static BOOL WriteDeviceState(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, LPCWSTR Name, DWORD Value)',
+  'static BOOL WriteDeviceState(HDEVINFO Set, PSP_DEVINFO_DATA Device,',
+  '                             LPCWSTR Name, DWORD Value)',
   '{',
   '    LONG status;',
-  '    HKEY key = SetupDiOpenDevRegKey(DeviceInfoSet, DeviceInfoData, DICS_FLAG_GLOBAL, 0, DIREG_DRV, KEY_SET_VALUE);',
+  '    HKEY key = SetupDiOpenDevRegKey(Set, Device, DICS_FLAG_GLOBAL, 0, DIREG_DRV,',
+  '                                    KEY_SET_VALUE);',
   '',
   '    if (key == INVALID_HANDLE_VALUE) {',
   '        return FALSE;',
   '    }',
-  '    status = RegSetValueExW(key, Name, 0, REG_DWORD, (const BYTE *)&Value, sizeof(Value));',
+  '    status = RegSetValueExW(key, Name, 0, REG_DWORD, (const BYTE *)&Value,',
+  '                            sizeof(Value));',
   '    RegCloseKey(key);',
   '    return status == ERROR_SUCCESS;',
   '}',
   '',
 ];
 
+// A file whose lines fit in 80 columns: the write is wrapped at 80. g_Count is static and every use
+// is converted, so its declaration goes (with the blank line after it).
 const counter = lines(...HEAD, 'static DWORD g_Count = 5;', '', 'static DWORD OnInstall(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)', '{', '    g_Count += 2;', '    return g_Count;', '}');
 const counterFixed = lines(
   ...HEAD,
-  'static DWORD g_Count = 5;',
-  '',
   ...HELPERS,
   'static DWORD OnInstall(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)',
   '{',
-  '    WriteDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", (DWORD)(((DWORD)ReadDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", 5)) + (2)));',
-  '    return ((DWORD)ReadDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", 5));',
+  '    WriteDeviceState(DeviceInfoSet, DeviceInfoData, L"Count",',
+  '                     ReadDeviceState(DeviceInfoSet, DeviceInfoData,',
+  '                                     L"Count", 5) + 2);',
+  '    return ReadDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", 5);',
   '}',
 );
 
@@ -190,7 +200,6 @@ describe('with the installer model', () => {
               {
                 output: lines(
                   ...HEAD,
-                  'static DWORD g_Count;',
                   'static HMODULE g_Module;',
                   '',
                   'BOOL WINAPI DllMain(HINSTANCE i, DWORD r, LPVOID x) { g_Module = i; return TRUE; }',
@@ -198,7 +207,8 @@ describe('with the installer model', () => {
                   ...HELPERS,
                   'static DWORD OnInstall(HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)',
                   '{',
-                  '    WriteDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", (DWORD)(((DWORD)ReadDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", 0)) + 1));',
+                  '    WriteDeviceState(DeviceInfoSet, DeviceInfoData, L"Count",',
+                  '                     ReadDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", 0) + 1);',
                   '    return NO_ERROR;',
                   '}',
                   '',
@@ -208,7 +218,8 @@ describe('with the installer model', () => {
                   '    case DIF_INSTALLDEVICE:',
                   '        return OnInstall(DeviceInfoSet, DeviceInfoData);',
                   '    case DIF_REMOVE:',
-                  '        return ((DWORD)ReadDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", 0)) > 0 ? NO_ERROR : ERROR_DI_DONT_INSTALL;',
+                  '        return ReadDeviceState(DeviceInfoSet, DeviceInfoData,',
+                  '                               L"Count", 0) > 0 ? NO_ERROR : ERROR_DI_DONT_INSTALL;',
                   '    default:',
                   '        break;',
                   '    }',
@@ -251,13 +262,11 @@ describe('with the installer model', () => {
               {
                 output: lines(
                   ...HEAD,
-                  'static BOOL g_Seen;',
-                  '',
                   ...HELPERS,
                   CO,
                   '{',
                   '    if (InstallFunction == DIF_SELECTBESTCOMPATDRV) {',
-                  '        WriteDeviceState(DeviceInfoSet, DeviceInfoData, L"Seen", (DWORD)(TRUE));',
+                  '        WriteDeviceState(DeviceInfoSet, DeviceInfoData, L"Seen", TRUE);',
                   '    }',
                   '    return NO_ERROR;',
                   '}',
@@ -299,17 +308,15 @@ checkFixesCompile('no-state-in-dll', asModule, [
     apply: { finding: 0, suggestion: 0 },
     output: lines(
       ...HEAD,
-      'static BOOL g_Done;',
-      '',
       ...HELPERS,
       'static void Mark(HDEVINFO set, PSP_DEVINFO_DATA data)',
       '{',
-      '    WriteDeviceState(set, data, L"Done", (DWORD)(TRUE));',
+      '    WriteDeviceState(set, data, L"Done", TRUE);',
       '}',
       '',
       'static BOOL Check(HDEVINFO set, PSP_DEVINFO_DATA data)',
       '{',
-      '    return ((BOOL)ReadDeviceState(set, data, L"Done", 0));',
+      '    return (BOOL)ReadDeviceState(set, data, L"Done", 0);',
       '}',
     ),
   },
@@ -324,9 +331,13 @@ checkFixesCompile(
       code: module('    g_Count++;'),
       apply: { finding: 0, suggestion: 0 },
       output: module('    g_Count++;')
+        .replace('static DWORD g_Count;\n', '')
         .replace('static DWORD OnInstall', `${HELPERS.join('\n')}\nstatic DWORD OnInstall`)
-        .replace('    g_Count++;', '    WriteDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", (DWORD)(((DWORD)ReadDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", 0)) + 1));')
-        .replace('return g_Count > 0', 'return ((DWORD)ReadDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", 0)) > 0'),
+        .replace(
+          '    g_Count++;',
+          '    WriteDeviceState(DeviceInfoSet, DeviceInfoData, L"Count",\n                     ReadDeviceState(DeviceInfoSet, DeviceInfoData, L"Count", 0) + 1);',
+        )
+        .replace('return g_Count > 0', 'return ReadDeviceState(DeviceInfoSet, DeviceInfoData,\n                               L"Count", 0) > 0'),
     },
   ],
   [installerModelProvider],
