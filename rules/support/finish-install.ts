@@ -78,7 +78,7 @@ export function finishInstallScaffold(req: ScaffoldRequest): Fix[] | null {
   const [dif, set, data] = params.map((p) => p.name!);
   if (req.move && !movable(req.move)) return null;
   // the same for every finding under this entry point: made once per tree
-  const shape = perTree(entryPoint.tree, `shape:${entryPoint.id}:${dif}:${req.kind}`, () => switchShape(sourceCode, entryPoint, dif) ?? ifChainShape(sourceCode, entryPoint, dif, req.kind));
+  const shape = perTree(entryPoint.tree, `shape:${entryPoint.id}:${dif}:${req.kind}`, () => switchShape(sourceCode, entryPoint, dif, req.kind) ?? ifChainShape(sourceCode, entryPoint, dif, req.kind));
   if (!shape) return null;
   const removal = req.move ? removeMovedStatement(sourceCode, req.move) : null;
   if (req.move && !removal) return null;
@@ -168,7 +168,7 @@ function requestsAction(branchSource: string, sourceCode: SourceCode): boolean {
 // ---------------------------------------------------------------------------------------------
 // switch (InstallFunction) { case ...: }
 
-function switchShape(sourceCode: SourceCode, fn: Node, dif: string): Shape | null {
+function switchShape(sourceCode: SourceCode, fn: Node, dif: string, kind: ScaffoldRequest['kind']): Shape | null {
   const body = fn.childForFieldName('body');
   if (!body) return null;
   const sw = body
@@ -215,6 +215,10 @@ function switchShape(sourceCode: SourceCode, fn: Node, dif: string): Shape | nul
     }
   }
   const unit = indentUnit(sourceCode, fn);
+  // A switch that ends the function (every case returns): `break` would run off its end, so the
+  // new cases return what the installer returns when done.
+  const endsFunction = statementsOf(body).at(-1)?.id === sw.id;
+  const leave = endsFunction ? `return ${kind === 'coinstaller' ? 'NO_ERROR' : 'ERROR_DI_DO_DEFAULT'};` : 'break;';
   return {
     action: branchOf(cases.find((c) => isCode(label(c), ACTION))),
     finish: branchOf(cases.find((c) => isCode(label(c), FINISH))),
@@ -223,8 +227,8 @@ function switchShape(sourceCode: SourceCode, fn: Node, dif: string): Shape | nul
     indent: caseIndent,
     newBranches: ({ finish, action }) => {
       let out = '';
-      if (finish) out += [...openBlock(`${caseIndent}case ${FINISH}:`, caseIndent, bracesOnOwnLine(sourceCode)), ...finish, `${caseIndent}${unit}break;`, `${caseIndent}}`].join(eol) + eol;
-      if (action) out += [`${caseIndent}case ${ACTION}:`, ...action, `${stmtIndent}break;`].join(eol) + eol;
+      if (finish) out += [...openBlock(`${caseIndent}case ${FINISH}:`, caseIndent, bracesOnOwnLine(sourceCode)), ...finish, `${caseIndent}${unit}${leave}`, `${caseIndent}}`].join(eol) + eol;
+      if (action) out += [`${caseIndent}case ${ACTION}:`, ...action, `${stmtIndent}${leave}`].join(eol) + eol;
       return out;
     },
   };
