@@ -69,7 +69,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
 
   if (options.outputFile) {
     // before any lint work: a report that cannot be written must not cost a lint, nor replace a source
-    const check = checkOutputFile(options.outputFile, io.cwd);
+    const check = checkOutputFile(options.outputFile, io.cwd, options.config || undefined);
     if (!check.ok) {
       io.stderr(`coinstaller-lint: ${check.message}\n`);
       return 2;
@@ -104,7 +104,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
     color: options.color ?? (io.stdoutIsTTY && !io.env.NO_COLOR && !options.outputFile),
   });
   if (options.outputFile) {
-    const failed = writeOutputFile(options.outputFile, io.cwd, formatted);
+    const failed = writeOutputFile(options.outputFile, io.cwd, formatted, options.config || undefined);
     if (failed !== undefined) {
       io.stderr(`coinstaller-lint: ${failed}\n`);
       return 2;

@@ -1,17 +1,19 @@
 /**
  * `-o FILE`: checked before any lint work (README, Security), written after it. The report never
- * replaces a source (a C/C++, INF, .def or build file, which the lint may read or --fix write),
- * a folder, a device, FIFO or socket, nor a path under a file, under /proc, /sys or /dev; missing
+ * replaces a source (a C/C++, INF, .def or build file, which the lint may read or --fix write) or
+ * a config, never goes through a symbolic link (a checked-out tree may hold `report.txt ->
+ * ~/.profile`), nor to a folder, a device, FIFO or socket, a path under a file, under /proc, /sys
+ * or /dev; missing
  * folders are created only inside the current folder's tree. Every refusal is a usage error (exit
  * status 2) with the reason.
  */
 import { accessSync, constants, lstatSync, mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
-import { isBuildFile, isModuleFile, isSpecialPath } from '../engine/index.js';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { CONFIG_FILE_NAME, isBuildFile, isModuleFile, isSpecialPath } from '../engine/index.js';
 
 export type OutputCheck = { ok: true; target: string; create: string | undefined } | { ok: false; message: string };
 
-const isSource = (path: string): boolean => isModuleFile(path) || isBuildFile(path);
+const isSource = (path: string): boolean => isModuleFile(path) || isBuildFile(path) || basename(path) === CONFIG_FILE_NAME;
 
 function statOf(path: string) {
   try {
@@ -33,21 +35,23 @@ function within(folder: string, path: string): boolean {
  * Whether the report may go to `file` (relative to `cwd`). `create`: the nearest missing folder
  * to create before writing, when the target's folder does not exist yet.
  */
-export function checkOutputFile(file: string, cwd: string): OutputCheck {
+export function checkOutputFile(file: string, cwd: string, configFile?: string): OutputCheck {
   const target = resolve(cwd, file);
   const refuse = (why: string): OutputCheck => ({ ok: false, message: `cannot write the report to ${file}: ${why}` });
   try {
     if (isSpecialPath(target) || isSpecialPath(dirname(target))) return refuse('a path under /proc, /sys or /dev');
+    if (isLink(target)) return refuse('a symbolic link (name the file it leads to)');
     const stat = statOf(target);
     if (stat === 'under-file') return refuse('a folder on its path is a file');
     if (stat) {
       if (stat.isDirectory()) return refuse('it is a folder');
       if (!stat.isFile()) return refuse('not a regular file (a device, FIFO or socket)');
-      if (isSource(target) || isSource(realpathSync(target))) return refuse('it is a C/C++, INF, .def or build file, which the lint reads (and --fix writes)');
+      if (isSource(target) || (configFile !== undefined && realpathSync(target) === realOf(resolve(cwd, configFile)))) {
+        return refuse('it is a C/C++, INF, .def, build or config file, which the lint reads (and --fix writes)');
+      }
       accessSync(target, constants.W_OK);
       return { ok: true, target, create: undefined };
     }
-    if (lstatOk(target)) return refuse('a symbolic link to nothing');
     // the nearest folder on the path that exists: the report's folder, or where folders are created
     let folder = dirname(target);
     let missing: string | undefined;
@@ -70,10 +74,9 @@ export function checkOutputFile(file: string, cwd: string): OutputCheck {
   }
 }
 
-function lstatOk(path: string): boolean {
+function isLink(path: string): boolean {
   try {
-    lstatSync(path);
-    return true;
+    return lstatSync(path).isSymbolicLink();
   } catch {
     return false;
   }
@@ -88,8 +91,8 @@ function realOf(path: string): string {
 }
 
 /** Writes the report (checked again: the path may have changed during the lint); returns the error message when that fails. */
-export function writeOutputFile(file: string, cwd: string, text: string): string | undefined {
-  const check = checkOutputFile(file, cwd);
+export function writeOutputFile(file: string, cwd: string, text: string, configFile?: string): string | undefined {
+  const check = checkOutputFile(file, cwd, configFile);
   if (!check.ok) return check.message;
   try {
     if (check.create !== undefined) mkdirSync(dirname(check.target), { recursive: true });

@@ -59,18 +59,29 @@ async function expectRefused(output: string, reason: string, args: string[] = ['
 }
 
 describe('-o is checked before the lint', () => {
+  const SOURCE = 'it is a C/C++, INF, .def, build or config file, which the lint reads (and --fix writes)';
+
   it('refuses a file being linted (it would be fixed, then replaced by the report)', async () => {
-    await expectRefused('a.c', 'it is a C/C++, INF, .def or build file, which the lint reads (and --fix writes)');
+    await expectRefused('a.c', SOURCE);
   });
 
-  it('refuses a header, an INF and a build file, and a link to a source under another name', async () => {
+  it('refuses a header, an INF, a build file, the config and the --config file', async () => {
     writeFileSync(join(dir, 'contoso.h'), '#define CONTOSO 1\n');
     writeFileSync(join(dir, 'contoso.inf'), '[Version]\n');
     writeFileSync(join(dir, 'sources'), 'TARGETTYPE=DYNLINK\n');
+    writeFileSync(join(dir, 'coinstaller-lint.json'), '{}\n');
+    writeFileSync(join(dir, 'team.json'), '{}\n');
+    for (const name of ['contoso.h', 'contoso.inf', 'sources', 'coinstaller-lint.json']) await expectRefused(name, SOURCE);
+    await expectRefused('team.json', SOURCE, ['--config', 'team.json']);
+  });
+
+  it('refuses a symbolic link, to a source or anywhere else (a tree may hold report.txt -> ~/.profile)', async () => {
+    writeFileSync(join(dir, 'profile'), 'export PATH\n');
     symlinkSync('a.c', join(dir, 'report.txt'));
-    for (const name of ['contoso.h', 'contoso.inf', 'sources', 'report.txt']) {
-      await expectRefused(name, 'it is a C/C++, INF, .def or build file, which the lint reads (and --fix writes)');
-    }
+    symlinkSync('profile', join(dir, 'lint.txt'));
+    symlinkSync('nowhere', join(dir, 'dangling.txt'));
+    for (const name of ['report.txt', 'lint.txt', 'dangling.txt']) await expectRefused(name, 'a symbolic link (name the file it leads to)');
+    expect(readFileSync(join(dir, 'profile'), 'utf8')).toBe('export PATH\n');
   });
 
   it('refuses a folder', async () => {
