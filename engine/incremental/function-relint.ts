@@ -40,6 +40,8 @@ export interface FunctionRelintPlan {
   ranges: OffsetRange[];
   /** The old messages of the file outside those children (rules listening to nodes keep them). */
   outside: LintMessage[];
+  /** The edit is fix-neutral away from other children: fixes planned from the file stay valid, moved. */
+  neutral: boolean;
 }
 
 /** The old text's whole function as the edited region: a range touching it cannot be moved. */
@@ -84,7 +86,7 @@ export function planRelint(
   }
   const ranges = [...walk].sort((a, b) => a - b).map((i): OffsetRange => (i < index ? [startOf(i), endOf(i)] : i === index ? [startOf(i), endOf(i) + delta] : [startOf(i) + delta, endOf(i) + delta]));
   const outside = placed.filter((p) => !walk.has(p.child)).map((p) => p.message);
-  return { oldRange, delta, ranges, outside };
+  return { oldRange, delta, ranges, outside, neutral };
 }
 
 /** The child of the root whose range holds `range`, by binary search over the outline's starts. */
@@ -194,12 +196,13 @@ export function relintedFunction(state: SessionState, module: SessionModule, key
   const plan = planRelint(base.outline, index, region.delta, before.messages, edited, doc.lineIndex, fixNeutral);
   if (!plan) return undefined;
 
-  // the other files' results stay, moved where they point past the function (not into it)
+  // the other files' results stay, moved where they point past the function (not into it); a
+  // cross-file fix that edits this file stays only when the edit is fix-neutral, as its own fixes do
   const shift = functionShift(plan.oldRange, plan.delta);
   const others = new Map<string, LintMessage[]>();
   for (const [f, o] of cached.files) {
     if (f === edited) continue;
-    const moved = shiftMessages(o.messages, f, edited, shift, doc.lineIndex);
+    const moved = shiftMessages(o.messages, f, edited, shift, doc.lineIndex, plan.neutral);
     if (!moved) return undefined;
     others.set(f, moved);
   }

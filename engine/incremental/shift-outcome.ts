@@ -2,8 +2,7 @@
  * Moves a file's lint results over an edit that changed no finding (see comment-edit.ts): every
  * offset after the edit moves by its length change, lines and columns are read again from the new
  * text. A result whose range holds the edited region (its message, fix or suggestion might quote
- * it), or whose fix edits the edited file from another file (a cross-file fix), cannot be moved:
- * the caller lints again instead. Pure.
+ * it) cannot be moved: the caller lints again instead. Pure.
  */
 import { mergeFixes } from '../linter/fixer.js';
 import type { Fix, LintMessage, OffsetRange, RelatedLocation } from '../linter/types.js';
@@ -45,14 +44,21 @@ function moveFix(fix: Fix, shift: TextShift, newText: string): Fix {
 /**
  * `messages` of a file, with the places in the edited file moved. `filePath` is the file the
  * messages belong to, `edited` the edited file and `lines` its new line index. Null when a range
- * holds the edited region, or a related place in the edited file has no offsets.
+ * holds the edited region, or a related place in the edited file has no offsets. A fix of another
+ * file that edits the edited file (Fix.otherFiles) has those edits moved when `moveOtherFileEdits`
+ * (the edit cannot have changed the fix, as for the file's own fixes), else it is null: planned again.
  */
-export function shiftMessages(messages: readonly LintMessage[], filePath: string, edited: string, shift: TextShift, lines: LineIndex): LintMessage[] | null {
+export function shiftMessages(
+  messages: readonly LintMessage[],
+  filePath: string,
+  edited: string,
+  shift: TextShift,
+  lines: LineIndex,
+  moveOtherFileEdits = true,
+): LintMessage[] | null {
   try {
     return messages.map((m) => {
-      // a cross-file fix planned from the edited file (Fix.otherFiles) is planned again
-      if (editsFile(m, edited)) throw new Unmovable();
-      let out: LintMessage = m;
+      let out: LintMessage = filePath === edited || !editsFile(m, edited) ? m : otherFileEditsMoved(m, edited, shift, moveOtherFileEdits);
       if (filePath === edited) {
         const range = moveRange(m.range, shift);
         const fix = m.fix && moveFix(m.fix, shift, lines.text);
@@ -82,6 +88,28 @@ export function shiftMessages(messages: readonly LintMessage[], filePath: string
 function editsFile(m: LintMessage, filePath: string): boolean {
   const fixes = [...(m.fix ? [m.fix] : []), ...(m.suggestions ?? []).map((s) => s.fix)];
   return fixes.some((f) => f.otherFiles?.some((o) => o.filePath === filePath));
+}
+
+/** `m` with its fixes' edits in the edited file moved; Unmovable when not allowed or one holds the edited region. */
+function otherFileEditsMoved(m: LintMessage, edited: string, shift: TextShift, allowed: boolean): LintMessage {
+  if (!allowed) throw new Unmovable();
+  let changed = false;
+  const move = (fix: Fix): Fix => ({
+    ...fix,
+    otherFiles: fix.otherFiles?.map((o) => {
+      if (o.filePath !== edited) return o;
+      const edits = o.edits.map((e) => {
+        const range = moveRange(e.range, shift);
+        if (range !== e.range) changed = true;
+        return range === e.range ? e : { range, text: e.text };
+      });
+      return { filePath: o.filePath, edits };
+    }),
+  });
+  const out: LintMessage = { ...m };
+  if (m.fix) out.fix = move(m.fix);
+  if (m.suggestions) out.suggestions = m.suggestions.map((s) => ({ ...s, fix: move(s.fix) }));
+  return changed ? out : m;
 }
 
 function moveRelated(r: RelatedLocation, edited: string, shift: TextShift, lines: LineIndex): RelatedLocation {
