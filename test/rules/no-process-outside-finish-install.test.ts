@@ -132,6 +132,7 @@ const CASES: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
           suggestions: [
             {
               messageId: 'moveToAction',
+              desc: 'Move WinExec() into a finish-install action',
               output: [
                 '#include <windows.h>',
                 '#include <setupapi.h>',
@@ -186,7 +187,8 @@ const CASES: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
           line: 13,
           column: 9,
           endColumn: 23,
-          suggestions: [{ messageId: 'moveToAction', output: fixture('helper-createprocess.suggested.c') }],
+          // StartTray() sets up and waits besides starting: its call moves, and the title says to review it
+          suggestions: [{ messageId: 'moveToAction', desc: 'Move StartTray() into a finish-install action (review: it does more)', output: fixture('helper-createprocess.suggested.c') }],
           related: ['CoInstaller handles DIF_INSTALLDEVICE', 'calls StartTray()'],
         },
       ],
