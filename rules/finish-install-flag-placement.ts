@@ -23,7 +23,7 @@ export default createRule<'misplaced' | 'moveRequest'>({
     messages: {
       misplaced:
         '{{flag}} is set while {{entryPoint}} handles {{difCode}}: request a finish-install action only while handling DIF_NEWDEVICEWIZARD_FINISHINSTALL.',
-      moveRequest: 'Request the finish-install action on DIF_NEWDEVICEWIZARD_FINISHINSTALL instead (review the condition it was set under).',
+      moveRequest: 'Request the finish-install action on DIF_NEWDEVICEWIZARD_FINISHINSTALL instead',
     },
     hasSuggestions: true,
     schema: [],

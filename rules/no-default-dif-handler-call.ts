@@ -23,8 +23,7 @@ export default createRule<'defaultHandler' | 'defaultHandlerInEntryPoint' | 'rem
         '{{api}} is the default handler of {{handles}}, called while co-installer {{entryPoint}} handles {{difCode}}: co-installers must not call default DIF handlers; Windows runs them after the class installer.',
       defaultHandlerInEntryPoint:
         '{{api}} is the default handler of {{handles}}: co-installers must not call default DIF handlers; Windows runs them after the class installer.',
-      removeCall:
-        'Remove the call: Windows runs the default handler itself (return ERROR_DI_POSTPROCESSING_REQUIRED to work after it).',
+      removeCall: 'Remove the call: Windows runs the default handler itself',
     },
     hasSuggestions: true,
     schema: [],

@@ -36,7 +36,7 @@ export default createRule<'reserved' | 'reservedInTable' | 'removeCase'>({
       reserved: '{{entryPoint}} handles {{difCode}}, a DIF code reserved for the system: vendor installers must not handle it.',
       reservedInTable:
         '{{entryPoint}} dispatches {{difCode}}, a DIF code reserved for the system: vendor installers must not handle it.',
-      removeCase: 'Remove the case for {{difCode}}: Windows handles it itself.',
+      removeCase: 'Remove the case for {{difCode}}: Windows handles it itself',
     },
     hasSuggestions: true,
     schema: [],

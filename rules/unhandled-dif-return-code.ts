@@ -10,7 +10,7 @@ import { entryPointsInFile, type FileEntryPoint } from './support/entry-points-i
 
 const DO_DEFAULT = 'ERROR_DI_DO_DEFAULT';
 
-type MessageIds = 'coInstallerUnhandled' | 'coInstallerHandled' | 'coInstallerHelper' | 'classInstallerUnhandled';
+type MessageIds = 'coInstallerUnhandled' | 'coInstallerHandled' | 'coInstallerHelper' | 'classInstallerUnhandled' | 'returnNoError' | 'returnDoDefault' | 'addDefault';
 
 export default createRule<MessageIds>({
   name: 'unhandled-dif-return-code',
@@ -31,6 +31,9 @@ export default createRule<MessageIds>({
         '{{function}} returns ERROR_DI_DO_DEFAULT while co-installer {{entryPoint}} handles {{difCode}}: co-installers return NO_ERROR, ERROR_DI_POSTPROCESSING_REQUIRED or a Win32 error, never ERROR_DI_DO_DEFAULT.',
       classInstallerUnhandled:
         'Class installer {{entryPoint}} returns {{value}} for the DIF codes it does not handle: it must return ERROR_DI_DO_DEFAULT so that Windows runs the default handler.',
+      returnNoError: 'Return NO_ERROR instead of ERROR_DI_DO_DEFAULT',
+      returnDoDefault: 'Return ERROR_DI_DO_DEFAULT instead of {{value}}',
+      addDefault: 'Return ERROR_DI_DO_DEFAULT for the DIF codes the switch does not handle',
     },
     fixable: 'code',
     schema: [],
@@ -59,6 +62,7 @@ export default createRule<MessageIds>({
           messageId: handled ? 'coInstallerHandled' : 'coInstallerUnhandled',
           data: { entryPoint: entry.name, difCode: handled },
           fix: toNoError(node),
+          fixMessageId: 'returnNoError',
         });
       }
     };
@@ -77,6 +81,7 @@ export default createRule<MessageIds>({
           if (!found.shared) return fixer.replaceText(value, DO_DEFAULT);
           return found.addDefault ? found.addDefault(sourceCode) : null;
         },
+        fixMessageId: found.shared ? 'addDefault' : 'returnDoDefault',
       });
     };
 
