@@ -246,27 +246,29 @@ describe('a thin wrapper called from a helper in another file', () => {
     }, 120_000);
   }
 
-  it('OnInstall also runs in the finish-install action: a suggestion, removing the call there changes that path too', () => {
-    const entry = ENTRY.replace('    default:', '    case DIF_FINISHINSTALL_ACTION:\n        return OnInstall(DeviceInfoSet, DeviceInfoData);\n    default:');
-    const findings = lint({ ...MODULE, 'coinstaller.c': entry }).get('ui.c')!;
-    expect(findings).toHaveLength(1);
-    expect(findings[0].fix).toBeUndefined();
-    expect(findings[0].suggestions?.map((s) => s.desc)).toEqual(['Move ContosoWarnCalibration() into a finish-install action (review: OnInstall also runs elsewhere)']);
-  });
+  for (const v of VARIANTS) {
+    it(`${variantName(v)}: OnInstall also runs in the finish-install action: a suggestion, removing the call there changes that path too`, () => {
+      const entry = ENTRY.replace('    default:', '    case DIF_FINISHINSTALL_ACTION:\n        return OnInstall(DeviceInfoSet, DeviceInfoData);\n    default:');
+      const findings = lint(inVariant({ ...MODULE, 'coinstaller.c': entry }, v)).get(nameIn('ui.c', v))!;
+      expect(findings).toHaveLength(1);
+      expect(findings[0].fix).toBeUndefined();
+      expect(findings[0].suggestions?.map((s) => s.desc)).toEqual(['Move ContosoWarnCalibration() into a finish-install action (review: OnInstall also runs elsewhere)']);
+    });
 
-  it('coinstaller.c only read by the lint: a suggestion', () => {
-    const findings = lint(MODULE, ['coinstaller.c', 'install.c']).get('ui.c')!;
-    expect(findings[0].fix).toBeUndefined();
-    expect(findings[0].suggestions?.map((s) => s.desc)).toEqual(['Move ContosoWarnCalibration() into a finish-install action (in a file not linted)']);
-  });
+    it(`${variantName(v)}: coinstaller.c only read by the lint: a suggestion`, () => {
+      const findings = lint(inVariant(MODULE, v), [nameIn('coinstaller.c', v), nameIn('install.c', v)]).get(nameIn('ui.c', v))!;
+      expect(findings[0].fix).toBeUndefined();
+      expect(findings[0].suggestions?.map((s) => s.desc)).toEqual(['Move ContosoWarnCalibration() into a finish-install action (in a file not linted)']);
+    });
 
-  it("the call passes a local of OnInstall: nothing compiles in the entry point, so no edit at all", () => {
-    const install = INSTALL.replace('{\n    Output', '{\n    HDEVINFO devices = Devices;\n    Output').replace('ContosoWarnCalibration(Devices)', 'ContosoWarnCalibration(devices)');
-    const findings = lint({ ...MODULE, 'install.c': install }).get('ui.c')!;
-    expect(findings).toHaveLength(1);
-    expect(findings[0].fix).toBeUndefined();
-    expect(findings[0].suggestions ?? []).toEqual([]);
-  });
+    it(`${variantName(v)}: the call passes a local of OnInstall: nothing compiles in the entry point, so no edit at all`, () => {
+      const install = INSTALL.replace('{\n    Output', '{\n    HDEVINFO devices = Devices;\n    Output').replace('ContosoWarnCalibration(Devices)', 'ContosoWarnCalibration(devices)');
+      const findings = lint(inVariant({ ...MODULE, 'install.c': install }, v)).get(nameIn('ui.c', v))!;
+      expect(findings).toHaveLength(1);
+      expect(findings[0].fix).toBeUndefined();
+      expect(findings[0].suggestions ?? []).toEqual([]);
+    });
+  }
 
   it('a module without the constants gets them guarded in the entry point file, after its includes', () => {
     const header = HEADER.replace(/#ifndef DIF_FINISHINSTALL_ACTION[\s\S]*0x00000008L\n#endif\n/, '');
@@ -315,4 +317,79 @@ describe('a thin wrapper called from a helper in another file', () => {
     expect(after['install.c']).not.toContain('Device == NULL');
     if (hasMingw()) expect(compile(after, 'c')).toBe('');
   });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A file that puts braces on their own lines (Allman) and fits in 80 columns: the new branches
+// follow it; the if / else-if branch that only held the message box leaves the chain.
+
+const ALLMAN = [
+  '#include "contoso.h"',
+  '',
+  'DWORD CALLBACK',
+  'ContosoCoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet,',
+  '                   PSP_DEVINFO_DATA DeviceInfoData,',
+  '                   PCOINSTALLER_CONTEXT_DATA Context)',
+  '{',
+  '    UNREFERENCED_PARAMETER(Context);',
+  '    if (InstallFunction == DIF_INSTALLDEVICE)',
+  '    {',
+  '        MessageBoxW(NULL, L"Calibrate the sensor.", L"Contoso", MB_OK);',
+  '    }',
+  '    else if (InstallFunction == DIF_REMOVE)',
+  '    {',
+  '        OutputDebugStringW(L"removed");',
+  '    }',
+  '    return NO_ERROR;',
+  '}',
+  '',
+];
+
+describe('brace style and line length of the file', () => {
+  for (const v of VARIANTS) {
+    it(`${variantName(v)}: braces on their own lines, lines wrapped at 80`, () => {
+      const files = inVariant({ 'contoso.h': HEADER, 'allman.c': ALLMAN.join('\n') }, v);
+      const file = nameIn('allman.c', v);
+      const findings = lint(files).get(file)!;
+      expect(findings.map((m) => `${m.line}:${m.column}`)).toEqual(['11:9']);
+      expect(findings[0].fix?.desc).toBe('Move MessageBoxW() into a finish-install action');
+      const after = applied(files, file, findings[0].fix!);
+      expect(after[file]).toBe(
+        [
+          ...ALLMAN.slice(0, 8),
+          '    if (InstallFunction == DIF_NEWDEVICEWIZARD_FINISHINSTALL)',
+          '    {',
+          '        /* Ask Windows for a finish-install action; set it here, and only when',
+          '         * one is needed. */',
+          '        SP_DEVINSTALL_PARAMS_W params;',
+          '        params.cbSize = sizeof(params);',
+          '        if (SetupDiGetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData,',
+          '                                           &params))',
+          '        {',
+          '            params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;',
+          '            SetupDiSetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData,',
+          '                                           &params);',
+          '        }',
+          '        return NO_ERROR;',
+          '    }',
+          '    if (InstallFunction == DIF_FINISHINSTALL_ACTION)',
+          '    {',
+          '        /* Interactive context: UI is allowed here. A co-installer returns',
+          '         * NO_ERROR when done. */',
+          '        MessageBoxW(NULL, L"Calibrate the sensor.", L"Contoso", MB_OK);',
+          '        return NO_ERROR;',
+          '    }',
+          '    if (InstallFunction == DIF_REMOVE)',
+          '    {',
+          '        OutputDebugStringW(L"removed");',
+          '    }',
+          '    return NO_ERROR;',
+          '}',
+          '',
+        ].join(v.eol),
+      );
+      for (const line of after[file].split(v.eol)) expect(line.length, line).toBeLessThanOrEqual(80);
+      checkResult(files, after, v, file);
+    }, 120_000);
+  }
 });
