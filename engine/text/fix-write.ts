@@ -56,7 +56,8 @@ export function writeIfUnchanged(filePath: string, bytes: Uint8Array, stamp: Fil
     if (code === 'ENOENT' || code === 'ENOTDIR') return changed('the file was removed or moved since it was read');
     return failed(error);
   }
-  const temp = join(dirname(realPath), `.${basename(realPath)}.${process.pid}-${randomBytes(4).toString('hex')}.coinstaller-lint.tmp`);
+  // beside the file (a rename does not cross file systems), named after it, short enough for any name (40 characters are at most 160 bytes)
+  const temp = join(dirname(realPath), `.${basename(realPath).slice(0, 40)}.${process.pid}-${randomBytes(4).toString('hex')}.coinstaller-lint.tmp`);
   let fd: number | undefined;
   let created = false;
   try {

@@ -192,6 +192,15 @@ describe.each(CASES)('writeFixes on $lang, $eolName', ({ ext, eol }) => {
     expect(readFileSync(target, 'utf8')).not.toContain(FORBIDDEN);
   });
 
+  it('a file whose name takes 250 bytes is written too (the temporary file name stays short enough)', async () => {
+    mkdirSync(join(dir, 'long'));
+    const file = join(dir, 'long', `${'contoso'.repeat(35)}.${ext}`.padStart(250, 'x'));
+    writeFileSync(file, fixable(eol));
+    const written = writeFixes(await lintFiles(['long'], { cwd: dir, fix: true }));
+    expect(notices(written[0])).toEqual([]);
+    expect(readFileSync(file, 'utf8')).not.toContain(FORBIDDEN);
+  });
+
   it('a file reached twice (itself and a link to it) is written once', async () => {
     mkdirSync(join(dir, 'tree'));
     const target = join(dir, 'tree', `real.${ext}`);
