@@ -64,7 +64,7 @@ function breakPoint(line: string, limit: number, callees: readonly string[]): { 
   return pick ? { at: pick.at, column: pick.column } : first;
 }
 
-/** The index of the `)` that closes the call a comma at `from` separates arguments of (the line's end when none). */
+/** The index of the `)` that closes the call a comma at `from` separates arguments of (far past the line when it closes on a later line). */
 function closeOf(line: string, from: number): number {
   let depth = 0;
   let inString = false;
@@ -77,7 +77,7 @@ function closeOf(line: string, from: number): number {
     else if (ch === '(') depth++;
     else if (ch === ')' && depth-- === 0) return i;
   }
-  return line.length;
+  return Number.MAX_SAFE_INTEGER;
 }
 
 /**

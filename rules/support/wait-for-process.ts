@@ -9,7 +9,8 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { type Fix, JUMP_STATEMENTS, type SourceCode, statementsOf } from '../../engine/index.js';
-import { bracesOnOwnLine, indentStep } from './code-style.js';
+import { bracesOnOwnLine, indentStep, lineLimit, lineWidth } from './code-style.js';
+import { wrapLine } from './line-wrap.js';
 
 export interface WaitRequest {
   sourceCode: SourceCode;
@@ -101,8 +102,18 @@ export function waitForProcessFix(req: WaitRequest): Fix[] | null {
     const rest = fnText.slice(statement.endIndex - fn.startIndex);
     if (new RegExp(`\\b${escape(struct.text)}\\b`).test(rest)) return null;
     const indent = sourceCode.indentationAt(statement.startIndex);
-    const callText = reindent(sourceCode.getText(call), indent, indent + unit);
-    const open = bracesOnOwnLine(sourceCode) ? [`if (${callText})`, `${indent}{`] : [`if (${callText}) {`];
+    // the call's later lines move right by the width of `if (` (a tab where the file indents with tabs)
+    const callText = reindent(sourceCode.getText(call), indent, indent + (unit.includes('\t') ? unit : '    '));
+    const header = bracesOnOwnLine(sourceCode) ? `if (${callText})` : `if (${callText}) {`;
+    // a first line the `if (` made too long is broken after an argument of the call
+    const [first, ...more] = header.split(/\r\n|\r|\n/);
+    const limit = lineLimit(sourceCode);
+    const wrapped = wrapLine(indent + first, limit, [calleeText(call)]);
+    // the broken-off end joins the call's next line when both fit on one
+    if (wrapped.length > 1 && more.length > 0 && lineWidth(`${wrapped.at(-1)!} ${more[0].trimStart()}`) <= limit) {
+      wrapped.push(`${wrapped.pop()!} ${more.shift()!.trimStart()}`);
+    }
+    const open = [wrapped[0].slice(indent.length), ...wrapped.slice(1), ...more, ...(bracesOnOwnLine(sourceCode) ? [`${indent}{`] : [])];
     const lines = [...open, `${indent}${unit}${wait}`, ...closes.map((c) => `${indent}${unit}${c}`), `${indent}}`];
     edits.push({ range: [statement.startIndex, statement.endIndex], text: lines.join(eol) });
     return edits;
@@ -165,6 +176,11 @@ function insertLines(sourceCode: SourceCode, at: number, lines: string[]): Fix {
 
 function reindent(text: string, from: string, to: string): string {
   return text.replace(/(\r?\n)([ \t]*)/g, (_m, eol: string, ws: string) => eol + (ws.startsWith(from) ? to + ws.slice(from.length) : ws));
+}
+
+/** The callee as written (`CreateProcessW`), for the line breaker. */
+function calleeText(call: Node): string {
+  return call.childForFieldName('function')?.text ?? '';
 }
 
 function escape(text: string): string {
