@@ -2,12 +2,13 @@
  * Turns files, folders and globs (the command line's, the library's lintFiles) into the list of
  * files to lint. Folders are walked iteratively (no recursion depth limit), skipping
  * SKIPPED_FOLDERS and ignored paths; symlinked folders are followed once (a loop is reported, not
- * walked forever); unreadable folders and patterns that match nothing are reported as problems,
+ * walked forever), links into /proc, /sys or /dev are reported and skipped; unreadable folders and patterns that match nothing are reported as problems,
  * not thrown.
  */
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { isSpecialPath } from '../build/workspace-files.js';
 import { isBuildFile, languageOfPath } from '../parsing/cpp-parser.js';
 
 /** Files the linter reads: C/C++ sources and headers, INF files, and build files (read as data). */
@@ -118,6 +119,10 @@ function walkFolder(
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
+        if (isSpecialPath(path)) {
+          problems.push({ path, message: 'symbolic link into /proc, /sys or /dev; skipped' });
+          continue;
+        }
         try {
           const target = statSync(path);
           isDir = target.isDirectory();

@@ -22,7 +22,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type BuildIndex, createBuildIndex } from '../build/build-index.js';
-import { includeAllowed, realRoots } from '../build/workspace-files.js';
+import { includeAllowed, isRegularFile, realRoots } from '../build/workspace-files.js';
 import { readSourceFile } from '../text/source-file.js';
 import { languageOfPath } from '../parsing/cpp-parser.js';
 import { includesOf } from './include-lines.js';
@@ -43,14 +43,11 @@ const MAX_DOWN = 2;
 const MAX_FILES = 2000;
 const MAX_INCLUDED = 200;
 
-/** Regular files only: a FIFO or socket named like a source file would block whoever reads it. */
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
+/**
+ * Regular files only: a FIFO or socket named like a source file would block whoever reads it, and
+ * a link into /proc, /sys or /dev (`env.h -> /proc/self/environ`) is no source (isRegularFile).
+ */
+const isFile = isRegularFile;
 
 function real(path: string): string {
   try {

@@ -8,7 +8,7 @@
  * files). The same tree linted with its parent as the workspace is the positive case.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -95,6 +95,18 @@ describe.each([
     const r = await cli(['--format', 'json', 'ws/src'], dir);
     expect(loadsAt(JSON.parse(r.stdout) as JsonResult[])).toEqual(['14:9', '15:9']);
     expect(r.status).toBe(1);
+  });
+});
+
+describe('the CLI and links into /proc', () => {
+  it('a link named like a header that leads into /proc is neither walked nor a file of the module', async () => {
+    writeFileSync(source, '#include "env.h"\nint ContosoValue;\n');
+    symlinkSync('/proc/self/environ', join(ws, 'src', 'env.h'));
+    const module = await cli(['--print-module', 'src/a.c'], ws);
+    expect(module.stdout).toBe('rule: folder\nfiles:\n  src/a.c\n');
+    const r = await cli(['--format', 'json', 'src'], ws);
+    expect(r.stderr).toBe(`coinstaller-lint: ${join(ws, 'src', 'env.h')}: symbolic link into /proc, /sys or /dev; skipped\n`);
+    expect((JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath)).toEqual([source]);
   });
 });
 
