@@ -185,6 +185,49 @@ describe('finish-install scaffolding', () => {
     );
   });
 
+  it('keeps the emptied case with its break when the default does something else (removing it would change what runs)', () => {
+    const code = [
+      'DWORD CALLBACK Co(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d, PCOINSTALLER_CONTEXT_DATA c)',
+      '{',
+      '    switch (f) {',
+      '    case DIF_INSTALLDEVICE:',
+      '        Warn();',
+      '        break;',
+      '    default:',
+      '        Count();',
+      '        break;',
+      '    }',
+      '    return NO_ERROR;',
+      '}',
+    ].join('\n');
+    const lines = scaffold(code, 'Warn();')!.split('\n');
+    const at = lines.indexOf('    case DIF_INSTALLDEVICE:');
+    expect(lines.slice(at, at + 3)).toEqual(['    case DIF_INSTALLDEVICE:', '        break;', '    case DIF_NEWDEVICEWIZARD_FINISHINSTALL: {']);
+  });
+
+  it('takes the comment lines directly above the moved statement with it, not one after a blank line', () => {
+    const code = [
+      'DWORD CALLBACK Co(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d, PCOINSTALLER_CONTEXT_DATA c)',
+      '{',
+      '    switch (f) {',
+      '    case DIF_INSTALLDEVICE:',
+      '        /* Installation starts. */',
+      '',
+      '        /* Tell the user to calibrate. */',
+      '        // (once per device)',
+      '        Warn(); /* here for now */',
+      '        Log();',
+      '        break;',
+      '    }',
+      '    return NO_ERROR;',
+      '}',
+    ].join('\n');
+    const out = scaffold(code, 'Warn();')!;
+    expect(out).toContain('    case DIF_INSTALLDEVICE:\n        /* Installation starts. */\n\n        Log();\n        break;\n');
+    expect(out).toContain('    case DIF_FINISHINSTALL_ACTION:\n        /* Interactive context: UI is allowed here. A co-installer returns NO_ERROR when done. */\n        /* Tell the user to calibrate. */\n        // (once per device)\n        Warn();\n        break;\n');
+    expect(out).not.toContain('here for now');
+  });
+
   it('refuses to move the body of a bare if', () => {
     const code = 'DWORD CALLBACK Co(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d, PCOINSTALLER_CONTEXT_DATA c)\n{\n    switch (f) {\n    case DIF_INSTALLDEVICE:\n        if (c) Warn();\n        break;\n    }\n    return 0;\n}\n';
     expect(scaffold(code, 'Warn();')).toBeNull();
