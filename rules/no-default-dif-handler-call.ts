@@ -35,7 +35,17 @@ export default createRule<'defaultHandler' | 'defaultHandlerInEntryPoint' | 'rem
       if (!statement || statement.type !== 'expression_statement') return undefined;
       const holder = statement.parent?.type;
       if (holder !== 'compound_statement' && holder !== 'case_statement') return undefined;
-      return [{ messageId: 'removeCall' as const, fix: () => removeStatement(context.sourceCode, statement) }];
+      // the only statement of an `if` block: the whole `if` goes, never leaving an empty block
+      // (not when its condition does something: then nothing is suggested)
+      const block = statement.parent;
+      const ifStatement = block?.parent?.type === 'if_statement' && block.parent.childForFieldName('consequence')?.id === block.id ? block.parent : null;
+      const alone = block !== null && block.namedChildren.filter((c) => c !== null && c.type !== 'comment').length === 1;
+      let target = statement;
+      if (ifStatement && alone) {
+        if (ifStatement.childForFieldName('alternative') || !sideEffectFree(ifStatement.childForFieldName('condition'))) return undefined;
+        target = ifStatement;
+      }
+      return [{ messageId: 'removeCall' as const, fix: () => removeStatement(context.sourceCode, target) }];
     };
     return apiCallListener(
       (name) => DEFAULT_DIF_HANDLERS.has(name),
@@ -60,3 +70,9 @@ export default createRule<'defaultHandler' | 'defaultHandlerInEntryPoint' | 'rem
     );
   },
 });
+
+/** A condition without calls, assignments or increments: dropping it changes nothing. */
+function sideEffectFree(condition: Node | null): boolean {
+  if (!condition) return false;
+  return condition.descendantsOfType(['call_expression', 'assignment_expression', 'update_expression']).length === 0;
+}

@@ -79,9 +79,8 @@ new RuleTester().run('no-default-dif-handler-call', asModule, {
           endColumn: 35,
           suggestions: [
             {
-              output:
-                'DWORD WINAPI CoInst(UINT dif, HDEVINFO set, PSP_DEVINFO_DATA data, PCOINSTALLER_CONTEXT_DATA ctx)\n{\n' +
-                '    if (dif == DIF_FINISHINSTALL_ACTION) {\n    }\n    return NO_ERROR;\n}\n',
+              // the call was the if's only statement: the if goes with it, no empty block is left
+              output: 'DWORD WINAPI CoInst(UINT dif, HDEVINFO set, PSP_DEVINFO_DATA data, PCOINSTALLER_CONTEXT_DATA ctx)\n{\n    return NO_ERROR;\n}\n',
             },
           ],
         },

@@ -69,6 +69,26 @@ checkFixMatrix('no-default-dif-handler-call', defaultHandler, [installerModelPro
     output: entry(CO, ['\tcase DIF_INSTALLDEVICE:', '\t\treturn NO_ERROR;', '\tdefault:', '\t\treturn NO_ERROR;'], []),
   },
   {
+    name: 'the only statement of an if block: the whole if goes, no empty block left',
+    code: entry(
+      CO,
+      ['\tcase DIF_INSTALLDEVICE:', '\t\tif (!Context->PostProcessing)', '\t\t{', '\t\t\tSetupDiInstallDevice(DeviceInfoSet, DeviceInfoData);', '\t\t}', '\t\treturn NO_ERROR;', '\tdefault:', '\t\treturn NO_ERROR;'],
+      [],
+    ),
+    edit: { suggestion: 0 },
+    output: entry(CO, ['\tcase DIF_INSTALLDEVICE:', '\t\treturn NO_ERROR;', '\tdefault:', '\t\treturn NO_ERROR;'], []),
+  },
+  {
+    name: 'the only statement of an if whose condition calls something: no suggestion (it would drop the call or leave an empty block)',
+    code: [
+      ...HEAD,
+      'BOOL ContosoNeedsInstall(HDEVINFO DeviceInfoSet);',
+      ...entry(CO, ['\tcase DIF_INSTALLDEVICE:', '\t\tif (ContosoNeedsInstall(DeviceInfoSet))', '\t\t{', '\t\t\tSetupDiInstallDevice(DeviceInfoSet, DeviceInfoData);', '\t\t}', '\t\treturn NO_ERROR;', '\tdefault:', '\t\treturn NO_ERROR;'], []).slice(HEAD.length),
+    ],
+    edit: { suggestion: 0 },
+    output: null,
+  },
+  {
     name: 'no automatic fix: the code after the call may rely on it',
     code: entry(CO, ['\tcase DIF_INSTALLDEVICE:', '\t\tSetupDiInstallDevice(DeviceInfoSet, DeviceInfoData);', '\t\treturn NO_ERROR;', '\tdefault:', '\t\treturn NO_ERROR;'], []),
     edit: 'fix',
