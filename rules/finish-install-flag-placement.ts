@@ -52,7 +52,7 @@ export default createRule<'misplaced' | 'moveRequest'>({
               kind: entry.kind === 'co-installer' ? 'coinstaller' : 'class-installer',
               isDefined: () => true,
             });
-            return edits ? [...edits, removeStatement(context.sourceCode, statement)] : null;
+            return edits ? [...edits, ...requestRemoval(statement).map((n) => removeStatement(context.sourceCode, n))] : null;
           },
         },
       ];
@@ -129,4 +129,48 @@ function setsFlag(expr: Node): boolean {
     }
   }
   return false;
+}
+
+const GET_PARAMS = /^SetupDiGetDeviceInstallParams[AW]?$/;
+const SET_PARAMS = /^SetupDiSetDeviceInstallParams[AW]?$/;
+
+/**
+ * What goes with the misplaced request so that nothing dead or empty is left: the statement; the
+ * `if (SetupDiGetDeviceInstallParams(..., &p)) { ...; SetupDiSetDeviceInstallParams(..., &p); }`
+ * round trip that only carried it, with the `p.cbSize = sizeof(p);` just before it; and, outward,
+ * an `if` block (without else, its condition doing nothing itself) left with nothing in it.
+ */
+function requestRemoval(statement: Node): Node[] {
+  let removed = [statement];
+  for (;;) {
+    const block = removed[0].parent;
+    if (!block || block.type !== 'compound_statement') return removed;
+    const ifStatement = block.parent?.type === 'if_statement' && block.parent.childForFieldName('consequence')?.id === block.id ? block.parent : null;
+    if (!ifStatement || ifStatement.childForFieldName('alternative')) return removed;
+    const rest = block.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment' && !removed.some((r) => r.id === c.id));
+    const condition = ifStatement.childForFieldName('condition');
+    const getCall = condition?.namedChild(0)?.type === 'call_expression' ? condition.namedChild(0) : null;
+    const variable = getCall ? paramsVariable(getCall) : null;
+    if (getCall && GET_PARAMS.test(getCall.childForFieldName('function')?.text ?? '') && variable && rest.every((c) => isCallOf(c, SET_PARAMS))) {
+      // the round trip carried only the request
+      const before = ifStatement.previousNamedSibling;
+      const sizes = before?.type === 'expression_statement' && before.text.replace(/\s+/g, '') === `${variable}.cbSize=sizeof(${variable});`;
+      removed = sizes && before ? [before, ifStatement] : [ifStatement];
+      continue;
+    }
+    if (rest.length > 0 || !condition || condition.descendantsOfType(['call_expression', 'assignment_expression', 'update_expression']).length > 0) return removed;
+    removed = [ifStatement];
+  }
+}
+
+/** `p` in a call whose last argument is `&p`. */
+function paramsVariable(call: Node): string | null {
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((c) => c !== null && c.type !== 'comment') ?? [];
+  const m = /^&\s*(\w+)$/.exec(args.at(-1)?.text ?? '');
+  return m ? m[1] : null;
+}
+
+function isCallOf(statement: Node, name: RegExp): boolean {
+  const call = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
+  return call?.type === 'call_expression' && name.test(call.childForFieldName('function')?.text ?? '');
 }

@@ -74,10 +74,8 @@ const invalid: InvalidCase[] = [
           {
             messageId: 'moveRequest',
             output: co(
+              // the get/set round trip carried only the request: it goes with it
               '    case DIF_INSTALLDEVICE:',
-              '        if (SetupDiGetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params)) {',
-              '            SetupDiSetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params);',
-              '        }',
               '        break;',
               ...FINISH_CASE,
             ),
@@ -149,8 +147,7 @@ const invalid: InvalidCase[] = [
               '        }',
               '        return ERROR_DI_DO_DEFAULT;',
               '    }',
-              '    if (InstallFunction == DIF_INSTALLDEVICE) {',
-              '    }',
+              // the if held only the request: no empty block is left
               '    return ERROR_DI_DO_DEFAULT;',
               '}',
             ),
@@ -214,9 +211,6 @@ checkFixesCompile('finish-install-flag-placement', asModule, [
     apply: { finding: 0, suggestion: 0 },
     output: co(
       '    case DIF_INSTALLDEVICE:',
-      '        if (SetupDiGetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params)) {',
-      '            SetupDiSetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params);',
-      '        }',
       '        break;',
       ...FINISH_CASE,
     ),
