@@ -6,6 +6,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { breaksOutOf, caseLabel, casesOf, createRule, difComparison, difSwitches, dispatchAt, enclosingFunction, type Fix, followStatements, functionName, identifiersSpelled, returnedValue, siteContext, type SourceCode, statementsAfter, statementsOf, stripParens } from '../engine/index.js';
+import { indentStep } from './support/code-style.js';
 import { entryPointsInFile, type FileEntryPoint } from './support/entry-points-in-file.js';
 
 const DO_DEFAULT = 'ERROR_DI_DO_DEFAULT';
@@ -217,7 +218,8 @@ function defaultEdit(
   const caseIndent = sourceCode.indentationAt(last.startIndex);
   const stmt = statementsOf(last)[0];
   const inner = stmt ? sourceCode.indentationAt(stmt.startIndex) : caseIndent;
-  const stmtIndent = inner.length > caseIndent.length ? inner : caseIndent + '    ';
+  const fn = enclosingFunction(sw);
+  const stmtIndent = inner.length > caseIndent.length ? inner : caseIndent + (fn ? indentStep(sourceCode, fn) : '    ');
   const eol = sourceCode.eol;
   return { range: [lineStart, lineStart], text: `${caseIndent}default:${eol}${stmtIndent}return ${DO_DEFAULT};${eol}` };
 }
