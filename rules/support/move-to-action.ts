@@ -125,8 +125,8 @@ function planInEntry(req: MoveRequest, m: Move, choice: Choice): MovePlan | null
   const edits = finishInstallScaffold({ sourceCode: m.entrySource, entryPoint: m.fn, kind, move: statement, isDefined: m.isDefined, allowedNote: req.allowedNote });
   if (!edits) return null;
   const whole = statement.id === choice.statement.id;
-  const caveat = !whole || !choice.onlyApi ? ' (review: it does more)' : locals === 'function' ? ' (it reads locals: set them there)' : !m.editable(entryFile) ? ' (in a file not linted)' : '';
-  return { edits: m.inFile(entryFile, edits), automatic: caveat === '', statement, what: describe(statement), caveat };
+  const caveat = !whole || !choice.onlyApi ? CHECK_THE_REST : locals === 'function' ? ' (set its locals there)' : !m.editable(entryFile) ? NOT_LINTED : '';
+  return titled({ edits: m.inFile(entryFile, edits), automatic: caveat === '', statement, what: describe(statement), caveat });
 }
 
 /** The call of the function that holds the choice's statement, as a choice that moves more than the UI. */
@@ -176,13 +176,29 @@ function planFromHelper(req: MoveRequest, m: Move, choice: Choice): MovePlan | n
   const contexts = req.contextsAt?.(site.filePath, statement.startIndex) ?? [];
   const onlyReported = contexts.length > 0 && req.reported !== undefined && contexts.every(req.reported);
   const caveat = !choice.onlyApi
-    ? ' (review: it does more)'
+    ? CHECK_THE_REST
     : !onlyReported
-      ? ` (review: ${functionName(site.fn) ?? 'its function'} also runs elsewhere)`
+      ? ` (${functionName(site.fn) ?? 'its function'}() runs elsewhere too)`
       : !m.editable(entryFile) || !m.editable(site.filePath)
-        ? ' (in a file not linted)'
+        ? NOT_LINTED
         : '';
-  return { edits, automatic: caveat === '', statement, what: describe(statement), caveat };
+  return titled({ edits, automatic: caveat === '', statement, what: describe(statement), caveat });
+}
+
+/** What a suggestion's title asks of the developer (the fix titles stay within 80 characters: titled). */
+const CHECK_THE_REST = ' (check what else it does)';
+const NOT_LINTED = ' (in a file not linted)';
+const TITLE_LIMIT = 80;
+
+/**
+ * The plan with a title ("Move {{what}} into a finish-install action{{caveat}}") of at most 80
+ * characters: a shorter caveat, then a shorter name of what moves, when it is longer.
+ */
+function titled(plan: MovePlan): MovePlan {
+  const length = (p: MovePlan) => `Move ${p.what} into a finish-install action${p.caveat}`.length;
+  if (length(plan) <= TITLE_LIMIT) return plan;
+  const shorter = { ...plan, caveat: plan.caveat === '' ? '' : ' (review)' };
+  return length(shorter) <= TITLE_LIMIT ? shorter : { ...shorter, what: 'this statement' };
 }
 
 /**
@@ -199,13 +215,13 @@ function visibleInEntry(name: string, req: MoveRequest, site: ChainSite, entrySo
   return files !== undefined && files.filePaths.some((p) => /\.(h|hh|hpp|hxx|inl)$/i.test(p) && word.test(files.sourceCodeOf(p)?.text ?? ''));
 }
 
-/** What a statement is, for the fix's title. */
+/** What a statement is, for the fix's title: `F()`, or `F() and its test` for an `if` (F called in its block). */
 function describe(statement: Node): string {
-  const firstCall = (n: Node) => (n.type === 'call_expression' ? n : n.descendantsOfType('call_expression')[0] ?? null);
-  const call = firstCall(statement);
+  const block = statement.type === 'if_statement' ? statement.childForFieldName('consequence') : statement;
+  const call = block?.type === 'call_expression' ? block : (block?.descendantsOfType('call_expression')[0] ?? null);
   const name = call ? calleeName(call) : null;
   if (!name) return 'this statement';
-  return statement.type === 'expression_statement' ? `${name}()` : `the test around ${name}()`;
+  return statement.type === 'expression_statement' ? `${name}()` : statement.type === 'if_statement' ? `${name}() and its test` : `the block calling ${name}()`;
 }
 
 /**

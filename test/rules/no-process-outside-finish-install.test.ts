@@ -188,7 +188,7 @@ const CASES: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
           column: 9,
           endColumn: 23,
           // StartTray() sets up and waits besides starting: its call moves, and the title says to review it
-          suggestions: [{ messageId: 'moveToAction', desc: 'Move StartTray() into a finish-install action (review: it does more)', output: fixture('helper-createprocess.suggested.c') }],
+          suggestions: [{ messageId: 'moveToAction', desc: 'Move StartTray() into a finish-install action (check what else it does)', output: fixture('helper-createprocess.suggested.c') }],
           related: ['CoInstaller handles DIF_INSTALLDEVICE', 'calls StartTray()'],
         },
       ],

@@ -135,12 +135,12 @@ const HEADER = [
   '#ifndef DI_FLAGSEX_FINISHINSTALL_ACTION',
   '#define DI_FLAGSEX_FINISHINSTALL_ACTION 0x00000008L',
   '#endif',
-  'void ContosoWarnCalibration(HDEVINFO Devices);',
+  'void ContosoWarn(HDEVINFO Devices);',
   'DWORD OnInstall(HDEVINFO Devices, PSP_DEVINFO_DATA Device);',
   '',
 ].join('\n');
 
-const UI = ['#include "contoso.h"', '', 'void ContosoWarnCalibration(HDEVINFO Devices)', '{', '    MessageBoxW(NULL, L"Calibrate the sensor.", L"Contoso", MB_OK);', '}', ''].join('\n');
+const UI = ['#include "contoso.h"', '', 'void ContosoWarn(HDEVINFO Devices)', '{', '    MessageBoxW(NULL, L"Calibrate the sensor.", L"Contoso", MB_OK);', '}', ''].join('\n');
 
 const INSTALL = [
   '#include "contoso.h"',
@@ -149,7 +149,7 @@ const INSTALL = [
   '{',
   '    OutputDebugStringW(Device != NULL ? L"one device" : L"all devices");',
   '    /* The sensor needs calibrating after each installation. */',
-  '    ContosoWarnCalibration(Devices);   /* shown here today */',
+  '    ContosoWarn(Devices);   /* shown here today */',
   '    return NO_ERROR;',
   '}',
   '',
@@ -183,7 +183,7 @@ describe('a thin wrapper called from a helper in another file', () => {
       const files = inVariant(MODULE, v);
       const findings = lint(files).get(nameIn('ui.c', v))!;
       expect(findings).toHaveLength(1);
-      expect(findings[0].fix?.desc).toBe('Move ContosoWarnCalibration() into a finish-install action');
+      expect(findings[0].fix?.desc).toBe('Move ContosoWarn() into a finish-install action');
       const after = applied(files, nameIn('ui.c', v), findings[0].fix!);
       const lines = (text: string[]) => text.join(v.eol);
       // the comment above it goes with it; the trailing one described the old place; no other line goes
@@ -232,7 +232,7 @@ describe('a thin wrapper called from a helper in another file', () => {
           '        /* Interactive context: UI is allowed here. A co-installer returns',
           '         * NO_ERROR when done. */',
           '        /* The sensor needs calibrating after each installation. */',
-          '        ContosoWarnCalibration(DeviceInfoSet);',
+          '        ContosoWarn(DeviceInfoSet);',
           '        return NO_ERROR;',
           '    default:',
           '        return NO_ERROR;',
@@ -252,17 +252,17 @@ describe('a thin wrapper called from a helper in another file', () => {
       const findings = lint(inVariant({ ...MODULE, 'coinstaller.c': entry }, v)).get(nameIn('ui.c', v))!;
       expect(findings).toHaveLength(1);
       expect(findings[0].fix).toBeUndefined();
-      expect(findings[0].suggestions?.map((s) => s.desc)).toEqual(['Move ContosoWarnCalibration() into a finish-install action (review: OnInstall also runs elsewhere)']);
+      expect(findings[0].suggestions?.map((s) => s.desc)).toEqual(['Move ContosoWarn() into a finish-install action (OnInstall() runs elsewhere too)']);
     });
 
     it(`${variantName(v)}: coinstaller.c only read by the lint: a suggestion`, () => {
       const findings = lint(inVariant(MODULE, v), [nameIn('coinstaller.c', v), nameIn('install.c', v)]).get(nameIn('ui.c', v))!;
       expect(findings[0].fix).toBeUndefined();
-      expect(findings[0].suggestions?.map((s) => s.desc)).toEqual(['Move ContosoWarnCalibration() into a finish-install action (in a file not linted)']);
+      expect(findings[0].suggestions?.map((s) => s.desc)).toEqual(['Move ContosoWarn() into a finish-install action (in a file not linted)']);
     });
 
     it(`${variantName(v)}: the call passes a local of OnInstall: nothing compiles in the entry point, so no edit at all`, () => {
-      const install = INSTALL.replace('{\n    Output', '{\n    HDEVINFO devices = Devices;\n    Output').replace('ContosoWarnCalibration(Devices)', 'ContosoWarnCalibration(devices)');
+      const install = INSTALL.replace('{\n    Output', '{\n    HDEVINFO devices = Devices;\n    Output').replace('ContosoWarn(Devices)', 'ContosoWarn(devices)');
       const findings = lint(inVariant({ ...MODULE, 'install.c': install }, v)).get(nameIn('ui.c', v))!;
       expect(findings).toHaveLength(1);
       expect(findings[0].fix).toBeUndefined();
@@ -295,12 +295,12 @@ describe('a thin wrapper called from a helper in another file', () => {
   });
 
   it('a test around the call moves with it: a suggestion, since the test is work besides the UI', () => {
-    const install = INSTALL.replace('    ContosoWarnCalibration(Devices);   /* shown here today */', '    if (Device == NULL) {\n        ContosoWarnCalibration(Devices);\n    }');
+    const install = INSTALL.replace('    ContosoWarn(Devices);   /* shown here today */', '    if (Device == NULL) {\n        ContosoWarn(Devices);\n    }');
     const files = { ...MODULE, 'install.c': install };
     const findings = lint(files).get('ui.c')!;
     expect(findings[0].fix).toBeUndefined();
     const suggestion = findings[0].suggestions![0];
-    expect(suggestion.desc).toBe('Move the test around ContosoWarnCalibration() into a finish-install action (review: it does more)');
+    expect(suggestion.desc).toBe('Move ContosoWarn() and its test into a finish-install action (review)');
     const after = applied(files, 'ui.c', suggestion.fix);
     expect(after['coinstaller.c']).toContain(
       [
@@ -309,7 +309,7 @@ describe('a thin wrapper called from a helper in another file', () => {
         '         * NO_ERROR when done. */',
         '        /* The sensor needs calibrating after each installation. */',
         '        if (DeviceInfoData == NULL) {',
-        '            ContosoWarnCalibration(DeviceInfoSet);',
+        '            ContosoWarn(DeviceInfoSet);',
         '        }',
         '        return NO_ERROR;',
       ].join('\n'),
