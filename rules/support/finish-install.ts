@@ -129,7 +129,12 @@ export function finishInstallScaffold(req: ScaffoldRequest): Fix[] | null {
     edits.push({ range: [shape.newBranchAt, shape.newBranchAt], text: shape.prefix + shape.newBranches(parts) });
   }
   if (removal) edits.push(...removal.edits);
-  edits.push(...constantDefinitions(sourceCode, req.isDefined));
+  // Guards only for a constant the new text uses and the file does not use yet: a file that
+  // already compiles with `case DIF_FINISHINSTALL_ACTION:` gets its definition from somewhere.
+  const added = edits.map((e) => e.text).join('');
+  const root = sourceCode.ast;
+  const needed = (name: string) => added.includes(name) && (!root || identifiersSpelled(root, sourceCode.text, name).length === 0);
+  edits.push(...constantDefinitions(sourceCode, (name) => !needed(name) || req.isDefined(name)));
   return edits;
 }
 

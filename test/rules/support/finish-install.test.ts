@@ -228,6 +228,30 @@ describe('finish-install scaffolding', () => {
     expect(out).not.toContain('here for now');
   });
 
+  it('guards only the constants the new code uses and the file does not use yet', () => {
+    const code = [
+      '#include <windows.h>',
+      '#include <setupapi.h>',
+      'DWORD CALLBACK Co(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d, PCOINSTALLER_CONTEXT_DATA c)',
+      '{',
+      '    switch (f) {',
+      '    case DIF_INSTALLDEVICE:',
+      '        Warn();',
+      '        Log();',
+      '        break;',
+      '    case DIF_FINISHINSTALL_ACTION:',
+      '        Log();',
+      '        break;',
+      '    }',
+      '    return NO_ERROR;',
+      '}',
+    ].join('\n');
+    const out = scaffold(code, 'Warn();')!;
+    // the file already compiles with DIF_FINISHINSTALL_ACTION: only the request's flag is new
+    expect(out).not.toContain('#ifndef DIF_FINISHINSTALL_ACTION');
+    expect(out).toContain('#include <setupapi.h>\n\n/* Older SDK headers lack the Windows Vista finish-install constants. */\n#ifndef DI_FLAGSEX_FINISHINSTALL_ACTION\n');
+  });
+
   it('refuses to move the body of a bare if', () => {
     const code = 'DWORD CALLBACK Co(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d, PCOINSTALLER_CONTEXT_DATA c)\n{\n    switch (f) {\n    case DIF_INSTALLDEVICE:\n        if (c) Warn();\n        break;\n    }\n    return 0;\n}\n';
     expect(scaffold(code, 'Warn();')).toBeNull();
