@@ -9,7 +9,7 @@
  * edits, or null when the entry point's shape is not one it can rewrite safely.
  */
 import type { Node } from 'web-tree-sitter';
-import { type Fix, holdsJumpOrLabel, identifiersSpelled, isJump, parameters, type SourceCode, statementsOf, stripParens } from '../../engine/index.js';
+import { type Fix, holdsJumpOrLabel, identifiersSpelled, isJump, parameters, pathFromRoot, type SourceCode, statementsOf, stripParens } from '../../engine/index.js';
 import { constantDefinitions } from './finish-install-constants.js';
 import { perTree } from './per-tree-memo.js';
 import { bracesOnOwnLine, lineLimit } from './code-style.js';
@@ -161,8 +161,8 @@ function requestsAction(branchSource: string, sourceCode: SourceCode): boolean {
   const root = sourceCode.ast;
   if (!root) return false;
   for (const flag of identifiersSpelled(root, sourceCode.text, FLAG)) {
-    let top: Node | null = flag;
-    while (top && top.parent && top.parent.id !== root.id) top = top.parent;
+    // the top-level node holding it, from one walk down (climbing .parent is quadratic in depth)
+    const top = pathFromRoot(flag)[1];
     if (!top || top.type !== 'function_definition') continue;
     const name = top.childForFieldName('declarator')?.childForFieldName('declarator')?.text;
     if (name && new RegExp(`\\b${name}\\s*\\(`).test(branchText)) return true;

@@ -56,9 +56,11 @@ export function expressionStatementOf(call: Node): Node | null {
 
 /** The statement of a block or case that holds the node (the node's own when it is one). */
 export function statementHolding(node: Node): Node | null {
-  for (const a of [node, ...ancestors(node)]) {
-    const holder = a.parent;
-    if (holder && (holder.type === 'compound_statement' || holder.type === 'case_statement')) return a;
+  // one walk for the whole path (Node.parent walks down from the root each time)
+  const chain = [node, ...ancestors(node)];
+  for (let i = 0; i + 1 < chain.length; i++) {
+    const holder = chain[i + 1];
+    if (holder.type === 'compound_statement' || holder.type === 'case_statement') return chain[i];
   }
   return null;
 }
