@@ -3,10 +3,15 @@
  * user interface or processes out of a non-interactive DIF code:
  *  - on DIF_NEWDEVICEWIZARD_FINISHINSTALL, request the action (DI_FLAGSEX_FINISHINSTALL_ACTION
  *    through SetupDiGet/SetDeviceInstallParamsW), adding the case or extending the existing one;
- *  - on DIF_FINISHINSTALL_ACTION, run the moved statement, adding the case or extending it;
- *  - #ifndef-guarded definitions of the two Vista-era constants that older headers lack.
- * Works for entry points that switch on the DIF code and for if / else-if chains. Returns the
- * edits, or null when the entry point's shape is not one it can rewrite safely.
+ *  - on DIF_FINISHINSTALL_ACTION, run the moved statement (unless it already does), adding the
+ *    case or extending it; the moved statement leaves its place through statement-removal.ts;
+ *  - #ifndef-guarded definitions of the two Vista-era constants that older headers lack, only
+ *    where the module defines neither and the file does not use them yet
+ *    (finish-install-constants.ts).
+ * It deletes no other line, and writes its lines in the file's line ends, indentation and brace
+ * style, wrapped to its line limit (code-style.ts, scaffold-text.ts). Works for entry points that
+ * switch on the DIF code and for if / else-if chains. Returns the edits, or null when the entry
+ * point's shape is not one it can rewrite safely.
  */
 import type { Node } from 'web-tree-sitter';
 import { type Fix, holdsJumpOrLabel, identifiersSpelled, isJump, parameters, pathFromRoot, type SourceCode, statementsOf, stripParens } from '../../engine/index.js';
