@@ -124,7 +124,8 @@ function removeIfBranch(sourceCode: SourceCode, s: Node): Fix | null {
 
 /**
  * Removes the lines from `start` to `end` (they hold nothing else), and a blank line after them
- * when one is also before them (no double blank line left).
+ * when one is also before them, or a `{` ends the line before (no double blank line, no blank
+ * line opening a block).
  */
 function wholeLines(sourceCode: SourceCode, start: number, end: number): Fix {
   const idx = sourceCode.lineIndex;
@@ -133,6 +134,7 @@ function wholeLines(sourceCode: SourceCode, start: number, end: number): Fix {
   const blank = (line: number) => line >= 0 && line < idx.lineCount && idx.lineText(line).trim() === '';
   const firstLine = idx.lineOf(from);
   const nextLine = idx.lineOf(to);
-  if (to < sourceCode.text.length && blank(nextLine) && blank(firstLine - 1)) to = idx.nextLineStart(idx.contentEnd(nextLine));
+  const opens = (line: number) => line >= 0 && idx.lineText(line).trimEnd().endsWith('{');
+  if (to < sourceCode.text.length && blank(nextLine) && (blank(firstLine - 1) || opens(firstLine - 1))) to = idx.nextLineStart(idx.contentEnd(nextLine));
   return { range: [from, to], text: '' };
 }

@@ -252,6 +252,25 @@ describe('finish-install scaffolding', () => {
     expect(out).toContain('#include <setupapi.h>\n\n/* Older SDK headers lack the Windows Vista finish-install constants. */\n#ifndef DI_FLAGSEX_FINISHINSTALL_ACTION\n');
   });
 
+  it('removes a case with the blank line after it, leaving no blank line at the top of the switch', () => {
+    const code = [
+      'DWORD CALLBACK Co(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d, PCOINSTALLER_CONTEXT_DATA c)',
+      '{',
+      '    switch (f) {',
+      '    case DIF_INSTALLDEVICE:',
+      '        Warn();',
+      '        break;',
+      '',
+      '    case DIF_REMOVE:',
+      '        Log();',
+      '        break;',
+      '    }',
+      '    return NO_ERROR;',
+      '}',
+    ].join('\n');
+    expect(scaffold(code, 'Warn();')).toContain('    switch (f) {\n    case DIF_REMOVE:\n        Log();\n        break;\n    case DIF_NEWDEVICEWIZARD_FINISHINSTALL: {');
+  });
+
   it('refuses to move the body of a bare if', () => {
     const code = 'DWORD CALLBACK Co(DI_FUNCTION f, HDEVINFO s, PSP_DEVINFO_DATA d, PCOINSTALLER_CONTEXT_DATA c)\n{\n    switch (f) {\n    case DIF_INSTALLDEVICE:\n        if (c) Warn();\n        break;\n    }\n    return 0;\n}\n';
     expect(scaffold(code, 'Warn();')).toBeNull();
