@@ -6,12 +6,21 @@
  * the failure of a call (OpenSCManager returned NULL), succeeding instead would hide that failure:
  * the only offer is a suggestion to fail with the call's own error. Anything else is a suggestion.
  * The entry point here already requests the action, so the edits are the result's alone. Written
- * by hand from the guideline, in C and C++, LF, CRLF and CR (test/support/fix-matrix.ts).
+ * by hand from the guideline, in C and C++, LF, CRLF and CR (test/support/fix-matrix.ts). With the
+ * entry point in another file of the module, the fix edits both files at once.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/no-interactive-windowstation-error.js';
+import { defaultSettings, type ResolvedConfig } from '../../engine/config/resolved-config.js';
+import { Linter } from '../../engine/linter/linter.js';
 import type { RuleModule } from '../../engine/linter/types.js';
 import { installerModelProvider } from '../../engine/model/index.js';
+import { CppParser } from '../../engine/parsing/cpp-parser.js';
 import { checkFixMatrix } from '../support/fix-matrix.js';
+import { hasMingw, mingwSyntaxCheck } from '../support/mingw.js';
 
 const RULE: RuleModule = rule;
 const C = 'ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION';
@@ -125,3 +134,84 @@ checkFixMatrix('no-interactive-windowstation-error', RULE, [installerModelProvid
     output: module(['    return NO_ERROR;']),
   },
 ]);
+
+describe('the entry point in another file of the module: one fix over both files', () => {
+  const session = [
+    '#include <windows.h>',
+    '#include <setupapi.h>',
+    'DWORD ContosoCheckSession(void)',
+    '{',
+    '    if (SetupGetNonInteractiveMode()) {',
+    `        return ${C};`,
+    '    }',
+    '    return NO_ERROR;',
+    '}',
+    '',
+  ];
+  const coinstaller = [
+    '#include <windows.h>',
+    '#include <setupapi.h>',
+    'DWORD ContosoCheckSession(void);',
+    '__declspec(dllexport) DWORD CALLBACK',
+    'CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)',
+    '{',
+    '    switch (InstallFunction) {',
+    '    case DIF_INSTALLDEVICE:',
+    '        return ContosoCheckSession();',
+    '    default:',
+    '        break;',
+    '    }',
+    '    return NO_ERROR;',
+    '}',
+    '',
+  ];
+  let parser: CppParser | undefined;
+  let linter: Linter | undefined;
+  beforeAll(async () => {
+    parser = await CppParser.create();
+    linter = new Linter({ rules: new Map([['no-interactive-windowstation-error', RULE]]), parser, serviceProviders: [installerModelProvider] });
+  });
+  afterAll(() => {
+    linter?.dispose();
+    parser?.delete();
+  });
+  const config: ResolvedConfig = {
+    filePath: null,
+    rules: { 'no-interactive-windowstation-error': { severity: 2, options: [] } },
+    settings: defaultSettings(),
+    ignores: [],
+    reportUnusedDisableDirectives: 0,
+  };
+
+  for (const [eolName, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
+    it(`replaces the constant in the helper's file and requests the action in the entry point's (${eolName}); both compile and re-lint clean`, () => {
+      const inputs = [
+        { filePath: '/m/session.c', text: session.join(eol) },
+        { filePath: '/m/coinstaller.c', text: coinstaller.join(eol) },
+      ];
+      const [first] = linter!.lintModule(inputs, () => config);
+      const fix = first.messages[0]?.fix;
+      expect(fix?.desc).toBe('Give NO_ERROR as the result and request a finish-install action');
+      expect(fix?.otherFiles?.map((f) => f.filePath)).toEqual(['/m/coinstaller.c']);
+      const fixed = linter!.fixModule(inputs, () => config);
+      const out = new Map(fixed.map((r) => [r.filePath, r.output]));
+      expect(out.get('/m/session.c')).toBe(session.join(eol).replace(C, 'NO_ERROR'));
+      const entry = out.get('/m/coinstaller.c')!;
+      // the request under DIF_NEWDEVICEWIZARD_FINISHINSTALL, the action's case, the constants' guards; the rest unchanged
+      expect(entry).toMatch(/case DIF_NEWDEVICEWIZARD_FINISHINSTALL:[^]*params\.FlagsEx \|= DI_FLAGSEX_FINISHINSTALL_ACTION;/);
+      expect(entry).toContain('case DIF_FINISHINSTALL_ACTION:');
+      expect(entry).toContain('#ifndef DIF_FINISHINSTALL_ACTION');
+      expect(entry).toContain(['    case DIF_INSTALLDEVICE:', '        return ContosoCheckSession();'].join(eol));
+      if (eol === '\r\n') expect(/(^|[^\r])\n/.test(entry)).toBe(false);
+      expect(fixed.flatMap((r) => r.messages)).toEqual([]);
+      if (eol === '\n' && hasMingw()) {
+        const dir = mkdtempSync(join(tmpdir(), 'cil-windowstation-cross-'));
+        for (const [path, text] of out) {
+          const file = join(dir, path.slice(3));
+          writeFileSync(file, text);
+          expect(mingwSyntaxCheck(file), path).toBe('');
+        }
+      }
+    });
+  }
+});
