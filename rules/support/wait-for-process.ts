@@ -8,7 +8,7 @@
  * indentation, brace placement and line ends (rules/support/code-style.ts).
  */
 import type { Node } from 'web-tree-sitter';
-import { type Fix, JUMP_STATEMENTS, type SourceCode, statementsOf } from '../../engine/index.js';
+import { type Fix, JUMP_STATEMENTS, type SourceCode, statementsOf, WAIT_APIS } from '../../engine/index.js';
 import { bracesOnOwnLine, indentStep, lineLimit, lineWidth } from './code-style.js';
 import { wrapLine } from './line-wrap.js';
 
@@ -52,7 +52,15 @@ export function waitForProcessFix(req: WaitRequest): Fix[] | null {
     const indent = sourceCode.indentationAt(req.maskBefore.startIndex);
     edits.push(insertLines(sourceCode, at, [`${indent}${member(struct, 'fMask')} |= SEE_MASK_NOCLOSEPROCESS;`]));
   }
-  if (req.maskOnly) return edits.length > 0 ? edits : null;
+  if (req.maskOnly) {
+    // with the flag the process handle is the caller's to close: after the function's own wait on it
+    const waitStatement = toClose.length > 0 ? ownWait(fn, hProcess) : null;
+    if (waitStatement && endsItsLine(sourceCode, waitStatement.endIndex)) {
+      const indent = sourceCode.indentationAt(waitStatement.startIndex);
+      edits.push(insertLines(sourceCode, sourceCode.lineIndex.nextLineStart(waitStatement.endIndex), closes.map((c) => indent + c)));
+    }
+    return edits.length > 0 ? edits : null;
+  }
 
   const statement = call.parent?.type === 'expression_statement' ? call.parent : null;
   const cond = conditionOf(call);
@@ -117,6 +125,19 @@ export function waitForProcessFix(req: WaitRequest): Fix[] | null {
     const lines = [...open, `${indent}${unit}${wait}`, ...closes.map((c) => `${indent}${unit}${c}`), `${indent}}`];
     edits.push({ range: [statement.startIndex, statement.endIndex], text: lines.join(eol) });
     return edits;
+  }
+  return null;
+}
+
+/** A statement of the function that is a wait call on `handle` (`WaitForSingleObject(sei.hProcess, ...);`), standing on its own line. */
+function ownWait(fn: Node, handle: string): Node | null {
+  const compactHandle = handle.replace(/\s+/g, '');
+  for (const s of fn.descendantsOfType('expression_statement')) {
+    const call = s?.namedChild(0);
+    if (!s || call?.type !== 'call_expression') continue;
+    const name = call.childForFieldName('function')?.text ?? '';
+    const first = call.childForFieldName('arguments')?.namedChild(0)?.text.replace(/\s+/g, '');
+    if (WAIT_APIS.has(name) && first === compactHandle) return s;
   }
   return null;
 }
