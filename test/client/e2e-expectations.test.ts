@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkFinishInstallFix, checkFixAllMaintenance, problemRowMatches, problemRows } from '../e2e/expectations.js';
+import { checkCrossFileMove, checkFinishInstallFix, checkFixAllUpdater, problemRowMatches, problemRows } from '../e2e/expectations.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BEFORE = readFileSync(join(HERE, '..', 'e2e', 'fixtures', 'finish-install-demo', 'coinstaller.c'), 'utf8');
@@ -77,23 +77,39 @@ describe('checkFinishInstallFix', () => {
   });
 });
 
-describe('checkFixAllMaintenance', () => {
-  const before = readFileSync(join(HERE, '..', '..', 'examples', 'contoso-coinstaller', 'maintenance.c'), 'utf8');
+describe('checkFixAllUpdater', () => {
+  const before = readFileSync(join(HERE, '..', '..', 'examples', 'contoso-coinstaller', 'updater.c'), 'utf8');
+  const closing = '        return GetLastError();\n    }\n    CloseHandle(pi.hThread);\n    CloseHandle(pi.hProcess);\n    return NO_ERROR;';
 
-  it('accepts the constant replaced by NO_ERROR, comment kept, nothing else changed', () => {
-    const after = before.replace(
-      '        return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;         /* never fail a DIF code with this */',
-      '        return NO_ERROR;         /* never fail a DIF code with this */',
-    );
-    expect(after).not.toBe(before);
-    expect(checkFixAllMaintenance(before, after)).toEqual([]);
+  it('accepts the wait inserted after the CreateProcessW test of ShowReleaseNotes, nothing else changed', () => {
+    expect(before).toContain(closing);
+    const after = before.replace(closing, closing.replace('    }\n', '    }\n    WaitForSingleObject(pi.hProcess, INFINITE);\n'));
+    expect(checkFixAllUpdater(before, after)).toEqual([]);
   });
 
-  it('refuses an unchanged file, and changes elsewhere', () => {
-    expect(checkFixAllMaintenance(before, before)).toEqual([expect.stringMatching(/^line 24 is /)]);
-    const fixed = before.replace('return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;', 'return NO_ERROR;');
-    const more = fixed.replace('DWORD status = NO_ERROR;', 'DWORD status = 0;');
-    expect(checkFixAllMaintenance(before, more)).toEqual(['other lines changed: 21']);
+  it('refuses an unchanged file, a wait elsewhere, and other changes', () => {
+    expect(checkFixAllUpdater(before, before)).toEqual([expect.stringMatching(/lines instead of/)]);
+    const late = before.replace(closing, closing.replace('    return NO_ERROR;', '    WaitForSingleObject(pi.hProcess, INFINITE);\n    return NO_ERROR;'));
+    expect(checkFixAllUpdater(before, late)).toEqual([expect.stringMatching(/^lines differ/)]);
+    const fixed = before.replace(closing, closing.replace('    }\n', '    }\n    WaitForSingleObject(pi.hProcess, INFINITE);\n'));
+    expect(checkFixAllUpdater(before, fixed.replace('DWORD exitCode', 'DWORD code'))).toEqual([expect.stringMatching(/^lines differ/)]);
+  });
+});
+
+describe('checkCrossFileMove', () => {
+  const before = readFileSync(join(HERE, '..', '..', 'examples', 'contoso-coinstaller', 'coinstaller.c'), 'utf8');
+  const line = '    ShowFirmwareWarning();                                 /* guideline 1, through ui.c */\n';
+
+  it('accepts the call removed from OnInstallDevice with its comment, nothing else', () => {
+    expect(before).toContain(line);
+    expect(checkCrossFileMove(before, before.replace(line, ''))).toEqual([]);
+  });
+
+  it('refuses an unchanged file, a call left behind, a duplicated action call', () => {
+    expect(checkCrossFileMove(before, before)).toEqual(['coinstaller.c did not change']);
+    expect(checkCrossFileMove(before, before.replace(line, '    ShowFirmwareWarning();\n'))).toEqual([expect.stringMatching(/differs from the expected move/)]);
+    const duplicated = before.replace(line, '').replace('        ShowFirmwareWarning();\n', '        ShowFirmwareWarning();\n        ShowFirmwareWarning();\n');
+    expect(checkCrossFileMove(before, duplicated)).toEqual([expect.stringMatching(/differs from the expected move/)]);
   });
 });
 

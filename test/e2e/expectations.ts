@@ -106,24 +106,46 @@ export function checkFinishInstallFix(before: string, after: string): string[] {
 }
 
 /**
- * Checks maintenance.c after "Fix All Problems". Of its findings only
- * no-interactive-windowstation-error has an automatic fix (the other rules' pages say "Fix: none"
- * or "suggestion"); its entry point, in coinstaller.c, already handles both finish-install codes,
- * so the fix only replaces the constant with NO_ERROR (docs/rules/no-interactive-windowstation-error.md,
- * "When the entry point is in another file"). Every other line stays as it was.
+ * Checks updater.c after "Fix All Problems". Its one automatic fix is wait-for-finish-install-process's
+ * in ShowReleaseNotes: the process CreateProcessW starts is waited for before its handles are
+ * closed (docs/rules/wait-for-finish-install-process.md): one line,
+ * `WaitForSingleObject(pi.hProcess, INFINITE);`, at the statement's indentation, right after the
+ * `if (!CreateProcessW(...)) { return GetLastError(); }` that starts it. Every other line stays.
  */
-export function checkFixAllMaintenance(before: string, after: string): string[] {
+export function checkFixAllUpdater(before: string, after: string): string[] {
   const b = before.split('\n');
   const a = after.split('\n');
-  const line = b.findIndex((l) => l.includes('return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;'));
-  if (line < 0) return ['maintenance.c has no "return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;"'];
-  if (a.length !== b.length) return [`the file has ${a.length} lines instead of ${b.length}`];
-  const problems: string[] = [];
-  const expected = b[line].replace('ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION', 'NO_ERROR');
-  if (a[line] !== expected) problems.push(`line ${line + 1} is "${a[line]}", not "${expected}"`);
-  const changed = a.map((l, i) => i).filter((i) => i !== line && a[i] !== b[i]);
-  if (changed.length > 0) problems.push(`other lines changed: ${changed.map((i) => i + 1).join(', ')}`);
-  return problems;
+  const fn = b.findIndex((l) => l.startsWith('DWORD ShowReleaseNotes('));
+  const start = b.findIndex((l, i) => i > fn && l.includes('if (!CreateProcessW('));
+  if (fn < 0 || start < 0) return ['updater.c has no CreateProcessW in ShowReleaseNotes'];
+  const close = b.findIndex((l, i) => i > start && l.trim() === '}');
+  const wait = `${b[start].match(/^\s*/)![0]}WaitForSingleObject(pi.hProcess, INFINITE);`;
+  const expected = [...b.slice(0, close + 1), wait, ...b.slice(close + 1)];
+  if (a.length !== expected.length) return [`the file has ${a.length} lines instead of ${expected.length}`];
+  const differing = expected.map((l, i) => i).filter((i) => a[i] !== expected[i]);
+  return differing.length === 0 ? [] : [`lines differ from the expected fix: ${differing.map((i) => i + 1).join(', ')}`];
+}
+
+/**
+ * Checks coinstaller.c after the cross-file "Move ShowFirmwareWarning() into a finish-install
+ * action" applied at ui.c's MessageBoxW (docs/rules/no-ui-outside-finish-install.md, "Across
+ * files"). The example's entry point already requests the action (RequestFinishInstallAction under
+ * DIF_NEWDEVICEWIZARD_FINISHINSTALL) and already calls ShowFirmwareWarning() under
+ * DIF_FINISHINSTALL_ACTION, so the move reuses both: the only change is the line of
+ * OnInstallDevice that calls ShowFirmwareWarning(), gone with its comment.
+ */
+export function checkCrossFileMove(before: string, after: string): string[] {
+  const b = before.split('\n');
+  const onInstall = b.findIndex((l) => /^static DWORD OnInstallDevice\(/.test(l));
+  const call = b.findIndex((l, i) => i > onInstall && l.trim().startsWith('ShowFirmwareWarning();'));
+  if (onInstall < 0 || call < 0) return ['coinstaller.c has no ShowFirmwareWarning() call in OnInstallDevice'];
+  const expected = [...b.slice(0, call), ...b.slice(call + 1)].join('\n');
+  if (after === before) return ['coinstaller.c did not change'];
+  if (after === expected) return [];
+  const a = after.split('\n');
+  const e = expected.split('\n');
+  const first = e.findIndex((l, i) => a[i] !== l);
+  return [`coinstaller.c differs from the expected move from line ${first + 1}: "${a[first] ?? ''}" instead of "${e[first] ?? ''}"`];
 }
 
 /** The text of `case <label>:` up to the next case label or default. */

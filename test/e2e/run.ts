@@ -9,7 +9,8 @@
  *    of examples/ plus a small module for the quick fix (the copy is edited, never the repo).
  * 3. Checks that the Problems panel lists the findings the examples are written to have, that
  *    hovering a flagged call shows the guideline text, and that the "move into a finish-install
- *    action" quick fix edits the file as the rule's documentation describes.
+ *    action" quick fix edits the file as the rule's documentation describes, also across files
+ *    (ui.c's finding edits coinstaller.c; the module then compiles and re-lints clean).
  * 4. Also: the language status item, "Open Rule Documentation", the INF language, "Fix All
  *    Problems", and a broken server (reported, restarts bounded).
  * 5. Saves a screenshot (the hover; or the screen at a failure) under test/e2e/artifacts/ and
@@ -25,7 +26,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { packageExtension } from '../../scripts/package-extension.js';
-import { checkFinishInstallFix, checkFixAllMaintenance, EXPECTED_PROBLEMS, HOVER_EXPECTATIONS, problemRowMatches, problemRows, type ExpectedProblem } from './expectations.js';
+import { checkCrossFileMove, checkFinishInstallFix, checkFixAllUpdater, EXPECTED_PROBLEMS, HOVER_EXPECTATIONS, problemRowMatches, problemRows, type ExpectedProblem } from './expectations.js';
+import { lintFiles } from '../../api/index.js';
+import { hasMingw, mingwSyntaxCheck } from '../support/mingw.js';
 import { ProcessGroup } from './processes.js';
 import { ensureTools, SetupError } from './setup.js';
 import { Workbench } from './workbench.js';
@@ -211,17 +214,47 @@ async function main(): Promise<number> {
     check(problems.length === 0, `the quick fix did not edit the file as expected: ${problems.join('; ')}\n--- after ---\n${after}`);
     log('the quick fix moved the message box into a finish-install action');
 
+    step = 'quick fix across files: move ShowFirmwareWarning() into the finish-install action';
+    const coinstaller = join(workspace, 'contoso-coinstaller', 'coinstaller.c');
+    const uiSource = join(workspace, 'contoso-coinstaller', 'ui.c');
+    const coinstallerBefore = readFileSync(coinstaller, 'utf8');
+    const uiBefore = readFileSync(uiSource, 'utf8');
+    const uiProblem = EXPECTED_PROBLEMS.find((p) => p.file === 'ui.c' && p.rule === 'no-ui-outside-finish-install');
+    if (uiProblem?.column === undefined) throw new CheckError('the expectations list no ui.c finding with a column');
+    await wb.openFile('contoso-coinstaller/ui.c');
+    check(problemRows(await waitForProblem(wb, uiProblem)).some((r) => problemRowMatches(r, uiProblem)), `the Problems panel does not list ui.c's MessageBoxW at ${uiProblem.line}:${uiProblem.column}`);
+    const moveItems = await wb.quickFixesAt(uiProblem.line, uiProblem.column + 2);
+    const moveTitles = await moveItems.allTextContents();
+    // the title names the change (docs/rules/no-ui-outside-finish-install.md, "Across files")
+    const move = moveItems.filter({ hasText: /^Move ShowFirmwareWarning\(\) into a finish-install action$/ }).first();
+    check((await move.count()) === 1, `no "Move ShowFirmwareWarning() into a finish-install action" quick fix at ui.c's MessageBoxW; the menu has:\n${moveTitles.join('\n')}`);
+    await move.click();
+    // the workspace edit changes coinstaller.c, which is not open: save every editor
+    await wb.command('File: Save All');
+    const moved = await waitFor(() => readFileSync(coinstaller, 'utf8') !== coinstallerBefore, 30000);
+    check(moved, 'the quick fix did not change coinstaller.c on disk');
+    const coinstallerAfter = readFileSync(coinstaller, 'utf8');
+    const moveProblems = checkCrossFileMove(coinstallerBefore, coinstallerAfter);
+    check(moveProblems.length === 0, `the move did not edit coinstaller.c as expected: ${moveProblems.join('; ')}\n--- after ---\n${coinstallerAfter}`);
+    check(readFileSync(uiSource, 'utf8') === uiBefore, 'the move changed ui.c');
+    const compiled = compileErrors([coinstaller, uiSource]);
+    check(compiled === '', `coinstaller.c or ui.c does not compile after the move:\n${compiled}`);
+    const relinted = await lintFiles([join(workspace, 'contoso-coinstaller')], { cwd: workspace });
+    const left = relinted.flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-ui-outside-finish-install').map((m) => `${r.filePath}:${m.line}:${m.column}`));
+    check(left.length === 0, `the UI finding is still reported after the move: ${left.join(', ')}`);
+    log('the cross-file quick fix removed the call from OnInstallDevice; the module compiles and re-lints without the UI finding');
+
     step = 'Fix All Problems';
-    const maintenance = join(workspace, 'contoso-coinstaller', 'maintenance.c');
-    const maintenanceBefore = readFileSync(maintenance, 'utf8');
-    await wb.openFile('contoso-coinstaller/maintenance.c');
+    const updater = join(workspace, 'contoso-coinstaller', 'updater.c');
+    const updaterBefore = readFileSync(updater, 'utf8');
+    await wb.openFile('contoso-coinstaller/updater.c');
     await wb.waitForSquiggle('error');
     await wb.command('coinstaller-lint: Fix All Problems');
     await wb.waitForDirty();
     await wb.save();
-    const fixAllProblems = checkFixAllMaintenance(maintenanceBefore, readFileSync(maintenance, 'utf8'));
-    check(fixAllProblems.length === 0, `"Fix All Problems" on maintenance.c: ${fixAllProblems.join('; ')}`);
-    log('"Fix All Problems" applied the one automatic fix of maintenance.c');
+    const fixAllProblems = checkFixAllUpdater(updaterBefore, readFileSync(updater, 'utf8'));
+    check(fixAllProblems.length === 0, `"Fix All Problems" on updater.c: ${fixAllProblems.join('; ')}`);
+    log('"Fix All Problems" applied the one automatic fix of updater.c');
 
     step = 'a server that cannot start';
     // Break the installed extension's server (a copy in the test profile), then restart it by hand.
@@ -321,6 +354,25 @@ function positionOf(source: string, text: string): { line: number; column: numbe
   if (offset < 0) throw new Error(`"${text}" is not in the fixture`);
   const before = source.slice(0, offset).split('\n');
   return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+/** Polls `test` every 200 ms until it holds or the time is up. */
+async function waitFor(test: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!test()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return true;
+}
+
+/** mingw-w64's diagnostics for the files ('' when they compile, or when mingw-w64 is missing: said in the log). */
+function compileErrors(files: string[]): string {
+  if (!hasMingw()) {
+    log('SKIPPED the compile check: x86_64-w64-mingw32-gcc is not installed');
+    return '';
+  }
+  return files.map((f) => mingwSyntaxCheck(f)).filter((e) => e !== '').join('\n');
 }
 
 process.exitCode = await main();
