@@ -225,7 +225,7 @@ async function main(): Promise<number> {
     check(problemRows(await waitForProblem(wb, uiProblem)).some((r) => problemRowMatches(r, uiProblem)), `the Problems panel does not list ui.c's MessageBoxW at ${uiProblem.line}:${uiProblem.column}`);
     const moveItems = await wb.quickFixesAt(uiProblem.line, uiProblem.column + 2);
     const moveTitles = await moveItems.allTextContents();
-    // the title names the change (docs/rules/no-ui-outside-finish-install.md, "Across files")
+    // the title names the change (docs/rules/no-ui-outside-finish-install.md, "How to fix it")
     const move = moveItems.filter({ hasText: /^Move ShowFirmwareWarning\(\) into a finish-install action$/ }).first();
     check((await move.count()) === 1, `no "Move ShowFirmwareWarning() into a finish-install action" quick fix at ui.c's MessageBoxW; the menu has:\n${moveTitles.join('\n')}`);
     await move.click();
