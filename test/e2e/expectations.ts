@@ -129,10 +129,10 @@ export function checkFixAllUpdater(before: string, after: string): string[] {
 /**
  * Checks coinstaller.c after the cross-file "Move ShowFirmwareWarning() into a finish-install
  * action" applied at ui.c's MessageBoxW (docs/rules/no-ui-outside-finish-install.md,
- * "How to fix it"). The example's entry point already requests the action (RequestFinishInstallAction under
- * DIF_NEWDEVICEWIZARD_FINISHINSTALL) and already calls ShowFirmwareWarning() under
- * DIF_FINISHINSTALL_ACTION, so the move reuses both: the only change is the line of
- * OnInstallDevice that calls ShowFirmwareWarning(), gone with its comment.
+ * "How to fix it"). The example's entry point already requests the action
+ * (RequestFinishInstallAction under DIF_NEWDEVICEWIZARD_FINISHINSTALL) and already calls
+ * ShowFirmwareWarning() under DIF_FINISHINSTALL_ACTION, so the move reuses both: the only change
+ * is the line of OnInstallDevice that calls ShowFirmwareWarning(), gone with its comment.
  */
 export function checkCrossFileMove(before: string, after: string): string[] {
   const b = before.split('\n');
