@@ -6,6 +6,7 @@
  * continuation, sit in a preprocessor line or form an inline directive is left to a full lint.
  */
 import type { Node } from 'web-tree-sitter';
+import { ancestors } from '../syntax/ancestors.js';
 import { differingRegion, type TextShift } from '../text/text-shift.js';
 
 /** Characters that could start, end or continue a comment, or end a line. */
@@ -35,7 +36,7 @@ export function commentOnlyEdit(oldText: string, newText: string, newRoot: Node)
   const block = newText.startsWith('/*', start);
   if (!block && !newText.startsWith('//', start)) return null;
   if (at < start + 2 || newEnd > (block ? end - 2 : end)) return null;
-  for (let n: Node | null = comment.parent; n; n = n.parent) if (PREPROCESSOR_LINE.has(n.type)) return null;
+  if (ancestors(comment).some((n) => PREPROCESSOR_LINE.has(n.type))) return null;
   // an inline directive (`coinstaller-lint-disable ...`) changes what is reported
   if (DIRECTIVE_MARK.test(newText.slice(start, end)) || DIRECTIVE_MARK.test(oldText.slice(start, end - delta))) return null;
   return shift;

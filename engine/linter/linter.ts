@@ -9,7 +9,8 @@ import { isBuildFile, languageOfPath, type CppParser } from '../parsing/cpp-pars
 import type { LineIndex } from '../text/line-index.js';
 import type { SourceCode } from './source-code.js';
 import type { BuildLookup } from './module-conditions.js';
-import { parseInputs, withAnalysisNotice } from './parse-inputs.js';
+import { pathFromRoot } from '../syntax/ancestors.js';
+import { parseInputs, withNotices } from './parse-inputs.js';
 import { applyModuleFixes } from './apply-fixes.js';
 import { buildComments, cppComment, semicolonComments } from './comments.js';
 import { buildDiagnosticMessages } from './build-files.js';
@@ -138,7 +139,7 @@ export class Linter {
       parsed.forEach(({ file, notice }, i) => {
         if (inputs[i].report === false) return;
         const within = options.within?.get(file.filePath);
-        results.push(withAnalysisNotice(this.lintParsed(file, configFor(file.filePath), services, within), notice));
+        results.push(withNotices(this.lintParsed(file, configFor(file.filePath), services, within), file, notice, services));
       });
       return { results, services };
     } finally {
@@ -354,9 +355,10 @@ export class Linter {
 function childrenAt(root: Node, ranges: readonly OffsetRange[]): Node[] | undefined {
   const out: Node[] = [];
   for (const [start, end] of ranges) {
-    let node: Node | null = root.descendantForIndex(start, Math.max(start, end - 1));
-    while (node && !(node.startIndex === start && node.endIndex === end && node.parent?.id === root.id)) node = node.parent;
-    if (!node) return undefined;
+    const leaf = root.descendantForIndex(start, Math.max(start, end - 1));
+    // the root's child that holds it: one walk down (engine/syntax/ancestors.ts), not Node.parent in a loop
+    const node = leaf ? pathFromRoot(leaf)[1] : undefined;
+    if (!node || node.startIndex !== start || node.endIndex !== end) return undefined;
     out.push(node);
   }
   return out;

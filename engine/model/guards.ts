@@ -9,6 +9,7 @@ import { difCodeOfLabel, isNumericLabel } from './dif-facts.js';
 import { LEAVING_STATEMENTS } from '../syntax/jumps.js';
 import { constantCondition } from '../syntax/constant-condition.js';
 import { caseAt, switchCases } from '../syntax/switch-cases.js';
+import { ancestors } from '../syntax/ancestors.js';
 import { quietTest } from './quiet-guard.js';
 import type { GuardRegion, Range } from './summary-types.js';
 import { unwrapCondition } from '../syntax/condition-operand.js';
@@ -118,12 +119,16 @@ export function ifRegions(ifNode: Node, enclosingEnd: number | undefined, paramO
  * (engine/syntax/switch-cases.ts). Undefined for an if that is not a statement of a case.
  */
 function restOfCase(ifNode: Node): number | undefined {
-  const parent = ifNode.parent;
+  // the ancestors in one walk down (engine/syntax/ancestors.ts), not a chain of Node.parent
+  const up = ancestors(ifNode);
+  const parent = up[0];
   if (!parent) return undefined;
-  let body: Node | null = parent.type === 'case_statement' ? parent.parent : parent;
-  for (let depth = 0; body && body.type.startsWith('preproc_') && parent.type === 'case_statement' && depth < MAX_DEPTH; depth++) body = body.parent;
-  if (!body || body.type !== 'compound_statement' || body.parent?.type !== 'switch_statement') return undefined;
-  return caseAt(switchCases(body.parent), ifNode.startIndex)?.end;
+  let at = parent.type === 'case_statement' ? 1 : 0;
+  for (let depth = 0; at < up.length && up[at].type.startsWith('preproc_') && parent.type === 'case_statement' && depth < MAX_DEPTH; depth++) at++;
+  const body = up[at];
+  const sw = up[at + 1];
+  if (!body || body.type !== 'compound_statement' || sw?.type !== 'switch_statement') return undefined;
+  return caseAt(switchCases(sw), ifNode.startIndex)?.end;
 }
 
 function labelCode(label: Node): string {

@@ -3,6 +3,7 @@
  * labels, and `if (dif == DIF_X)` / `else if` chains. Read from the syntax of one function.
  */
 import type { Node } from 'web-tree-sitter';
+import { ancestors, pathFromRoot } from './ancestors.js';
 import { caseAt, caseOf, switchCases } from './switch-cases.js';
 
 export function stripParens(text: string): string {
@@ -38,9 +39,10 @@ export function caseStatements(c: Node): Node[] {
 
 /** The switch statement a case label belongs to (through directive blocks). */
 function switchOf(c: Node): Node | null {
-  let p = c.parent;
-  for (let depth = 0; p && depth < 64; depth++, p = p.parent) {
-    if (p.type === 'compound_statement') return p.parent?.type === 'switch_statement' ? p.parent : null;
+  const up = ancestors(c);
+  for (let depth = 0; depth < up.length && depth < 64; depth++) {
+    const p = up[depth];
+    if (p.type === 'compound_statement') return up[depth + 1]?.type === 'switch_statement' ? up[depth + 1] : null;
     if (!p.type.startsWith('preproc_')) return null;
   }
   return null;
@@ -72,11 +74,13 @@ export function difComparison(node: Node, dif: string): { operator: '==' | '!=';
  * runs from its label to the next one, across directives (engine/syntax/switch-cases.ts).
  */
 export function dispatchAt(node: Node, body: Node, dif: string): { codes: string[]; other: boolean } | null {
-  for (let n: Node | null = node; n && n.id !== body.id; n = n.parent) {
-    const parent = n.parent;
-    if (!parent) break;
-    if (parent.type === 'compound_statement' && parent.parent?.type === 'switch_statement') {
-      const sw = parent.parent;
+  // from the node up to the body, on one path from the root (engine/syntax/ancestors.ts)
+  const path = pathFromRoot(node);
+  for (let k = path.length - 1; k >= 1 && path[k].id !== body.id; k--) {
+    const n = path[k];
+    const parent = path[k - 1];
+    if (parent.type === 'compound_statement' && path[k - 2]?.type === 'switch_statement') {
+      const sw = path[k - 2];
       if (stripParens(sw.childForFieldName('condition')?.text ?? '') !== dif) continue;
       const cases = switchCases(sw);
       const here = caseAt(cases, node.startIndex);

@@ -3,6 +3,7 @@
  * tree-sitter-cpp parses such blocks like live code, so rules about calls skip them here.
  */
 import type { Node, Tree } from 'web-tree-sitter';
+import { ancestors } from './ancestors.js';
 import { constantCondition } from './constant-condition.js';
 
 
@@ -21,11 +22,14 @@ export function inDisabledCode(node: Node): boolean {
   if (hasIf === undefined) hasIfByTree.set(node.tree, (hasIf = IF_DIRECTIVE.test(node.tree.rootNode.text)));
   if (!hasIf) return false;
   let child: Node = node;
-  for (let p = node.parent; p; child = p, p = p.parent) {
+  // the ancestors in one walk down (engine/syntax/ancestors.ts), not a chain of Node.parent
+  for (const p of ancestors(node)) {
+    const below = child;
+    child = p;
     if (p.type !== 'preproc_if' && p.type !== 'preproc_elif') continue;
     const condition = p.childForFieldName('condition');
     const alternative = p.childForFieldName('alternative');
-    if (child.id === condition?.id || child.id === alternative?.id) continue;
+    if (below.id === condition?.id || below.id === alternative?.id) continue;
     if (condition && constantCondition(condition.text) === false) return true;
   }
   return false;

@@ -1,5 +1,6 @@
 /** Reading function definitions and their parameters from a tree-sitter-cpp tree. */
 import type { Node } from 'web-tree-sitter';
+import { closestAncestor } from './ancestors.js';
 
 /** The function_declarator of a definition or declaration, looking through pointer and reference declarators. */
 export function functionDeclarator(fn: Node): Node | null {
@@ -43,9 +44,7 @@ export function parameters(fn: Node): Parameter[] {
 
 /** The innermost function_definition holding a node. */
 export function enclosingFunction(node: Node): Node | null {
-  let n: Node | null = node;
-  while (n && n.type !== 'function_definition') n = n.parent;
-  return n;
+  return node.type === 'function_definition' ? node : closestAncestor(node, (n) => n.type === 'function_definition');
 }
 
 /** The innermost function_definition holding the offsets [start, end) of `root`'s tree. */

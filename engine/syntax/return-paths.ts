@@ -4,6 +4,7 @@
  * for the DIF codes it does not handle. Conservative: `if`s and loops are assumed to fall through.
  */
 import type { Node } from 'web-tree-sitter';
+import { ancestors } from './ancestors.js';
 import { statementsOf } from './functions.js';
 
 export type PathEnd =
@@ -50,10 +51,7 @@ const BREAK_TARGETS = new Set(['switch_statement', 'for_statement', 'while_state
 /** True when `node` holds a `break` that leaves the switch `sw` (not an inner loop or switch). */
 export function breaksOutOf(node: Node, sw: Node): boolean {
   return node.descendantsOfType('break_statement').some((b) => {
-    for (let p = b?.parent ?? null; p; p = p.parent) {
-      if (BREAK_TARGETS.has(p.type)) return p.id === sw.id;
-    }
-    return false;
+    return (b ? ancestors(b) : []).find((p) => BREAK_TARGETS.has(p.type))?.id === sw.id;
   });
 }
 

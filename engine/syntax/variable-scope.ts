@@ -4,6 +4,7 @@
  * does not answer `globalAt`; it sees only the file it is given.
  */
 import type { Node } from 'web-tree-sitter';
+import { ancestors } from './ancestors.js';
 import { parameters } from './functions.js';
 
 export interface FileVariable {
@@ -40,7 +41,8 @@ function isStatic(declaration: Node): boolean {
 function isConstDeclaration(declaration: Node, nameNode: Node): boolean {
   const constType = declaration.namedChildren.some((c) => c?.type === 'type_qualifier' && c.text === 'const');
   // `const char *p` declares a pointer that can change; `char *const p` cannot.
-  for (let p = nameNode.parent; p && p.id !== declaration.id; p = p.parent) {
+  for (const p of ancestors(nameNode)) {
+    if (p.id === declaration.id) break;
     if (p.type === 'pointer_declarator') return p.namedChildren.some((c) => c?.type === 'type_qualifier' && c.text === 'const');
   }
   return constType;
@@ -52,7 +54,7 @@ function isConstDeclaration(declaration: Node, nameNode: Node): boolean {
  */
 export function resolveVariable(identifier: Node, fileScope?: FileScope): FileVariable | null {
   const name = identifier.text;
-  for (let scope: Node | null = identifier.parent; scope; scope = scope.parent) {
+  for (const scope of ancestors(identifier)) {
     if (scope.type === 'function_definition') {
       if (parameters(scope).some((p) => p.name === name)) return null;
       continue;

@@ -6,7 +6,7 @@
  * a call through a pointer, new and delete).
  */
 import type { Node } from 'web-tree-sitter';
-import { calleeName, declaredName, FORMATTING_APIS, stripParens } from '../../engine/index.js';
+import { ancestors, calleeName, declaredName, FORMATTING_APIS, stripParens } from '../../engine/index.js';
 import { isTraceShapedCall, type CallKind } from './tracing-calls.js';
 
 export interface WorkQuestion {
@@ -92,7 +92,8 @@ function declaredLocals(statements: readonly Node[]): Map<string, LocalKind> {
 /** What the declarator makes its name: an array, a pointer or a value (`char buf[64]`, `char *p`, `int n`). */
 function kindOf(declarator: Node, name: Node): LocalKind {
   let kind: LocalKind = 'value';
-  for (let d: Node | null = name.parent; d && d.startIndex >= declarator.startIndex && d.endIndex <= declarator.endIndex; d = d.parent) {
+  for (const d of ancestors(name)) {
+    if (d.startIndex < declarator.startIndex || d.endIndex > declarator.endIndex) break;
     if (d.type === 'pointer_declarator' || d.type === 'reference_declarator') kind = 'pointer';
     else if (d.type === 'array_declarator' && kind === 'value') kind = 'array';
     if (d.id === declarator.id) break;

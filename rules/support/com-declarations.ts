@@ -7,7 +7,7 @@
  * docs/rules/no-dll-load.md).
  */
 import type { Node } from 'web-tree-sitter';
-import { parameters } from '../../engine/index.js';
+import { ancestors, parameters } from '../../engine/index.js';
 
 export interface DeclaredName {
   kind: 'local' | 'parameter' | 'file' | 'member';
@@ -36,11 +36,15 @@ function typeOf(declaration: Node): string {
 
 /** The declaration of `name` as seen from `use` (a node inside a function, or at file scope). */
 export function declarationOf(name: string, use: Node): DeclaredName | null {
-  for (let scope = use.parent; scope; scope = scope.parent) {
+  // the ancestors in one walk down (engine/syntax/ancestors.ts), not a chain of Node.parent
+  const up = ancestors(use);
+  for (let k = 0; k < up.length; k++) {
+    const scope = up[k];
     if (scope.type === 'function_definition') {
       const parameter = parameters(scope).find((p) => p.name === name);
       if (parameter) return { kind: 'parameter', type: parameter.node.childForFieldName('type')?.text ?? '' };
-      const members = scope.parent?.type === 'field_declaration_list' ? memberOf(scope.parent, name) : null;
+      const owner = up.at(k + 1);
+      const members = owner?.type === 'field_declaration_list' ? memberOf(owner, name) : null;
       if (members) return members;
       continue;
     }

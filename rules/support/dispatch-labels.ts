@@ -6,7 +6,7 @@
  * entry point and in the helpers of the same file the entry point hands its DIF code to.
  */
 import type { Node } from 'web-tree-sitter';
-import { calleeName, caseLabel, casesOf, difComparison, difSwitches, followStatements, functionName, parameters, statementsOf, stripParens } from '../../engine/index.js';
+import { ancestors, calleeName, caseLabel, casesOf, difComparison, difSwitches, followStatements, functionName, parameters, statementsOf, stripParens } from '../../engine/index.js';
 import { firstWork, type WorkQuestion } from './case-work.js';
 
 export interface DispatchLabel {
@@ -78,16 +78,15 @@ export function helperLabels(entry: Node, dif: string, text: string, question: W
 
 /** What becomes of a call's value: returned, dropped (a statement of its own, or an argument of tracing), or used otherwise. */
 function resultUse(call: Node, question: WorkQuestion): 'returned' | 'dropped' | 'used' {
-  let n: Node = call;
-  let p = n.parent;
-  while (p && (p.type === 'parenthesized_expression' || p.type === 'cast_expression')) {
-    n = p;
-    p = p.parent;
-  }
+  // the ancestors in one walk down (engine/syntax/ancestors.ts), not a chain of Node.parent
+  const up = ancestors(call);
+  let k = 0;
+  while (k < up.length && (up[k].type === 'parenthesized_expression' || up[k].type === 'cast_expression')) k++;
+  const p = up.at(k);
   if (!p) return 'used';
   if (p.type === 'expression_statement') return 'dropped';
   if (p.type === 'return_statement') return 'returned';
-  const outer = p.type === 'argument_list' ? p.parent : null;
+  const outer = p.type === 'argument_list' ? (up.at(k + 1) ?? null) : null;
   const outerName = outer?.type === 'call_expression' ? calleeName(outer) : null;
   return outerName !== null && question.callKind(outerName) === 'tracing' ? 'dropped' : 'used';
 }
@@ -109,10 +108,13 @@ function statementsReached(cases: readonly Node[], i: number): Node[] {
  * ternary, an assignment): then the comparison counts as work whatever follows it.
  */
 function branchTaken(test: Node): Node | null {
-  for (let p = test.parent; p; p = p.parent) {
+  const up = ancestors(test);
+  for (let k = 0; k < up.length; k++) {
+    const p = up[k];
     if (p.type === 'parenthesized_expression') continue;
     if (p.type === 'binary_expression' && p.childForFieldName('operator')?.text === '||') continue;
-    if (p.type === 'condition_clause' && p.parent?.type === 'if_statement') return p.parent.childForFieldName('consequence');
+    const owner = up.at(k + 1);
+    if (p.type === 'condition_clause' && owner?.type === 'if_statement') return owner.childForFieldName('consequence');
     return null;
   }
   return null;
@@ -133,11 +135,10 @@ function comparisonsWith(body: Node, dif: string, text: string): Node[] {
     const leaf = body.descendantForIndex(at, at + dif.length);
     if (!leaf || leaf.startIndex !== at || leaf.endIndex !== at + dif.length) continue;
     let operand: Node = leaf;
-    let parent = leaf.parent;
-    while (parent && (parent.type === 'parenthesized_expression' || (parent.startIndex === at && parent.endIndex === at + dif.length))) {
-      operand = parent;
-      parent = parent.parent;
-    }
+    const up = ancestors(leaf);
+    let k = 0;
+    while (k < up.length && (up[k].type === 'parenthesized_expression' || (up[k].startIndex === at && up[k].endIndex === at + dif.length))) operand = up[k++];
+    const parent = up.at(k);
     if (!parent || parent.type !== 'binary_expression') continue;
     const left = parent.childForFieldName('left');
     const right = parent.childForFieldName('right');

@@ -9,7 +9,7 @@
  * of it is converted and no other file uses it.
  */
 import type { Node } from 'web-tree-sitter';
-import { enclosingFunction, type FileScope, type FileVariable, type Fix, parameters, resolveVariable, type SourceCode } from '../../engine/index.js';
+import { enclosingFunction, type FileScope, type FileVariable, type Fix, parameters, pathFromRoot, resolveVariable, type SourceCode } from '../../engine/index.js';
 import { indentStep, lineLimit } from './code-style.js';
 import { helperText, READ, WRITE } from './driver-key-helpers.js';
 import { wrapEdits } from './line-wrap.js';
@@ -30,11 +30,8 @@ function parentPaths(fileScope: FileScope): NodePaths {
   return {
     parentOf: (n) => n.parent,
     functionOf: enclosingFunction,
-    topLevelOf: (n) => {
-      let top = n;
-      while (top.parent && top.parent.type !== 'translation_unit') top = top.parent;
-      return top;
-    },
+    // the root's child on the path down to the node (engine/syntax/ancestors.ts), not a climb of Node.parent
+    topLevelOf: (n) => pathFromRoot(n)[1] ?? n,
     resolve: (id) => resolveVariable(id, fileScope),
   };
 }

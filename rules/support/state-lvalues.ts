@@ -4,7 +4,7 @@
  * belongs to, and how a message names where a global lives.
  */
 import type { Node } from 'web-tree-sitter';
-import { argumentDirection, calleeName, type FileVariable, type ModuleGlobal, type ParameterDirection } from '../../engine/index.js';
+import { ancestors, argumentDirection, calleeName, type FileVariable, type ModuleGlobal, type ParameterDirection } from '../../engine/index.js';
 
 export type WriteKind = 'write' | 'address' | 'filled';
 
@@ -17,10 +17,13 @@ export interface ArgumentSite {
 
 /** The call `expr` (through casts and parentheses) is an argument of, or null. */
 export function argumentOf(expr: Node): ArgumentSite | null {
-  let arg: Node = expr;
-  while (arg.parent && (arg.parent.type === 'cast_expression' || arg.parent.type === 'parenthesized_expression')) arg = arg.parent;
-  const list = arg.parent;
-  const call = list?.parent;
+  // the ancestors in one walk down (engine/syntax/ancestors.ts), not a chain of Node.parent
+  const up = ancestors(expr);
+  let k = 0;
+  while (k < up.length && (up[k].type === 'cast_expression' || up[k].type === 'parenthesized_expression')) k++;
+  const arg = k > 0 ? up[k - 1] : expr;
+  const list = up.at(k);
+  const call = up.at(k + 1);
   if (list?.type !== 'argument_list' || call?.type !== 'call_expression') return null;
   let index = 0;
   for (const a of list.namedChildren) {
@@ -47,7 +50,10 @@ export function stripParensAndCasts(expr: Node | null): Node | null {
 
 /** Declared as an array (`WCHAR g_Name[64]`, `static char buf[16]`). */
 export function isArray(variable: FileVariable): boolean {
-  for (let d = variable.nameNode.parent; d && d.id !== variable.declaration.id; d = d.parent) if (d.type === 'array_declarator') return true;
+  for (const d of ancestors(variable.nameNode)) {
+    if (d.id === variable.declaration.id) return false;
+    if (d.type === 'array_declarator') return true;
+  }
   return false;
 }
 

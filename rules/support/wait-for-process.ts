@@ -8,7 +8,7 @@
  * indentation, brace placement and line ends (rules/support/code-style.ts).
  */
 import type { Node } from 'web-tree-sitter';
-import { type Fix, JUMP_STATEMENTS, type SourceCode, statementsOf, WAIT_APIS } from '../../engine/index.js';
+import { ancestors, type Fix, JUMP_STATEMENTS, type SourceCode, statementsOf, WAIT_APIS } from '../../engine/index.js';
 import { bracesOnOwnLine, indentStep, lineLimit, lineWidth } from './code-style.js';
 import { wrapLine } from './line-wrap.js';
 
@@ -144,16 +144,20 @@ function ownWait(fn: Node, handle: string): Node | null {
 
 /** The `if` whose whole condition is the call (`if (call)`) or its negation (`if (!call)`). */
 function conditionOf(call: Node): { ifStatement: Node; negated: boolean } | null {
-  let n: Node = call;
   let negated = false;
-  for (let p = call.parent; p; n = p, p = p.parent) {
+  // the ancestors in one walk down (engine/syntax/ancestors.ts), not a chain of Node.parent
+  const up = ancestors(call);
+  for (let k = 0; k < up.length; k++) {
+    const p = up[k];
+    const n = k > 0 ? up[k - 1] : call;
     if (p.type === 'parenthesized_expression') continue;
     if (p.type === 'unary_expression' && p.childForFieldName('operator')?.text === '!' && !negated) {
       negated = true;
       continue;
     }
-    if (p.type === 'condition_clause' && p.parent?.type === 'if_statement' && p.childForFieldName('value')?.id === n.id) {
-      return { ifStatement: p.parent, negated };
+    const owner = up.at(k + 1);
+    if (p.type === 'condition_clause' && owner?.type === 'if_statement' && p.childForFieldName('value')?.id === n.id) {
+      return { ifStatement: owner, negated };
     }
     return null;
   }

@@ -13,7 +13,7 @@
  * What a call, a condition or an assignment does to the state is the events' (wait-events.ts).
  */
 import type { Node } from 'web-tree-sitter';
-import { statementsOf } from '../../engine/index.js';
+import { closestAncestor, statementsOf } from '../../engine/index.js';
 
 export const NONE = 1;
 export const LIVE = 2;
@@ -288,8 +288,7 @@ class Walker {
 }
 
 function enclosingSwitch(node: Node): Node | null {
-  for (let p = node.parent; p; p = p.parent) if (p.type === 'switch_statement') return p;
-  return null;
+  return closestAncestor(node, (p) => p.type === 'switch_statement');
 }
 
 /** 0, FALSE, false, NULL, nullptr: false; other numbers, TRUE, true: true; anything else: null. */

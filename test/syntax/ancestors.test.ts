@@ -1,7 +1,7 @@
 /**
  * ancestors / pathFromRoot (engine/syntax/ancestors.ts): the same nodes as the chain of Node.parent,
  * found with one walk down (one childWithDescendant per level, no Node.parent), in C and C++ with
- * LF and CRLF line ends, on the example installer and on code nested 20,000 blocks deep.
+ * LF and CRLF line ends, on the example installer and on code nested 10,000 blocks deep.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,8 +91,8 @@ describe('ancestors', () => {
       }
     });
 
-    it(`${name}: 20,000 nested blocks: one step per level and no Node.parent`, () => {
-      const depth = 20_000;
+    it(`${name}: 10,000 nested blocks: one step per level and no Node.parent`, () => {
+      const depth = 10_000;
       const tree = parser.parse(nested(v.cpp, depth, v.eol));
       // C++: the function sits in a namespace's declaration_list
       const outer = v.cpp ? 2 : 0;
@@ -102,7 +102,7 @@ describe('ancestors', () => {
         const steps = vi.spyOn(Node.prototype, 'childWithDescendant');
         const parent = vi.spyOn(Node.prototype, 'parent', 'get');
         const up = ancestors(id!);
-        // identifier < expression_statement < 20,000 blocks < the body < function_definition
+        // identifier < expression_statement < 10,000 blocks < the body < function_definition
         // (C++: < declaration_list < namespace_definition) < translation_unit
         expect(up.length).toBe(depth + 4 + outer);
         expect(up[0].type).toBe('expression_statement');
