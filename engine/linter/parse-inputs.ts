@@ -8,6 +8,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { analysisNoticeOf, type CppParser } from '../parsing/cpp-parser.js';
 import { fileLanguage, type FileLintResult, type ModuleFileInput, type ParsedFile } from './linter.js';
+import type { LintMessage, OffsetRange, RuleServices } from './types.js';
 import { type BuildLookup, moduleConditions, settingsThrough } from './module-conditions.js';
 import { SourceCode } from './source-code.js';
 
@@ -37,11 +38,19 @@ export function parseInputs(
 }
 
 /**
- * The lint of a file with the notice of parseInputs first: a warning at 1:1 with no rule, worded
- * like the size limit's (engine/text/source-file.ts), so that a file not analysed says so.
+ * The lint of a file with what was not analysed: the notice of parseInputs first (a warning at 1:1
+ * with no rule, worded like the size limit's: engine/text/source-file.ts), and the installer
+ * model's notices in this file (a budget reached: ModelNotice) at their ranges.
  */
-export function withAnalysisNotice(result: FileLintResult, notice: string | undefined): FileLintResult {
-  if (!notice) return result;
-  const message = { ruleId: null, severity: 1 as const, message: notice, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] as [number, number] };
-  return { ...result, messages: [message, ...result.messages] };
+export function withNotices(result: FileLintResult, file: ParsedFile, notice: string | undefined, services: RuleServices): FileLintResult {
+  const model = (services.installer?.notices ?? []).filter((n) => n.filePath === file.filePath);
+  if (!notice && model.length === 0) return result;
+  const warning = (message: string, range: OffsetRange): LintMessage => {
+    const start = file.sourceCode.getLocFromIndex(range[0]);
+    const end = file.sourceCode.getLocFromIndex(range[1]);
+    return { ruleId: null, severity: 1, message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, range };
+  };
+  const added = [...(notice ? [warning(notice, [0, 0])] : []), ...model.map((n) => warning(n.message, [n.start, n.end]))];
+  const messages = [...added, ...result.messages].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  return { ...result, messages };
 }

@@ -123,8 +123,22 @@ export interface ModuleEffects {
  */
 export type ParameterWait = 'waits' | 'none' | 'unknown';
 
+/**
+ * Where the model gave up part of its work (a budget reached: engine/model/propagation.ts
+ * MAX_CALL_DEPTH), said at a range of a file of the module; the linter reports it with the file's
+ * messages (a warning with no rule).
+ */
+export interface ModelNotice {
+  filePath: string;
+  start: number;
+  end: number;
+  message: string;
+}
+
 export interface InstallerModelService {
   entryPoints: readonly EntryPointInfo[];
+  /** Budgets the model reached while it was built (none in a model that answers in full). */
+  readonly notices?: readonly ModelNotice[];
   /** Every DIF context (entry point, DIF code, interactivity, shortest chain) under which code at this offset can run. */
   contextsAt(filePath: string, offset: number): ReachingContext[];
   /** True when code at this offset runs only from DllMain (reachable from it and from no entry point). */

@@ -6,13 +6,13 @@
  * calls hidden in its macros, what its functions and macros do (module-effects.ts) and the names
  * its .def files export.
  */
-import type { DefExport, EntryPointInfo, GlobalAccess, InstallerModelService, ModuleEffects, ModuleGlobal, ParameterWait, ReachingContext } from './contract.js';
+import type { DefExport, EntryPointInfo, GlobalAccess, InstallerModelService, ModelNotice, ModuleEffects, ModuleGlobal, ParameterWait, ReachingContext } from './contract.js';
 import { findEntryPoints, handledCodes, type ModelExtras, moduleDefExports } from './entry-point-discovery.js';
 import { GlobalsIndex } from './globals-index.js';
 import { ModuleEffectsIndex } from './module-effects.js';
 import { ModuleGraph, type GraphFunction } from './module-graph.js';
 import { ParameterWaitsIndex } from './parameter-waits.js';
-import { Propagation } from './propagation.js';
+import { MAX_CALL_DEPTH, Propagation } from './propagation.js';
 import { type PropagatedModule, reachingContexts } from './reaching-contexts.js';
 import type { FileSummary } from './summary-types.js';
 
@@ -28,6 +28,7 @@ export function buildModuleModel(summaries: readonly FileSummary[], extras: Mode
 
 class Model implements InstallerModelService {
   readonly entryPoints: readonly EntryPointInfo[];
+  readonly notices: readonly ModelNotice[];
   private readonly graph: ModuleGraph;
   /** The graph, the entry points and the states reached, for reachingContexts. */
   private readonly propagated: PropagatedModule;
@@ -48,6 +49,7 @@ class Model implements InstallerModelService {
     this.graph = graph;
     this.entryPoints = entryPoints;
     this.propagated = { graph, entryPoints, entryFns: functions, propagation };
+    this.notices = cutNotices(graph, entryPoints, propagation);
   }
 
   contextsAt(filePath: string, offset: number): ReachingContext[] {
@@ -111,4 +113,14 @@ class Model implements InstallerModelService {
     this.globalsIndex ??= new GlobalsIndex(this.graph);
     return this.globalsIndex;
   }
+}
+
+/** The notice of a call chain cut at MAX_CALL_DEPTH: at the name of the function whose calls were not followed. */
+function cutNotices(graph: ModuleGraph, entryPoints: readonly EntryPointInfo[], propagation: Propagation): ModelNotice[] {
+  if (propagation.cut === undefined) return [];
+  const state = propagation.states[propagation.cut];
+  const fn = graph.functions[state.fn];
+  const entry = entryPoints[state.entry].name;
+  const message = `${fn.s.qualifiedName} is ${MAX_CALL_DEPTH} calls deep from ${entry}, the limit of the analysis: its calls are not followed, and code reached only through them counts as reached by no entry point`;
+  return [{ filePath: fn.file.filePath, start: fn.s.nameStart, end: fn.s.nameEnd, message }];
 }

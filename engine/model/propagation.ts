@@ -9,6 +9,12 @@ import { PAGE_DIF_CODES, isInteractiveDifCode } from './dif-facts.js';
 import { ANY_DIF, difIn, intersectDif, isEmptyDif, type DifSet } from './dif-set.js';
 import { guardWithConstants, type Edge, type GraphFunction, type ModuleGraph, type SiteGuard } from './module-graph.js';
 
+/**
+ * Calls followed from an entry point: the calls of a function reached this deep are not followed
+ * (a budget: a chain of 100,000 calls cost tens of seconds; docs/architecture.md, Known limits).
+ */
+export const MAX_CALL_DEPTH = 1_000;
+
 export interface State {
   fn: number;
   /** Index of the entry point, in the order of the model's entryPoints. */
@@ -55,6 +61,8 @@ export class Propagation {
   readonly states: State[] = [];
   private readonly statesByFn = new Map<number, number[]>();
   private readonly singles = new Map<string, DifSet>();
+  /** The first state whose calls were not followed, at MAX_CALL_DEPTH; undefined when every chain was followed to its end. */
+  cut: number | undefined;
 
   constructor(
     private readonly graph: ModuleGraph,
@@ -96,7 +104,12 @@ export class Propagation {
       const s = this.states[i];
       const fn = this.graph.functions[s.fn];
       from = i;
-      for (const edge of this.graph.edgesOf(s.fn)) {
+      const edges = this.graph.edgesOf(s.fn);
+      if (s.depth >= MAX_CALL_DEPTH) {
+        if (edges.length > 0) this.cut ??= i;
+        continue;
+      }
+      for (const edge of edges) {
         via = edge;
         to = edge.to;
         edge.guard ??= this.graph.guardAt(fn, edge.at);

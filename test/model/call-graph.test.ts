@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_CALL_DEPTH } from '../../engine/model/propagation.js';
 import { build, chainLabels, useParser } from './model-harness.js';
 
 const parser = useParser();
@@ -206,17 +207,39 @@ ${CO} { if (Fn == DIF_REMOVE) Ping(3); return 0; }`,
     expect(b.codes('a.c', 'InPong()')).toEqual(['DIF_REMOVE']);
     expect(chainLabels(b.contexts('a.c', 'InPong()'), 'DIF_REMOVE')).toEqual(['CoInst handles DIF_REMOVE', 'calls Ping()', 'calls Pong()']);
   });
-  it('a 100,000-deep call chain neither overflows nor loses the context', () => {
-    const n = 100_000;
+  /** F1 .. F<n>, each calling the next, F<n> calling Bottom(); the entry point calls F1: F<k> is k calls deep. */
+  const chainCode = (n: number) => {
     const lines: string[] = [];
     for (let i = n - 1; i >= 1; i--) lines.push(`void F${i}(void) { F${i + 1}(); }`);
-    const code = `void F${n}(void) { Bottom(); }\n${lines.join('\n')}\n${CO} { if (Fn == DIF_INSTALLDEVICE) F1(); return 0; }\n`;
-    const b = build(parser(), { 'deep.c': code });
+    return `void F${n}(void) { Bottom(); }\n${lines.join('\n')}\n${CO} { if (Fn == DIF_INSTALLDEVICE) F1(); return 0; }\n`;
+  };
+  it(`a call chain as deep as the budget (${MAX_CALL_DEPTH} calls) neither overflows nor loses the context`, () => {
+    const n = MAX_CALL_DEPTH;
+    const b = build(parser(), { 'deep.c': chainCode(n) });
     const contexts = b.contexts('deep.c', 'Bottom()');
     expect(contexts.map((c) => c.difCode)).toEqual(['DIF_INSTALLDEVICE']);
     expect(contexts[0].chain).toHaveLength(n + 1);
     expect(contexts[0].chain[n].label).toBe(`calls F${n}()`);
     expect(b.model.onlyFromDllMain('/virtual/mod/deep.c', b.at('deep.c', 'Bottom()'))).toBe(false);
+    expect(b.model.notices).toEqual([]);
+  });
+  it('one call past the budget: the deepest function keeps its context, its calls are not followed, a notice at its name', () => {
+    const n = MAX_CALL_DEPTH + 1;
+    const code = chainCode(n);
+    const b = build(parser(), { 'deep.c': code });
+    expect(b.contexts('deep.c', 'Bottom()')).toEqual([]);
+    // F<MAX_CALL_DEPTH> is reached (it calls F<n>): its call is a site with a context
+    expect(b.contexts('deep.c', `F${n}()`).map((c) => c.difCode)).toEqual(['DIF_INSTALLDEVICE']);
+    const name = `F${MAX_CALL_DEPTH}`;
+    const start = code.indexOf(`void ${name}(void)`) + 'void '.length;
+    expect(b.model.notices).toEqual([
+      {
+        filePath: '/virtual/mod/deep.c',
+        start,
+        end: start + name.length,
+        message: `${name} is ${MAX_CALL_DEPTH} calls deep from CoInst, the limit of the analysis: its calls are not followed, and code reached only through them counts as reached by no entry point`,
+      },
+    ]);
   });
   it('deeply nested expressions do not overflow the summary', () => {
     const depth = 5000;

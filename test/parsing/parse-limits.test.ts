@@ -10,7 +10,7 @@ import { defaultSettings, type ResolvedConfig } from '../../engine/config/resolv
 import { Linter } from '../../engine/linter/linter.js';
 import { installerModelProvider } from '../../engine/model/index.js';
 import { analysisNoticeOf, CppParser } from '../../engine/parsing/cpp-parser.js';
-import { analysisLimit, MAX_EXPRESSION_TOKENS, MAX_NESTING, MAX_TOKENS, textShape } from '../../engine/parsing/parse-limits.js';
+import { analysisLimit, blankText, MAX_EXPRESSION_TOKENS, MAX_NESTING, MAX_TOKENS, textShape } from '../../engine/parsing/parse-limits.js';
 
 let parser: CppParser;
 let linter: Linter;
@@ -67,6 +67,12 @@ describe('textShape', () => {
     // the separators ; , { } end runs and are in none: the longest is `int g_a [ 2 ] =` (6 tokens)
     expect(s.expression).toBe(6);
     expect(s.expressionLine).toBe(1);
+  });
+
+  it('blankText keeps every line end (LF, CRLF, lone CR) where it is, and spaces elsewhere', () => {
+    expect(blankText('ab\r\ncd\re\nfg')).toBe('  \r\n  \r \n  ');
+    expect(blankText('')).toBe('');
+    expect(blankText('\uD83D\uDE00(')).toBe('   '); // a surrogate pair is two UTF-16 code units: two spaces
   });
 
   it('#if levels count as nesting; a lone CR, LF and CRLF each end a line', () => {
