@@ -6,6 +6,12 @@
  *
  *   node --import tsx scripts/fuzz.ts [--seed N] [--seconds S] [--out DIR] [--fix] [--slow MS]
  *   node --import tsx scripts/fuzz.ts --replay DIR/case-<seed>
+ *   node --import tsx scripts/fuzz.ts --heavy [NAME] [--budget-ms MS] [--budget-mb MB]
+ *
+ * --heavy runs the heavy cases (test/robustness/heavy-cases.ts: deep nesting, long lines, long
+ * call chains), or the one named, each in a child process of its own (--heavy-case NAME), and
+ * prints each one's processor time, wall time and peak memory; a case over the budget (processor
+ * time: default 10,000 ms; 500 MB) or that fails makes the exit status 1.
  *
  * --fix also applies all fixes to each input (Linter.fixModule) and checks that it does not
  * throw and that a second pass changes nothing. Exit status: 0 when every case passed, 1 when
@@ -17,6 +23,7 @@ import { allRulesConfig, realLinter } from '../test/robustness/invariants.js';
 import { lintMutated, runFuzzCase, seedModules, type FuzzCaseResult, type SeedFile } from '../test/robustness/fuzz-case.js';
 import { randomInt, seededRandom } from '../test/support/mutate.js';
 import { CppParser, decodeBytes, type Linter } from '../engine/index.js';
+import { HEAVY_CASES, runHeavyCase, runHeavyChild } from '../test/robustness/heavy-cases.js';
 
 interface Options {
   seed: number;
@@ -25,10 +32,15 @@ interface Options {
   fix: boolean;
   slowMs: number;
   replay?: string;
+  /** --heavy: '' for every case, or one case's name. */
+  heavy?: string;
+  heavyCase?: string;
+  budgetMs: number;
+  budgetMb: number;
 }
 
 function parseOptions(argv: string[]): Options | string {
-  const o: Options = { seed: Date.now() % 2 ** 31, seconds: 60, out: 'fuzz-failures', fix: false, slowMs: 10_000 };
+  const o: Options = { seed: Date.now() % 2 ** 31, seconds: 60, out: 'fuzz-failures', fix: false, slowMs: 10_000, budgetMs: 10_000, budgetMb: 500 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -43,12 +55,19 @@ function parseOptions(argv: string[]): Options | string {
       else if (a === '--slow') o.slowMs = Number(value());
       else if (a === '--replay') o.replay = value();
       else if (a === '--fix') o.fix = true;
+      else if (a === '--heavy') o.heavy = argv[i + 1] && !argv[i + 1].startsWith('--') ? value() : '';
+      else if (a === '--heavy-case') o.heavyCase = value();
+      else if (a === '--budget-ms') o.budgetMs = Number(value());
+      else if (a === '--budget-mb') o.budgetMb = Number(value());
       else return `unknown argument ${a}`;
     } catch (error) {
       return (error as Error).message;
     }
   }
   if (!Number.isInteger(o.seed) || !(o.seconds > 0) || !(o.slowMs > 0)) return '--seed must be an integer, --seconds and --slow positive numbers';
+  if (!(o.budgetMs > 0) || !(o.budgetMb > 0)) return '--budget-ms and --budget-mb must be positive numbers';
+  const heavy = o.heavy || o.heavyCase;
+  if (heavy && !HEAVY_CASES.some((c) => c.name === heavy)) return `no heavy case ${heavy} (${HEAVY_CASES.map((c) => c.name).join(', ')})`;
   return o;
 }
 
@@ -94,15 +113,37 @@ function replay(folder: string, linter: Linter, modules: readonly SeedFile[][]):
   return r.problems.length === 0 ? 0 : 1;
 }
 
+/** Each heavy case (or the one named) in a child process: its time and peak memory against the budget. */
+function heavy(options: Options): number {
+  let over = 0;
+  for (const c of HEAVY_CASES.filter((h) => !options.heavy || h.name === options.heavy)) {
+    const r = runHeavyChild(c.name);
+    const fails = r.error !== undefined || !(r.cpuMs <= options.budgetMs) || !(r.maxRssMb <= options.budgetMb);
+    if (fails) over++;
+    const figures = `${String(r.cpuMs).padStart(6)} ms cpu ${String(r.ms).padStart(6)} ms wall ${String(r.maxRssMb).padStart(4)} MB`;
+    process.stdout.write(`${fails ? 'OVER' : 'ok  '} ${c.name.padEnd(22)} ${figures}  ${c.about}\n`);
+    for (const m of r.messages.slice(0, 3)) process.stdout.write(`       ${m}\n`);
+    if (r.error) process.stdout.write(`       ${r.error.split('\n').slice(0, 5).join('\n       ')}\n`);
+  }
+  process.stdout.write(`fuzz --heavy: budget ${options.budgetMs} ms and ${options.budgetMb} MB per case, ${over} over\n`);
+  return over > 0 ? 1 : 0;
+}
+
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   if (typeof options === 'string') {
     process.stderr.write(`fuzz: ${options}\n`);
     return 2;
   }
+  if (options.heavy !== undefined) return heavy(options);
   const parser = await CppParser.create();
   const linter = realLinter(parser);
   try {
+    if (options.heavyCase) {
+      // one JSON line for the parent (runHeavyChild)
+      process.stdout.write(`${JSON.stringify(runHeavyCase(linter, options.heavyCase))}\n`);
+      return 0;
+    }
     const modules = seedModules();
     if (options.replay) return replay(options.replay, linter, modules);
     const random = seededRandom(options.seed);

@@ -1,6 +1,6 @@
 /**
  * Limits through the CLI's run(), for what test/cli/ does not cover already: a file over the size
- * limit, symbolic link loops (a folder and a file), an unreadable folder (as "nobody" when root),
+ * limit, a file too deep or with too many tokens to analyse (engine/parsing/parse-limits.ts), symbolic link loops (a folder and a file), an unreadable folder (as "nobody" when root),
  * a FIFO named like a source file, a config that is binary or a folder. Each gives a clear message
  * and the exit status --help documents (0 no errors; 1 errors or too many warnings; 2 usage,
  * configuration or internal error), never a stack trace.
@@ -105,6 +105,26 @@ describe('limits', { timeout: 120_000 }, () => {
     const strict = await cli(['--max-warnings', '0', 'huge.c']);
     expect(strict.status).toBe(1);
     expect(strict.stderr).toContain('too many warnings');
+  });
+
+  it('a file too deep or with too many tokens is not analysed: a warning naming the limit; the others are linted', async () => {
+    writeFileSync(join(dir, 'a.c'), INSTALLER);
+    const load = 'LoadLibraryW(L"x.dll");';
+    // the function's brace, 30,000 blocks and the call's parenthesis are open at the load, on line 3
+    writeFileSync(join(dir, 'deep.c'), `void ContosoDeep(void)\n{\n${'{'.repeat(30_000)}${load}${'}'.repeat(30_000)}\n}\n`);
+    // void ContosoMany ( void ) { (6), LoadLibraryW ( L "x.dll" ) ; (6), 300,000 of ; and } (1)
+    writeFileSync(join(dir, 'many.c'), `void ContosoMany(void)\n{\n${load}${';'.repeat(300_000)}\n}\n`);
+    const r = await cli(['--format', 'json', '.']);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(r.status).toBe(1); // a.c's DLL load
+    const files = report(r.stdout);
+    expect(named(files, 'deep.c')!.messages).toEqual([
+      expect.objectContaining({ ruleId: null, severity: 1, message: 'file is nested 30002 levels deep (line 3), over the limit of 25000 levels; not analysed', line: 1, column: 1 }),
+    ]);
+    expect(named(files, 'many.c')!.messages).toEqual([
+      expect.objectContaining({ ruleId: null, severity: 1, message: 'file has 300013 tokens, over the limit of 250000 tokens; not analysed', line: 1, column: 1 }),
+    ]);
+    expect(named(files, 'a.c')!.messages.map((m) => [m.ruleId, m.line, m.column])).toContainEqual(['no-dll-load', 8, 9]);
   });
 
   it('a folder symlink loop is reported once, not walked forever; the real files are linted once', async () => {
