@@ -4,7 +4,21 @@
  * other files of its module read for the installer model, and fixes are computed on request.
  * Nothing is written unless the caller hands the results to writeFixes (api/write-fixes.ts).
  */
-import { autoThreads, collectFiles, createConfigFor, lintFileList, type PathLintResult, type WalkProblem } from '../engine/index.js';
+import {
+  autoThreads,
+  cachedModuleLocator,
+  collectFiles,
+  createConfigFor,
+  type LintCacheStats,
+  lintFileList,
+  lintWithCache,
+  type ModuleLocator,
+  type PathLintResult,
+  resolveCacheLocation,
+  type ResolvedConfig,
+  type WalkProblem,
+} from '../engine/index.js';
+import { builtinRuleSet } from '../rules/index.js';
 import { type ConfigOptions, lintedRoots, setupOptions, workspaceRoots } from './config.js';
 
 export interface LintFilesOptions extends ConfigOptions {
@@ -18,6 +32,19 @@ export interface LintFilesOptions extends ConfigOptions {
   onProgress?: (done: number, total: number, filePath: string) => void;
   /** Told when a rule throws on a file (the other rules go on). */
   onRuleError?: (ruleId: string, filePath: string, error: unknown) => void;
+  /**
+   * Keep results across runs in this file (as --cache): a module whose files, configuration,
+   * build files and tool are unchanged is not linted again (engine/batch/lint-cache.ts). Default:
+   * no cache. `true`: `.coinstaller-lint-cache` in cwd; a string: as --cache-location (a folder
+   * gets a file named from a hash of cwd).
+   */
+  cache?: boolean | string;
+  /** Told why the cache file was not used or not written (the lint goes on without it). */
+  onCacheProblem?: (message: string) => void;
+  /** Filled in with the cache's counts, when given. */
+  cacheStats?: LintCacheStats;
+  /** The tool's identity in the cache (default: its version and a hash of its code); for tests. */
+  cacheTool?: string;
 }
 
 /** Thrown by lintFiles when the patterns found no file to lint and some of them were problems. */
@@ -41,17 +68,37 @@ export async function lintFiles(patterns: string | readonly string[], options: L
   if (walk.files.length === 0 && walk.problems.length > 0) throw new NoFilesError(walk.problems);
   const threads = options.threads === 'auto' ? autoThreads(walk.files.length) : (options.threads ?? 1);
   const list = typeof patterns === 'string' ? [patterns] : patterns;
-  const results = await lintFileList(walk.files, {
-    ...setup,
-    roots: workspaceRoots(setup.cwd, list),
-    configFor,
-    threads,
-    fix: options.fix,
-    onProgress: options.onProgress,
-    onRuleError: options.onRuleError,
-  });
+  const roots = workspaceRoots(setup.cwd, list);
+  const lint = (files: readonly string[], locateModule?: ModuleLocator) =>
+    lintFileList(files, { ...setup, roots, configFor, threads, fix: options.fix, onProgress: options.onProgress, onRuleError: options.onRuleError, locateModule });
+  const results = options.cache ? await lintCached(walk.files, options, setup.cwd, roots, configFor, lint) : await lint(walk.files);
   if (!options.fix) return results;
   // writeFixes writes only inside the folders linted (a symbolic link may lead out of them)
   const writeRoots = lintedRoots(setup.cwd, list);
   return results.map((r) => (r.output === undefined ? r : { ...r, writeRoots }));
+}
+
+/** The lint through the cache file (engine/batch/lint-cache.ts), with one module locator for both. */
+function lintCached(
+  files: readonly string[],
+  options: LintFilesOptions,
+  cwd: string,
+  roots: readonly string[],
+  configFor: (filePath: string) => ResolvedConfig,
+  lint: (files: readonly string[], locateModule: ModuleLocator) => Promise<PathLintResult[]>,
+): Promise<PathLintResult[]> {
+  const configurationOf = (filePath: string) => {
+    try {
+      return configFor(filePath).settings.configuration;
+    } catch {
+      return undefined;
+    }
+  };
+  const locateModule = cachedModuleLocator({ roots, configurationOf });
+  const cacheFile = resolveCacheLocation(cwd, typeof options.cache === 'string' ? options.cache : undefined);
+  return lintWithCache(
+    files,
+    { cacheFile, configFor, locateModule, ruleIds: [...builtinRuleSet.rules.keys()], fix: options.fix, onProblem: options.onCacheProblem, stats: options.cacheStats, tool: options.cacheTool },
+    (toLint) => lint(toLint, locateModule),
+  );
 }

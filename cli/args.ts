@@ -24,6 +24,10 @@ export interface CliOptions {
   /** `--print-module FILE`: print the module the file is linted in, then exit. */
   printModule?: string;
   config?: string;
+  /** `--cache`: keep results across runs (api/lint-files.ts cache). */
+  cache: boolean;
+  /** `--cache-location FILE|FOLDER/` (ESLint's semantics: a folder gets a file named from a hash of cwd). */
+  cacheLocation?: string;
   /** Worker threads for linting modules: a count, or 'auto' (one per core when there is enough work). */
   threads: number | 'auto';
   version: boolean;
@@ -36,7 +40,7 @@ const FORMATS: readonly string[] = FORMATTER_NAMES;
 const LEVELS: Record<string, RuleLevel> = { off: 'off', '0': 'off', warn: 'warn', '1': 'warn', error: 'error', '2': 'error' };
 
 /** Options that take a value, by every spelling. */
-const VALUE_OPTIONS = new Set(['--format', '-f', '--max-warnings', '--rule', '--output-file', '-o', '--print-config', '--print-module', '--config', '-c', '--threads']);
+const VALUE_OPTIONS = new Set(['--format', '-f', '--max-warnings', '--rule', '--output-file', '-o', '--print-config', '--print-module', '--config', '-c', '--threads', '--cache-location', '--cache-strategy']);
 
 export function parseArgs(argv: readonly string[]): ParseResult {
   const options: CliOptions = {
@@ -44,6 +48,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     format: 'stylish',
     fix: false,
     fixDryRun: false,
+    cache: false,
     maxWarnings: -1,
     // No prototype: `--rule __proto__:warn` must reach the config loader as an unknown rule.
     ruleOverrides: Object.create(null) as Record<string, RuleEntry>,
@@ -111,6 +116,17 @@ function applyOption(options: CliOptions, name: string, value: string | undefine
       if (value === 'auto') options.threads = 'auto';
       else if (/^[1-9]\d*$/.test(value ?? '')) options.threads = Number(value);
       else return `--threads expects a positive integer or auto, got "${value}"`;
+      return undefined;
+    case '--cache':
+      options.cache = true;
+      return undefined;
+    case '--cache-location':
+      if (!value) return '--cache-location expects a file or a folder';
+      options.cacheLocation = value;
+      return undefined;
+    case '--cache-strategy':
+      // entries are keyed by content only: a modification time says nothing of a header's edit undone
+      if (value !== 'content') return `--cache-strategy: only content is supported, got "${value}"`;
       return undefined;
     case '--fix':
       options.fix = true;

@@ -27,6 +27,10 @@ Options:
       --fix-dry-run        Compute fixes and report them (json: "output") without writing files
       --max-warnings <n>   Exit with status 1 when there are more than n warnings
       --quiet              Report errors only
+      --cache              Keep results across runs: a module whose files, configuration, build files and
+                           tool version are unchanged is not linted again
+      --cache-location <path> The cache file (default .coinstaller-lint-cache), or a folder to keep it in
+      --cache-strategy content  How changes are found: content (the only one: file hashes)
       --threads <n|auto>   Lint modules on n worker threads (default 1; auto: one per core for big runs)
       --color, --no-color  Force or disable colors (default: when standard output is a terminal)
       --print-config <file> Print the configuration that applies to a file, then exit

@@ -82,6 +82,11 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
       ...config,
       threads: options.threads,
       fix: options.fix || options.fixDryRun,
+      cache: options.cache ? (options.cacheLocation ?? true) : false,
+      // an unusable cache file is ignored (rewritten), as ESLint does; said only when debugging
+      onCacheProblem: (message) => {
+        if (io.env.COINSTALLER_LINT_DEBUG) io.stderr(`coinstaller-lint: ${message}\n`);
+      },
       onProblem: (problem) => io.stderr(`coinstaller-lint: ${problem.path}: ${problem.message}\n`),
       onProgress: (done, total, file) => progress.update(done, total, file),
       onRuleError: (ruleId, filePath, error) =>

@@ -6,7 +6,9 @@
 // Linting paths: files found from patterns, grouped into modules, on this thread or on workers
 export { collectFiles, SKIPPED_FOLDERS, type WalkProblem, type WalkResult } from './batch/file-walker.js';
 export { lintFileList, type LintFileListOptions } from './batch/lint-file-list.js';
-export { emptyStats, groupModules, lintPaths, type PathLintResult, prepareModuleTask } from './batch/lint-paths.js';
+export { type LintCacheStats, lintWithCache, type LintWithCacheOptions, toolFingerprint } from './batch/lint-cache.js';
+export { DEFAULT_CACHE_FILE, resolveCacheLocation } from './batch/lint-cache-file.js';
+export { emptyStats, groupModules, lintPaths, type ModuleLocator, type PathLintResult, prepareModuleTask } from './batch/lint-paths.js';
 export { createConfigFor, createLintSetup, createModuleLinter, type LintSetupOptions, type RuleSet } from './batch/lint-setup.js';
 export { cachedModuleLocator, type CachedLocatorOptions, sessionModuleLocator } from './batch/module-locator.js';
 export { autoThreads, lintPathsParallel } from './batch/parallel.js';

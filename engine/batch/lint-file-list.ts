@@ -4,7 +4,7 @@
  * files are found. Either way the results are in the order the files were given.
  */
 import type { ResolvedConfig } from '../config/resolved-config.js';
-import { lintPaths, type PathLintResult } from './lint-paths.js';
+import { lintPaths, type ModuleLocator, type PathLintResult } from './lint-paths.js';
 import { createConfigFor, createModuleLinter, type LintSetupOptions } from './lint-setup.js';
 import { cachedModuleLocator } from './module-locator.js';
 import { lintPathsParallel } from './parallel.js';
@@ -21,6 +21,8 @@ export interface LintFileListOptions extends LintSetupOptions {
   onRuleError?: (ruleId: string, filePath: string, error: unknown) => void;
   /** The workspace: build files are read inside these folders only (default: cwd). */
   roots?: readonly string[];
+  /** The module locator, when the caller has one already (the cache's: api/lint-files.ts). */
+  locateModule?: ModuleLocator;
 }
 
 export async function lintFileList(files: readonly string[], options: LintFileListOptions): Promise<PathLintResult[]> {
@@ -33,7 +35,7 @@ export async function lintFileList(files: readonly string[], options: LintFileLi
       return undefined;
     }
   };
-  const locateModule = cachedModuleLocator({ roots: options.roots ?? [options.cwd], configurationOf });
+  const locateModule = options.locateModule ?? cachedModuleLocator({ roots: options.roots ?? [options.cwd], configurationOf });
   const { cwd, configFile, ruleOverrides, ruleSet, fix, onProgress, onRuleError } = options;
   if (options.threads > 1) {
     return lintPathsParallel(files, { cwd, configFile, ruleOverrides, ruleSet, threads: options.threads, locateModule, fix, onProgress, onRuleError });
