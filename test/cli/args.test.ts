@@ -54,6 +54,17 @@ describe('parseArgs', () => {
     expect(err(['--fix', '--fix-dry-run'])).toMatch(/cannot be used together/);
   });
 
+  it('takes --cache, --cache-location FILE|FOLDER and --cache-strategy content', () => {
+    expect(ok([]).cache).toBe(false);
+    expect(ok(['--cache']).cache).toBe(true);
+    expect(ok(['--cache', '--cache-location', 'tmp/']).cacheLocation).toBe('tmp/');
+    expect(ok(['--cache-location=.lint-cache']).cacheLocation).toBe('.lint-cache');
+    expect(ok(['--cache-strategy', 'content']).cache).toBe(false);
+    expect(err(['--cache-strategy', 'metadata'])).toMatch(/only content/);
+    expect(err(['--cache-location'])).toMatch(/needs a value/);
+    expect(err(['--cache=yes'])).toMatch(/takes no value/);
+  });
+
   it('takes --threads as a positive count or auto', () => {
     expect(ok([]).threads).toBe(1);
     expect(ok(['--threads', '2']).threads).toBe(2);
