@@ -274,11 +274,13 @@ function movableStatement(statement: Node): boolean {
  */
 function localUse(statement: Node, body: Node, params: string[]): 'none' | 'function' | 'block' {
   // the body's declarations, read once per tree: where each is and what it declares
-  const declarations = perTree(body.tree, `declarations:${body.id}`, () =>
-    body.descendantsOfType('declaration').flatMap((decl) =>
-      decl ? [{ start: decl.startIndex, end: decl.endIndex, where: decl.parent?.id === body.id ? ('function' as const) : ('block' as const), names: declaredNames(decl) }] : [],
-    ),
-  );
+  const declarations = perTree(body.tree, `declarations:${body.id}`, () => {
+    // the body's own statements, by id (asking each declaration for its parent would walk the tree each time)
+    const top = new Set(body.namedChildren.map((c) => c?.id));
+    return body
+      .descendantsOfType('declaration')
+      .flatMap((decl) => (decl ? [{ start: decl.startIndex, end: decl.endIndex, where: top.has(decl.id) ? ('function' as const) : ('block' as const), names: declaredNames(decl) }] : []));
+  });
   const declared = new Map<string, 'function' | 'block'>();
   for (const decl of declarations) {
     if (statement.startIndex <= decl.start && decl.end <= statement.endIndex) continue; // declared inside the statement
