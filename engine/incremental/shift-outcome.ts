@@ -22,6 +22,17 @@ function moveRange(range: OffsetRange, shift: TextShift): OffsetRange {
 }
 
 /**
+ * A fix's edit moved over the edit: as moveRange, and a deletion that holds the edited region
+ * strictly inside it (a comment in the statement a fix removes) still deletes all of it, so it
+ * grows or shrinks by the edit's length change.
+ */
+function moveEdit(range: OffsetRange, text: string, shift: TextShift): OffsetRange {
+  const [start, end] = range;
+  if (text === '' && start < shift.at && shift.oldEnd < end) return [start, end + shift.delta];
+  return moveRange(range, shift);
+}
+
+/**
  * A fix moved over the edit. A fix made of several edits moves edit by edit, and its merge (which
  * copies the text between them, perhaps the edited comment) is made again from the new text.
  */
@@ -30,11 +41,11 @@ function moveFix(fix: Fix, shift: TextShift, newText: string): Fix {
   const kept = { ...(fix.desc !== undefined ? { desc: fix.desc } : {}), ...(fix.otherFiles ? { otherFiles: fix.otherFiles } : {}) };
   if (!fix.edits) {
     const otherOnly = fix.otherFiles !== undefined && fix.range[0] === fix.range[1] && fix.text === '';
-    const range = otherOnly ? fix.range : moveRange(fix.range, shift);
+    const range = otherOnly ? fix.range : moveEdit(fix.range, fix.text, shift);
     return range === fix.range ? fix : { range, text: fix.text, ...kept };
   }
   const edits = fix.edits.map((e) => {
-    const range = moveRange(e.range, shift);
+    const range = moveEdit(e.range, e.text, shift);
     return range === e.range ? e : { range, text: e.text };
   });
   if (edits.every((e, i) => e === fix.edits![i]) && fix.range[1] <= shift.at) return fix;
@@ -99,7 +110,7 @@ function otherFileEditsMoved(m: LintMessage, edited: string, shift: TextShift, a
     otherFiles: fix.otherFiles?.map((o) => {
       if (o.filePath !== edited) return o;
       const edits = o.edits.map((e) => {
-        const range = moveRange(e.range, shift);
+        const range = moveEdit(e.range, e.text, shift);
         if (range !== e.range) changed = true;
         return range === e.range ? e : { range, text: e.text };
       });

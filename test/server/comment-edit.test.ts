@@ -116,14 +116,20 @@ describe('shiftMessages', () => {
     const edits = [{ range: [19, 20], text: 'G' }, { range: [42, 43], text: 'H' }];
     expect(moved.suggestions![0].fix).toEqual({ range: [19, 43], text: 'G' + after.slice(20, 42) + 'H', edits });
     expect(moved.suggestions![0].fix.text).toContain('ab note');
-    // an edit of the fix that holds the region cannot be moved
-    const holding = { range: [24, 42] as const, text: 'x', edits: [{ range: [24, 36] as const, text: '' }, { range: [41, 42] as const, text: 'H' }] };
+    // an edit of the fix that replaces the region cannot be moved (its text might quote the comment)
+    const holding = { range: [24, 42] as const, text: 'x', edits: [{ range: [24, 36] as const, text: 'y' }, { range: [41, 42] as const, text: 'H' }] };
     expect(shiftMessages([message([0, 1], { fix: holding })], 'a.c', 'a.c', shift, lines)).toBeNull();
+    // a deletion that holds it (a statement removed with its comment) still deletes all of it: it grows by the one letter typed
+    const deleting = { range: [24, 42] as const, text: 'x', edits: [{ range: [24, 36] as const, text: '' }, { range: [41, 42] as const, text: 'H' }] };
+    const [grown] = shiftMessages([message([0, 1], { fix: deleting })], 'a.c', 'a.c', shift, lines)!;
+    expect(grown.fix!.edits).toEqual([{ range: [24, 37], text: '' }, { range: [42, 43], text: 'H' }]);
   });
 
   it('gives up on a range that holds the edit, and on a related place in the edited file without offsets', () => {
     expect(shiftMessages([message([15, 40])], 'a.c', 'a.c', shift, lines)).toBeNull();
-    expect(shiftMessages([message([0, 1], { fix: { range: [24, 36], text: '' } })], 'a.c', 'a.c', shift, lines)).toBeNull();
+    expect(shiftMessages([message([0, 1], { fix: { range: [24, 36], text: 'x' } })], 'a.c', 'a.c', shift, lines)).toBeNull();
+    // a deletion that holds the edit strictly inside grows with it
+    expect(shiftMessages([message([0, 1], { fix: { range: [24, 36], text: '' } })], 'a.c', 'a.c', shift, lines)![0].fix!.range).toEqual([24, 37]);
     const noOffsets = message([0, 1], { related: [{ filePath: 'a.c', message: 'x', line: 4, column: 5, endLine: 4, endColumn: 6 }] });
     expect(shiftMessages([noOffsets], 'b.c', 'a.c', shift, lines)).toBeNull();
   });
