@@ -341,7 +341,7 @@ export function removeStatement(sourceCode: SourceCode, statement: Node): Fix {
   const contentEnd = idx.contentEnd(idx.lineOf(statement.endIndex));
   const before = sourceCode.text.slice(lineStart, statement.startIndex);
   const after = sourceCode.text.slice(statement.endIndex, contentEnd);
-  if (/^[ \t]*$/.test(before) && /^[ \t]*(\/\*[^\n]*?\*\/[ \t]*|\/\/.*)?$/.test(after)) {
+  if (/^[ \t]*$/.test(before) && /^[ \t]*(\/\*[^\r\n]*?\*\/[ \t]*|\/\/.*)?$/.test(after)) {
     return { range: [lineStart, idx.nextLineStart(contentEnd)], text: '' };
   }
   return { range: [statement.startIndex, statement.endIndex], text: '' };

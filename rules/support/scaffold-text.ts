@@ -58,10 +58,10 @@ export function openBlock(head: string, indent: string, ownLine: boolean): strin
   return ownLine ? [head, `${indent}{`] : [`${head} {`];
 }
 
-/** A multi-line statement's later lines, moved from one indentation to another. */
+/** A multi-line statement's later lines, moved from one indentation to another (after LF, CRLF or a lone CR). */
 export function reindent(text: string, from: string, to: string): string {
   if (from === to) return text;
-  return text.replace(/(\r?\n)([ \t]*)/g, (_m, eol: string, ws: string) =>
+  return text.replace(/(\r\n?|\n)([ \t]*)/g, (_m, eol: string, ws: string) =>
     eol + (ws.startsWith(from) ? to + ws.slice(from.length) : ws),
   );
 }

@@ -54,7 +54,7 @@ export function removeMovedStatement(sourceCode: SourceCode, statement: Node): R
     const before = sourceCode.text.slice(lineStart, first.startIndex);
     const contentEnd = idx.contentEnd(idx.lineOf(statement.endIndex));
     const after = sourceCode.text.slice(statement.endIndex, contentEnd);
-    if (/^[ \t]*$/.test(before) && /^[ \t]*(\/\*[^\n]*?\*\/[ \t]*|\/\/.*)?$/.test(after)) {
+    if (/^[ \t]*$/.test(before) && /^[ \t]*(\/\*[^\r\n]*?\*\/[ \t]*|\/\/.*)?$/.test(after)) {
       return { edits: [{ range: [lineStart, idx.nextLineStart(contentEnd)], text: '' }], text, indent };
     }
     // a statement sharing its line: it goes with the spaces after it (`{ f(); return 0; }` becomes `{ return 0; }`)

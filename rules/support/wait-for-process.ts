@@ -11,6 +11,7 @@ import type { Node } from 'web-tree-sitter';
 import { ancestors, type Fix, JUMP_STATEMENTS, type SourceCode, statementsOf, WAIT_APIS } from '../../engine/index.js';
 import { bracesOnOwnLine, indentStep, lineLimit, lineWidth } from './code-style.js';
 import { wrapLine } from './line-wrap.js';
+import { reindent } from './scaffold-text.js';
 
 export interface WaitRequest {
   sourceCode: SourceCode;
@@ -195,12 +196,8 @@ function endsItsLine(sourceCode: SourceCode, offset: number): boolean {
 function insertLines(sourceCode: SourceCode, at: number, lines: string[]): Fix {
   const eol = sourceCode.eol;
   // At the very end of a file without a final newline, start a new line first.
-  const prefix = at === sourceCode.text.length && !/\n$/.test(sourceCode.text) ? eol : '';
+  const prefix = at === sourceCode.text.length && !/[\r\n]$/.test(sourceCode.text) ? eol : '';
   return { range: [at, at], text: prefix + lines.join(eol) + eol };
-}
-
-function reindent(text: string, from: string, to: string): string {
-  return text.replace(/(\r?\n)([ \t]*)/g, (_m, eol: string, ws: string) => eol + (ws.startsWith(from) ? to + ws.slice(from.length) : ws));
 }
 
 /** The callee as written (`CreateProcessW`), for the line breaker. */

@@ -25,12 +25,6 @@ const EXAMPLE = join(EXAMPLES_ROOT, 'contoso-coinstaller');
 const toCr = (text: string) => text.replace(/\r?\n/g, '\r');
 const asCpp = (path: string) => path.replace(/\.c$/, '.cpp');
 const config = allRulesConfig();
-/**
- * Fixtures whose fix re-indents moved lines with a pattern that knows LF and CRLF only
- * (rules/support/wait-for-process.ts, `reindent`): on CR files the moved lines keep their old
- * indentation. Still CR only; to remove from here once the rule reads lone CR lines.
- */
-const REINDENT_GAP = new Set(['rules/wait-for-finish-install-process/bare-statement.c']);
 
 let parser: CppParser;
 beforeAll(async () => {
@@ -92,7 +86,7 @@ describe.each([
       const lf = readFileSync(path, 'utf8');
       const output = fix([{ filePath, text: toCr(lf) }]).get(filePath)!;
       expect(output.includes('\n'), relative(FIXTURES, path)).toBe(false);
-      if (!REINDENT_GAP.has(relative(FIXTURES, path))) expect(output, relative(FIXTURES, path)).toBe(toCr(fix([{ filePath, text: lf }]).get(filePath)!));
+      expect(output, relative(FIXTURES, path)).toBe(toCr(fix([{ filePath, text: lf }]).get(filePath)!));
       if (output !== toCr(lf)) fixed++;
     }
     expect(fixed, 'fixtures that --fix changed').toBeGreaterThanOrEqual(8);
