@@ -12,6 +12,38 @@ import { lineWidth } from './code-style.js';
  * in `limit` columns where it can; returns the pieces (one when nothing needed breaking or could be).
  */
 export function wrapLine(line: string, limit: number, callees: readonly string[]): string[] {
+  if (lineWidth(line) <= limit) return [line];
+  // A comment that ends the line stays with the code, one space after it, or goes on a line of its
+  // own above the code when that would not fit (never pushed past the limit by the wrap).
+  const trailing = trailingComment(line);
+  if (trailing) {
+    const pieces = wrapCode(line.slice(0, trailing).trimEnd(), limit, callees);
+    const comment = line.slice(trailing);
+    const last = `${pieces.at(-1)!} ${comment}`;
+    if (lineWidth(last) <= limit) return [...pieces.slice(0, -1), last];
+    return [`${/^[ \t]*/.exec(line)![0]}${comment}`, ...pieces];
+  }
+  return wrapCode(line, limit, callees);
+}
+
+/** Where a comment that runs to the end of the line starts (outside strings), or 0 when there is none after code. */
+function trailingComment(line: string): number {
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '/' && (line[i + 1] === '/' || line[i + 1] === '*')) {
+      const closes = line[i + 1] === '/' || (line.indexOf('*/', i + 2) === line.trimEnd().length - 2 && line.trimEnd().endsWith('*/'));
+      return closes && line.slice(0, i).trim() !== '' ? i : 0;
+    }
+  }
+  return 0;
+}
+
+function wrapCode(line: string, limit: number, callees: readonly string[]): string[] {
   const out: string[] = [];
   let rest = line;
   for (let guard = 0; guard < 20 && lineWidth(rest) > limit; guard++) {

@@ -21,10 +21,7 @@ const domain = filesUnder(domainRoot, (p) => p.endsWith('.c')).map((p) => loadMo
  * pass): the driver-key suggestion wraps the rewritten `g_DevicesInstalled++;` but appends the
  * statement's trailing comment to its last line, 128 columns wide (rules/support/driver-key-state.ts).
  */
-const knownFailures = new Map(
-  ['as written', 'CRLF'].map((v) => [`examples/contoso-coinstaller [${v}] no-state-in-dll at coinstaller.c:30:5`, 'the trailing comment makes a 128-column line'] as const),
-);
-const contosoCases = VARIANTS.map((v) => harness.describeModule(variantOf(contoso, v), { mustCompile: true, knownFailures }));
+const contosoCases = VARIANTS.map((v) => harness.describeModule(variantOf(contoso, v), { mustCompile: true }));
 for (const m of domain) for (const v of VARIANTS) harness.describeModule(variantOf(m, v), { mustCompile: true });
 
 describe('the example modules have fixes to check', () => {
