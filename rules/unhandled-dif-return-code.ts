@@ -6,7 +6,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { breaksOutOf, caseLabel, casesOf, createRule, difComparison, difSwitches, dispatchAt, enclosingFunction, type Fix, followStatements, functionName, identifiersSpelled, returnedValue, siteContext, type SourceCode, statementsAfter, statementsOf, stripParens } from '../engine/index.js';
-import { indentStep } from './support/code-style.js';
+import { indentStep, replaceKeepingComment } from './support/code-style.js';
 import { entryPointsInFile, type FileEntryPoint } from './support/entry-points-in-file.js';
 
 const DO_DEFAULT = 'ERROR_DI_DO_DEFAULT';
@@ -42,7 +42,7 @@ export default createRule<MessageIds>({
   create(context) {
     const model = context.services.installer;
     const { sourceCode } = context;
-    const toNoError = (n: Node) => (fixer: { replaceText(n: Node, t: string): Fix }) => fixer.replaceText(n, 'NO_ERROR');
+    const toNoError = (n: Node) => () => replaceKeepingComment(sourceCode, [n.startIndex, n.endIndex], 'NO_ERROR');
 
     const checkCoInstaller = (entry: FileEntryPoint, body: Node) => {
       // only uses of the constant are reported: none when the body's text never spells it
@@ -78,8 +78,8 @@ export default createRule<MessageIds>({
         node: value,
         messageId: 'classInstallerUnhandled',
         data: { entryPoint: entry.name, value: value.text },
-        fix: (fixer) => {
-          if (!found.shared) return fixer.replaceText(value, DO_DEFAULT);
+        fix: () => {
+          if (!found.shared) return replaceKeepingComment(sourceCode, [value.startIndex, value.endIndex], DO_DEFAULT);
           return found.addDefault ? found.addDefault(sourceCode) : null;
         },
         fixMessageId: found.shared ? 'addDefault' : 'returnDoDefault',

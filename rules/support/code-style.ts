@@ -63,3 +63,21 @@ export function indentStep(sourceCode: SourceCode, fn: Node): string {
   }
   return '    ';
 }
+
+/**
+ * Replaces `range` (within one line) with `text`, keeping a comment that follows it on the line at
+ * its column: `return ERROR_DI_DO_DEFAULT;` then padding then a comment becomes `return NO_ERROR;`
+ * with the padding (two spaces or more, no tab) grown by the length change, one space at least.
+ */
+export function replaceKeepingComment(sourceCode: SourceCode, range: readonly [number, number], text: string): { range: [number, number]; text: string }[] {
+  const edit = { range: [range[0], range[1]] as [number, number], text };
+  const idx = sourceCode.lineIndex;
+  const line = idx.lineOf(range[0]);
+  if (idx.lineOf(range[1]) !== line || /[\r\n]/.test(text)) return [edit];
+  const rest = sourceCode.text.slice(range[1], idx.contentEnd(line));
+  const m = /^([;,)\]]*)( {2,})(\/\*|\/\/)/.exec(rest);
+  if (!m) return [edit];
+  const pad = Math.max(1, m[2].length - (text.length - (range[1] - range[0])));
+  const at = range[1] + m[1].length;
+  return [edit, { range: [at, at + m[2].length], text: ' '.repeat(pad) }];
+}

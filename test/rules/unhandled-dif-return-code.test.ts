@@ -73,6 +73,18 @@ const invalid: InvalidCase[] = [
     output: coDefault('NO_ERROR'),
   },
   {
+    name: 'a comment aligned after the return keeps its column (the padding grows by the 11 characters NO_ERROR saves)',
+    code: coDefault('ERROR_DI_DO_DEFAULT;     /* unhandled codes */').replace(';;', ';'),
+    errors: [{ messageId: 'coInstallerUnhandled', data: { entryPoint: 'CoInstaller' }, line: 10, column: 16, endLine: 10, endColumn: 35 }],
+    output: coDefault('NO_ERROR;                /* unhandled codes */').replace(';;', ';'),
+  },
+  {
+    name: 'a comment one space after it stays one space after it',
+    code: coDefault('ERROR_DI_DO_DEFAULT; /* unhandled */').replace(';;', ';'),
+    errors: [{ messageId: 'coInstallerUnhandled', line: 10, column: 16 }],
+    output: coDefault('NO_ERROR; /* unhandled */').replace(';;', ';'),
+  },
+  {
     code: coAfter('ERROR_DI_DO_DEFAULT'),
     errors: [{ messageId: 'coInstallerUnhandled', data: { entryPoint: 'CoInstaller' }, line: 12, column: 12, endColumn: 31 }],
     output: coAfter('NO_ERROR'),
