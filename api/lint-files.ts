@@ -9,6 +9,7 @@ import {
   cachedModuleLocator,
   collectFiles,
   createConfigFor,
+  createSourceReads,
   type LintCacheStats,
   lintFileList,
   lintWithCache,
@@ -16,6 +17,7 @@ import {
   type PathLintResult,
   resolveCacheLocation,
   type ResolvedConfig,
+  type SourceReads,
   type WalkProblem,
 } from '../engine/index.js';
 import { builtinRuleSet } from '../rules/index.js';
@@ -69,8 +71,8 @@ export async function lintFiles(patterns: string | readonly string[], options: L
   const threads = options.threads === 'auto' ? autoThreads(walk.files.length) : (options.threads ?? 1);
   const list = typeof patterns === 'string' ? [patterns] : patterns;
   const roots = workspaceRoots(setup.cwd, list);
-  const lint = (files: readonly string[], locateModule?: ModuleLocator) =>
-    lintFileList(files, { ...setup, roots, configFor, threads, fix: options.fix, onProgress: options.onProgress, onRuleError: options.onRuleError, locateModule });
+  const lint = (files: readonly string[], locateModule?: ModuleLocator, reads?: SourceReads) =>
+    lintFileList(files, { ...setup, roots, configFor, threads, fix: options.fix, onProgress: options.onProgress, onRuleError: options.onRuleError, locateModule, reads });
   const results = options.cache ? await lintCached(walk.files, options, setup.cwd, roots, configFor, lint) : await lint(walk.files);
   if (!options.fix) return results;
   // writeFixes writes only inside the folders linted (a symbolic link may lead out of them)
@@ -85,7 +87,7 @@ function lintCached(
   cwd: string,
   roots: readonly string[],
   configFor: (filePath: string) => ResolvedConfig,
-  lint: (files: readonly string[], locateModule: ModuleLocator) => Promise<PathLintResult[]>,
+  lint: (files: readonly string[], locateModule: ModuleLocator, reads: SourceReads) => Promise<PathLintResult[]>,
 ): Promise<PathLintResult[]> {
   const configurationOf = (filePath: string) => {
     try {
@@ -94,11 +96,13 @@ function lintCached(
       return undefined;
     }
   };
-  const locateModule = cachedModuleLocator({ roots, configurationOf });
+  // one read of each file for the locator's include scan, the cache's hashes and the lint
+  const reads = createSourceReads();
+  const locateModule = cachedModuleLocator({ roots, configurationOf, readFile: reads.read });
   const cacheFile = resolveCacheLocation(cwd, typeof options.cache === 'string' ? options.cache : undefined);
   return lintWithCache(
     files,
-    { cacheFile, configFor, locateModule, ruleIds: [...builtinRuleSet.rules.keys()], fix: options.fix, onProblem: options.onCacheProblem, stats: options.cacheStats, tool: options.cacheTool },
-    (toLint) => lint(toLint, locateModule),
+    { cacheFile, configFor, locateModule, ruleIds: [...builtinRuleSet.rules.keys()], fix: options.fix, onProblem: options.onCacheProblem, stats: options.cacheStats, tool: options.cacheTool, reads },
+    (toLint) => lint(toLint, locateModule, reads),
   );
 }

@@ -12,6 +12,7 @@ export { emptyStats, groupModules, lintPaths, type ModuleLocator, type PathLintR
 export { createConfigFor, createLintSetup, createModuleLinter, type LintSetupOptions, type RuleSet } from './batch/lint-setup.js';
 export { cachedModuleLocator, type CachedLocatorOptions, sessionModuleLocator } from './batch/module-locator.js';
 export { autoThreads, lintPathsParallel } from './batch/parallel.js';
+export { createSourceReads, type SourceReads } from './batch/source-reads.js';
 
 // Build files read as data: which DLL project compiles a file (module discovery goes by it)
 export { type BuildIndex, createBuildIndex } from './build/build-index.js';

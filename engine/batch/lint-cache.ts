@@ -16,8 +16,9 @@ import type { ResolvedConfig } from '../config/resolved-config.js';
 import { PACKAGE_ROOT } from '../linter/rule-docs.js';
 import { rootCandidates } from '../model/module-root.js';
 import { isBuildFileName } from '../readers/build/index.js';
-import { readSourceFile, type ReadSourceResult } from '../text/source-file.js';
+import type { ReadSourceResult } from '../text/source-file.js';
 import { type CachedFile, readCacheFile, writeCacheFile } from './lint-cache-file.js';
+import { createSourceReads, type SourceReads } from './source-reads.js';
 import { groupModules, type ModuleLocator, type ModuleTask, type PathLintResult, summarize } from './lint-paths.js';
 
 export interface LintCacheStats {
@@ -42,6 +43,8 @@ export interface LintWithCacheOptions {
   stats?: LintCacheStats;
   /** The tool's identity (default: toolFingerprint()); tests give another to play a new version. */
   tool?: string;
+  /** The run's reads (source-reads.ts), shared with the locator and the lint: each file read once. */
+  reads?: SourceReads;
 }
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
@@ -99,12 +102,13 @@ class KeyMaker {
   constructor(
     private readonly global: string,
     private readonly configFor: (filePath: string) => ResolvedConfig,
+    private readonly reads: SourceReads,
   ) {}
 
   parts(task: ModuleTask): ModuleParts {
     const reads = new Map<string, ReadSourceResult>();
     const files = [...new Set([...task.targets, ...task.files])].sort().map((path) => {
-      const read = readSourceFile(path);
+      const read = this.reads.read(path);
       reads.set(path, read);
       return { path, text: read.ok ? sha1(read.text) : null, config: this.configHash(path) };
     });
@@ -168,7 +172,8 @@ export async function lintWithCache(
   const stats = options.stats;
   const loaded = readCacheFile(options.cacheFile, tool);
   if (loaded.problem) options.onProblem?.(loaded.problem);
-  const keys = new KeyMaker(`${tool}\0${[...options.ruleIds].sort().join(',')}`, options.configFor);
+  const sourceReads = options.reads ?? createSourceReads();
+  const keys = new KeyMaker(`${tool}\0${[...options.ruleIds].sort().join(',')}`, options.configFor, sourceReads);
   const results = new Map<string, PathLintResult>();
   const toLint: { task: ModuleTask; parts: ModuleParts }[] = [];
   for (const task of groupModules(files, options.locateModule)) {
@@ -177,12 +182,14 @@ export async function lintWithCache(
     const hits = key === undefined ? [] : task.targets.map((t) => loaded.files.get(t)).filter((e) => e?.k === key && !(options.fix && e.c[3] + e.c[4] > 0));
     if (hits.length === task.targets.length) {
       task.targets.forEach((t, i) => results.set(t, fromCache(t, hits[i]!, parts.reads.get(t)!)));
+      // nothing else reads a hit's files: their texts are not held for the lint
+      for (const f of parts.files) sourceReads.release(f.path);
       if (stats) {
         stats.modulesCached++;
         stats.filesCached += task.targets.length;
       }
     } else {
-      toLint.push({ task, parts });
+      toLint.push({ task, parts: { ...parts, reads: new Map() } });
       if (stats) {
         stats.modulesLinted++;
         stats.filesLinted += task.targets.length;

@@ -8,6 +8,7 @@ import { lintPaths, type ModuleLocator, type PathLintResult } from './lint-paths
 import { createConfigFor, createModuleLinter, type LintSetupOptions } from './lint-setup.js';
 import { cachedModuleLocator } from './module-locator.js';
 import { lintPathsParallel } from './parallel.js';
+import { createSourceReads, type SourceReads } from './source-reads.js';
 
 export interface LintFileListOptions extends LintSetupOptions {
   /** 1 lints on this thread; more starts that many worker threads (each loads its own config). */
@@ -23,6 +24,8 @@ export interface LintFileListOptions extends LintSetupOptions {
   roots?: readonly string[];
   /** The module locator, when the caller has one already (the cache's: api/lint-files.ts). */
   locateModule?: ModuleLocator;
+  /** The run's reads, when the caller made them (its locator and the cache read through them). */
+  reads?: SourceReads;
 }
 
 export async function lintFileList(files: readonly string[], options: LintFileListOptions): Promise<PathLintResult[]> {
@@ -35,14 +38,16 @@ export async function lintFileList(files: readonly string[], options: LintFileLi
       return undefined;
     }
   };
-  const locateModule = options.locateModule ?? cachedModuleLocator({ roots: options.roots ?? [options.cwd], configurationOf });
+  // one read of each file: discovery's include scan and the cache hand their texts on to the lint
+  const reads = options.reads ?? createSourceReads();
+  const locateModule = options.locateModule ?? cachedModuleLocator({ roots: options.roots ?? [options.cwd], configurationOf, readFile: reads.read });
   const { cwd, configFile, ruleOverrides, ruleSet, fix, onProgress, onRuleError } = options;
   if (options.threads > 1) {
-    return lintPathsParallel(files, { cwd, configFile, ruleOverrides, ruleSet, threads: options.threads, locateModule, fix, onProgress, onRuleError });
+    return lintPathsParallel(files, { cwd, configFile, ruleOverrides, ruleSet, threads: options.threads, locateModule, fix, onProgress, onRuleError, readFile: reads.take });
   }
   const { linter, dispose } = await createModuleLinter(ruleSet.rules, onRuleError, options.roots ?? [options.cwd]);
   try {
-    return lintPaths(files, { linter, configFor, locateModule, fix, onProgress });
+    return lintPaths(files, { linter, configFor, locateModule, fix, onProgress, readFile: reads.take });
   } finally {
     dispose();
   }

@@ -21,6 +21,7 @@ export interface LintPathsOptions {
   locateModule: ModuleLocator;
   /** Compute fixes and return the fixed text in `output` (the caller decides whether to write). */
   fix?: boolean;
+  /** How the module's files are read (default: from disk); the lint is their last reader (SourceReads.take, source-reads.ts). */
   readFile?: (filePath: string) => ReadSourceResult;
   /** Called after each module with the number of requested files done so far. */
   onProgress?: (done: number, total: number, filePath: string) => void;
@@ -182,6 +183,11 @@ export function lintModuleTask(task: ModuleTask, options: Omit<LintPathsOptions,
   return out;
 }
 
+/**
+ * A file's result. `source` is kept only when there are messages (the formatters' code frames and
+ * the JSON formatter show it for those only): a clean file's text is dropped, so that the results
+ * of a large tree do not hold its texts.
+ */
 export function summarize(filePath: string, messages: LintMessage[], source?: string): PathLintResult {
   let errorCount = 0;
   let warningCount = 0;
@@ -198,7 +204,7 @@ export function summarize(filePath: string, messages: LintMessage[], source?: st
       if (m.fix) fixableWarningCount++;
     }
   }
-  return { filePath, messages, errorCount, warningCount, fatalErrorCount, fixableErrorCount, fixableWarningCount, source };
+  return { filePath, messages, errorCount, warningCount, fatalErrorCount, fixableErrorCount, fixableWarningCount, source: messages.length > 0 ? source : undefined };
 }
 
 function fileProblem(filePath: string, severity: 1 | 2, message: string): PathLintResult {

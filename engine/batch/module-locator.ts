@@ -10,6 +10,7 @@
 import { dirname, resolve } from 'node:path';
 import { type BuildIndex, createBuildIndex } from '../build/build-index.js';
 import { discoverModule, type LocatedModule, moduleRoot } from '../model/index.js';
+import type { ReadSourceResult } from '../text/source-file.js';
 import type { ModuleLocator } from './lint-paths.js';
 
 export interface LocatorFs {
@@ -24,12 +25,14 @@ export interface CachedLocatorOptions {
   buildIndex?: BuildIndex | null;
   /** The configuration (`Release|x64`) a file is linted in (settings.configuration). */
   configurationOf?: (filePath: string) => string | null | undefined;
+  /** How sources are read for their `#include` lines (the run's SourceReads, source-reads.ts; default: from disk). */
+  readFile?: (filePath: string) => ReadSourceResult;
 }
 
 function realFs(options: CachedLocatorOptions): LocatorFs {
   const buildIndex = options.buildIndex === undefined ? createBuildIndex({ roots: options.roots }) : options.buildIndex;
   // includes are followed inside the workspace only (engine/model/module-discovery.ts includeRoots)
-  return { moduleRoot, discoverModule: (f) => discoverModule(f, { buildIndex, configurationOf: options.configurationOf, includeRoots: options.roots }) };
+  return { moduleRoot, discoverModule: (f) => discoverModule(f, { buildIndex, configurationOf: options.configurationOf, includeRoots: options.roots, readFile: options.readFile }) };
 }
 
 /** A locator with its own caches (make one per run: files on disk may change between runs). */

@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { ConfigError } from '../config/config-error.js';
 import { emptyStats, groupModules, lintModuleTask, prepareModuleTask, type LintPathsStats, type ModuleLocator, type ModuleTask, type PathLintResult } from './lint-paths.js';
 import { createConfigFor, createLintSetup, type LintSetupOptions } from './lint-setup.js';
+import { readSourceFile, type ReadSourceResult } from '../text/source-file.js';
 import type { WorkerReply, WorkerRequest, WorkerStart } from './lint-worker.js';
 
 export interface ParallelLintOptions extends LintSetupOptions {
@@ -23,6 +24,8 @@ export interface ParallelLintOptions extends LintSetupOptions {
   /** Told of each rule that threw, as Linter's onRuleError. */
   onRuleError?: (ruleId: string, filePath: string, message: string) => void;
   stats?: LintPathsStats;
+  /** How the modules' files are read here (default: from disk); the texts travel to the workers. */
+  readFile?: (filePath: string) => ReadSourceResult;
 }
 
 /** At or above this many files, `auto` threads use more than one worker. */
@@ -51,7 +54,7 @@ export async function lintPathsParallel(files: readonly string[], options: Paral
   const texts = new Map<number, WorkerRequest['texts']>();
   tasks.forEach((task, index) => {
     const stats = emptyStats();
-    const prepared = prepareModuleTask(task, { configFor, prefilter: options.prefilter, stats });
+    const prepared = prepareModuleTask(task, { configFor, prefilter: options.prefilter, stats, readFile: options.readFile });
     if ('results' in prepared) {
       if (options.stats) addStats(options.stats, stats);
       finished(task, prepared.results);
@@ -67,7 +70,13 @@ export async function lintPathsParallel(files: readonly string[], options: Paral
     const local = await createLintSetup(setup, (ruleId, filePath, error) => options.onRuleError?.(ruleId, filePath, error instanceof Error ? error.message : String(error)));
     try {
       for (const index of queue) {
-        finished(tasks[index], lintModuleTask(tasks[index], { linter: local.linter, configFor: local.configFor, fix: options.fix, prefilter: options.prefilter, stats: options.stats }));
+        // the texts read above, not read again
+        const given = new Map((texts.get(index) ?? []).map((t) => [t.filePath, t]));
+        const readFile = (p: string): ReadSourceResult => {
+          const t = given.get(p);
+          return t ? { ok: true, text: t.text, encoding: t.encoding, stamp: t.stamp } : (options.readFile ?? readSourceFile)(p);
+        };
+        finished(tasks[index], lintModuleTask(tasks[index], { linter: local.linter, configFor: local.configFor, fix: options.fix, prefilter: options.prefilter, stats: options.stats, readFile }));
       }
     } finally {
       local.dispose();

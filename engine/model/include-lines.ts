@@ -4,7 +4,7 @@
  * preprocessor (every branch of an `#if` counts).
  */
 import { languageOfPath } from '../parsing/cpp-parser.js';
-import { readSourceFile } from '../text/source-file.js';
+import { readSourceFile, type ReadSourceResult } from '../text/source-file.js';
 
 export interface IncludeLine {
   /** The path as written between the quotes or the angle brackets. */
@@ -13,10 +13,13 @@ export interface IncludeLine {
   quoted: boolean;
 }
 
-/** The `#include` lines of a C/C++ file on disk; none for other files or when it cannot be read. */
-export function includesOf(filePath: string): IncludeLine[] {
+/**
+ * The `#include` lines of a C/C++ file on disk; none for other files or when it cannot be read.
+ * `readFile`: how to read it (a run's shared reads, engine/batch/source-reads.ts).
+ */
+export function includesOf(filePath: string, readFile: (filePath: string) => ReadSourceResult = readSourceFile): IncludeLine[] {
   if (languageOfPath(filePath) !== 'cpp') return [];
-  const read = readSourceFile(filePath);
+  const read = readFile(filePath);
   if (!read.ok) return [];
   const out: IncludeLine[] = [];
   const re = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\r\n]+)"|<([^>\r\n]+)>)/gm;

@@ -23,7 +23,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type BuildIndex, createBuildIndex } from '../build/build-index.js';
 import { includeAllowed, isRegularFile, realRoots } from '../build/workspace-files.js';
-import { readSourceFile } from '../text/source-file.js';
+import { readSourceFile, type ReadSourceResult } from '../text/source-file.js';
 import { languageOfPath } from '../parsing/cpp-parser.js';
 import { includesOf } from './include-lines.js';
 import { includeTail, normalisedPath } from './include-visibility.js';
@@ -81,7 +81,14 @@ export interface ModuleDiscoveryOptions {
    * are opened, never under /proc, /sys or /dev (engine/build/workspace-files.ts includeAllowed).
    */
   includeRoots?: readonly string[] | (() => readonly string[]);
+  /**
+   * How a source is read for its `#include` lines (default: from disk): the CLI hands the texts
+   * on to the lint, so that each file is read once (engine/batch/source-reads.ts).
+   */
+  readFile?: (filePath: string) => ReadSourceResult;
 }
+
+type ReadFile = (filePath: string) => ReadSourceResult;
 
 /** Whether discovery may open a file an include names (see ModuleDiscoveryOptions.includeRoots). */
 type MayOpen = (path: string) => boolean;
@@ -105,6 +112,7 @@ export function createModuleLocator(options: ModuleDiscoveryOptions = {}): (file
     return found;
   };
   const given = options.includeRoots;
+  const readFile: ReadFile = options.readFile ?? ((p) => readSourceFile(p));
   return (filePath) => {
     const roots = given === undefined ? undefined : realRoots(typeof given === 'function' ? given() : given);
     const mayOpen: MayOpen = (path) => includeAllowed(roots, path);
@@ -112,39 +120,39 @@ export function createModuleLocator(options: ModuleDiscoveryOptions = {}): (file
     const candidates = rootCandidates(abs);
     if (buildIndex) {
       const fromBuild = moduleFromBuild(abs, buildIndex, options.configurationOf?.(abs), infFilesOf, candidates);
-      if (fromBuild) return fromBuild === 'single' ? { root: abs, files: withIncludedHeaders(abs, mayOpen), origin: { rule: 'single' } } : fromBuild;
+      if (fromBuild) return fromBuild === 'single' ? { root: abs, files: withIncludedHeaders(abs, mayOpen, readFile), origin: { rule: 'single' } } : fromBuild;
     }
     const root = rootAmong(candidates);
     let found = byRoot.get(root);
-    if (!found) byRoot.set(root, (found = moduleFiles(root, mayOpen)));
+    if (!found) byRoot.set(root, (found = moduleFiles(root, mayOpen, readFile)));
     const { files } = found;
     if (files.includes(abs)) return { root, files: [...files], origin: { rule: 'folder' } };
     // a header no source of the module includes: a module of its own
     if (HEADER.test(abs) && found.hasSources) return { root: abs, files: [abs], origin: { rule: 'single' } };
     // a file outside the folders scanned (too deep, in a build folder): add it and its headers
     const extra = new Set([...files, abs]);
-    addIncludedHeaders(extra, [abs], mayOpen);
+    addIncludedHeaders(extra, [abs], mayOpen, readFile);
     return { root, files: [...extra], origin: { rule: 'folder' } };
   };
 }
 
 /** A file on its own, with the headers it includes with "..." (followed transitively); a header alone. */
-function withIncludedHeaders(abs: string, mayOpen: MayOpen): string[] {
+function withIncludedHeaders(abs: string, mayOpen: MayOpen, readFile: ReadFile): string[] {
   if (HEADER.test(abs)) return [abs];
   const files = new Set([abs]);
-  addIncludedHeaders(files, [abs], mayOpen);
+  addIncludedHeaders(files, [abs], mayOpen, readFile);
   return [...files];
 }
 
-function moduleFiles(root: string, mayOpen: MayOpen): { files: string[]; hasSources: boolean } {
+function moduleFiles(root: string, mayOpen: MayOpen, readFile: ReadFile): { files: string[]; hasSources: boolean } {
   const files = new Set(scanFolder(root));
   const scanned = [...files];
   const sources = scanned.filter((f) => languageOfPath(f) === 'cpp' && !HEADER.test(f));
   if (sources.length === 0) {
-    addIncludedHeaders(files, scanned, mayOpen);
+    addIncludedHeaders(files, scanned, mayOpen, readFile);
     return { files: [...files], hasSources: false };
   }
-  return { files: compiledFiles(scanned, sources, mayOpen), hasSources: true };
+  return { files: compiledFiles(scanned, sources, mayOpen, readFile), hasSources: true };
 }
 
 /** The module files of a root folder and of its subfolders (MAX_DOWN levels, not those with a marker of their own). */
@@ -181,7 +189,7 @@ function scanFolder(root: string): string[] {
  * The files of `scanned` a build compiles: the sources, the .def/.inf/.inx files, and the headers
  * the sources include, transitively; plus the headers included with "..." from outside `scanned`.
  */
-function compiledFiles(scanned: readonly string[], sources: readonly string[], mayOpen: MayOpen): string[] {
+function compiledFiles(scanned: readonly string[], sources: readonly string[], mayOpen: MayOpen, readFile: ReadFile): string[] {
   const listedByReal = new Map(scanned.map((f) => [real(f), f]));
   // the module's headers by lower-case file name, for includes that do not resolve from the includer
   const headersByName = new Map<string, string[]>();
@@ -201,7 +209,7 @@ function compiledFiles(scanned: readonly string[], sources: readonly string[], m
     queue.push(f);
   };
   for (let i = 0; i < queue.length; i++) {
-    for (const inc of includesOf(queue[i])) {
+    for (const inc of includesOf(queue[i], readFile)) {
       const target = inc.quoted ? resolve(dirname(queue[i]), inc.path) : undefined;
       if (target !== undefined && isFile(target)) {
         const listed = listedByReal.get(real(target));
@@ -220,12 +228,12 @@ function compiledFiles(scanned: readonly string[], sources: readonly string[], m
 }
 
 /** Headers included with "..." that live outside the module's folders, followed transitively. */
-function addIncludedHeaders(files: Set<string>, from: readonly string[], mayOpen: MayOpen): void {
+function addIncludedHeaders(files: Set<string>, from: readonly string[], mayOpen: MayOpen, readFile: ReadFile): void {
   const queue = from.filter((f) => !/\.(def|inf|inx)$/i.test(f));
   let added = 0;
   for (let i = 0; i < queue.length && added < MAX_INCLUDED; i++) {
     const from = queue[i];
-    const read = readSourceFile(from);
+    const read = readFile(from);
     if (!read.ok) continue;
     const re = /^[ \t]*#[ \t]*include[ \t]*"([^"\r\n]+)"/gm;
     for (let m = re.exec(read.text); m; m = re.exec(read.text)) {
