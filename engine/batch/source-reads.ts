@@ -15,11 +15,11 @@ export const DEFAULT_MAX_HELD_CHARS = 64 * 1024 * 1024;
 
 export interface SourceReads {
   /** The file's read, from disk the first time (and again after it was taken or dropped). */
-  read(filePath: string): ReadSourceResult;
+  read: (filePath: string) => ReadSourceResult;
   /** The file's read, forgotten here: the caller is its last reader. */
-  take(filePath: string): ReadSourceResult;
+  take: (filePath: string) => ReadSourceResult;
   /** Forgets the file's text, when held (nobody will read it again). */
-  release(filePath: string): void;
+  release: (filePath: string) => void;
   /** Reads from disk so far. */
   readonly diskReads: number;
 }
