@@ -1,7 +1,9 @@
 /**
  * Taking a statement out of its place for the finish-install move (move-to-action.ts), the way a
  * reviewer would: the comment lines directly above it go with it (they describe it), a trailing
- * comment on its line goes (it describes the old place), and no empty `case` or `if` is left:
+ * comment on its line goes (it describes the old place), and no empty `case` or `if` is left
+ * (the comments inside a case or branch that goes, the statement's too, go with it: they
+ * described that place, "Runs in the non-interactive service" under DIF_INSTALLDEVICE):
  *  - a case that only held the statement and its `break` is removed, when nothing else reaches
  *    that code differently (the switch's default only breaks, or there is none; no case falls
  *    into it);
@@ -34,7 +36,7 @@ export function removeMovedStatement(sourceCode: SourceCode, statement: Node): R
     if (inner && statementsOf(caseNode).length !== 1) return lines();
     const rest = statementsOf(inner ?? caseNode).filter((s) => s.id !== statement.id);
     if (rest.length <= 1 && (rest.length === 0 || rest[0].type === 'break_statement') && caseRemovable(caseNode)) {
-      return { edits: [wholeLines(sourceCode, caseNode.startIndex, caseNode.endIndex)], text, indent };
+      return { edits: [wholeLines(sourceCode, caseNode.startIndex, caseNode.endIndex)], ...alone() };
     }
     return lines();
   }
@@ -42,12 +44,17 @@ export function removeMovedStatement(sourceCode: SourceCode, statement: Node): R
     const owner = holder.parent;
     if (owner?.type === 'if_statement' && owner.childForFieldName('consequence')?.id === holder.id) {
       const edit = removeIfBranch(sourceCode, owner);
-      return edit ? { edits: [edit], text, indent } : null;
+      return edit ? { edits: [edit], ...alone() } : null;
     }
     // an empty loop body would change what the loop does; an empty function body is fine
     if (owner?.type !== 'function_definition') return null;
   }
   return lines();
+
+  /** The statement without the comments above it. */
+  function alone(): { text: string; indent: string } {
+    return { text: sourceCode.getText(statement), indent: sourceCode.indentationAt(statement.startIndex) };
+  }
 
   function lines(): Removal {
     const lineStart = idx.lineStartOf(first.startIndex);

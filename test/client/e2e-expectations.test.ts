@@ -29,8 +29,6 @@ CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet,
     SP_DEVINSTALL_PARAMS_W params;
 
     switch (InstallFunction) {
-    case DIF_INSTALLDEVICE:
-        break;
     case DIF_NEWDEVICEWIZARD_FINISHINSTALL:
         params.cbSize = sizeof(params);
         if (SetupDiGetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params)) {
@@ -57,12 +55,16 @@ describe('checkFinishInstallFix', () => {
     expect(checkFinishInstallFix(BEFORE, BEFORE)).toEqual(['the file did not change']);
   });
 
-  it('refuses a copy that leaves the call in DIF_INSTALLDEVICE', () => {
-    const copied = FIXED.replace('    case DIF_INSTALLDEVICE:\n', '    case DIF_INSTALLDEVICE:\n        MessageBoxW(NULL, L"Update the firmware.", L"Contoso", MB_OK);\n');
+  it('refuses a copy that leaves the call in DIF_INSTALLDEVICE, an emptied case, and the old comment', () => {
+    const copied = FIXED.replace('    case DIF_NEWDEVICEWIZARD_FINISHINSTALL:\n', '    case DIF_INSTALLDEVICE:\n        MessageBoxW(NULL, L"Update the firmware.", L"Contoso", MB_OK);\n        break;\n    case DIF_NEWDEVICEWIZARD_FINISHINSTALL:\n');
     expect(checkFinishInstallFix(BEFORE, copied)).toEqual([
       expect.stringContaining('appears 2 times'),
-      'MessageBoxW is still in the DIF_INSTALLDEVICE case',
+      'the DIF_INSTALLDEVICE case, which only held the call, is still there',
     ]);
+    const emptied = FIXED.replace('    case DIF_NEWDEVICEWIZARD_FINISHINSTALL:\n', '    case DIF_INSTALLDEVICE:\n        break;\n    case DIF_NEWDEVICEWIZARD_FINISHINSTALL:\n');
+    expect(checkFinishInstallFix(BEFORE, emptied)).toEqual(['the DIF_INSTALLDEVICE case, which only held the call, is still there']);
+    const commented = FIXED.replace('    case DIF_FINISHINSTALL_ACTION:\n', '    case DIF_FINISHINSTALL_ACTION:\n        /* Runs in the non-interactive service: nobody sees this. */\n');
+    expect(checkFinishInstallFix(BEFORE, commented)).toEqual(['the comment about the old place is still in the file']);
   });
 
   it('refuses a fix that never requests the action or lacks the guards', () => {

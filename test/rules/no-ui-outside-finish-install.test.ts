@@ -144,6 +144,12 @@ const CASES: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
       ],
     },
     {
+      name: 'a comment above the call in a case that goes with the move describes that place: it goes too',
+      code: fixture('switch-direct.c').replace('    case DIF_INSTALLDEVICE:\n', '    case DIF_INSTALLDEVICE:\n        /* Core installation: nobody sees this. */\n'),
+      output: fixture('switch-direct.fixed.c'),
+      errors: [{ messageId: 'ui', line: 16, column: 9 }],
+    },
+    {
       name: 'the domain example: a thin UI wrapper called on DIF_INSTALLDEVICE, its call moved (CRLF kept)',
       code: crlf(fixture('thin-wrapper.c')),
       output: crlf(fixture('thin-wrapper.fixed.c')),
