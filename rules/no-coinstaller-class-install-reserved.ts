@@ -18,7 +18,7 @@
  * co-installer prototype.
  */
 import type { Node } from 'web-tree-sitter';
-import { createRule, declaredName, enclosingFunction, functionDeclarator, functionName, inDisabledCode, siteContext } from '../engine/index.js';
+import { ancestors, createRule, declaredName, enclosingFunction, functionDeclarator, functionName, inDisabledCode, siteContext } from '../engine/index.js';
 import { installerKindOfPrototype } from './support/entry-points-in-file.js';
 
 const FIELD = 'ClassInstallReserved';
@@ -97,9 +97,12 @@ const AMPERSAND = 0x26;
 
 /** Written when the expression (through parentheses) is assigned, incremented or has its address taken. */
 function accessOf(expr: Node, text: string): 'read' | 'written' {
-  let n = expr;
-  while (n.parent?.type === 'parenthesized_expression') n = n.parent;
-  const parent = n.parent;
+  // one walk down from the root (climbing Node.parent is quadratic in depth: engine/syntax/ancestors.ts)
+  const up = ancestors(expr);
+  let i = 0;
+  while (up[i]?.type === 'parenthesized_expression') i++;
+  const n = i === 0 ? expr : up[i - 1];
+  const parent = up[i];
   if (!parent) return 'read';
   if (parent.type === 'assignment_expression') return parent.childForFieldName('left')?.id === n.id ? 'written' : 'read';
   if (parent.type === 'update_expression') return 'written';
@@ -112,7 +115,10 @@ const STOPS = new Set(['function_definition', 'expression_statement', 'declarati
 
 /** Inside `sizeof(...)` and kin: the field is named, never read or written. */
 function inUnevaluatedOperand(node: Node): boolean {
-  for (let p = node.parent; p && !STOPS.has(p.type); p = p.parent) if (UNEVALUATED.has(p.type)) return true;
+  for (const p of ancestors(node)) {
+    if (STOPS.has(p.type)) return false;
+    if (UNEVALUATED.has(p.type)) return true;
+  }
   return false;
 }
 
@@ -186,18 +192,20 @@ function isOwnStruct(object: Node | null, ownTypeNames: () => ReadonlySet<string
 
 /** `(MY_STATE){ .ClassInstallReserved = 0 }` or `MY_STATE s = { .ClassInstallReserved = 0 }`: the initialized type. */
 function designatesOwnStruct(designator: Node, ownTypeNames: () => ReadonlySet<string>): boolean {
-  let p = designator.parent;
-  while (p && (p.type === 'initializer_pair' || p.type === 'initializer_list')) p = p.parent;
+  const up = ancestors(designator);
+  let i = 0;
+  while (up[i]?.type === 'initializer_pair' || up[i]?.type === 'initializer_list') i++;
+  const p = up[i];
   if (!p) return false;
   if (p.type === 'compound_literal_expression') return isOwnType(p.childForFieldName('type')?.childForFieldName('type') ?? null, ownTypeNames);
-  if (p.type === 'init_declarator') return isOwnType(p.parent?.childForFieldName('type') ?? null, ownTypeNames);
+  if (p.type === 'init_declarator') return isOwnType(up[i + 1]?.childForFieldName('type') ?? null, ownTypeNames);
   return false;
 }
 
 /** The declared type of the variable or parameter an identifier names (C scoping), or null. */
 function declarationTypeOf(identifier: Node): Node | null {
   const name = identifier.text;
-  for (let scope = identifier.parent; scope; scope = scope.parent) {
+  for (const scope of ancestors(identifier)) {
     if (scope.type === 'function_definition') {
       const declarator = functionDeclarator(scope);
       for (const p of declarator?.childForFieldName('parameters')?.namedChildren ?? []) {

@@ -9,7 +9,7 @@
  * site (the constant has no other use in an installer DLL).
  */
 import type { Node } from 'web-tree-sitter';
-import { createRule, type EntryPointInfo, identifiersSpelled, inDisabledCode, type RuleEdit, siteContext, type SourceCode } from '../engine/index.js';
+import { ancestors, createRule, type EntryPointInfo, identifiersSpelled, inDisabledCode, type RuleEdit, siteContext, type SourceCode } from '../engine/index.js';
 import { finishInstallScaffold, scaffoldKind } from './support/finish-install.js';
 import { entryPointNode } from './support/move-to-action.js';
 import { windowStationReason } from './support/windowstation-reason.js';
@@ -133,9 +133,12 @@ export default createRule<MessageIds, []>({
  * would read the same; the test has no side effect).
  */
 function replacement(node: Node, done: string): RuleEdit {
-  let n = node;
-  while (n.parent?.type === 'parenthesized_expression') n = n.parent;
-  const cond = n.parent?.type === 'conditional_expression' ? n.parent : null;
+  // one walk down from the root (climbing Node.parent is quadratic in depth: engine/syntax/ancestors.ts)
+  const up = ancestors(node);
+  let i = 0;
+  while (up[i]?.type === 'parenthesized_expression') i++;
+  const n = i === 0 ? node : up[i - 1];
+  const cond = up[i]?.type === 'conditional_expression' ? up[i] : null;
   if (cond) {
     const test = cond.childForFieldName('condition');
     const other = [cond.childForFieldName('consequence'), cond.childForFieldName('alternative')].find((b) => b && b.id !== n.id);
@@ -150,21 +153,16 @@ function replacement(node: Node, done: string): RuleEdit {
 
 /** 'returned' or 'assigned' when the constant becomes a result; null for other uses (a comparison, an argument). */
 function usage(id: Node): 'returned' | 'assigned' | null {
+  const up = ancestors(id);
   let child = id;
-  let p = id.parent;
-  while (p) {
-    if (p.type === 'parenthesized_expression' || p.type === 'cast_expression') {
-      child = p;
-      p = p.parent;
-      continue;
-    }
-    if (p.type === 'conditional_expression' && p.childForFieldName('condition')?.id !== child.id) {
-      child = p;
-      p = p.parent;
-      continue;
-    }
+  let i = 0;
+  for (; i < up.length; child = up[i], i++) {
+    const t = up[i].type;
+    if (t === 'parenthesized_expression' || t === 'cast_expression') continue;
+    if (t === 'conditional_expression' && up[i].childForFieldName('condition')?.id !== child.id) continue;
     break;
   }
+  const p = up[i];
   if (!p) return null;
   if (p.type === 'return_statement') return 'returned';
   if (p.type === 'assignment_expression' && p.childForFieldName('right')?.id === child.id && p.childForFieldName('operator')?.text === '=') {

@@ -393,8 +393,7 @@ function declaredNamesOf(declaration: Node): Node[] {
 /** `const char *p` declares a pointer that can change; `char *const p` cannot. */
 function isConstDeclarator(declaration: Node, nameNode: Node): boolean {
   const constType = declaration.namedChildren.some((c) => c?.type === 'type_qualifier' && c.text === 'const');
-  for (let p = nameNode.parent; p && p.id !== declaration.id; p = p.parent) {
-    if (p.type === 'pointer_declarator') return p.namedChildren.some((c) => c?.type === 'type_qualifier' && c.text === 'const');
-  }
-  return constType;
+  let inner: Node | null = null; // the innermost pointer declarator, from one walk down (a Node.parent climb is quadratic in depth)
+  for (let n = declaration.childWithDescendant(nameNode); n && n.id !== nameNode.id; n = n.childWithDescendant(nameNode)) if (n.type === 'pointer_declarator') inner = n;
+  return inner ? inner.namedChildren.some((c) => c?.type === 'type_qualifier' && c.text === 'const') : constType;
 }

@@ -5,7 +5,7 @@
  *  - a class installer returns ERROR_DI_DO_DEFAULT, so that Windows runs the default handler.
  */
 import type { Node } from 'web-tree-sitter';
-import { breaksOutOf, caseLabel, casesOf, createRule, difComparison, difSwitches, dispatchAt, enclosingFunction, type Fix, followStatements, functionName, identifiersSpelled, returnedValue, siteContext, type SourceCode, statementsAfter, statementsOf, stripParens } from '../engine/index.js';
+import { ancestors, breaksOutOf, caseLabel, casesOf, createRule, difComparison, difSwitches, dispatchAt, enclosingFunction, type Fix, followStatements, functionName, identifiersSpelled, returnedValue, siteContext, type SourceCode, statementsAfter, statementsOf, stripParens } from '../engine/index.js';
 import { indentStep, replaceKeepingComment } from './support/code-style.js';
 import { entryPointsInFile, type FileEntryPoint } from './support/entry-points-in-file.js';
 
@@ -51,8 +51,8 @@ export default createRule<MessageIds>({
       const returned = returnedLocals(body);
       for (const node of doDefaultUses(body, sourceCode.text)) {
         if (enclosingFunction(node)?.id !== entry.node.id) continue;
-        const value = outermost(node);
-        const parent = value.parent!;
+        const { value, parent } = outermost(node);
+        if (!parent) continue;
         const isReturn = parent.type === 'return_statement';
         const target = isReturn ? parent : localAssigned(value, returned);
         if (!target) continue;
@@ -118,11 +118,15 @@ export default createRule<MessageIds>({
   },
 });
 
-/** The expression a name stands for, through parentheses and casts around it. */
-function outermost(node: Node): Node {
-  let n = node;
-  while (n.parent && (n.parent.type === 'parenthesized_expression' || n.parent.type === 'cast_expression')) n = n.parent;
-  return n;
+/**
+ * The expression a name stands for, through parentheses and casts around it, and the node holding
+ * it: from one walk down (climbing Node.parent is quadratic in depth: engine/syntax/ancestors.ts).
+ */
+function outermost(node: Node): { value: Node; parent: Node | null } {
+  const up = ancestors(node);
+  let i = 0;
+  while (up[i]?.type === 'parenthesized_expression' || up[i]?.type === 'cast_expression') i++;
+  return { value: i === 0 ? node : up[i - 1], parent: up[i] ?? null };
 }
 
 /** The identifiers ERROR_DI_DO_DEFAULT under `node` (found where the text spells it), in document order. */

@@ -15,6 +15,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import {
+  ancestors,
   calleeName,
   calleeNode,
   createRule,
@@ -248,9 +249,10 @@ function maskOf(
     fn.descendantsOfType('declaration').some((d) => d !== null && d.childrenForFieldName('declarator').some((x) => x?.type === 'identifier' && x.text === struct.text));
   const hasValue = struct.pointer || assignments.length > 0 || inits.length > 0 || passedBefore() || !declaredBare();
   if (!hasValue) return { noClose };
-  let statement: Node | null = call;
-  while (statement && statement.parent?.type !== 'compound_statement') statement = statement.parent;
-  return { noClose, setBefore: statement && statement.parent && within(statement.parent, fn) ? statement : undefined };
+  // the statement holding the call in a block, from one walk down (a Node.parent climb is quadratic in depth)
+  const up = ancestors(call);
+  const k = up.findIndex((n) => n.type === 'compound_statement');
+  return { noClose, setBefore: k >= 0 && within(up[k], fn) ? (k === 0 ? call : up[k - 1]) : undefined };
 }
 
 function within(node: Node, outer: Node): boolean {
@@ -259,12 +261,11 @@ function within(node: Node, outer: Node): boolean {
 
 /** Where a call's result goes: a local name, 'other' (returned, passed on), or null (dropped). */
 function resultTarget(call: Node): string | null {
-  let n: Node = call;
-  let p = call.parent;
-  while (p && (p.type === 'cast_expression' || p.type === 'parenthesized_expression')) {
-    n = p;
-    p = p.parent;
-  }
+  const up = ancestors(call);
+  let i = 0;
+  while (up[i]?.type === 'cast_expression' || up[i]?.type === 'parenthesized_expression') i++;
+  const n = i === 0 ? call : up[i - 1];
+  const p = up[i];
   if (!p || p.type === 'expression_statement') return null;
   if (p.type === 'assignment_expression' && p.childForFieldName('right')?.id === n.id) return baseName(p.childForFieldName('left')) ?? 'other';
   if (p.type === 'init_declarator') return baseName(p.childForFieldName('declarator')) ?? 'other';

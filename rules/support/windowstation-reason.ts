@@ -13,6 +13,7 @@
  *  - 'unknown': anything else (no condition, a condition of the module's own).
  */
 import type { Node } from 'web-tree-sitter';
+import { ancestors } from '../../engine/index.js';
 
 export type WindowStationReason = { kind: 'non-interactive' } | { kind: 'failure'; error: string | null } | { kind: 'unknown' };
 
@@ -25,8 +26,11 @@ const LAST_ERROR = 'GetLastError()';
 
 export function windowStationReason(node: Node, quietGuarded: boolean): WindowStationReason {
   const conditions: { test: Node; inElse: boolean }[] = [];
-  let child = node;
-  for (let p = node.parent; p && p.type !== 'function_definition'; child = p, p = p.parent) {
+  // one walk down from the root (climbing Node.parent is quadratic in depth: engine/syntax/ancestors.ts)
+  const up = ancestors(node);
+  for (let i = 0; i < up.length && up[i].type !== 'function_definition'; i++) {
+    const p = up[i];
+    const child = i === 0 ? node : up[i - 1];
     const test =
       p.type === 'if_statement' ? p.childForFieldName('condition') : p.type === 'conditional_expression' ? p.childForFieldName('condition') : null;
     if (!test || test.id === child.id) continue;
