@@ -14,9 +14,9 @@
  * point's shape is not one it can rewrite safely.
  */
 import type { Node } from 'web-tree-sitter';
-import { type Fix, holdsJumpOrLabel, identifiersSpelled, isJump, parameters, pathFromRoot, type SourceCode, statementsOf, stripParens } from '../../engine/index.js';
+import { type Fix, holdsJumpOrLabel, isJump, pathFromRoot, type SourceCode, stripParens } from '../../engine/index.js';
 import { constantDefinitions } from './finish-install-constants.js';
-import { perTree } from './per-tree-memo.js';
+import { parametersOnce, perTree, spelledOnce, statementsOnce } from './per-tree-memo.js';
 import { bracesOnOwnLine, lineLimit } from './code-style.js';
 import { commentLines, openBlock, reindent, sameCode, withoutComments, wrapCode } from './scaffold-text.js';
 import { removeMovedStatement } from './statement-removal.js';
@@ -78,7 +78,7 @@ interface Shape {
 
 export function finishInstallScaffold(req: ScaffoldRequest): Fix[] | null {
   const { sourceCode, entryPoint } = req;
-  const params = parameters(entryPoint);
+  const params = parametersOnce(entryPoint);
   if (params.length < 3 || params.slice(0, 3).some((p) => !p.name)) return null;
   const [dif, set, data] = params.map((p) => p.name!);
   if (req.move && !movable(req.move)) return null;
@@ -138,7 +138,7 @@ export function finishInstallScaffold(req: ScaffoldRequest): Fix[] | null {
   // already compiles with `case DIF_FINISHINSTALL_ACTION:` gets its definition from somewhere.
   const added = edits.map((e) => e.text).join('');
   const root = sourceCode.ast;
-  const needed = (name: string) => added.includes(name) && (!root || identifiersSpelled(root, sourceCode.text, name).length === 0);
+  const needed = (name: string) => added.includes(name) && (!root || spelledOnce(root, sourceCode.text, name).length === 0);
   edits.push(...constantDefinitions(sourceCode, (name) => !needed(name) || req.isDefined(name)));
   return edits;
 }
@@ -165,7 +165,7 @@ function requestsAction(branchSource: string, sourceCode: SourceCode): boolean {
   // naming the flag sets nothing).
   const root = sourceCode.ast;
   if (!root) return false;
-  for (const flag of identifiersSpelled(root, sourceCode.text, FLAG)) {
+  for (const flag of spelledOnce(root, sourceCode.text, FLAG)) {
     // the top-level node holding it, from one walk down (climbing .parent is quadratic in depth)
     const top = pathFromRoot(flag)[1];
     if (!top || top.type !== 'function_definition') continue;
@@ -190,26 +190,26 @@ function switchShape(sourceCode: SourceCode, fn: Node, dif: string, kind: Scaffo
   if (cases.length === 0) return null;
   const label = (c: Node) => c.childForFieldName('value')?.text ?? 'default';
   const caseIndent = sourceCode.indentationAt(cases[0].startIndex);
-  const firstStatement = cases.map((c) => statementsOf(c)[0]).find((s) => s !== undefined);
+  const firstStatement = cases.map((c) => statementsOnce(c)[0]).find((s) => s !== undefined);
   const stmtIndent = firstStatement ? sourceCode.indentationAt(firstStatement.startIndex) : caseIndent + indentUnit(sourceCode, fn);
   const branchOf = (c: Node | undefined): Branch | undefined => {
     if (!c) return undefined;
-    const statements = statementsOf(c);
+    const statements = statementsOnce(c);
     const colon = c.childForFieldName('value')?.endIndex ?? c.startIndex;
     const labelEnd = sourceCode.text.indexOf(':', colon) + 1;
     // A case whose statements sit in braces gets its new statements inside them.
     const inner = statements.length === 1 && statements[0].type === 'compound_statement' ? statements[0] : null;
-    const first = inner ? statementsOf(inner)[0] : statements[0];
+    const first = inner ? statementsOnce(inner)[0] : statements[0];
     const after = inner ? inner.startIndex + 1 : labelEnd;
     const indent = first ? sourceCode.indentationAt(first.startIndex) : stmtIndent;
     // before the first statement, after the comment that opens the case (it describes the case)
     const insertAt = first ? Math.max(sourceCode.lineIndex.nextLineStart(after), sourceCode.lineIndex.lineStartOf(first.startIndex)) : sourceCode.lineIndex.nextLineStart(after);
-    return { insertAt, text: c.text, statements: (inner ? statementsOf(inner) : statements).map((s) => s.text), indent };
+    return { insertAt, text: c.text, statements: (inner ? statementsOnce(inner) : statements).map((s) => s.text), indent };
   };
   const eol = sourceCode.eol;
   const def = cases.find((c) => label(c) === 'default');
   const before = def ? cases[cases.indexOf(def) - 1] : undefined;
-  const defaultReachedByFallThrough = before !== undefined && !isJump(statementsOf(before).at(-1)) && !endsInJumpBlock(before);
+  const defaultReachedByFallThrough = before !== undefined && !isJump(statementsOnce(before).at(-1)) && !endsInJumpBlock(before);
   let newBranchAt: number;
   let prefix = '';
   if (def && !defaultReachedByFallThrough) {
@@ -220,14 +220,14 @@ function switchShape(sourceCode: SourceCode, fn: Node, dif: string, kind: Scaffo
     newBranchAt = sourceCode.lineIndex.lineStartOf(closing);
     if (newBranchAt <= cases.at(-1)!.startIndex) return null;
     const last = cases.at(-1)!;
-    if (statementsOf(last).length === 0 || (!isJump(statementsOf(last).at(-1)) && !endsInJumpBlock(last))) {
+    if (statementsOnce(last).length === 0 || (!isJump(statementsOnce(last).at(-1)) && !endsInJumpBlock(last))) {
       prefix = `${stmtIndent}break;${eol}`;
     }
   }
   const unit = indentUnit(sourceCode, fn);
   // A switch that ends the function (every case returns): `break` would run off its end, so the
   // new cases return what the installer returns when done.
-  const endsFunction = statementsOf(body).at(-1)?.id === sw.id;
+  const endsFunction = statementsOnce(body).at(-1)?.id === sw.id;
   const leave = endsFunction ? `return ${kind === 'coinstaller' ? 'NO_ERROR' : 'ERROR_DI_DO_DEFAULT'};` : 'break;';
   return {
     action: branchOf(cases.find((c) => isCode(label(c), ACTION))),
@@ -245,8 +245,8 @@ function switchShape(sourceCode: SourceCode, fn: Node, dif: string, kind: Scaffo
 }
 
 function endsInJumpBlock(c: Node): boolean {
-  const last = statementsOf(c).at(-1);
-  return last?.type === 'compound_statement' && isJump(statementsOf(last).at(-1));
+  const last = statementsOnce(c).at(-1);
+  return last?.type === 'compound_statement' && isJump(statementsOnce(last).at(-1));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -255,7 +255,7 @@ function endsInJumpBlock(c: Node): boolean {
 function ifChainShape(sourceCode: SourceCode, fn: Node, dif: string, kind: ScaffoldRequest['kind']): Shape | null {
   const body = fn.childForFieldName('body');
   if (!body) return null;
-  const first = statementsOf(body).find((s) => s.type === 'if_statement' && testedCode(s, dif) !== null);
+  const first = statementsOnce(body).find((s) => s.type === 'if_statement' && testedCode(s, dif) !== null);
   if (!first) return null;
   const branches = new Map<string, Node>();
   for (let s: Node | null | undefined = first; s && s.type === 'if_statement'; ) {
@@ -271,12 +271,12 @@ function ifChainShape(sourceCode: SourceCode, fn: Node, dif: string, kind: Scaff
     const c = branches.get(code);
     if (!c) return undefined;
     if (c.type !== 'compound_statement') return null;
-    const firstInner = statementsOf(c)[0];
+    const firstInner = statementsOnce(c)[0];
     const opening = sourceCode.lineIndex.nextLineStart(c.startIndex + 1);
     return {
       insertAt: firstInner ? Math.max(opening, sourceCode.lineIndex.lineStartOf(firstInner.startIndex)) : opening,
       text: c.text,
-      statements: statementsOf(c).map((s) => s.text),
+      statements: statementsOnce(c).map((s) => s.text),
       indent: firstInner ? sourceCode.indentationAt(firstInner.startIndex) : indent + unit,
     };
   };
@@ -324,7 +324,7 @@ function isCode(labelText: string, code: string): boolean {
  */
 function indentUnit(sourceCode: SourceCode, fn: Node): string {
   const body = fn.childForFieldName('body');
-  const first = body ? statementsOf(body)[0] : undefined;
+  const first = body ? statementsOnce(body)[0] : undefined;
   if (first) {
     const outer = sourceCode.indentationAt(fn.startIndex);
     const inner = sourceCode.indentationAt(first.startIndex);

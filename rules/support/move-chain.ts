@@ -5,7 +5,8 @@
  * how the moved statement's parameters are bound to the entry point's own.
  */
 import type { Node } from 'web-tree-sitter';
-import { ancestors, calleeName, enclosingFunction, parameters, type ReachingContext, type SourceCode, statementsOf } from '../../engine/index.js';
+import { ancestors, calleeName, enclosingFunction, parameters, type ReachingContext, type SourceCode } from '../../engine/index.js';
+import { statementsOnce } from './per-tree-memo.js';
 
 export interface ChainSite {
   filePath: string;
@@ -49,8 +50,7 @@ export function chainSites(
 
 /** `f(...);` or `(void)f(...);`: the expression statement that is exactly this call. */
 export function expressionStatementOf(call: Node): Node | null {
-  let n = call.parent;
-  while (n && (n.type === 'cast_expression' || n.type === 'parenthesized_expression')) n = n.parent;
+  const n = ancestors(call).find((a) => a.type !== 'cast_expression' && a.type !== 'parenthesized_expression');
   return n && n.type === 'expression_statement' ? n : null;
 }
 
@@ -90,7 +90,7 @@ export function chooseStatement(sites: ChainSite[], isEntry: (fn: Node) => boole
     if (isEntry(fn)) return { index, statement, onlyApi };
     const body = fn.childForFieldName('body');
     if (!body) return null;
-    const work = statementsOf(body).filter((s) => !(s.type === 'return_statement' && s.namedChildCount === 0));
+    const work = statementsOnce(body).filter((s) => !(s.type === 'return_statement' && s.namedChildCount === 0));
     const moved = statement;
     const thin = onlyApi && work.every((s) => s.id === moved.id || callsOnly(s, isApi));
     const whole = work.length === 1 && work[0].id === statement.id;
@@ -121,7 +121,7 @@ function callsOnly(s: Node, isApi: (name: string) => boolean): boolean {
 /** The `if` (without else) whose block holds only this statement. */
 function liftedCondition(statement: Node): Node | null {
   const block = statement.parent;
-  if (!block || block.type !== 'compound_statement' || statementsOf(block).length !== 1) return null;
+  if (!block || block.type !== 'compound_statement' || statementsOnce(block).length !== 1) return null;
   const owner = block.parent;
   if (owner?.type !== 'if_statement' || owner.childForFieldName('consequence')?.id !== block.id) return null;
   return owner.childForFieldName('alternative') ? null : owner;

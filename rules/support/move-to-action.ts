@@ -7,11 +7,11 @@
  * statement was), as RuleEdits with the path of each file that is not the reported one.
  */
 import type { Node } from 'web-tree-sitter';
-import { ancestors, calleeName, enclosingFunction, type EntryPointInfo, type Fix, functionAt, functionName, holdsJumpOrLabel, type ModuleFilesService, parameters, type ReachingContext, type RuleEdit, type SourceCode, statementsOf, stripParens } from '../../engine/index.js';
+import { ancestors, calleeName, type EntryPointInfo, type Fix, functionAt, functionName, holdsJumpOrLabel, type ModuleFilesService, type ReachingContext, type RuleEdit, type SourceCode, stripParens } from '../../engine/index.js';
 import { finishInstallScaffold, scaffoldKind } from './finish-install.js';
 import { definedInModule } from './finish-install-constants.js';
 import { boundToEntry, type ChainSite, chainSites, type Choice, chooseStatement, expressionStatementOf } from './move-chain.js';
-import { perTree } from './per-tree-memo.js';
+import { parametersOnce, perTree, statementsOnce } from './per-tree-memo.js';
 import { removeMovedStatement } from './statement-removal.js';
 
 export interface MovePlan {
@@ -59,9 +59,10 @@ export function entryPointNode(sourceCode: SourceCode, info: EntryPointInfo): No
   if (!root) return undefined;
   const spanning = functionAt(root, info.range);
   if (spanning && spanning.startIndex === info.range[0] && spanning.endIndex === info.range[1]) return spanning;
-  let n = functionAt(root, info.nameRange);
-  while (n && functionName(n) !== info.name) n = n.parent ? enclosingFunction(n.parent) : null;
-  return n ?? undefined;
+  const n = functionAt(root, info.nameRange);
+  if (!n || functionName(n) === info.name) return n ?? undefined;
+  // the functions around it, from one walk down (climbing Node.parent is quadratic in depth)
+  return ancestors(n).find((a) => a.type === 'function_definition' && functionName(a) === info.name);
 }
 
 export function planMoveToAction(req: MoveRequest): MovePlan | null {
@@ -72,7 +73,7 @@ export function planMoveToAction(req: MoveRequest): MovePlan | null {
   const fn = entrySource ? entryPointNode(entrySource, info) : undefined;
   const body = fn?.childForFieldName('body');
   if (!entrySource || !fn || !body) return null;
-  const entryParams = parameters(fn).map((p) => p.name ?? '');
+  const entryParams = parametersOnce(fn).map((p) => p.name ?? '');
   const dif = entryParams[0];
   if (!dif) return null;
 
@@ -148,7 +149,7 @@ function planFromHelper(req: MoveRequest, m: Move, choice: Choice): MovePlan | n
   const statement = choice.statement;
   const helperBody = site.fn.childForFieldName('body');
   if (!helperBody || !movableStatement(statement)) return null;
-  const helperParams = parameters(site.fn).map((p) => p.name ?? '');
+  const helperParams = parametersOnce(site.fn).map((p) => p.name ?? '');
   if (localUse(statement, helperBody, helperParams) !== 'none') return null;
   const inside = new Set(statement.descendantsOfType('declaration').flatMap((d) => (d ? declaredNames(d) : [])));
   const renames: { start: number; end: number; text: string }[] = [];
@@ -240,7 +241,7 @@ function branchStatement(node: Node, body: Node, dif: string): Node | null {
     }
     if (p.type === 'compound_statement') {
       const owner = chain[i + 1];
-      if (owner?.type === 'case_statement' && statementsOf(owner).length === 1 && isDifSwitch(chain[i + 3] ?? null, dif)) {
+      if (owner?.type === 'case_statement' && statementsOnce(owner).length === 1 && isDifSwitch(chain[i + 3] ?? null, dif)) {
         return child;
       }
       if (owner?.type === 'if_statement' && owner.childForFieldName('consequence')?.id === p.id && testsDif(owner, dif)) {

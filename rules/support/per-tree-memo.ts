@@ -4,7 +4,8 @@
  * includes end. Keyed weakly by the tree, so they go with it; the values hold nodes of that tree
  * only and are never changed after they are made.
  */
-import type { Tree } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
+import { identifiersSpelled, parameters, statementsOf } from '../../engine/index.js';
 
 const memos = new WeakMap<Tree, Map<string, unknown>>();
 
@@ -16,4 +17,23 @@ export function perTree<T>(tree: Tree, key: string, compute: () => T): T {
   const value = compute();
   memo.set(key, value);
   return value;
+}
+
+/**
+ * statementsOf (engine/syntax/functions.ts) once per block and tree: the fix planners ask it of the
+ * same case or block for every finding in it (5,400 calls on one line asked 5,400 times: seconds of
+ * node marshalling). The list is shared: callers must not change it.
+ */
+export function statementsOnce(block: Node): readonly Node[] {
+  return perTree(block.tree, `statementsOf:${block.id}`, () => statementsOf(block));
+}
+
+/** parameters (engine/syntax/functions.ts) of a function, once per tree. Shared: not to be changed. */
+export function parametersOnce(fn: Node): ReturnType<typeof parameters> {
+  return perTree(fn.tree, `parameters:${fn.id}`, () => parameters(fn));
+}
+
+/** identifiersSpelled over the whole file (a scan of its text), once per tree and name. Shared: not to be changed. */
+export function spelledOnce(root: Node, text: string, name: string): readonly Node[] {
+  return perTree(root.tree, `spelled:${root.id}:${name}`, () => identifiersSpelled(root, text, name));
 }

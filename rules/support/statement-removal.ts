@@ -11,7 +11,8 @@
  * Returns null when the statement cannot leave without an empty block or a changed meaning.
  */
 import type { Node } from 'web-tree-sitter';
-import { CASE_EXITS, type Fix, isJump, type SourceCode, statementsOf } from '../../engine/index.js';
+import { CASE_EXITS, type Fix, isJump, type SourceCode } from '../../engine/index.js';
+import { statementsOnce } from './per-tree-memo.js';
 
 export interface Removal {
   edits: Fix[];
@@ -33,14 +34,16 @@ export function removeMovedStatement(sourceCode: SourceCode, statement: Node): R
   const caseNode = holder.type === 'case_statement' ? holder : holder.type === 'compound_statement' && holder.parent?.type === 'case_statement' ? holder.parent : null;
   if (caseNode) {
     const inner = holder.type === 'compound_statement' ? holder : null;
-    if (inner && statementsOf(caseNode).length !== 1) return lines();
-    const rest = statementsOf(inner ?? caseNode).filter((s) => s.id !== statement.id);
+    if (inner && statementsOnce(caseNode).length !== 1) return lines();
+    // the others, when there are at most two (a case of thousands of statements is not filtered for each one moved)
+    const all = statementsOnce(inner ?? caseNode);
+    const rest = all.length <= 2 ? all.filter((s) => s.id !== statement.id) : all;
     if (rest.length <= 1 && (rest.length === 0 || rest[0].type === 'break_statement') && caseRemovable(caseNode)) {
       return { edits: [wholeLines(sourceCode, caseNode.startIndex, caseNode.endIndex)], ...alone() };
     }
     return lines();
   }
-  if (holder.type === 'compound_statement' && statementsOf(holder).length === 1) {
+  if (holder.type === 'compound_statement' && statementsOnce(holder).length === 1) {
     const owner = holder.parent;
     if (owner?.type === 'if_statement' && owner.childForFieldName('consequence')?.id === holder.id) {
       const edit = removeIfBranch(sourceCode, owner);
@@ -97,13 +100,13 @@ function caseRemovable(c: Node): boolean {
   if (c.childForFieldName('value') === null) return false; // the default itself
   const previous = at > 0 ? cases[at - 1] : undefined;
   if (previous) {
-    const last = statementsOf(previous).at(-1);
-    const lastInner = last?.type === 'compound_statement' ? statementsOf(last).at(-1) : undefined;
+    const last = statementsOnce(previous).at(-1);
+    const lastInner = last?.type === 'compound_statement' ? statementsOnce(last).at(-1) : undefined;
     if (!isJump(last) && !isJump(lastInner)) return false;
   }
   const def = cases.find((n) => n.childForFieldName('value') === null);
   if (!def) return true;
-  const body = statementsOf(def);
+  const body = statementsOnce(def);
   return body.length === 1 && CASE_EXITS.has(body[0].type) && body[0].type === 'break_statement';
 }
 

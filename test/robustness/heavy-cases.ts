@@ -87,6 +87,11 @@ export const HEAVY_CASES: readonly HeavyCase[] = [
     inputs: () => module(entry(UI + 'g_Count++;'.repeat(Math.floor((MAX_TOKENS - 200) / 4)))),
   },
   {
+    name: 'ui-calls-line',
+    about: '5,400 UI calls on one line (200 KB, 81,000 tokens: under every parse limit), each a finding with a fix',
+    inputs: () => module(entry(UI.repeat(5_400))),
+  },
+  {
     name: 'parens-file',
     about: '4 MiB of `(` (the size limit; not analysed: token limit)',
     inputs: () => module('('.repeat(DEFAULT_MAX_FILE_BYTES)),

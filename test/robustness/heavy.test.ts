@@ -36,6 +36,12 @@ const EXPECTED: Record<string, (messages: string[], fixed: string[]) => void> = 
     expect(fixed).toEqual(['coinstaller.c']);
     expect(m).toEqual([]);
   },
+  // 5,400 findings, each with a move fix planned in every pass: what is left is UI calls not yet moved, nothing else
+  'ui-calls-line': (m, fixed) => {
+    expect(fixed).toEqual(['coinstaller.c']);
+    expect(m.length).toBeLessThan(5_400);
+    for (const x of m) expect(x).toMatch(/^coinstaller\.c:\d+:\d+ no-ui-outside-finish-install MessageBoxW shows user interface while ContosoCoInstaller handles DIF_INSTALLDEVICE/);
+  },
   // every character a token
   'parens-file': (m) => expect(m).toEqual(['coinstaller.c:1:1 - file has 4194304 tokens, over the limit of 250000 tokens; not analysed']),
   // void c ( void ) { } and 4 MiB less 20 of ;
