@@ -9,7 +9,7 @@
  * of it is converted and no other file uses it.
  */
 import type { Node } from 'web-tree-sitter';
-import { enclosingFunction, type FileScope, type FileVariable, type Fix, parameters, pathFromRoot, resolveVariable, type SourceCode } from '../../engine/index.js';
+import { AncestorChain, enclosingFunction, type FileScope, type FileVariable, type Fix, parameters, pathFromRoot, resolveVariable, type SourceCode } from '../../engine/index.js';
 import { indentStep, lineLimit } from './code-style.js';
 import { helperText, READ, WRITE } from './driver-key-helpers.js';
 import { wrapEdits } from './line-wrap.js';
@@ -27,8 +27,13 @@ export interface NodePaths {
 }
 
 function parentPaths(fileScope: FileScope): NodePaths {
+  // one chain for the suggestion's climbs (underSizeof, truthOnly): each step up is a step back on its path
+  let chain: AncestorChain | undefined;
   return {
-    parentOf: (n) => n.parent,
+    parentOf: (n) => {
+      const path = (chain ??= new AncestorChain(n.tree.rootNode)).pathTo(n);
+      return path.length > 1 ? path[path.length - 2] : null;
+    },
     functionOf: enclosingFunction,
     // the root's child on the path down to the node (engine/syntax/ancestors.ts), not a climb of Node.parent
     topLevelOf: (n) => pathFromRoot(n)[1] ?? n,

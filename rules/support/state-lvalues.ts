@@ -97,8 +97,10 @@ export function calleeNameNode(call: Node): Node | null {
 /** The call whose callee's name `name` is (calleeNameNode's inverse), or null. */
 export function accessorCallOf(name: Node): Node | null {
   let n = name;
+  // the ancestors from one walk down (climbing Node.parent is quadratic in depth)
+  const up = ancestors(name);
   for (let depth = 0; depth < 16; depth++) {
-    const parent = n.parent;
+    const parent = up[depth];
     if (!parent) return null;
     if (parent.type === 'call_expression') return parent.childForFieldName('function')?.id === n.id ? parent : null;
     const through =
