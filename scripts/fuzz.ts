@@ -9,7 +9,7 @@
  *   node --import tsx scripts/fuzz.ts --heavy [NAME] [--budget-ms MS] [--budget-mb MB]
  *
  * --heavy runs the heavy cases (test/robustness/heavy-cases.ts: deep nesting, long lines, long
- * call chains), or the one named, each in a child process of its own (--heavy-case NAME), and
+ * call chains, thousands of findings with fixes), or the one named, each in a child process of its own (--heavy-case NAME), and
  * prints each one's processor time, wall time and peak memory; a case over the budget (processor
  * time: default 10,000 ms; 500 MB) or that fails makes the exit status 1.
  *

@@ -1,6 +1,6 @@
 /**
  * The fuzzer's heavy cases: made-up co-installer modules at the sizes that used to take minutes or
- * gigabytes (deep nesting, long lines, long call chains), each run in a child process of its own
+ * gigabytes (deep nesting, long lines, long call chains, thousands of findings), each run in a child process of its own
  * (scripts/fuzz.ts --heavy) so that its time and peak memory are its own. Shared by scripts/fuzz.ts
  * and test/robustness/heavy.test.ts, which asserts the budget.
  */
