@@ -13,6 +13,7 @@ export { createConfigFor, createLintSetup, createModuleLinter, type LintSetupOpt
 export { cachedModuleLocator, type CachedLocatorOptions, sessionModuleLocator } from './batch/module-locator.js';
 export { autoThreads, lintPathsParallel } from './batch/parallel.js';
 export { createSourceReads, type SourceReads } from './batch/source-reads.js';
+export { moduleHasSignal } from './batch/prefilter.js';
 
 // Build files read as data: which DLL project compiles a file (module discovery goes by it)
 export { type BuildIndex, createBuildIndex } from './build/build-index.js';
@@ -58,7 +59,7 @@ export { type DefExport, type EntryPointInfo, entryPointName, type GlobalAccess,
 export { allowsUiWhenNotQuiet, mayShowUserInterface } from './model/dif-facts.js';
 export { summarizeFile } from './model/file-summary.js';
 export { createInstallerModelProvider, discoverModule, installerModelProvider, type LocatedModule, type ModuleOrigin } from './model/index.js';
-export { isModuleFile } from './model/module-discovery.js';
+export { isModuleFile, moduleRoot } from './model/module-discovery.js';
 export { wasmBindingOf } from './model/summarize-cursor.js';
 export { summarizeCppFile } from './model/summarize.js';
 export { SummaryCache } from './model/summary-cache.js';

@@ -11,7 +11,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { builtinRules } from '../rules/index.js';
-import { CppParser, type RuleModule, type ServiceProvider, sessionModuleLocator, wasmMemoryBytes } from '../engine/index.js';
+import { CppParser, readSourceFile, type RuleModule, type ServiceProvider, sessionModuleLocator, wasmMemoryBytes } from '../engine/index.js';
 import { clientFeatures, serverCapabilities } from './protocol/capabilities.js';
 import { registerCodeActions } from './providers/code-actions.js';
 import { ConfigurationProvider } from './providers/configuration.js';
@@ -70,6 +70,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
             const outcome = session?.configs.configFor(filePath);
             return outcome?.ok ? outcome.config.settings.configuration : undefined;
           },
+          // the session's files on disk: discovery's include scan and the lint read each once
+          readFile: (filePath) => session?.lint.fileOnDisk(filePath) ?? readSourceFile(filePath),
         }),
       debounceMs,
     });
@@ -110,6 +112,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         moduleLints,
         functionRelints,
         summaries,
+        index: indexer.stats(),
         memory: { rss: process.memoryUsage().rss, jsHeapUsed: process.memoryUsage().heapUsed, wasm: wasmMemoryBytes() },
       };
     });

@@ -64,10 +64,15 @@ export function cachedModuleLocator(options: CachedLocatorOptions = {}, fs: Loca
  * each call, as discoverModule works out the folder rule's, since the lint session asks only when
  * its own cache misses (engine/incremental/lint-session.ts moduleOf).
  */
-export function sessionModuleLocator(options: { roots: () => readonly string[]; configurationOf?: (filePath: string) => string | null | undefined }): ModuleLocator {
+export function sessionModuleLocator(options: {
+  roots: () => readonly string[];
+  configurationOf?: (filePath: string) => string | null | undefined;
+  /** How sources are read for their `#include` lines: the session's files on disk, whose texts its lint then reuses. */
+  readFile?: (filePath: string) => ReadSourceResult;
+}): ModuleLocator {
   const buildIndex = createBuildIndex({ roots: options.roots });
   return (filePath) => {
     buildIndex.forget();
-    return discoverModule(filePath, { buildIndex, configurationOf: options.configurationOf, includeRoots: options.roots });
+    return discoverModule(filePath, { buildIndex, configurationOf: options.configurationOf, includeRoots: options.roots, readFile: options.readFile });
   };
 }

@@ -12,7 +12,17 @@ import {
   type DidChangeWatchedFilesParams,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAME, isBuildFile, isModuleFile, languageOfPath, SKIPPED_FOLDERS } from '../../engine/index.js';
+import {
+  cachedModuleLocator,
+  CONFIG_FILE_NAME,
+  groupModules,
+  isBuildFile,
+  isModuleFile,
+  languageOfPath,
+  moduleHasSignal,
+  moduleRoot,
+  SKIPPED_FOLDERS,
+} from '../../engine/index.js';
 import { filePathOfUri } from '../documents/uris.js';
 import { isConfigFile } from '../config/config-file-check.js';
 import type { Session } from '../session.js';
@@ -23,8 +33,18 @@ const WATCH_GLOB = '**/{*.c,*.cc,*.cpp,*.cxx,*.h,*.hpp,*.hxx,*.inl,*.def,*.inf,*
 /** The files the index knows: a module's files (isModuleFile) and build files, linted as data. */
 const isIndexed = (path: string): boolean => isModuleFile(path) || isBuildFile(path);
 
+/** What the last indexing pass did (the `coinstallerLint/stats` request's `index`). */
+export interface IndexStats {
+  modules: number;
+  /** Modules without installer signal (engine/batch/prefilter.ts): read, not parsed nor linted. */
+  modulesSkipped: number;
+  /** Files read for the prefilter (the lint of a module with a signal reuses their texts). */
+  filesRead: number;
+}
+
 export class WorkspaceIndexer {
   private readonly sources = new Set<string>();
+  private lastStats: IndexStats = { modules: 0, modulesSkipped: 0, filesRead: 0 };
   private readonly configFiles = new Set<string>();
   private readyPromise: Promise<void> = Promise.resolve();
   private generation = 0;
@@ -41,6 +61,10 @@ export class WorkspaceIndexer {
 
   knownConfigFiles(): Iterable<string> {
     return [...this.configFiles];
+  }
+
+  stats(): IndexStats {
+    return { ...this.lastStats };
   }
 
   /** Resolves when the current indexing pass is over. */
@@ -103,19 +127,24 @@ export class WorkspaceIndexer {
       for (const folder of folders) await this.walk(folder, generation);
       if (generation !== this.generation || session.isDisposed) return;
       const files = [...this.sourceFiles()];
-      const modules = new Map<string, string>();
-      for (const f of files) {
-        const root = session.lint.moduleOf(f).root;
-        if (!modules.has(root)) modules.set(root, f);
-      }
+      // grouped as the command line groups them (engine/batch/module-locator.ts): a file another
+      // module already holds is not located again
+      const locate = cachedModuleLocator({}, { moduleRoot, discoverModule: (f) => session.lint.moduleOf(f) });
+      const modules = new Map(groupModules(files, locate).map((task) => [task.root, task.targets[0]]));
+      const stats: IndexStats = { modules: modules.size, modulesSkipped: 0, filesRead: 0 };
+      this.lastStats = stats;
       let done = 0;
       for (const file of modules.values()) {
         if (generation !== this.generation || session.isDisposed) return;
         try {
-          session.lint.lintModule(file, session.lint.reportableFiles(file));
+          if (this.withoutSignal(file, stats)) {
+            stats.modulesSkipped++;
+          } else {
+            session.lint.lintModule(file, session.lint.reportableFiles(file));
           // Keep syntax trees only for modules being edited: a large workspace would hold them all.
-          const members = session.lint.moduleOf(file).files;
-          if (!members.some((f) => session.documents.byPath(f))) session.lint.releaseTrees(members);
+            const members = session.lint.moduleOf(file).files;
+            if (!members.some((f) => session.documents.byPath(f))) session.lint.releaseTrees(members);
+          }
         } catch (error) {
           session.logger.error(`Indexing ${file} failed: ${String(error)}`);
         }
@@ -131,6 +160,30 @@ export class WorkspaceIndexer {
       progress?.done();
     }
     if (generation === this.generation && !session.isDisposed) this.diagnostics().afterIndexing();
+  }
+
+  /**
+   * The command line's fast path (engine/batch/prefilter.ts): a module none of whose files
+   * carries an installer signal cannot hold a finding, so it is not parsed. Its files are read
+   * from disk through the session (its lint, when one is asked for, reuses the texts); a module
+   * with an open document is always linted.
+   */
+  private withoutSignal(file: string, stats: IndexStats): boolean {
+    const { lint, documents, configs } = this.session;
+    const members = lint.moduleOf(file).files;
+    if (members.some((f) => documents.byPath(f))) return false;
+    const entryPoints = new Set<string>();
+    const inputs: { filePath: string; text: string }[] = [];
+    for (const filePath of members) {
+      const outcome = configs.configFor(filePath);
+      // a file whose configuration cannot be read is linted (its lint reports the error)
+      if (!outcome.ok) return false;
+      for (const name of outcome.config.settings.entryPoints) entryPoints.add(name);
+      const read = lint.fileOnDisk(filePath);
+      stats.filesRead++;
+      if (read.ok) inputs.push({ filePath, text: read.text });
+    }
+    return !moduleHasSignal(inputs, { entryPoints: [...entryPoints] });
   }
 
   private async walk(folder: string, generation: number): Promise<void> {
