@@ -248,6 +248,9 @@ async function main(): Promise<number> {
     const updater = join(workspace, 'contoso-coinstaller', 'updater.c');
     const updaterBefore = readFileSync(updater, 'utf8');
     await wb.openFile('contoso-coinstaller/updater.c');
+    // its finding (ShowReleaseNotes' CreateProcessW) is below the first screen: squiggles are drawn where seen
+    const releaseNotesCall = updaterBefore.indexOf('CreateProcessW', updaterBefore.indexOf('DWORD ShowReleaseNotes('));
+    await wb.goTo(updaterBefore.slice(0, releaseNotesCall).split('\n').length, 1);
     await wb.waitForSquiggle('error');
     await wb.command('coinstaller-lint: Fix All Problems');
     await wb.waitForDirty();
@@ -286,6 +289,11 @@ async function main(): Promise<number> {
     writeFileSync(serverJs, goodServer);
     await page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear').first().click({ timeout: 2000 }).catch(() => undefined);
     await wb.command('coinstaller-lint: Restart Server');
+    // updater.c has nothing left to report after Fix All: look where a finding stays
+    const stateProblem = EXPECTED_PROBLEMS.find((p) => p.rule === 'no-state-in-dll');
+    if (stateProblem === undefined) throw new CheckError('the expectations list no no-state-in-dll finding');
+    await wb.openFile('contoso-coinstaller/coinstaller.c');
+    await wb.goTo(stateProblem.line, stateProblem.column ?? 1);
     await wb.waitForSquiggle('error');
     const recovered = await wb.languageStatus();
     check(recovered.includes('Checking against the co-installer guidelines'), `after Restart Server the language status says: ${recovered}`);
