@@ -28,19 +28,37 @@ export function wrapLine(line: string, limit: number, callees: readonly string[]
 
 /** Where a comment that runs to the end of the line starts (outside strings), or 0 when there is none after code. */
 function trailingComment(line: string): number {
+  const end = line.trimEnd();
+  return (
+    outsideStrings(line, 0, (i, ch) => {
+      if (ch !== '/' || (line[i + 1] !== '/' && line[i + 1] !== '*')) return undefined;
+      const closes = line[i + 1] === '/' || line.indexOf('*/', i + 2) === end.length - 2;
+      return closes && line.slice(0, i).trim() !== '' ? i : 0;
+    }) ?? 0
+  );
+}
+
+/**
+ * Calls `visit` with each index of `line` from `from` that is outside a string literal, until it
+ * returns an answer (undefined: go on).
+ */
+function outsideStrings<T>(line: string, from: number, visit: (i: number, ch: string) => T | undefined): T | undefined {
   let inString = false;
-  for (let i = 0; i < line.length; i++) {
+  for (let i = from; i < line.length; i++) {
     const ch = line[i];
     if (inString) {
       if (ch === '\\') i++;
       else if (ch === '"') inString = false;
-    } else if (ch === '"') inString = true;
-    else if (ch === '/' && (line[i + 1] === '/' || line[i + 1] === '*')) {
-      const closes = line[i + 1] === '/' || (line.indexOf('*/', i + 2) === line.trimEnd().length - 2 && line.trimEnd().endsWith('*/'));
-      return closes && line.slice(0, i).trim() !== '' ? i : 0;
+      continue;
     }
+    if (ch === '"') {
+      inString = true;
+      continue;
+    }
+    const answer = visit(i, ch);
+    if (answer !== undefined) return answer;
   }
-  return 0;
+  return undefined;
 }
 
 function wrapCode(line: string, limit: number, callees: readonly string[]): string[] {
@@ -99,17 +117,13 @@ function breakPoint(line: string, limit: number, callees: readonly string[]): { 
 /** The index of the `)` that closes the call a comma at `from` separates arguments of (far past the line when it closes on a later line). */
 function closeOf(line: string, from: number): number {
   let depth = 0;
-  let inString = false;
-  for (let i = from + 1; i < line.length; i++) {
-    const ch = line[i];
-    if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
-    } else if (ch === '"') inString = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')' && depth-- === 0) return i;
-  }
-  return Number.MAX_SAFE_INTEGER;
+  return (
+    outsideStrings(line, from + 1, (i, ch) => {
+      if (ch === '(') depth++;
+      else if (ch === ')' && depth-- === 0) return i;
+      return undefined;
+    }) ?? Number.MAX_SAFE_INTEGER
+  );
 }
 
 /**
