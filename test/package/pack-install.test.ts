@@ -135,19 +135,43 @@ describe('the packed package', () => {
 
     const usage = JSON.parse(ok(run(process.execPath, ['out/usage.js'], consumer), 'usage.ts')) as Record<string, unknown>;
     expect(usage.text).toEqual({
-      severity: 2,
-      // after the fix, the message box in Warn() (line 4, four blanks in) is left: it has a suggestion, not a fix
-      found: ['4:5 no-ui-outside-finish-install'],
+      // after the fixes nothing is left: Warn() keeps its trace, the message box moved into a
+      // finish-install action (its own statement moves, as Warn() also does other work, and only
+      // DIF_INSTALLDEVICE reaches it: docs/rules/no-ui-outside-finish-install.md), and the
+      // co-installer returns NO_ERROR for the codes it does not handle
+      found: [],
       outputLines: [
+        '/* Older SDK headers lack the Windows Vista finish-install constants. */',
+        '#ifndef DIF_FINISHINSTALL_ACTION',
+        '#define DIF_FINISHINSTALL_ACTION 0x0000002A',
+        '#endif',
+        '#ifndef DI_FLAGSEX_FINISHINSTALL_ACTION',
+        '#define DI_FLAGSEX_FINISHINSTALL_ACTION 0x00000008L',
+        '#endif',
+        '',
         'static void Warn(void)',
         '{',
         '    OutputDebugStringW(L"installing");',
-        '    MessageBoxW(NULL, L"Installing", L"Setup", MB_OK);',
         '}',
         '',
         '__declspec(dllexport) DWORD CALLBACK',
         'CoInstaller(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData, PCOINSTALLER_CONTEXT_DATA Context)',
         '{',
+        '    if (InstallFunction == DIF_NEWDEVICEWIZARD_FINISHINSTALL) {',
+        '        /* Ask Windows for a finish-install action; set it here, and only when one is needed. */',
+        '        SP_DEVINSTALL_PARAMS_W params;',
+        '        params.cbSize = sizeof(params);',
+        '        if (SetupDiGetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params)) {',
+        '            params.FlagsEx |= DI_FLAGSEX_FINISHINSTALL_ACTION;',
+        '            SetupDiSetDeviceInstallParamsW(DeviceInfoSet, DeviceInfoData, &params);',
+        '        }',
+        '        return NO_ERROR;',
+        '    }',
+        '    if (InstallFunction == DIF_FINISHINSTALL_ACTION) {',
+        '        /* Interactive context: UI is allowed here. A co-installer returns NO_ERROR when done. */',
+        '        MessageBoxW(NULL, L"Installing", L"Setup", MB_OK);',
+        '        return NO_ERROR;',
+        '    }',
         '    if (InstallFunction == DIF_INSTALLDEVICE) {',
         '        Warn();',
         '    }',
@@ -155,8 +179,8 @@ describe('the packed package', () => {
         '}',
         '',
       ],
-      // before the fix: the message box (no fix), then the co-installer's ERROR_DI_DO_DEFAULT (fixed to NO_ERROR)
-      fixes: [null, 'NO_ERROR'],
+      // before the fixes: their titles (Fix.desc), the message box's first
+      fixes: ['Move MessageBoxW() into a finish-install action', 'Return NO_ERROR instead of ERROR_DI_DO_DEFAULT'],
     });
     expect(usage.files).toEqual(
       documentedErrorsPerFile(['coinstaller.c', 'contoso.h', 'contoso.inf', 'maintenance.c', 'settings.c', 'ui.c', 'updater.c']).map(([file, errors]) => [file, errors]),

@@ -80,7 +80,7 @@ const manifest = await import('coinstaller-lint/package.json', { with: { type: '
 
 console.log(
   JSON.stringify({
-    text: { severity, found: found.map((m) => `${m.line}:${m.column} ${m.ruleId}`), outputLines: text.output?.split('\r\n'), fixes: fixes.map((f) => f?.text ?? null) },
+    text: { severity, found: found.map((m) => `${m.line}:${m.column} ${m.ruleId}`), outputLines: text.output?.split('\r\n'), fixes: fixes.map((f) => f?.desc ?? null) },
     files: files.map((r) => [r.filePath.split(/[\\/]/).pop(), r.errorCount]),
     rule: ui && { type: ui.meta.type, guideline: ui.meta.docs.guideline, url: ui.meta.docs.url },
     config: { filePath: config.filePath, uiLevel: config.rules['no-ui-outside-finish-install'].severity },
