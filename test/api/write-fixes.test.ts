@@ -11,37 +11,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lintFiles, type LintResult, writeFixes } from '../../api/index.js';
 import { isRoot, NOBODY } from '../support/unprivileged.js';
+import { FIX_WRITE_CASES, fixableClassInstaller, FORBIDDEN } from '../support/fixable-installer.js';
 
-/**
- * A class installer that fails DIF_INSTALLDEVICE with ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION when
- * it finds itself non-interactive: the guideline ("Displaying a user interface") says to succeed
- * and request a finish-install action instead, which no-interactive-windowstation-error fixes
- * automatically after such a test (docs/rules/no-interactive-windowstation-error.md).
- */
-function fixable(eol: string): string {
-  return [
-    '#include <windows.h>',
-    '#include <setupapi.h>',
-    '',
-    'DWORD CALLBACK ContosoClassInstall(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)',
-    '{',
-    '    switch (InstallFunction) {',
-    '    case DIF_INSTALLDEVICE:',
-    '        if (SetupGetNonInteractiveMode())',
-    '            return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;',
-    '        break;',
-    '    }',
-    '    return ERROR_DI_DO_DEFAULT;',
-    '}',
-    '',
-  ].join(eol);
-}
-
-const FORBIDDEN = 'ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION';
-const CASES = [
-  { lang: 'C', ext: 'c', eol: '\n', eolName: 'LF' },
-  { lang: 'C++', ext: 'cpp', eol: '\r\n', eolName: 'CRLF' },
-] as const;
+const fixable = (eol: string) => fixableClassInstaller(eol);
+const CASES = FIX_WRITE_CASES;
 
 let dir: string;
 beforeEach(() => {

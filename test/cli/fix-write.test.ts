@@ -10,32 +10,10 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, type CliIo } from '../../cli/main.js';
 import { openToOthers, runNodeScript } from '../support/unprivileged.js';
+import { FIX_WRITE_CASES, fixableClassInstaller, FORBIDDEN } from '../support/fixable-installer.js';
 
-/** A class installer whose ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION, after a non-interactive test, --fix replaces. */
-function fixable(eol: string): string {
-  return [
-    '#include <windows.h>',
-    '#include <setupapi.h>',
-    '',
-    'DWORD CALLBACK ContosoClassInstall(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)',
-    '{',
-    '    switch (InstallFunction) {',
-    '    case DIF_INSTALLDEVICE:',
-    '        if (SetupGetNonInteractiveMode())',
-    '            return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;',
-    '        break;',
-    '    }',
-    '    return ERROR_DI_DO_DEFAULT;',
-    '}',
-    '',
-  ].join(eol);
-}
-
-const FORBIDDEN = 'ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION';
-const CASES = [
-  { lang: 'C', ext: 'c', eol: '\n', eolName: 'LF' },
-  { lang: 'C++', ext: 'cpp', eol: '\r\n', eolName: 'CRLF' },
-] as const;
+const fixable = (eol: string) => fixableClassInstaller(eol);
+const CASES = FIX_WRITE_CASES;
 
 interface JsonResult {
   filePath: string;

@@ -18,6 +18,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { run, type CliIo } from '../../cli/main.js';
 import { TestClient, messageText, pathUri } from '../server/support/lsp-client.js';
+import { fixableClassInstaller } from '../support/fixable-installer.js';
 
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const CLI_MAIN = pathToFileURL(join(import.meta.dirname, '../../cli/main.ts')).href;
@@ -40,26 +41,8 @@ const INSTALLER = [
   '',
 ].join('\n');
 
-/**
- * A class installer that fails a DIF code with ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION when it is
- * non-interactive: an automatic fix (docs/rules/no-interactive-windowstation-error.md).
- */
-const FIXABLE = [
-  '#include <windows.h>',
-  '#include <setupapi.h>',
-  '',
-  'DWORD CALLBACK ClassInstall(DI_FUNCTION InstallFunction, HDEVINFO DeviceInfoSet, PSP_DEVINFO_DATA DeviceInfoData)',
-  '{',
-  '    switch (InstallFunction) {',
-  '    case DIF_INSTALLDEVICE:',
-  '        if (SetupGetNonInteractiveMode())',
-  '            return ERROR_REQUIRES_INTERACTIVE_WINDOWSTATION;',
-  '        break;',
-  '    }',
-  '    return ERROR_DI_DO_DEFAULT;',
-  '}',
-  '',
-].join('\n');
+/** A file with one automatic fix (test/support/fixable-installer.ts). */
+const FIXABLE = fixableClassInstaller('\n', 'ClassInstall');
 
 let dir: string;
 beforeEach(() => {
